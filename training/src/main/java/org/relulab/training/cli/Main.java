@@ -1,0 +1,7 @@
+package org.relulab.training.cli;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("relulab");
+    }
+}

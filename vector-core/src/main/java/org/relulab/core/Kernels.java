@@ -1,0 +1,448 @@
+package org.relulab.core;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * relulab's kernels on {@link Matrix} views: the public facade. It checks every argument (shapes, closed
+ * workspaces, overlapping outputs) with a message naming the operands, then runs the chosen
+ * {@link Provider}'s implementation. GEMMs run on a persistent pool of {@link #threads()} threads; results
+ * are bit-identical for any thread count. Calls allocate nothing on the Java heap.
+ *
+ * <p>Element-wise kernels accept any layouts; the fast path is when all operands share one (all
+ * transposed or none). An output may be the very same view as an input (in place), never a partial
+ * overlap. NaN and infinities propagate as IEEE arithmetic says. A {@code Kernels} owns its threads:
+ * {@link #close()} stops them.
+ */
+public final class Kernels implements AutoCloseable {
+    /** System property for the default thread count (default: available processors). */
+    public static final String THREADS_PROPERTY = "relulab.threads";
+
+    private final Provider provider;
+    private final KernelSupport impl;
+    private final WorkerPool pool;
+    private final ParallelGemm gemm;
+
+    private Kernels(Provider provider, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " (expected at least 1)");
+        this.provider = provider;
+        this.impl = provider == Provider.SIMD ? new SimdKernelSupport() : new ScalarKernelSupport();
+        this.pool = new WorkerPool(threads, "relulab-kernels");
+        this.gemm = new ParallelGemm(impl.gemm(), pool);
+    }
+
+    /** Kernels of {@link Provider#lookup()} on {@code -Drelulab.threads} threads (default: all processors). */
+    public static Kernels create() {
+        return create(Provider.lookup(), defaultThreads());
+    }
+
+    /** Kernels of the given provider on {@code threads} threads (the caller counts as one). */
+    public static Kernels create(Provider provider, int threads) {
+        if (provider == Provider.SIMD && Provider.simdUnavailableReason() != null) {
+            throw new IllegalStateException("SIMD kernels unavailable: " + Provider.simdUnavailableReason());
+        }
+        return new Kernels(provider, threads);
+    }
+
+    /** {@code -Drelulab.threads}, or the number of available processors. */
+    public static int defaultThreads() {
+        String s = System.getProperty(THREADS_PROPERTY);
+        if (s == null) return Runtime.getRuntime().availableProcessors();
+        try {
+            int t = Integer.parseInt(s.trim());
+            if (t >= 1) return t;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + s + ": expected a positive integer");
+    }
+
+    public Provider provider() { return provider; }
+
+    public int threads() { return pool.threads(); }
+
+    /** One line: provider, vector species, threads. */
+    public String describe() {
+        return provider.describe() + ", " + threads() + (threads() == 1 ? " thread" : " threads");
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    // ---- GEMM ----------------------------------------------------------------------------------------
+
+    /** C = α·op(A)·op(B) + β·C, op(X) = Xᵀ when its flag is set. β = 0 overwrites C without reading it. */
+    public void gemm(boolean transA, boolean transB, float alpha, Matrix a, Matrix b, float beta, Matrix c) {
+        gemm(transA, transB, alpha, a, b, beta, c, null, null);
+    }
+
+    /**
+     * The fused form: C = α·op(A)·op(B) + β·C, then H = σ(C) while each tile of C is still in registers.
+     * C keeps the pre-activation (what the |·| backward needs); H has C's shape and layout.
+     */
+    public void gemm(boolean transA, boolean transB, float alpha, Matrix a, Matrix b, float beta, Matrix c,
+                     Activation act, Matrix h) {
+        gemmBatched(transA, transB, alpha, a, 0, b, 0, beta, c, 0, act, h, 0, 1);
+    }
+
+    /**
+     * {@code batch} independent products of one shape: problem p uses the views a, b, c shifted by
+     * p·strideA, p·strideB, p·strideC elements. Problems run in parallel, each on one thread.
+     */
+    public void gemmBatched(boolean transA, boolean transB, float alpha, Matrix a, long strideA, Matrix b,
+                            long strideB, float beta, Matrix c, long strideC, int batch) {
+        gemmBatched(transA, transB, alpha, a, strideA, b, strideB, beta, c, strideC, null, null, 0, batch);
+    }
+
+    private void gemmBatched(boolean transA, boolean transB, float alpha, Matrix a, long strideA, Matrix b,
+                             long strideB, float beta, Matrix c, long strideC, Activation act, Matrix h,
+                             long strideH, int batch) {
+        String op = "gemm";
+        Checks.open(op, "A", a);
+        Checks.open(op, "B", b);
+        Checks.open(op, "C", c);
+        if (act != null) Checks.open(op, "H", h);
+        int m = transA ? a.cols : a.rows, ka = transA ? a.rows : a.cols;
+        int kb = transB ? b.cols : b.rows, n = transB ? b.rows : b.cols;
+        if (ka != kb || c.rows != m || c.cols != n) {
+            throw new IllegalArgumentException(op + ": op(A) is " + m + "x" + ka + " (A " + a.shape()
+                    + (transA ? " transposed" : "") + "), op(B) is " + kb + "x" + n + " (B " + b.shape()
+                    + (transB ? " transposed" : "") + "), C is " + c.shape() + " (expected C " + m + "x" + n
+                    + " and equal inner dimensions)");
+        }
+        if (act != null) {
+            Checks.sameShape(op, "C", c, "H", h);
+            if (h.transposed != c.transposed) {
+                throw new IllegalArgumentException(op + ": H " + h + " and C " + c + " must have the same layout");
+            }
+            Checks.disjoint(op, "H", h, "C", c);
+            Checks.disjoint(op, "H", h, "A", a);
+            Checks.disjoint(op, "H", h, "B", b);
+        }
+        Checks.disjoint(op, "C", c, "A", a);
+        Checks.disjoint(op, "C", c, "B", b);
+        if (batch < 1) throw new IllegalArgumentException(op + ": batch = " + batch + " (expected at least 1)");
+        if (batch > 1) {
+            checkBatch(op, "A", a, strideA, batch, false);
+            checkBatch(op, "B", b, strideB, batch, false);
+            checkBatch(op, "C", c, strideC, batch, true);
+        }
+        if (m == 0 || n == 0) return;
+        synchronized (gemm) {
+            GemmArgs g = gemm.args;
+            // A transposed C is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ, which is row-major.
+            boolean flip = c.transposed;
+            Matrix x = flip ? b : a, y = flip ? a : b;
+            boolean tx = flip != (flip ? transB : transA), ty = flip != (flip ? transA : transB);
+            g.m = flip ? n : m;
+            g.n = flip ? m : n;
+            g.k = ka;
+            g.alpha = alpha;
+            g.beta = beta;
+            g.a = x.segment;
+            g.aOff = x.offset;
+            g.aRs = tx ? x.colStep() : x.rowStep();
+            g.aCs = tx ? x.rowStep() : x.colStep();
+            g.b = y.segment;
+            g.bOff = y.offset;
+            g.bRs = ty ? y.colStep() : y.rowStep();
+            g.bCs = ty ? y.rowStep() : y.colStep();
+            g.c = c.segment;
+            g.cOff = c.offset;
+            g.cRs = c.stride;
+            g.act = act;
+            g.h = act == null ? null : h.segment;
+            g.hOff = act == null ? 0 : h.offset;
+            g.hRs = act == null ? 0 : h.stride;
+            g.batch = batch;
+            g.aStep = flip ? strideB : strideA;
+            g.bStep = flip ? strideA : strideB;
+            g.cStep = strideC;
+            g.hStep = strideH;
+            if (ka == 0) {
+                g.clear();
+                for (int p = 0; p < batch; p++) scaleOnly(beta, c, p * strideC, act, h);
+                return;
+            }
+            gemm.run();
+        }
+    }
+
+    /** C = β·C (k = 0), then the epilogue. */
+    private void scaleOnly(float beta, Matrix c, long shift, Activation act, Matrix h) {
+        for (int r = 0; r < c.storedRows(); r++) {
+            long co = c.offset + shift + (long) r * c.stride;
+            if (beta == 0f) c.segment.asSlice(co * Float.BYTES, (long) c.storedCols() * Float.BYTES).fill((byte) 0);
+            else impl.scale(c.storedCols(), beta, c.segment, co, c.segment, co);
+            if (act != null) impl.activate(act, c.storedCols(), c.segment, co, h.segment, h.offset + (long) r * h.stride);
+        }
+    }
+
+    private static void checkBatch(String op, String name, Matrix m, long stride, int batch, boolean output) {
+        long span = (long) (m.storedRows() - 1) * m.stride + m.storedCols();
+        if (stride < 0 || (output && stride < span)) {
+            throw new IllegalArgumentException(op + ": stride of " + name + " = " + stride + " (expected "
+                    + (output ? "at least the " + span + " elements one problem spans" : "non-negative") + ")");
+        }
+        long last = m.offset + (batch - 1L) * stride + span - 1;
+        long capacity = m.segment.byteSize() / Float.BYTES;
+        if (last >= capacity) {
+            throw new IllegalArgumentException(op + ": problem " + (batch - 1) + " of " + name + " ends at element "
+                    + last + " but its segment holds " + capacity + " floats");
+        }
+    }
+
+    /** y = α·op(A)·x + β·y for vectors x and y (1×n or n×1 views). */
+    public void gemv(boolean transA, float alpha, Matrix a, Matrix x, float beta, Matrix y) {
+        String op = "gemv";
+        Checks.open(op, "A", a);
+        Checks.open(op, "x", x);
+        Checks.open(op, "y", y);
+        int m = transA ? a.cols : a.rows, k = transA ? a.rows : a.cols;
+        Checks.vector(op, "x", x, k);
+        Checks.vector(op, "y", y, m);
+        Checks.disjoint(op, "y", y, "A", a);
+        Checks.disjoint(op, "y", y, "x", x);
+        if (Checks.step(x) != 1 || Checks.step(y) != 1) { // strided vectors: a GEMM with one column
+            gemm(transA, x.rows == 1, alpha, a, x, beta, y.rows == 1 ? y.t() : y);
+            return;
+        }
+        // op(A)'s rows are contiguous when A is row-major and not transposed, or transposed twice.
+        boolean rowsContiguous = transA == a.transposed;
+        int stepR = transA ? a.colStep() : a.rowStep(), stepC = transA ? a.rowStep() : a.colStep();
+        if (rowsContiguous) {
+            for (int i = 0; i < m; i++) {
+                float d = k == 0 ? 0f : impl.dot(k, a.segment, a.offset + (long) i * stepR, x.segment, x.offset);
+                float old = beta == 0f ? 0f : beta * y.segment.getAtIndex(Matrix.F32, y.offset + i);
+                y.segment.setAtIndex(Matrix.F32, y.offset + i, Math.fma(alpha, d, old));
+            }
+        } else {
+            if (beta == 0f) y.segment.asSlice(y.offset * Float.BYTES, (long) m * Float.BYTES).fill((byte) 0);
+            else impl.scale(m, beta, y.segment, y.offset, y.segment, y.offset);
+            for (int j = 0; j < k; j++) {
+                float xj = alpha * x.segment.getAtIndex(Matrix.F32, x.offset + j);
+                impl.axpy(m, xj, a.segment, a.offset + (long) j * stepC, y.segment, y.offset);
+            }
+        }
+    }
+
+    // ---- element-wise --------------------------------------------------------------------------------
+
+    /** y += α·x. */
+    public void axpy(float alpha, Matrix x, Matrix y) {
+        binaryChecks("axpy", x, y);
+        if (x.transposed == y.transposed) {
+            for (int r = 0; r < y.storedRows(); r++) {
+                impl.axpy(y.storedCols(), alpha, x.segment, rowStart(x, r), y.segment, rowStart(y, r));
+            }
+        } else {
+            for (int i = 0; i < y.rows; i++) {
+                for (int j = 0; j < y.cols; j++) impl.axpy(1, alpha, x.segment, x.index(i, j), y.segment, y.index(i, j));
+            }
+        }
+    }
+
+    /** y = α·x (y may be x). */
+    public void scale(float alpha, Matrix x, Matrix y) {
+        binaryChecks("scale", x, y);
+        if (x.transposed == y.transposed) {
+            for (int r = 0; r < y.storedRows(); r++) {
+                impl.scale(y.storedCols(), alpha, x.segment, rowStart(x, r), y.segment, rowStart(y, r));
+            }
+        } else {
+            for (int i = 0; i < y.rows; i++) {
+                for (int j = 0; j < y.cols; j++) impl.scale(1, alpha, x.segment, x.index(i, j), y.segment, y.index(i, j));
+            }
+        }
+    }
+
+    /** z = x + y. */
+    public void add(Matrix x, Matrix y, Matrix z) {
+        ternary("add", x, y, z, false);
+    }
+
+    /** z = x ⊙ y (element-wise product). */
+    public void multiply(Matrix x, Matrix y, Matrix z) {
+        ternary("multiply", x, y, z, true);
+    }
+
+    private void ternary(String op, Matrix x, Matrix y, Matrix z, boolean multiply) {
+        Checks.open(op, "x", x);
+        Checks.open(op, "y", y);
+        Checks.open(op, "z", z);
+        Checks.sameShape(op, "x", x, "y", y);
+        Checks.sameShape(op, "x", x, "z", z);
+        Checks.inPlaceOrDisjoint(op, "z", z, "x", x);
+        Checks.inPlaceOrDisjoint(op, "z", z, "y", y);
+        if (x.transposed == z.transposed && y.transposed == z.transposed) {
+            for (int r = 0; r < z.storedRows(); r++) {
+                long xo = rowStart(x, r), yo = rowStart(y, r), zo = rowStart(z, r);
+                if (multiply) impl.multiply(z.storedCols(), x.segment, xo, y.segment, yo, z.segment, zo);
+                else impl.add(z.storedCols(), x.segment, xo, y.segment, yo, z.segment, zo);
+            }
+        } else {
+            for (int i = 0; i < z.rows; i++) {
+                for (int j = 0; j < z.cols; j++) {
+                    long xo = x.index(i, j), yo = y.index(i, j), zo = z.index(i, j);
+                    if (multiply) impl.multiply(1, x.segment, xo, y.segment, yo, z.segment, zo);
+                    else impl.add(1, x.segment, xo, y.segment, yo, z.segment, zo);
+                }
+            }
+        }
+    }
+
+    /** y = σ(x) (y may be x). */
+    public void activate(Activation act, Matrix x, Matrix y) {
+        if (act == null) throw new IllegalArgumentException("activate: activation is null");
+        binaryChecks("activate", x, y);
+        if (x.transposed == y.transposed) {
+            for (int r = 0; r < y.storedRows(); r++) {
+                impl.activate(act, y.storedCols(), x.segment, rowStart(x, r), y.segment, rowStart(y, r));
+            }
+        } else {
+            for (int i = 0; i < y.rows; i++) {
+                for (int j = 0; j < y.cols; j++) impl.activate(act, 1, x.segment, x.index(i, j), y.segment, y.index(i, j));
+            }
+        }
+    }
+
+    /** y = max(x, 0). */
+    public void relu(Matrix x, Matrix y) { activate(Activation.RELU, x, y); }
+
+    /** y = |x|. */
+    public void abs(Matrix x, Matrix y) { activate(Activation.ABS, x, y); }
+
+    /** out = g ⊙ σ'(z), z the pre-activation (out may be g). */
+    public void activateBackward(Activation act, Matrix g, Matrix z, Matrix out) {
+        String op = "activateBackward";
+        if (act == null) throw new IllegalArgumentException(op + ": activation is null");
+        Checks.open(op, "g", g);
+        Checks.open(op, "z", z);
+        Checks.open(op, "out", out);
+        Checks.sameShape(op, "g", g, "z", z);
+        Checks.sameShape(op, "g", g, "out", out);
+        Checks.inPlaceOrDisjoint(op, "out", out, "g", g);
+        Checks.inPlaceOrDisjoint(op, "out", out, "z", z);
+        if (g.transposed == out.transposed && z.transposed == out.transposed) {
+            for (int r = 0; r < out.storedRows(); r++) {
+                impl.activateBackward(act, out.storedCols(), g.segment, rowStart(g, r), z.segment, rowStart(z, r),
+                        out.segment, rowStart(out, r));
+            }
+        } else {
+            for (int i = 0; i < out.rows; i++) {
+                for (int j = 0; j < out.cols; j++) {
+                    impl.activateBackward(act, 1, g.segment, g.index(i, j), z.segment, z.index(i, j), out.segment,
+                            out.index(i, j));
+                }
+            }
+        }
+    }
+
+    /** out = g ⊙ 1{z > 0}. */
+    public void reluBackward(Matrix g, Matrix z, Matrix out) { activateBackward(Activation.RELU, g, z, out); }
+
+    /** out = g ⊙ sign(z). */
+    public void absBackward(Matrix g, Matrix z, Matrix out) { activateBackward(Activation.ABS, g, z, out); }
+
+    private static void binaryChecks(String op, Matrix x, Matrix y) {
+        Checks.open(op, "x", x);
+        Checks.open(op, "y", y);
+        Checks.sameShape(op, "x", x, "y", y);
+        Checks.inPlaceOrDisjoint(op, "y", y, "x", x);
+    }
+
+    private static long rowStart(Matrix m, int storedRow) {
+        return m.offset + (long) storedRow * m.stride;
+    }
+
+    // ---- reductions ----------------------------------------------------------------------------------
+
+    /** Σ x_ij·y_ij (rows reduced in float by the kernel, rows summed in double). */
+    public float dot(Matrix x, Matrix y) {
+        Checks.open("dot", "x", x);
+        Checks.open("dot", "y", y);
+        Checks.sameShape("dot", "x", x, "y", y);
+        double s = 0;
+        if (x.transposed == y.transposed) {
+            for (int r = 0; r < x.storedRows(); r++) {
+                s += impl.dot(x.storedCols(), x.segment, rowStart(x, r), y.segment, rowStart(y, r));
+            }
+        } else {
+            for (int i = 0; i < x.rows; i++) {
+                for (int j = 0; j < x.cols; j++) s += impl.dot(1, x.segment, x.index(i, j), y.segment, y.index(i, j));
+            }
+        }
+        return (float) s;
+    }
+
+    /** Σ x_ij. */
+    public float sum(Matrix x) {
+        Checks.open("sum", "x", x);
+        double s = 0;
+        for (int r = 0; r < x.storedRows(); r++) s += impl.sum(x.storedCols(), x.segment, rowStart(x, r));
+        return (float) s;
+    }
+
+    /** Σ x_ij². */
+    public float sumOfSquares(Matrix x) {
+        Checks.open("sumOfSquares", "x", x);
+        double s = 0;
+        for (int r = 0; r < x.storedRows(); r++) s += impl.sumOfSquares(x.storedCols(), x.segment, rowStart(x, r));
+        return (float) s;
+    }
+
+    /** y_i = Σ_j a_ij, y a vector of length a.rows. */
+    public void rowSums(Matrix a, Matrix y) {
+        lineSums("rowSums", a, false, y);
+    }
+
+    /** y_j = Σ_i a_ij, y a vector of length a.cols. */
+    public void colSums(Matrix a, Matrix y) {
+        lineSums("colSums", a, true, y);
+    }
+
+    /** Sums along the logical rows of a (or of aᵀ when {@code ofColumns}). */
+    private void lineSums(String op, Matrix a, boolean ofColumns, Matrix y) {
+        Checks.open(op, "a", a);
+        Checks.open(op, "y", y);
+        int lines = ofColumns ? a.cols : a.rows;
+        Checks.vector(op, "y", y, lines);
+        Checks.disjoint(op, "y", y, "a", a);
+        int ystep = Checks.step(y);
+        MemorySegment ys = y.segment;
+        // Stored rows of a run along the summed direction: one reduction per line.
+        if (ofColumns == a.transposed) {
+            for (int l = 0; l < lines; l++) {
+                ys.setAtIndex(Matrix.F32, y.offset + (long) l * ystep, impl.sum(a.storedCols(), a.segment, rowStart(a, l)));
+            }
+            return;
+        }
+        // Stored rows of a run across lines: accumulate whole stored rows into y.
+        for (int l = 0; l < lines; l++) ys.setAtIndex(Matrix.F32, y.offset + (long) l * ystep, 0f);
+        for (int r = 0; r < a.storedRows(); r++) {
+            if (ystep == 1) {
+                impl.add(lines, a.segment, rowStart(a, r), ys, y.offset, ys, y.offset);
+            } else {
+                for (int l = 0; l < lines; l++) {
+                    long yi = y.offset + (long) l * ystep;
+                    impl.add(1, a.segment, rowStart(a, r) + l, ys, yi, ys, yi);
+                }
+            }
+        }
+    }
+
+    // ---- initialization ------------------------------------------------------------------------------
+
+    /**
+     * Fills x with N(mean, std²) samples that depend only on (seed, logical index): the same for every
+     * provider and thread count. {@link #GAUSSIAN_ALGORITHM} names the generator.
+     */
+    public void gaussianFill(Matrix x, long seed, float mean, float std) {
+        Checks.open("gaussianFill", "x", x);
+        GaussianFill.fill(x, seed, mean, std);
+    }
+
+    /** The seeded Gaussian generator, for run manifests. */
+    public static final String GAUSSIAN_ALGORITHM = GaussianFill.ALGORITHM;
+}

@@ -1,0 +1,202 @@
+package org.relulab.core;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * A row-major fp32 matrix view over a {@link MemorySegment}: no data of its own, only a shape and where
+ * its elements lie.
+ *
+ * <p>The storage is a grid of {@code storedRows × storedCols} floats, row {@code r} starting at element
+ * {@code offset + r * stride} of the segment. A view is either that grid ({@link #isTransposed()} false)
+ * or its transpose: {@link #t()} flips the flag without copying, and every kernel reads both forms.
+ * Sub-views ({@link #rows(int, int)}, {@link #cols(int, int)}, {@link #row(int)}, {@link #col(int)})
+ * share the storage. A view's lifetime is that of its segment: after its {@link Workspace} closes, any
+ * access throws {@link IllegalStateException}.
+ */
+public final class Matrix {
+    static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
+
+    final MemorySegment segment;
+    /** Element index (not bytes) of logical element (0, 0) in {@link #segment}. */
+    final long offset;
+    /** Logical shape. */
+    final int rows, cols;
+    /** Elements between the starts of two consecutive stored rows. */
+    final int stride;
+    /** True when the logical matrix is the transpose of the stored grid. */
+    final boolean transposed;
+
+    Matrix(MemorySegment segment, long offset, int rows, int cols, int stride, boolean transposed) {
+        this.segment = segment;
+        this.offset = offset;
+        this.rows = rows;
+        this.cols = cols;
+        this.stride = stride;
+        this.transposed = transposed;
+    }
+
+    /**
+     * A row-major view of {@code rows × cols} floats at element {@code offset} of {@code segment},
+     * consecutive rows {@code stride} elements apart. The caller owns the segment and its lifetime.
+     *
+     * @throws IllegalArgumentException when the view does not fit in the segment or the stride is shorter
+     *     than a row
+     */
+    public static Matrix wrap(MemorySegment segment, long offset, int rows, int cols, int stride) {
+        if (segment == null) throw new IllegalArgumentException("segment is null");
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("shape " + rows + "x" + cols + ": expected non-negative rows and cols");
+        }
+        if (rows > 1 && stride < cols) {
+            throw new IllegalArgumentException("stride " + stride + " < cols " + cols + ": rows would overlap");
+        }
+        if (offset < 0) throw new IllegalArgumentException("offset " + offset + ": expected >= 0");
+        Matrix m = new Matrix(segment, offset, rows, cols, Math.max(stride, 0), false);
+        m.checkInside();
+        return m;
+    }
+
+    /** A dense row-major view of a float array (stride = cols), mainly for tests and small inputs. */
+    public static Matrix wrap(float[] data, int rows, int cols) {
+        if ((long) rows * cols != data.length) {
+            throw new IllegalArgumentException("array of length " + data.length + " cannot hold " + rows + "x" + cols);
+        }
+        return wrap(MemorySegment.ofArray(data), 0, rows, cols, cols);
+    }
+
+    private void checkInside() {
+        if (rows == 0 || cols == 0) return;
+        long last = offset + (long) (storedRows() - 1) * stride + storedCols() - 1;
+        long capacity = segment.byteSize() / Float.BYTES;
+        if (last >= capacity) {
+            throw new IllegalArgumentException("view " + this + " ends at element " + last
+                    + " but its segment holds " + capacity + " floats");
+        }
+    }
+
+    public int rows() { return rows; }
+
+    public int cols() { return cols; }
+
+    /** Elements between the starts of two consecutive rows of the underlying storage. */
+    public int stride() { return stride; }
+
+    /** Element index of logical element (0, 0) in {@link #segment()}. */
+    public long offset() { return offset; }
+
+    public boolean isTransposed() { return transposed; }
+
+    public MemorySegment segment() { return segment; }
+
+    /** rows × cols. */
+    public long size() { return (long) rows * cols; }
+
+    int storedRows() { return transposed ? cols : rows; }
+
+    int storedCols() { return transposed ? rows : cols; }
+
+    /** Elements between logical (i, j) and (i + 1, j). */
+    int rowStep() { return transposed ? 1 : stride; }
+
+    /** Elements between logical (i, j) and (i, j + 1). */
+    int colStep() { return transposed ? stride : 1; }
+
+    long index(int i, int j) {
+        return offset + (long) i * rowStep() + (long) j * colStep();
+    }
+
+    /** The transpose, sharing storage. */
+    public Matrix t() {
+        return new Matrix(segment, offset, cols, rows, stride, !transposed);
+    }
+
+    /** Logical rows {@code [from, to)}. */
+    public Matrix rows(int from, int to) {
+        checkRange("rows", from, to, rows);
+        return new Matrix(segment, offset + (long) from * rowStep(), to - from, cols, stride, transposed);
+    }
+
+    /** Logical columns {@code [from, to)}. */
+    public Matrix cols(int from, int to) {
+        checkRange("cols", from, to, cols);
+        return new Matrix(segment, offset + (long) from * colStep(), rows, to - from, stride, transposed);
+    }
+
+    /** Row {@code i} as a 1 × cols view. */
+    public Matrix row(int i) { return rows(i, i + 1); }
+
+    /** Column {@code j} as a rows × 1 view. */
+    public Matrix col(int j) { return cols(j, j + 1); }
+
+    private static void checkRange(String what, int from, int to, int size) {
+        if (from < 0 || to > size || from > to) {
+            throw new IllegalArgumentException(what + " [" + from + ", " + to + ") outside [0, " + size + ")");
+        }
+    }
+
+    public float get(int i, int j) {
+        checkIndex(i, j);
+        return segment.getAtIndex(F32, index(i, j));
+    }
+
+    public void set(int i, int j, float v) {
+        checkIndex(i, j);
+        segment.setAtIndex(F32, index(i, j), v);
+    }
+
+    private void checkIndex(int i, int j) {
+        if (i < 0 || i >= rows || j < 0 || j >= cols) {
+            throw new IndexOutOfBoundsException("(" + i + ", " + j + ") outside " + shape());
+        }
+    }
+
+    /** Sets every element to {@code v}. */
+    public Matrix fill(float v) {
+        for (int r = 0; r < storedRows(); r++) {
+            long base = offset + (long) r * stride;
+            for (int c = 0; c < storedCols(); c++) segment.setAtIndex(F32, base + c, v);
+        }
+        return this;
+    }
+
+    /** Copies a row-major array of rows × cols logical elements into this view. */
+    public Matrix copyFrom(float[] data) {
+        if (data.length != size()) {
+            throw new IllegalArgumentException("array of length " + data.length + " for a " + shape() + " view");
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) segment.setAtIndex(F32, index(i, j), data[i * cols + j]);
+        }
+        return this;
+    }
+
+    /** Copies another view of the same shape (any layout) into this one. */
+    public Matrix copyFrom(Matrix src) {
+        if (src.rows != rows || src.cols != cols) {
+            throw new IllegalArgumentException("copy of " + src.shape() + " into " + shape());
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) segment.setAtIndex(F32, index(i, j), src.segment.getAtIndex(F32, src.index(i, j)));
+        }
+        return this;
+    }
+
+    /** The logical elements, row-major. */
+    public float[] toArray() {
+        if (size() > Integer.MAX_VALUE - 8) throw new IllegalStateException(shape() + " is too large for one array");
+        float[] out = new float[(int) size()];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) out[i * cols + j] = segment.getAtIndex(F32, index(i, j));
+        }
+        return out;
+    }
+
+    /** "rows x cols". */
+    public String shape() { return rows + "x" + cols; }
+
+    @Override
+    public String toString() {
+        return "Matrix[" + shape() + (transposed ? " transposed" : "") + ", stride " + stride + ", offset " + offset + "]";
+    }
+}

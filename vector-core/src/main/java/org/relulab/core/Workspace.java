@@ -1,0 +1,91 @@
+package org.relulab.core;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The owner of off-heap matrices: everything allocated from a workspace lives until {@link #close()},
+ * which frees it all at once. Using a matrix after its workspace closed, or closing twice, throws
+ * {@link IllegalStateException}; it never touches freed memory.
+ *
+ * <p>{@link #shared()} (the default) can be read and written by any thread, including the GEMM worker
+ * threads of {@link Kernels}; {@link #confined()} only by the thread that opened it, so multi-threaded
+ * kernels fall back to the calling thread on its matrices (results are bit-identical either way).
+ */
+public final class Workspace implements AutoCloseable {
+    /** Rows start on this many bytes: one cache line, and a full AVX-512 vector. */
+    public static final int ROW_ALIGN_BYTES = 64;
+    static final int ROW_ALIGN_FLOATS = ROW_ALIGN_BYTES / Float.BYTES;
+
+    private final Arena arena;
+    private final String kind;
+    private boolean closed;
+
+    private Workspace(Arena arena, String kind) {
+        this.arena = arena;
+        this.kind = kind;
+    }
+
+    /** A workspace whose memory any thread may use (an {@link Arena#ofShared()} arena). */
+    public static Workspace shared() {
+        return new Workspace(Arena.ofShared(), "shared");
+    }
+
+    /** A workspace whose memory only the opening thread may use (an {@link Arena#ofConfined()} arena). */
+    public static Workspace confined() {
+        return new Workspace(Arena.ofConfined(), "confined");
+    }
+
+    /** The row stride for {@code cols} columns: {@code cols} rounded up to a whole cache line. */
+    public static int paddedStride(int cols) {
+        return (int) ((cols + (long) ROW_ALIGN_FLOATS - 1) / ROW_ALIGN_FLOATS * ROW_ALIGN_FLOATS);
+    }
+
+    /** A zeroed {@code rows × cols} matrix whose rows start 64-byte aligned. */
+    public Matrix matrix(int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("shape " + rows + "x" + cols + ": expected non-negative rows and cols");
+        }
+        int stride = paddedStride(cols);
+        long bytes = Math.multiplyExact((long) rows, (long) stride) * Float.BYTES;
+        MemorySegment seg = allocate(Math.max(bytes, ROW_ALIGN_BYTES));
+        return new Matrix(seg, 0, rows, cols, stride, false);
+    }
+
+    /** A zeroed {@code rows × cols} matrix filled from a row-major array. */
+    public Matrix matrix(int rows, int cols, float[] data) {
+        return matrix(rows, cols).copyFrom(data);
+    }
+
+    /** A zeroed 1 × n matrix: relulab's vector. */
+    public Matrix vector(int n) {
+        return matrix(1, n);
+    }
+
+    /** Raw zeroed memory of {@code bytes} bytes, 64-byte aligned, owned by this workspace. */
+    public MemorySegment allocate(long bytes) {
+        checkOpen();
+        return arena.allocate(bytes, ROW_ALIGN_BYTES); // Arena.allocate zero-fills
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException("workspace (" + kind + ") is closed: it can no longer allocate");
+    }
+
+    /** Frees every matrix of this workspace. A second call throws {@link IllegalStateException}. */
+    @Override
+    public void close() {
+        if (closed) throw new IllegalStateException("workspace (" + kind + ") was already closed");
+        closed = true;
+        arena.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Workspace[" + kind + (closed ? ", closed" : "") + "]";
+    }
+}
