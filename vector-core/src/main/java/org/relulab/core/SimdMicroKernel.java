@@ -6,20 +6,22 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The GEMM register micro-kernel: an MR × NR block of C held in 12 vector accumulators, updated by kc
- * rank-1 steps (NR values of packed B as two vectors, MR broadcasts of packed A, 12 FMAs), written once
- * to a tile buffer that {@link #store} combines with C (C = α·acc + β·C, and H = σ(C) when fused). MR × NR is 6 × 2·lanes: 6 × 16 on
- * AVX2, 6 × 32 on AVX-512, 6 × 8 on 128-bit NEON. This class is the only place that knows the register
- * layout: a faster micro-kernel replaces it alone, keeping {@link #MR}, {@link #NR} and the packed formats
- * of {@link GemmPacking}.
+ * The GEMM register micro-kernel: an MR × NR block of C held in 8 vector accumulators, updated by kc
+ * rank-1 steps (one vector of packed B, MR broadcasts of packed A, 8 FMAs), written once to a tile
+ * buffer that {@link #store} combines with C (C = α·acc + β·C, and H = σ(C) when fused). MR × NR is
+ * 8 × lanes: 8 × 8 on AVX2, 8 × 16 on AVX-512, 8 × 4 on 128-bit NEON. Wider tiles (6 × 16, 4 × 24,
+ * 12 × 8) made C2 spill an accumulator to the stack on AVX2's 16 registers and ran at half the speed:
+ * see vector-core/GEMM-NOTES.md. This class is the only place that knows the register layout: a faster
+ * micro-kernel replaces it alone, keeping {@link #MR}, {@link #NR} and the packed formats of
+ * {@link GemmPacking}.
  */
 final class SimdMicroKernel {
     static final VectorSpecies<Float> S = SimdKernelSupport.SPECIES;
     static final int L = S.length();
     /** Rows of the register tile. */
-    static final int MR = 6;
-    /** Columns of the register tile: two vectors. */
-    static final int NR = 2 * L;
+    static final int MR = 8;
+    /** Columns of the register tile: one vector. */
+    static final int NR = L;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     private SimdMicroKernel() {}
@@ -30,48 +32,30 @@ final class SimdMicroKernel {
      * the caller combines the tile (still in L1) with C.
      */
     static void multiply(int kc, float[] a, int ao, float[] b, int bo, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
+        FloatVector c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
+        FloatVector c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
+        FloatVector c6 = FloatVector.zero(S), c7 = FloatVector.zero(S);
         for (int k = 0; k < kc; k++) {
             int ai = ao + k * MR;
-            int bi = bo + k * NR;
-            FloatVector b0 = FloatVector.fromArray(S, b, bi);
-            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector x = FloatVector.broadcast(S, a[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ai + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ai + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ai + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ai + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[ai + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
+            FloatVector bk = FloatVector.fromArray(S, b, bo + k * NR);
+            c0 = FloatVector.broadcast(S, a[ai]).fma(bk, c0);
+            c1 = FloatVector.broadcast(S, a[ai + 1]).fma(bk, c1);
+            c2 = FloatVector.broadcast(S, a[ai + 2]).fma(bk, c2);
+            c3 = FloatVector.broadcast(S, a[ai + 3]).fma(bk, c3);
+            c4 = FloatVector.broadcast(S, a[ai + 4]).fma(bk, c4);
+            c5 = FloatVector.broadcast(S, a[ai + 5]).fma(bk, c5);
+            c6 = FloatVector.broadcast(S, a[ai + 6]).fma(bk, c6);
+            c7 = FloatVector.broadcast(S, a[ai + 7]).fma(bk, c7);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, NR);
+        c2.intoArray(tile, 2 * NR);
+        c3.intoArray(tile, 3 * NR);
+        c4.intoArray(tile, 4 * NR);
+        c5.intoArray(tile, 5 * NR);
+        c6.intoArray(tile, 6 * NR);
+        c7.intoArray(tile, 7 * NR);
     }
 
     /**
