@@ -1,0 +1,56 @@
+package org.relulab.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Matrix views and workspace allocation: alignment, padding, sub-views, transposes. */
+class WorkspaceTest {
+    @Test
+    void rowsStartCacheLineAligned() {
+        try (Workspace ws = Workspace.shared()) {
+            for (int cols : new int[] {1, 7, 16, 17, 33, 100}) {
+                Matrix m = ws.matrix(5, cols);
+                assertEquals(0, m.stride() % 16, "stride of " + cols + " cols");
+                assertTrue(m.stride() >= cols);
+                for (int r = 0; r < 5; r++) {
+                    long addr = m.segment().address() + (m.offset() + (long) r * m.stride()) * Float.BYTES;
+                    assertEquals(0, addr % Workspace.ROW_ALIGN_BYTES, "row " + r + " of 5x" + cols);
+                }
+            }
+        }
+    }
+
+    @Test
+    void viewsShareStorage() {
+        try (Workspace ws = Workspace.shared()) {
+            float[] data = new float[4 * 6];
+            for (int i = 0; i < data.length; i++) data[i] = i;
+            Matrix m = ws.matrix(4, 6, data);
+            Matrix t = m.t();
+            assertEquals(6, t.rows());
+            assertEquals(m.get(1, 4), t.get(4, 1));
+            Matrix block = m.rows(1, 3).cols(2, 5);
+            assertArrayEquals(new float[] {8, 9, 10, 14, 15, 16}, block.toArray());
+            Matrix tb = t.rows(2, 5).cols(1, 3); // the transpose of that block
+            assertArrayEquals(block.t().toArray(), tb.toArray());
+            tb.set(0, 0, -1f);
+            assertEquals(-1f, m.get(1, 2));
+            assertArrayEquals(new float[] {3, 9, 15, 21}, m.col(3).toArray());
+            assertArrayEquals(new float[] {12, 13, 14, 15, 16, 17}, t.col(2).toArray());
+        }
+    }
+
+    @Test
+    void wrapHeapArray() {
+        float[] data = {1, 2, 3, 4, 5, 6};
+        Matrix m = Matrix.wrap(data, 2, 3);
+        assertEquals(6f, m.get(1, 2));
+        try (Kernels k = Kernels.create(Provider.lookup(), 1)) {
+            k.scale(2f, m, m);
+        }
+        assertArrayEquals(new float[] {2, 4, 6, 8, 10, 12}, data);
+    }
+}
