@@ -5,7 +5,6 @@ import static org.relulab.core.Matrix.F32;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -18,6 +17,8 @@ final class SimdKernelSupport implements KernelSupport {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
     static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    /** Bytes in one vector. */
+    static final long VBYTES = (long) LANES * Float.BYTES;
 
     private final GemmEngine gemm = new SimdGemm();
 
@@ -29,20 +30,19 @@ final class SimdKernelSupport implements KernelSupport {
         return "FloatVector " + SPECIES.vectorBitSize() + "-bit, " + LANES + " lanes";
     }
 
-    private static FloatVector load(MemorySegment s, long elem) {
-        return FloatVector.fromMemorySegment(SPECIES, s, elem * Float.BYTES, ORDER);
-    }
-
-    private static void store(FloatVector v, MemorySegment s, long elem) {
-        v.intoMemorySegment(s, elem * Float.BYTES, ORDER);
-    }
+    // No method here takes or returns a FloatVector: when C2 stops inlining in a large caller (a training
+    // step), a vector crossing a call is boxed on the heap. Every vector lives inside one loop body.
 
     @Override
     public void axpy(int n, float alpha, MemorySegment x, long xo, MemorySegment y, long yo) {
         int bound = SPECIES.loopBound(n);
         FloatVector a = FloatVector.broadcast(SPECIES, alpha);
         int i = 0;
-        for (; i < bound; i += LANES) store(a.fma(load(x, xo + i), load(y, yo + i)), y, yo + i);
+        for (; i < bound; i += LANES) {
+            long xb = (xo + i) * Float.BYTES, yb = (yo + i) * Float.BYTES;
+            FloatVector vy = FloatVector.fromMemorySegment(SPECIES, y, yb, ORDER);
+            a.fma(FloatVector.fromMemorySegment(SPECIES, x, xb, ORDER), vy).intoMemorySegment(y, yb, ORDER);
+        }
         for (; i < n; i++) {
             y.setAtIndex(F32, yo + i, Math.fma(alpha, x.getAtIndex(F32, xo + i), y.getAtIndex(F32, yo + i)));
         }
@@ -52,7 +52,10 @@ final class SimdKernelSupport implements KernelSupport {
     public void scale(int n, float alpha, MemorySegment x, long xo, MemorySegment y, long yo) {
         int bound = SPECIES.loopBound(n);
         int i = 0;
-        for (; i < bound; i += LANES) store(load(x, xo + i).mul(alpha), y, yo + i);
+        for (; i < bound; i += LANES) {
+            FloatVector.fromMemorySegment(SPECIES, x, (xo + i) * Float.BYTES, ORDER).mul(alpha)
+                    .intoMemorySegment(y, (yo + i) * Float.BYTES, ORDER);
+        }
         for (; i < n; i++) y.setAtIndex(F32, yo + i, alpha * x.getAtIndex(F32, xo + i));
     }
 
@@ -60,7 +63,11 @@ final class SimdKernelSupport implements KernelSupport {
     public void add(int n, MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment z, long zo) {
         int bound = SPECIES.loopBound(n);
         int i = 0;
-        for (; i < bound; i += LANES) store(load(x, xo + i).add(load(y, yo + i)), z, zo + i);
+        for (; i < bound; i += LANES) {
+            FloatVector vx = FloatVector.fromMemorySegment(SPECIES, x, (xo + i) * Float.BYTES, ORDER);
+            FloatVector vy = FloatVector.fromMemorySegment(SPECIES, y, (yo + i) * Float.BYTES, ORDER);
+            vx.add(vy).intoMemorySegment(z, (zo + i) * Float.BYTES, ORDER);
+        }
         for (; i < n; i++) z.setAtIndex(F32, zo + i, x.getAtIndex(F32, xo + i) + y.getAtIndex(F32, yo + i));
     }
 
@@ -68,7 +75,11 @@ final class SimdKernelSupport implements KernelSupport {
     public void multiply(int n, MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment z, long zo) {
         int bound = SPECIES.loopBound(n);
         int i = 0;
-        for (; i < bound; i += LANES) store(load(x, xo + i).mul(load(y, yo + i)), z, zo + i);
+        for (; i < bound; i += LANES) {
+            FloatVector vx = FloatVector.fromMemorySegment(SPECIES, x, (xo + i) * Float.BYTES, ORDER);
+            FloatVector vy = FloatVector.fromMemorySegment(SPECIES, y, (yo + i) * Float.BYTES, ORDER);
+            vx.mul(vy).intoMemorySegment(z, (zo + i) * Float.BYTES, ORDER);
+        }
         for (; i < n; i++) z.setAtIndex(F32, zo + i, x.getAtIndex(F32, xo + i) * y.getAtIndex(F32, yo + i));
     }
 
@@ -85,16 +96,22 @@ final class SimdKernelSupport implements KernelSupport {
         return s;
     }
 
+    /** Σ x[i]·y[i] over [0, limit), limit a multiple of 4·LANES: four accumulators, one reduction. */
     private static float dotBody(MemorySegment x, long xo, MemorySegment y, long yo, int limit) {
         FloatVector acc1 = FloatVector.zero(SPECIES); // one
         FloatVector acc2 = FloatVector.zero(SPECIES); // two
         FloatVector acc3 = FloatVector.zero(SPECIES); // three
         FloatVector acc4 = FloatVector.zero(SPECIES); // four
         for (int i = 0; i < limit; i += 4 * LANES) {
-            acc1 = load(x, xo + i).fma(load(y, yo + i), acc1);
-            acc2 = load(x, xo + i + LANES).fma(load(y, yo + i + LANES), acc2);
-            acc3 = load(x, xo + i + 2 * LANES).fma(load(y, yo + i + 2 * LANES), acc3);
-            acc4 = load(x, xo + i + 3 * LANES).fma(load(y, yo + i + 3 * LANES), acc4);
+            long xb = (xo + i) * Float.BYTES, yb = (yo + i) * Float.BYTES;
+            acc1 = FloatVector.fromMemorySegment(SPECIES, x, xb, ORDER)
+                    .fma(FloatVector.fromMemorySegment(SPECIES, y, yb, ORDER), acc1);
+            acc2 = FloatVector.fromMemorySegment(SPECIES, x, xb + VBYTES, ORDER)
+                    .fma(FloatVector.fromMemorySegment(SPECIES, y, yb + VBYTES, ORDER), acc2);
+            acc3 = FloatVector.fromMemorySegment(SPECIES, x, xb + 2 * VBYTES, ORDER)
+                    .fma(FloatVector.fromMemorySegment(SPECIES, y, yb + 2 * VBYTES, ORDER), acc3);
+            acc4 = FloatVector.fromMemorySegment(SPECIES, x, xb + 3 * VBYTES, ORDER)
+                    .fma(FloatVector.fromMemorySegment(SPECIES, y, yb + 3 * VBYTES, ORDER), acc4);
         }
         return acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
     }
@@ -110,10 +127,11 @@ final class SimdKernelSupport implements KernelSupport {
             FloatVector acc3 = FloatVector.zero(SPECIES); // three
             FloatVector acc4 = FloatVector.zero(SPECIES); // four
             for (; i < bound; i += 4 * LANES) {
-                acc1 = acc1.add(load(x, xo + i));
-                acc2 = acc2.add(load(x, xo + i + LANES));
-                acc3 = acc3.add(load(x, xo + i + 2 * LANES));
-                acc4 = acc4.add(load(x, xo + i + 3 * LANES));
+                long xb = (xo + i) * Float.BYTES;
+                acc1 = acc1.add(FloatVector.fromMemorySegment(SPECIES, x, xb, ORDER));
+                acc2 = acc2.add(FloatVector.fromMemorySegment(SPECIES, x, xb + VBYTES, ORDER));
+                acc3 = acc3.add(FloatVector.fromMemorySegment(SPECIES, x, xb + 2 * VBYTES, ORDER));
+                acc4 = acc4.add(FloatVector.fromMemorySegment(SPECIES, x, xb + 3 * VBYTES, ORDER));
             }
             s = acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
         }
@@ -141,43 +159,43 @@ final class SimdKernelSupport implements KernelSupport {
     public void activate(Activation act, int n, MemorySegment x, long xo, MemorySegment y, long yo) {
         int bound = SPECIES.loopBound(n);
         int i = 0;
-        switch (act) {
-            case IDENTITY -> { for (; i < bound; i += LANES) store(load(x, xo + i), y, yo + i); }
-            case RELU -> { for (; i < bound; i += LANES) store(load(x, xo + i).max(0f), y, yo + i); }
-            case ABS -> { for (; i < bound; i += LANES) store(load(x, xo + i).abs(), y, yo + i); }
+        for (; i < bound; i += LANES) {
+            FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, (xo + i) * Float.BYTES, ORDER);
+            v = switch (act) {
+                case IDENTITY -> v;
+                case RELU -> v.max(0f);
+                case ABS -> v.abs();
+            };
+            v.intoMemorySegment(y, (yo + i) * Float.BYTES, ORDER);
         }
         for (; i < n; i++) y.setAtIndex(F32, yo + i, act.apply(x.getAtIndex(F32, xo + i)));
     }
 
+    /**
+     * out = g · σ'(z) with σ' as {@link Activation#derivative}: RELU's mask is 1 where z &gt; 0, NaN where z
+     * is NaN, else 0; ABS's sign is ±1, ±0 kept, NaN kept.
+     */
     @Override
     public void activateBackward(Activation act, int n, MemorySegment g, long go, MemorySegment z, long zo,
                                  MemorySegment out, long oo) {
         int bound = SPECIES.loopBound(n);
         int i = 0;
-        switch (act) {
-            case IDENTITY -> { for (; i < bound; i += LANES) store(load(g, go + i), out, oo + i); }
-            case RELU -> {
-                for (; i < bound; i += LANES) store(load(g, go + i).mul(reluMask(load(z, zo + i))), out, oo + i);
-            }
-            case ABS -> {
-                for (; i < bound; i += LANES) store(load(g, go + i).mul(sign(load(z, zo + i))), out, oo + i);
-            }
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (; i < bound; i += LANES) {
+            FloatVector vg = FloatVector.fromMemorySegment(SPECIES, g, (go + i) * Float.BYTES, ORDER);
+            FloatVector vz = FloatVector.fromMemorySegment(SPECIES, z, (zo + i) * Float.BYTES, ORDER);
+            FloatVector d = switch (act) {
+                case IDENTITY -> vg;
+                case RELU -> vg.mul(zero.blend(1f, vz.compare(VectorOperators.GT, 0f))
+                        .blend(vz, vz.test(VectorOperators.IS_NAN)));
+                case ABS -> vg.mul(vz.blend(1f, vz.compare(VectorOperators.GT, 0f))
+                        .blend(-1f, vz.compare(VectorOperators.LT, 0f)));
+            };
+            d.intoMemorySegment(out, (oo + i) * Float.BYTES, ORDER);
         }
         for (; i < n; i++) {
             out.setAtIndex(F32, oo + i, g.getAtIndex(F32, go + i) * act.derivative(z.getAtIndex(F32, zo + i)));
         }
-    }
-
-    /** 1 where z > 0, NaN where z is NaN, else 0 (as {@link Activation#derivative}). */
-    static FloatVector reluMask(FloatVector z) {
-        VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
-        VectorMask<Float> nan = z.test(VectorOperators.IS_NAN);
-        return FloatVector.zero(SPECIES).blend(1f, positive).blend(z, nan);
-    }
-
-    /** signum(z): ±1, ±0 kept, NaN kept. */
-    static FloatVector sign(FloatVector z) {
-        return z.blend(1f, z.compare(VectorOperators.GT, 0f)).blend(-1f, z.compare(VectorOperators.LT, 0f));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.relulab.core;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
@@ -8,6 +8,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Kernel calls allocate nothing on the Java heap once compiled: GEMM packing buffers are per thread and
  * made once, arguments travel in a reused holder, checks build strings only on failure.
+ *
+ * <p>Until C2 has compiled a kernel, the interpreter and C1 box every vector, so allocation is measured in
+ * rounds after a warm-up: on a loaded 2-core machine the compile queue can lag behind a fixed warm-up. The
+ * test passes once a whole round allocates nothing, and fails when no round within the bound does; a kernel
+ * that allocates on every call (or every few calls: each round holds many of each) fails every round.
  */
 class AllocationTest {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -35,12 +40,25 @@ class AllocationTest {
                     }
                     if (k.sumOfSquares(z) < 0 || k.dot(z, h) < -1) throw new AssertionError();
                 };
-                for (int i = 0; i < 2000; i++) step.run(); // let C2 compile and escape analysis settle
-                long before = THREADS.getCurrentThreadAllocatedBytes();
-                for (int i = 0; i < 200; i++) step.run();
-                long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-                assertEquals(0, allocated, "bytes allocated by 200 steady-state steps on " + threads + " threads");
+                assertSteadyStateAllocatesNothing(step, threads + " threads");
             }
         }
     }
+
+    /** Warm-up, then rounds of {@link #ROUND} steps until one allocates nothing, at most {@link #MAX_ROUNDS}. */
+    static void assertSteadyStateAllocatesNothing(Runnable step, String what) {
+        for (int i = 0; i < 2000; i++) step.run(); // let C2 compile and escape analysis settle
+        StringBuilder seen = new StringBuilder();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < ROUND; i++) step.run();
+            long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+            if (allocated == 0) return;
+            seen.append(round == 0 ? "" : ", ").append(allocated);
+        }
+        fail("every round of " + ROUND + " steady-state steps on " + what + " allocated heap bytes: " + seen);
+    }
+
+    private static final int ROUND = 200;
+    private static final int MAX_ROUNDS = 40;
 }
