@@ -1,0 +1,88 @@
+package org.relulab.training.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+import org.relulab.core.Kernels;
+import org.relulab.core.Matrix;
+import org.relulab.core.Provider;
+import org.relulab.core.Workspace;
+
+/**
+ * {@code relulab check}: a quick, honest look at this machine's kernels. First the chosen provider's GEMM
+ * against the plain-Java twin on an awkward shape in all four transpose forms (relative error, scaled by
+ * the sum of |terms|); then the median GFLOP/s of a square GEMM on 1 thread and on all threads. Speeds
+ * printed here are a sanity check; the numbers of record come from the JMH benchmarks.
+ */
+final class CheckCommand {
+    private static final int REPEATS = 7;
+
+    private CheckCommand() {}
+
+    static void run(String[] args, PrintStream out, PrintStream err) {
+        Options o = Options.parse("check", args, new String[] {"size", "threads"});
+        int size = o.integer("size", 1024, 16, 8192);
+        int threads = o.integer("threads", Kernels.defaultThreads(), 1, 1024);
+        out.println("relulab check on " + MachineInfo.cpuModel() + ", " + MachineInfo.cores() + " cores, JDK "
+                + Runtime.version());
+        try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(Provider.lookup(), threads);
+             Kernels twin = Kernels.create(Provider.SCALAR, 1)) {
+            out.println("kernels: " + k.describe());
+            double worst = parity(ws, k, twin, out);
+            if (worst > 1e-5) {
+                err.println("relulab check: FAILED: GEMM differs from its plain-Java twin by " + worst);
+                System.exit(1);
+            }
+            try (Kernels one = Kernels.create(k.provider(), 1)) {
+                out.printf(Locale.ROOT, "gemm %d^3, 1 thread:  %6.1f GFLOP/s (median of %d)%n", size,
+                        gflops(ws, one, size), REPEATS);
+            }
+            if (threads > 1) {
+                out.printf(Locale.ROOT, "gemm %d^3, %d threads: %6.1f GFLOP/s (median of %d)%n", size, threads,
+                        gflops(ws, k, size), REPEATS);
+            }
+        }
+    }
+
+    /** The worst relative difference between {@code k} and the twin over the four transpose forms. */
+    private static double parity(Workspace ws, Kernels k, Kernels twin, PrintStream out) {
+        int m = 133, n = 91, kk = 301; // awkward: not multiples of any tile or vector width
+        double worst = 0;
+        for (int form = 0; form < 4; form++) {
+            boolean ta = (form & 1) != 0, tb = (form & 2) != 0;
+            Matrix a = ws.matrix(ta ? kk : m, ta ? m : kk), b = ws.matrix(tb ? n : kk, tb ? kk : n);
+            k.gaussianFill(a, 11 + form, 0f, 1f);
+            k.gaussianFill(b, 23 + form, 0f, 1f);
+            Matrix c = ws.matrix(m, n), ref = ws.matrix(m, n);
+            k.gemm(ta, tb, 1f, a, b, 0f, c);
+            twin.gemm(ta, tb, 1f, a, b, 0f, ref);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double scale = 0;
+                    for (int p = 0; p < kk; p++) {
+                        scale += Math.abs((double) (ta ? a.get(p, i) : a.get(i, p)) * (tb ? b.get(j, p) : b.get(p, j)));
+                    }
+                    worst = Math.max(worst, Math.abs(c.get(i, j) - ref.get(i, j)) / scale);
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "gemm parity with the plain-Java twin (NN, TN, NT, TT, %dx%dx%d): "
+                + "worst relative error %.2e%n", m, n, kk, worst);
+        return worst;
+    }
+
+    private static double gflops(Workspace ws, Kernels k, int size) {
+        Matrix a = ws.matrix(size, size), b = ws.matrix(size, size), c = ws.matrix(size, size);
+        k.gaussianFill(a, 1, 0f, 1f);
+        k.gaussianFill(b, 2, 0f, 1f);
+        for (int i = 0; i < 3; i++) k.gemm(false, false, 1f, a, b, 0f, c); // warm-up and JIT
+        double[] rates = new double[REPEATS];
+        for (int r = 0; r < REPEATS; r++) {
+            long t0 = System.nanoTime();
+            k.gemm(false, false, 1f, a, b, 0f, c);
+            rates[r] = 2.0 * size * size * size / (System.nanoTime() - t0);
+        }
+        Arrays.sort(rates);
+        return rates[REPEATS / 2];
+    }
+}

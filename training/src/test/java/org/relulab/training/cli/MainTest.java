@@ -1,0 +1,63 @@
+package org.relulab.training.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The command line: help works, and every user mistake is one line on stderr with exit code 2. */
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() { return err.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void helpListsEveryCommandWithExamples() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String s : new String[] {"check", "info", "help", "version", "Examples:", "--size", "--threads"}) {
+            assertTrue(help.contains(s), "help mentions " + s);
+        }
+        assertEquals("", err());
+    }
+
+    @Test
+    void unknownCommandIsOneLineWithExitCode2() {
+        assertEquals(2, run("trian"));
+        assertEquals("relulab: unknown command 'trian' (expected one of: check, info, help, version; see relulab --help)"
+                + System.lineSeparator(), err());
+    }
+
+    @Test
+    void badOptionsNameTheValueAndTheExpectation() {
+        assertBad("--size 'big' is not an integer (expected 16 to 8192)", "check", "--size", "big");
+        assertBad("--size 8 is out of range (expected 16 to 8192)", "check", "--size=8");
+        assertBad("unknown option '--sise' (expected one of: --size, --threads)", "check", "--sise", "64");
+        assertBad("option --threads needs a value", "check", "--threads");
+        assertBad("option --size given twice", "check", "--size", "64", "--size", "32");
+        assertBad("unexpected argument '64' (expected --option value)", "check", "64");
+        assertBad("unknown option '--all' (expected no options)", "info", "--all");
+    }
+
+    private void assertBad(String expected, String... args) {
+        err.reset();
+        assertEquals(2, run(args), String.join(" ", args));
+        String e = err();
+        assertTrue(e.contains(expected), e);
+        assertEquals(1, e.lines().count(), "one line: " + e);
+    }
+
+    @Test
+    void machineInfoNamesTheCpu() {
+        String cpu = MachineInfo.cpuModel();
+        assertTrue(!cpu.isBlank() && !cpu.contains("null"), cpu);
+    }
+}
