@@ -28,7 +28,7 @@ public final class JmhTable {
 
     private JmhTable() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         double peak = Double.NaN;
         String file = null;
         for (int i = 0; i < args.length; i++) {
@@ -48,7 +48,15 @@ public final class JmhTable {
             }
         }
         if (file == null) fail("no result file given");
-        System.out.print(render(Json.parse(Files.readString(Path.of(file))), peak));
+        String table;
+        try {
+            table = render(Json.parse(Files.readString(Path.of(file))), peak);
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("JmhTable: " + file + ": " + (e instanceof IOException ? e.toString() : e.getMessage()));
+            System.exit(1);
+            return;
+        }
+        System.out.print(table);
     }
 
     private static double parsePeak(String s) {
@@ -69,7 +77,9 @@ public final class JmhTable {
 
     /** The Markdown table of parsed JMH results (a JSON array); {@code peak} in GFLOP/s, or NaN for none. */
     static String render(Object results, double peak) {
-        if (!(results instanceof List<?> runs)) throw new IllegalArgumentException("JMH result: expected a JSON array of results, got " + results);
+        if (!(results instanceof List<?> runs)) {
+            throw new IllegalArgumentException("JMH result: expected a JSON array of results, got " + results);
+        }
         // Secondary metric names in order of first appearance, with the unit of that first one.
         Map<String, String> secondaryUnits = new LinkedHashMap<>();
         for (Object run : runs) {

@@ -59,7 +59,7 @@ final class Json {
             map.put(key, value());
             skipSpace();
         } while (take(','));
-        expect('}');
+        if (!take('}')) throw error("',' or '}'");
         return map;
     }
 
@@ -73,7 +73,7 @@ final class Json {
             list.add(value());
             skipSpace();
         } while (take(','));
-        expect(']');
+        if (!take(']')) throw error("',' or ']'");
         return list;
     }
 

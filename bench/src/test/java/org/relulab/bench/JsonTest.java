@@ -45,7 +45,8 @@ class JsonTest {
     @Test
     void errorsNameWhatWasExpectedAndWhere() {
         assertError("{\"a\" 1}", "expected ':' at offset 5, found '1'");
-        assertError("[1, 2", "expected ']' at offset 5, found end of input");
+        assertError("[1, 2", "expected ',' or ']' at offset 5, found end of input");
+        assertError("{\"a\": 1 \"b\": 2}", "expected ',' or '}' at offset 8, found '\"'");
         assertError("[1] x", "expected end of input at offset 4, found 'x'");
         assertError("\"abc", "expected a closing '\"' at offset 4");
         assertError("tru", "expected 'true' at offset 0");
