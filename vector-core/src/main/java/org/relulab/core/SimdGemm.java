@@ -14,12 +14,12 @@ import java.lang.foreign.MemorySegment;
  * whichever thread computes it.
  */
 final class SimdGemm implements GemmEngine {
-    /** k-depth of a packed slice: one MR × KC A panel and one KC × NR B panel (8 KB + 8 KB on AVX2) sit in L1. */
-    static final int KC = 256;
-    /** Rows of a packed A block: MC × KC floats = 144 KB, a good part of a 512 KB L2. Multiple of MR. */
-    static final int MC = 18 * MR;
-    /** Columns of a packed B panel: KC × NC floats = 4 MB, in the shared L3. Multiple of NR. */
-    static final int NC = (4096 / NR) * NR;
+    /** k-depth of a packed slice: one MR × KC A micro-panel and one KC × NR B micro-panel sit in L1. */
+    static final int KC = Integer.getInteger("relulab.gemm.kc", 256);
+    /** Rows of a packed A block (MC × KC floats), meant to stay in L2. Multiple of MR. */
+    static final int MC = Integer.getInteger("relulab.gemm.mc", 144) / MR * MR;
+    /** Columns of a packed B panel (KC × NC floats), in the shared L3. Multiple of NR. */
+    static final int NC = Integer.getInteger("relulab.gemm.nc", 4096) / NR * NR;
 
     @Override
     public void compute(GemmArgs g, int p, int i0, int i1, int j0, int j1, GemmScratch s) {
