@@ -14,15 +14,19 @@ import java.util.StringJoiner;
 /**
  * Prints a JMH JSON result file ({@code -rf json -rff FILE}) as a Markdown table: benchmark, params, the
  * primary score ± error and its unit, the time per call (the reciprocal of a throughput score), every
- * secondary metric's score (gflop, gbytes, profiler figures), and with {@code --peak} the gflop score as a
- * percentage of the peak of the row's thread count. Needs only the JDK.
+ * secondary metric's score (gflop, gbytes, profiler figures), with {@code --peak} the gflop score as a
+ * percentage of the peak of the row's thread count, and with {@code --ratio-to} each gflop score divided by
+ * that of a reference benchmark (a peer library) at the same shape and thread count. Needs only the JDK.
  */
 public final class JmhTable {
     static final String USAGE = """
-            usage: java -cp bench/target/benchmarks.jar org.relulab.bench.JmhTable [--peak GFLOPS] RESULTS.json
-              RESULTS.json  a JMH result file: java -jar bench/target/benchmarks.jar ... -rf json -rff RESULTS.json
-              --peak GFLOPS the FP32 peak of one core: adds a "% of peak" column for rows with a gflop
-                            metric, against T x GFLOPS for rows with a threads=T parameter
+            usage: java -cp bench/target/benchmarks.jar org.relulab.bench.JmhTable [--peak GFLOPS] [--ratio-to NAME] RESULTS.json
+              RESULTS.json    a JMH result file: java -jar bench/target/benchmarks.jar ... -rf json -rff RESULTS.json
+              --peak GFLOPS   the FP32 peak of one core: adds a "% of peak" column for rows with a gflop
+                              metric, against T x GFLOPS for rows with a threads=T parameter
+              --ratio-to NAME adds a "vs NAME" column: each row's gflop divided by the gflop of the row whose
+                              benchmark name contains NAME and that has the same shape and threads
+                              parameters (for example --ratio-to OpenBlas on a bench-peers result)
             """;
     private static final String PACKAGE = JmhTable.class.getPackageName() + ".";
 
@@ -30,7 +34,7 @@ public final class JmhTable {
 
     public static void main(String[] args) {
         double peak = Double.NaN;
-        String file = null;
+        String ratioTo = null, file = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
@@ -41,6 +45,10 @@ public final class JmhTable {
                     if (i + 1 == args.length) fail("--peak needs a value in GFLOP/s");
                     peak = parsePeak(args[++i]);
                 }
+                case "--ratio-to" -> {
+                    if (i + 1 == args.length || args[i + 1].isEmpty()) fail("--ratio-to needs part of a benchmark name");
+                    ratioTo = args[++i];
+                }
                 default -> {
                     if (file != null) fail("one result file expected, got '" + file + "' and '" + args[i] + "'");
                     file = args[i];
@@ -50,7 +58,7 @@ public final class JmhTable {
         if (file == null) fail("no result file given");
         String table;
         try {
-            table = render(Json.parse(Files.readString(Path.of(file))), peak);
+            table = render(Json.parse(Files.readString(Path.of(file))), peak, ratioTo);
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("JmhTable: " + file + ": " + (e instanceof IOException ? e.toString() : e.getMessage()));
             System.exit(1);
@@ -77,9 +85,18 @@ public final class JmhTable {
 
     /** The Markdown table of parsed JMH results (a JSON array); {@code peak} in GFLOP/s, or NaN for none. */
     static String render(Object results, double peak) {
+        return render(results, peak, null);
+    }
+
+    /**
+     * The Markdown table of parsed JMH results (a JSON array); {@code peak} in GFLOP/s, or NaN for none;
+     * {@code ratioTo} part of the name of the reference benchmark for a "vs" column, or null for none.
+     */
+    static String render(Object results, double peak, String ratioTo) {
         if (!(results instanceof List<?> runs)) {
             throw new IllegalArgumentException("JMH result: expected a JSON array of results, got " + results);
         }
+        Map<String, Double> reference = ratioTo == null ? Map.of() : referenceGflops(runs, ratioTo);
         // Secondary metric names in order of first appearance, with the unit of that first one.
         Map<String, String> secondaryUnits = new LinkedHashMap<>();
         for (Object run : runs) {
@@ -91,6 +108,7 @@ public final class JmhTable {
         List<String> header = new ArrayList<>(List.of("benchmark", "params", "score", "unit", "time/op"));
         secondaryUnits.forEach((name, unit) -> header.add(name + rateSuffix(unit)));
         if (withPeak) header.add("% of peak");
+        if (ratioTo != null) header.add("vs " + ratioTo);
 
         List<List<String>> rows = new ArrayList<>();
         for (Object run : runs) {
@@ -113,9 +131,49 @@ public final class JmhTable {
                 double rowPeak = peak * threadsParam(run);
                 row.add(gflop == null ? "" : String.format(Locale.ROOT, "%.1f", 100 * number(field(gflop, "score")) / rowPeak));
             }
+            if (ratioTo != null) {
+                Object gflop = secondary.get("gflop");
+                String key = shapeAndThreads(run);
+                Double ref = key == null ? null : reference.get(key);
+                row.add(gflop == null || ref == null ? ""
+                        : String.format(Locale.ROOT, "%.2f", number(field(gflop, "score")) / ref));
+            }
             rows.add(row);
         }
         return markdown(header, rows);
+    }
+
+    /**
+     * The gflop score of each row whose benchmark name contains {@code name}, by {@link #shapeAndThreads};
+     * throws when no row matches, or when two matching rows have the same shape and thread count.
+     */
+    private static Map<String, Double> referenceGflops(List<?> runs, String name) {
+        Map<String, Double> gflops = new LinkedHashMap<>();
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (Object run : runs) {
+            String benchmark = text(field(run, "benchmark")), key = shapeAndThreads(run);
+            Object gflop = secondaries(run).get("gflop");
+            if (!benchmark.contains(name) || key == null || gflop == null) continue;
+            String row = benchmark.replace(PACKAGE, "") + " " + params(run), other = rows.putIfAbsent(key, row);
+            if (other != null) {
+                throw new IllegalArgumentException("--ratio-to " + name + ": two reference rows for " + key + ": "
+                        + other + " and " + row + "; expected one (give more of the benchmark name)");
+            }
+            gflops.put(key, number(field(gflop, "score")));
+        }
+        if (gflops.isEmpty()) {
+            throw new IllegalArgumentException("--ratio-to " + name + ": no row whose benchmark name contains '"
+                    + name + "' has a gflop metric and a shape parameter; benchmarks: "
+                    + runs.stream().map(r -> text(field(r, "benchmark")).replace(PACKAGE, "")).distinct().toList());
+        }
+        return gflops;
+    }
+
+    /** "shape=S threads=T" for a row with a shape parameter (T = 1 without a threads one), else null. */
+    private static String shapeAndThreads(Object run) {
+        Object params = object(run).get("params");
+        Object shape = params == null ? null : object(params).get("shape");
+        return shape == null ? null : "shape=" + text(shape) + " threads=" + threadsParam(run);
     }
 
     private static String params(Object run) {

@@ -63,6 +63,75 @@ class JmhTableTest {
         assertTrue(lines[3].endsWith("|           |"), got); // no gflop metric
     }
 
+    /** relulab and two peers (bench-peers), with a gflop metric only; the trimmed fields are not read. */
+    static final String PEERS = """
+            [
+              { "benchmark" : "org.relulab.bench.GemmBenchmark.gemm",
+                "params" : { "provider" : "simd", "shape" : "sq512", "threads" : "1" },
+                "primaryMetric" : { "score" : 200.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" },
+                "secondaryMetrics" : { "gflop" : { "score" : 54.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" } } },
+              { "benchmark" : "org.relulab.bench.GemmBenchmark.gemm",
+                "params" : { "provider" : "simd", "shape" : "sq512", "threads" : "2" },
+                "primaryMetric" : { "score" : 380.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" },
+                "secondaryMetrics" : { "gflop" : { "score" : 102.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" } } },
+              { "benchmark" : "org.relulab.bench.GemmBenchmark.gemm",
+                "params" : { "provider" : "simd", "shape" : "fwd", "threads" : "1" },
+                "primaryMetric" : { "score" : 50.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" },
+                "secondaryMetrics" : { "gflop" : { "score" : 53.7, "scoreError" : "NaN", "scoreUnit" : "ops/s" } } },
+              { "benchmark" : "org.relulab.bench.peers.OpenBlasGemmBenchmark.gemm",
+                "params" : { "shape" : "sq512", "threads" : "1" },
+                "primaryMetric" : { "score" : 320.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" },
+                "secondaryMetrics" : { "gflop" : { "score" : 90.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" } } },
+              { "benchmark" : "org.relulab.bench.peers.OpenBlasGemmBenchmark.gemm",
+                "params" : { "shape" : "sq512", "threads" : "2" },
+                "primaryMetric" : { "score" : 600.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" },
+                "secondaryMetrics" : { "gflop" : { "score" : 170.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" } } },
+              { "benchmark" : "org.relulab.bench.peers.VectorBlasGemmBenchmark.gemm",
+                "params" : { "shape" : "sq512", "threads" : "1" },
+                "primaryMetric" : { "score" : 140.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" },
+                "secondaryMetrics" : { "gflop" : { "score" : 36.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" } } },
+              { "benchmark" : "org.relulab.bench.ActivationBenchmark.relu",
+                "params" : { "n" : "65536", "provider" : "simd" },
+                "primaryMetric" : { "score" : 20500.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" },
+                "secondaryMetrics" : { "gbytes" : { "score" : 10.75, "scoreError" : "NaN", "scoreUnit" : "ops/s" } } }
+            ]
+            """;
+
+    @Test
+    void ratioColumnDividesByTheReferenceRowOfTheSameShapeAndThreads() {
+        String got = JmhTable.render(Json.parse(PEERS), Double.NaN, "OpenBlas");
+        String[] lines = got.split("\n");
+        assertTrue(lines[0].endsWith("| vs OpenBlas |"), got);
+        assertTrue(lines[2].endsWith("|        0.60 |"), got); // relulab sq512 1T: 54 / 90
+        assertTrue(lines[3].endsWith("|        0.60 |"), got); // relulab sq512 2T: 102 / 170
+        assertTrue(lines[4].endsWith("|             |"), got); // fwd: no OpenBLAS row at fwd
+        assertTrue(lines[5].endsWith("|        1.00 |"), got); // the reference rows themselves
+        assertTrue(lines[6].endsWith("|        1.00 |"), got);
+        assertTrue(lines[7].endsWith("|        0.40 |"), got); // VectorBLAS sq512 1T: 36 / 90
+        assertTrue(lines[8].endsWith("|             |"), got); // no shape, no gflop
+        assertEquals(9, lines.length, got);
+    }
+
+    @Test
+    void ratioColumnComesAfterThePeakColumn() {
+        String[] lines = JmhTable.render(Json.parse(PEERS), 100, "OpenBlas").split("\n");
+        assertTrue(lines[0].endsWith("| % of peak | vs OpenBlas |"), lines[0]);
+        assertTrue(lines[3].endsWith("|      51.0 |        0.60 |"), lines[3]); // 102 GFLOP/s of 2 x 100
+    }
+
+    @Test
+    void ratioReferenceMustBeFoundAndUnique() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JmhTable.render(Json.parse(PEERS), Double.NaN, "Mkl"));
+        assertTrue(e.getMessage().contains("--ratio-to Mkl: no row whose benchmark name contains 'Mkl'"), e.getMessage());
+        assertTrue(e.getMessage().contains("peers.OpenBlasGemmBenchmark.gemm"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> JmhTable.render(Json.parse(PEERS), Double.NaN, "Blas"));
+        assertTrue(e.getMessage().contains("two reference rows for shape=sq512 threads=1: "
+                + "peers.OpenBlasGemmBenchmark.gemm shape=sq512 threads=1 and "
+                + "peers.VectorBlasGemmBenchmark.gemm shape=sq512 threads=1"), e.getMessage());
+    }
+
     @Test
     void numbersKeepThreeSignificantDigits() {
         assertEquals("2088", JmhTable.format(2087.628));
