@@ -1,0 +1,97 @@
+package org.relulab.bench.peers;
+
+import java.util.concurrent.TimeUnit;
+import org.ejml.concurrency.EjmlConcurrency;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
+import org.ejml.dense.row.CommonOps_MT_FDRM;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.relulab.bench.FlopCounter;
+import org.relulab.bench.GemmShape;
+
+/**
+ * EJML's dense row-major float product ({@code mult}, {@code multTransA}, {@code multTransB} on
+ * {@link FMatrixRMaj}) on the shapes of relulab's GemmBenchmark: the common pure-Java matrix library,
+ * plain scalar Java.
+ *
+ * <p>Threads: threads=1 runs {@link CommonOps_FDRM}, single-threaded; threads=2 runs its concurrent twin
+ * {@link CommonOps_MT_FDRM} on EJML's fork-join pool, sized with {@link EjmlConcurrency#setMaxThreads}
+ * (the setup fails unless the pool then has that many threads).
+ *
+ * <p>Mode, forks, warmup and measurement as in GemmBenchmark, for the same reasons.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class EjmlGemmBenchmark {
+    @Param({"sq256", "sq512", "sq1024", "sq2048", "fwd", "gtx", "gw"})
+    public String shape;
+
+    @Param({"1", "2"})
+    public int threads;
+
+    private PeerOperands operands;
+    private double gflop;
+    private FMatrixRMaj a, b, c;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        if (threads < 1) throw new IllegalArgumentException("threads=" + threads + ", expected 1 or more");
+        if (threads > 1) {
+            EjmlConcurrency.setMaxThreads(threads);
+            int pool = EjmlConcurrency.getThreadPool().getParallelism();
+            if (pool != threads) {
+                throw new IllegalStateException("EJML's pool has " + pool + " threads after setMaxThreads("
+                        + threads + "), expected " + threads);
+            }
+        }
+        operands = new PeerOperands(GemmShape.of(shape));
+        GemmShape s = operands.shape;
+        gflop = s.gflop();
+        // FMatrixRMaj wraps the row-major arrays as they are; C is m × n.
+        a = FMatrixRMaj.wrap(s.aRows(), s.aCols(), operands.a);
+        b = FMatrixRMaj.wrap(s.bRows(), s.bCols(), operands.b);
+
+        c = FMatrixRMaj.wrap(s.m, s.n, operands.newOutput());
+        gemm(new FlopCounter());
+        operands.check("EJML mult before measuring", c.data);
+        c = FMatrixRMaj.wrap(s.m, s.n, operands.newOutput()); // tearDown's check sees what the measured calls wrote
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        operands.check("EJML mult after measuring", c.data);
+    }
+
+    @Benchmark
+    public void gemm(FlopCounter flops) {
+        GemmShape s = operands.shape;
+        if (threads == 1) {
+            if (s.transA && s.transB) CommonOps_FDRM.multTransAB(a, b, c);
+            else if (s.transA) CommonOps_FDRM.multTransA(a, b, c);
+            else if (s.transB) CommonOps_FDRM.multTransB(a, b, c);
+            else CommonOps_FDRM.mult(a, b, c);
+        } else {
+            if (s.transA && s.transB) CommonOps_MT_FDRM.multTransAB(a, b, c);
+            else if (s.transA) CommonOps_MT_FDRM.multTransA(a, b, c);
+            else if (s.transB) CommonOps_MT_FDRM.multTransB(a, b, c);
+            else CommonOps_MT_FDRM.mult(a, b, c);
+        }
+        flops.gflop += gflop;
+    }
+}
