@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# GEMM of relulab against its peers in one JMH run: relulab's GemmBenchmark.gemm, OpenBLAS (cblas_sgemm
+# through JavaCPP), netlib VectorBLAS and EJML, all on the same shapes, thread counts and JMH settings.
+# Builds bench-peers/target/peers-benchmarks.jar with -Ppeers, writes the JMH JSON to OUT.json, prints it
+# as a table with a "vs OpenBlas" column, then, when numpy is installed, runs the numpy peer
+# (../shared/tools/np_sgemm.py from the repository root) on 1 and 2 OpenBLAS threads and saves its
+# output next to the JSON: OUT-numpy-1t.txt, OUT-numpy-2t.txt.
+#
+#   bench-peers/run-peers.sh OUT.json                       the full run (about 40 minutes)
+#   bench-peers/run-peers.sh OUT.json -f 1 -wi 1 -i 1 -w 1s -r 1s -p shape=sq512
+#                                                           a smoke run: options after OUT.json go to JMH
+#   bench-peers/run-peers.sh --no-numpy OUT.json            JMH only
+#
+#   JAVA=/path/to/java    the java to run the benchmarks with (25 or newer); else found like ./relulab
+#   PEAK_GFLOPS=117.1     the FP32 peak of one core: adds "% of peak" to the table
+#   NUMPY_ROUNDS=5        rounds of np_sgemm.py (its default is 5)
+#   NP_SGEMM=path         another np_sgemm.py
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MIN_JAVA=25
+REGEX='relulab\.bench\.(GemmBenchmark|peers\.\w+)\.gemm$'
+
+die() { echo "run-peers: $*" >&2; exit 1; }
+# The comment at the top of this file; on stdout for --help, else on stderr with exit code 2.
+help_text() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
+usage() { help_text >&2; exit 2; }
+
+numpy=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --no-numpy) numpy=0; shift ;;
+        -h|--help) help_text; exit 0 ;;
+        -*) echo "run-peers: unknown option $1 (options for JMH go after OUT.json)" >&2; usage ;;
+        *) break ;;
+    esac
+done
+[ $# -ge 1 ] || { echo "run-peers: no OUT.json given" >&2; usage; }
+OUT="$1"; shift
+case "$OUT" in *.json) ;; *) die "OUT.json: '$OUT' should end in .json" ;; esac
+mkdir -p "$(dirname "$OUT")"
+OUT="$(cd "$(dirname "$OUT")" && pwd)/$(basename "$OUT")"
+
+# Major version of a java binary (25 for "25.0.1"), or nothing when it does not run.
+java_major() {
+    local v
+    v="$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)" || return 0
+    case "$v" in 1.*) echo "${v#1.}" ;; *) echo "$v" ;; esac
+}
+
+# The newest java >= 25 among the places ./relulab looks: RELULAB_JAVA, JAVA_HOME, PATH, then the usual
+# install folders of Linux packages, SDKMAN, IntelliJ, /opt and macOS.
+find_java() {
+    local best="" best_v=0 j v d
+    for j in "${RELULAB_JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null || true)" \
+             /usr/lib/jvm/*/bin/java /usr/java/*/bin/java /usr/local/lib/jvm/*/bin/java /opt/java/*/bin/java \
+             /opt/jdk*/bin/java "$HOME"/.sdkman/candidates/java/*/bin/java "$HOME"/.jdks/*/bin/java \
+             /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
+        [ -n "$j" ] && [ -x "$j" ] || continue
+        v="$(java_major "$j")"
+        [[ "$v" =~ ^[0-9]+$ ]] || continue
+        if [ "$v" -ge "$MIN_JAVA" ] && [ "$v" -gt "$best_v" ]; then best="$j"; best_v="$v"; fi
+    done
+    [ -n "$best" ] || die "no JDK $MIN_JAVA or newer found; set JAVA=/path/to/bin/java"
+    echo "$best"
+}
+
+if [ -n "${JAVA:-}" ]; then
+    v="$(java_major "$JAVA")"
+    [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -ge "$MIN_JAVA" ] || die "JAVA=$JAVA is Java ${v:-?}; expected $MIN_JAVA or newer"
+else
+    JAVA="$(find_java)"
+fi
+
+command -v mvn >/dev/null 2>&1 || die "Maven is needed to build the benchmarks: apt-get install maven (3.8 or newer)"
+# Maven may run on any Java >= 17 and finds the JDK 25 to compile with itself (toolchains plugin); without
+# a default java it runs on the one found above.
+if ! command -v java >/dev/null 2>&1 && [ -z "${JAVA_HOME:-}" ]; then
+    export JAVA_HOME="$(dirname "$(dirname "$JAVA")")"
+fi
+echo "run-peers: building bench-peers/target/peers-benchmarks.jar (mvn -B -q -Ppeers package -DskipTests)" >&2
+(cd "$ROOT" && mvn -B -q -Ppeers package -DskipTests) || die "the build failed (output above)"
+JAR="$ROOT/bench-peers/target/peers-benchmarks.jar"
+
+echo "run-peers: JMH '$REGEX' $* -> $OUT" >&2
+"$JAVA" -jar "$JAR" "$REGEX" -rf json -rff "$OUT" "$@"
+
+table=("$JAVA" -cp "$JAR" org.relulab.bench.JmhTable --ratio-to OpenBlas)
+[ -n "${PEAK_GFLOPS:-}" ] && table+=(--peak "$PEAK_GFLOPS")
+"${table[@]}" "$OUT"
+
+if [ "$numpy" = 0 ]; then exit 0; fi
+NP="${NP_SGEMM:-$ROOT/../shared/tools/np_sgemm.py}"
+if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import numpy' 2>/dev/null; then
+    echo "run-peers: numpy peer skipped: python3 with numpy not found (pip install numpy)" >&2
+    exit 0
+fi
+[ -f "$NP" ] || { echo "run-peers: numpy peer skipped: $NP not found (set NP_SGEMM)" >&2; exit 0; }
+for t in 1 2; do
+    txt="${OUT%.json}-numpy-${t}t.txt"
+    echo "run-peers: numpy, OPENBLAS_NUM_THREADS=$t -> $txt" >&2
+    # shellcheck disable=SC2086
+    OPENBLAS_NUM_THREADS="$t" python3 "$NP" ${NUMPY_ROUNDS:-} | tee "$txt"
+done
