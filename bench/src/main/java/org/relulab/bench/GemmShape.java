@@ -9,6 +9,8 @@ import java.util.Locale;
  * m = 1024 hidden units. Any benchmark of a GEMM (relulab's, or a peer library's) takes its shapes from here.
  */
 public enum GemmShape {
+    SQ64(64, 64, 64, false, false),
+    SQ128(128, 128, 128, false, false),
     SQ256(256, 256, 256, false, false),
     SQ512(512, 512, 512, false, false),
     SQ1024(1024, 1024, 1024, false, false),
@@ -18,7 +20,9 @@ public enum GemmShape {
     /** Gradient of W: Gᵀ·X, G stored 4096×1024, X 4096×128; C is 1024×128. */
     GTX(1024, 128, 4096, true, false),
     /** Gradient of X: G·W, G 4096×1024, W 1024×128; C is 4096×128. */
-    GW(4096, 128, 1024, false, false);
+    GW(4096, 128, 1024, false, false),
+    /** Skinny: X(4096×32)·W(32×256), the forward product of a small-d sweep. */
+    SKINNY(4096, 256, 32, false, false);
 
     public final int m, n, k;
     public final boolean transA, transB;

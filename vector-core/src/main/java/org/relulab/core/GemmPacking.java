@@ -41,14 +41,22 @@ final class GemmPacking {
      * {@code dst}: panel q of MR rows at {@code q·MR·kc}, element (r, p) of it at {@code + p·MR + r}.
      */
     static void packA(MemorySegment a, long off, int rs, int cs, int i0, int mc, int p0, int kc, int mr, float[] dst) {
-        for (int q = 0; q * mr < mc; q++) {
+        int q0 = 0;
+        if (VECTOR_PACKING && rs == 1 && cs != 1) { // columns contiguous along i: for each p, the whole column
+            int full = mc / 8;                      // segment in order, 8 floats to each full panel
+            long first = off + i0 + (long) p0 * cs;
+            for (int p = 0; p < kc; p++) {
+                long src = first + (long) p * cs;
+                for (int q = 0; q < full; q++) copy8(a, src + q * 8L, dst, q * 8 * kc + p * 8);
+            }
+            q0 = full;
+        }
+        for (int q = q0; q * mr < mc; q++) {
             int base = q * mr * kc;
             int rowsHere = Math.min(mr, mc - q * mr);
             long first = off + (long) (i0 + q * mr) * rs + (long) p0 * cs;
             if (VECTOR_PACKING && rowsHere == 8 && cs == 1) { // rows contiguous along p: transpose
                 transpose8(a, first, rs, kc, dst, base, 8);
-            } else if (VECTOR_PACKING && rowsHere == 8 && rs == 1) { // columns contiguous along i: copy
-                for (int p = 0; p < kc; p++) copy8(a, first + (long) p * cs, dst, base + p * 8);
             } else {
                 for (int p = 0; p < kc; p++) {
                     long src = first + (long) p * cs;

@@ -27,7 +27,8 @@ final class SimdKernelSupport implements KernelSupport {
     }
 
     static String describe() {
-        return "FloatVector " + SPECIES.vectorBitSize() + "-bit, " + LANES + " lanes";
+        return "FloatVector " + SPECIES.vectorBitSize() + "-bit, " + LANES + " lanes, GEMM tile "
+                + SimdMicroKernel.MR + "x" + SimdMicroKernel.NR;
     }
 
     // No method here takes or returns a FloatVector: when C2 stops inlining in a large caller (a training

@@ -40,4 +40,17 @@ class ProviderTest {
             assertTrue(k.describe().startsWith("simd (FloatVector "), k.describe());
         }
     }
+
+    @Test
+    void registerTileFollowsTheIsasVectorRegisters() {
+        assertEquals(16, SimdMicroKernel.vectorRegisters("amd64", 256), "AVX2");
+        assertEquals(16, SimdMicroKernel.vectorRegisters("amd64", 128), "SSE");
+        assertEquals(32, SimdMicroKernel.vectorRegisters("amd64", 512), "AVX-512");
+        assertEquals(32, SimdMicroKernel.vectorRegisters("aarch64", 128), "NEON");
+        // This run's tile: MR rows, NV vectors of the preferred species per row.
+        assertEquals(SimdMicroKernel.NV * SimdKernelSupport.LANES, SimdMicroKernel.NR);
+        assertEquals(SimdMicroKernel.VECTOR_REGISTERS >= 32 ? 2 : 1, SimdMicroKernel.NV);
+        assertEquals(0, SimdGemm.MC % SimdMicroKernel.MR, "MC is a multiple of MR");
+        assertEquals(0, SimdGemm.NC % SimdMicroKernel.NR, "NC is a multiple of NR");
+    }
 }

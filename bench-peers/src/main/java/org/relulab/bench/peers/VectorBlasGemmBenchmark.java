@@ -38,7 +38,7 @@ import org.relulab.bench.GemmShape;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class VectorBlasGemmBenchmark {
-    @Param({"sq256", "sq512", "sq1024", "sq2048", "fwd", "gtx", "gw"})
+    @Param({"sq64", "sq128", "sq256", "sq512", "sq1024", "sq2048", "fwd", "gtx", "gw", "skinny"})
     public String shape;
 
     @Param({"1"})
