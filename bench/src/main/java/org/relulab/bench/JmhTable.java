@@ -28,7 +28,6 @@ public final class JmhTable {
                               benchmark name contains NAME and that has the same shape and threads
                               parameters (for example --ratio-to OpenBlas on a bench-peers result)
             """;
-    private static final String PACKAGE = JmhTable.class.getPackageName() + ".";
 
     private JmhTable() {}
 
@@ -93,15 +92,13 @@ public final class JmhTable {
      * {@code ratioTo} part of the name of the reference benchmark for a "vs" column, or null for none.
      */
     static String render(Object results, double peak, String ratioTo) {
-        if (!(results instanceof List<?> runs)) {
-            throw new IllegalArgumentException("JMH result: expected a JSON array of results, got " + results);
-        }
+        List<JmhResult> runs = JmhResult.parse(results);
         Map<String, Double> reference = ratioTo == null ? Map.of() : referenceGflops(runs, ratioTo);
         // Secondary metric names in order of first appearance, with the unit of that first one.
         Map<String, String> secondaryUnits = new LinkedHashMap<>();
-        for (Object run : runs) {
-            for (Map.Entry<?, ?> e : secondaries(run).entrySet()) {
-                secondaryUnits.putIfAbsent((String) e.getKey(), text(field(e.getValue(), "scoreUnit")));
+        for (JmhResult run : runs) {
+            for (Map.Entry<String, String> e : run.secondaryUnits().entrySet()) {
+                secondaryUnits.putIfAbsent(e.getKey(), e.getValue());
             }
         }
         boolean withPeak = !Double.isNaN(peak);
@@ -111,32 +108,25 @@ public final class JmhTable {
         if (ratioTo != null) header.add("vs " + ratioTo);
 
         List<List<String>> rows = new ArrayList<>();
-        for (Object run : runs) {
-            Object primary = field(run, "primaryMetric");
-            double score = number(field(primary, "score")), error = number(field(primary, "scoreError"));
-            String unit = text(field(primary, "scoreUnit"));
+        for (JmhResult run : runs) {
             List<String> row = new ArrayList<>();
-            row.add(text(field(run, "benchmark")).replace(PACKAGE, ""));
+            row.add(run.benchmark());
             row.add(params(run));
-            row.add(Double.isFinite(error) ? format(score) + " ± " + format(error) : format(score));
-            row.add(unit);
-            row.add(timePerOp(score, unit));
-            Map<?, ?> secondary = secondaries(run);
+            row.add(Double.isFinite(run.error()) ? format(run.score()) + " ± " + format(run.error()) : format(run.score()));
+            row.add(run.unit());
+            row.add(timePerOp(run.score(), run.unit()));
             for (String name : secondaryUnits.keySet()) {
-                Object metric = secondary.get(name);
-                row.add(metric == null ? "" : format(number(field(metric, "score"))));
+                Double metric = run.secondaries().get(name);
+                row.add(metric == null ? "" : format(metric));
             }
+            double gflop = run.gflops();
             if (withPeak) {
-                Object gflop = secondary.get("gflop");
-                double rowPeak = peak * threadsParam(run);
-                row.add(gflop == null ? "" : String.format(Locale.ROOT, "%.1f", 100 * number(field(gflop, "score")) / rowPeak));
+                row.add(Double.isNaN(gflop) ? "" : String.format(Locale.ROOT, "%.1f", 100 * gflop / (peak * run.threads())));
             }
             if (ratioTo != null) {
-                Object gflop = secondary.get("gflop");
                 String key = shapeAndThreads(run);
                 Double ref = key == null ? null : reference.get(key);
-                row.add(gflop == null || ref == null ? ""
-                        : String.format(Locale.ROOT, "%.2f", number(field(gflop, "score")) / ref));
+                row.add(Double.isNaN(gflop) || ref == null ? "" : String.format(Locale.ROOT, "%.2f", gflop / ref));
             }
             rows.add(row);
         }
@@ -147,58 +137,37 @@ public final class JmhTable {
      * The gflop score of each row whose benchmark name contains {@code name}, by {@link #shapeAndThreads};
      * throws when no row matches, or when two matching rows have the same shape and thread count.
      */
-    private static Map<String, Double> referenceGflops(List<?> runs, String name) {
+    private static Map<String, Double> referenceGflops(List<JmhResult> runs, String name) {
         Map<String, Double> gflops = new LinkedHashMap<>();
         Map<String, String> rows = new LinkedHashMap<>();
-        for (Object run : runs) {
-            String benchmark = text(field(run, "benchmark")), key = shapeAndThreads(run);
-            Object gflop = secondaries(run).get("gflop");
-            if (!benchmark.contains(name) || key == null || gflop == null) continue;
-            String row = benchmark.replace(PACKAGE, "") + " " + params(run), other = rows.putIfAbsent(key, row);
+        for (JmhResult run : runs) {
+            String key = shapeAndThreads(run);
+            if (!run.benchmark().contains(name) || key == null || Double.isNaN(run.gflops())) continue;
+            String row = run.benchmark() + " " + params(run), other = rows.putIfAbsent(key, row);
             if (other != null) {
                 throw new IllegalArgumentException("--ratio-to " + name + ": two reference rows for " + key + ": "
                         + other + " and " + row + "; expected one (give more of the benchmark name)");
             }
-            gflops.put(key, number(field(gflop, "score")));
+            gflops.put(key, run.gflops());
         }
         if (gflops.isEmpty()) {
             throw new IllegalArgumentException("--ratio-to " + name + ": no row whose benchmark name contains '"
                     + name + "' has a gflop metric and a shape parameter; benchmarks: "
-                    + runs.stream().map(r -> text(field(r, "benchmark")).replace(PACKAGE, "")).distinct().toList());
+                    + runs.stream().map(JmhResult::benchmark).distinct().toList());
         }
         return gflops;
     }
 
     /** "shape=S threads=T" for a row with a shape parameter (T = 1 without a threads one), else null. */
-    private static String shapeAndThreads(Object run) {
-        Object params = object(run).get("params");
-        Object shape = params == null ? null : object(params).get("shape");
-        return shape == null ? null : "shape=" + text(shape) + " threads=" + threadsParam(run);
+    private static String shapeAndThreads(JmhResult run) {
+        String shape = run.params().get("shape");
+        return shape == null ? null : "shape=" + shape + " threads=" + run.threads();
     }
 
-    private static String params(Object run) {
-        Object params = object(run).get("params");
-        if (params == null) return "";
+    private static String params(JmhResult run) {
         StringJoiner sj = new StringJoiner(" ");
-        object(params).forEach((k, v) -> sj.add(k + "=" + v));
+        run.params().forEach((k, v) -> sj.add(k + "=" + v));
         return sj.toString();
-    }
-
-    /** The value of a {@code threads} parameter (GemmBenchmark's), or 1 when there is none. */
-    private static int threadsParam(Object run) {
-        Object params = object(run).get("params");
-        Object threads = params == null ? null : object(params).get("threads");
-        if (threads == null) return 1;
-        try {
-            return Integer.parseInt(text(threads));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("JMH result: threads=" + threads + ", expected a whole number", e);
-        }
-    }
-
-    private static Map<?, ?> secondaries(Object run) {
-        Object s = object(run).get("secondaryMetrics");
-        return s == null ? Map.of() : object(s);
     }
 
     /** "ops/s" → "/s": an OPERATIONS counter's unit, shown after its name ("gflop/s"). */
@@ -284,30 +253,5 @@ public final class JmhTable {
 
     private static String escape(String cell) {
         return cell.replace("|", "\\|");
-    }
-
-    private static Object field(Object object, String name) {
-        Object v = object(object).get(name);
-        if (v == null) throw new IllegalArgumentException("JMH result: field \"" + name + "\" missing in " + object);
-        return v;
-    }
-
-    /** A number, or one of the strings JMH writes for non-finite values ("NaN", "Infinity", "-Infinity"). */
-    private static double number(Object v) {
-        if (v instanceof Double d) return d;
-        if (v instanceof String s && (s.equals("NaN") || s.equals("Infinity") || s.equals("-Infinity"))) {
-            return Double.parseDouble(s);
-        }
-        throw new IllegalArgumentException("JMH result: " + v + " where a number was expected");
-    }
-
-    private static String text(Object v) {
-        if (v instanceof String s) return s;
-        throw new IllegalArgumentException("JMH result: " + v + " where a string was expected");
-    }
-
-    private static Map<?, ?> object(Object v) {
-        if (v instanceof Map<?, ?> m) return m;
-        throw new IllegalArgumentException("JMH result: " + v + " where a JSON object was expected");
     }
 }

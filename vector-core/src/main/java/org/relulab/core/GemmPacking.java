@@ -94,9 +94,13 @@ final class GemmPacking {
         }
     }
 
-    /** dst[d .. d+8) = 8 contiguous floats of {@code src} from element {@code e}. */
+    /**
+     * dst[d .. d+8) = 8 contiguous floats of {@code src} from element {@code e}. A plain loop: as an 8-lane
+     * vector load on a 512-bit machine, C2 sometimes left it un-intrinsified inside a training step (a
+     * boxed vector per call, 170 KB per step), though never in the GEMM benchmarks; see GEMM-NOTES.md.
+     */
     private static void copy8(MemorySegment src, long e, float[] dst, int d) {
-        FloatVector.fromMemorySegment(S8, src, e * Float.BYTES, ORDER).intoArray(dst, d);
+        for (int i = 0; i < 8; i++) dst[d + i] = src.getAtIndex(F32, e + i);
     }
 
     /**

@@ -36,6 +36,10 @@ interface KernelSupport {
     void activateBackward(Activation act, int n, MemorySegment g, long go, MemorySegment z, long zo,
                           MemorySegment out, long oo);
 
+    /** out[i] = (s · c[i]) · σ'(z[i]): one row of the backward pass through f = σ(z)·c, s the row's residual. */
+    void activateBackwardScaled(Activation act, int n, float s, MemorySegment c, long co, MemorySegment z, long zo,
+                                MemorySegment out, long oo);
+
     /** The single-threaded GEMM on one part of C. */
     GemmEngine gemm();
 }

@@ -173,10 +173,15 @@ public final class Kernels implements AutoCloseable {
     private void scaleOnly(float beta, Matrix c, long shift, Activation act, Matrix h) {
         for (int r = 0; r < c.storedRows(); r++) {
             long co = c.offset + shift + (long) r * c.stride;
-            if (beta == 0f) c.segment.asSlice(co * Float.BYTES, (long) c.storedCols() * Float.BYTES).fill((byte) 0);
+            if (beta == 0f) zero(c.segment, co, c.storedCols());
             else impl.scale(c.storedCols(), beta, c.segment, co, c.segment, co);
             if (act != null) impl.activate(act, c.storedCols(), c.segment, co, h.segment, h.offset + (long) r * h.stride);
         }
+    }
+
+    /** n zeros from element {@code offset}; a loop, because {@code asSlice(...).fill} allocates a segment per call. */
+    private static void zero(MemorySegment s, long offset, int n) {
+        for (int i = 0; i < n; i++) s.setAtIndex(Matrix.F32, offset + i, 0f);
     }
 
     private static void checkBatch(String op, String name, Matrix m, long stride, int batch, boolean output) {
@@ -218,7 +223,7 @@ public final class Kernels implements AutoCloseable {
                 y.segment.setAtIndex(Matrix.F32, y.offset + i, Math.fma(alpha, d, old));
             }
         } else {
-            if (beta == 0f) y.segment.asSlice(y.offset * Float.BYTES, (long) m * Float.BYTES).fill((byte) 0);
+            if (beta == 0f) zero(y.segment, y.offset, m);
             else impl.scale(m, beta, y.segment, y.offset, y.segment, y.offset);
             for (int j = 0; j < k; j++) {
                 float xj = alpha * x.segment.getAtIndex(Matrix.F32, x.offset + j);
@@ -345,6 +350,42 @@ public final class Kernels implements AutoCloseable {
     /** out = g ⊙ sign(z). */
     public void absBackward(Matrix g, Matrix z, Matrix out) { activateBackward(Activation.ABS, g, z, out); }
 
+    /**
+     * g = (r·cᵀ) ⊙ σ'(z): the gradient with respect to z of Σ_j r_j·(σ(z_j)·c) for an n × m pre-activation
+     * z, a length-n vector r (the residuals) and a length-m vector c (the output weights), in one pass.
+     * g may be z (in place).
+     */
+    public void outerActivateBackward(Activation act, Matrix r, Matrix c, Matrix z, Matrix g) {
+        String op = "outerActivateBackward";
+        if (act == null) throw new IllegalArgumentException(op + ": activation is null");
+        Checks.open(op, "r", r);
+        Checks.open(op, "c", c);
+        Checks.open(op, "z", z);
+        Checks.open(op, "g", g);
+        Checks.vector(op, "r", r, z.rows);
+        Checks.vector(op, "c", c, z.cols);
+        Checks.sameShape(op, "z", z, "g", g);
+        Checks.inPlaceOrDisjoint(op, "g", g, "z", z);
+        Checks.disjoint(op, "g", g, "r", r);
+        Checks.disjoint(op, "g", g, "c", c);
+        int rstep = Checks.step(r), cstep = Checks.step(c);
+        if (!z.transposed && !g.transposed && cstep == 1) {
+            for (int j = 0; j < z.rows; j++) {
+                float s = r.segment.getAtIndex(Matrix.F32, r.offset + (long) j * rstep);
+                impl.activateBackwardScaled(act, z.cols, s, c.segment, c.offset, z.segment, rowStart(z, j), g.segment,
+                        rowStart(g, j));
+            }
+        } else {
+            for (int j = 0; j < z.rows; j++) {
+                float s = r.segment.getAtIndex(Matrix.F32, r.offset + (long) j * rstep);
+                for (int i = 0; i < z.cols; i++) {
+                    impl.activateBackwardScaled(act, 1, s, c.segment, c.offset + (long) i * cstep, z.segment,
+                            z.index(j, i), g.segment, g.index(j, i));
+                }
+            }
+        }
+    }
+
     private static void binaryChecks(String op, Matrix x, Matrix y) {
         Checks.open(op, "x", x);
         Checks.open(op, "y", y);
@@ -429,6 +470,77 @@ public final class Kernels implements AutoCloseable {
                     impl.add(1, a.segment, rowStart(a, r) + l, ys, yi, ys, yi);
                 }
             }
+        }
+    }
+
+    /** y_i = Σ_j a_ij², y a vector of length a.rows (squared row norms: neuron norms of a weight matrix). */
+    public void rowSumsOfSquares(Matrix a, Matrix y) {
+        String op = "rowSumsOfSquares";
+        Checks.open(op, "a", a);
+        Checks.open(op, "y", y);
+        Checks.vector(op, "y", y, a.rows);
+        Checks.disjoint(op, "y", y, "a", a);
+        int ystep = Checks.step(y);
+        for (int i = 0; i < a.rows; i++) {
+            float v;
+            if (a.transposed) {
+                double s = 0;
+                for (int j = 0; j < a.cols; j++) s += impl.sumOfSquares(1, a.segment, a.index(i, j));
+                v = (float) s;
+            } else {
+                v = impl.sumOfSquares(a.cols, a.segment, rowStart(a, i));
+            }
+            y.segment.setAtIndex(Matrix.F32, y.offset + (long) i * ystep, v);
+        }
+    }
+
+    /** y_i += e_i · x_i for every row i: a per-row axpy, e a vector of length x.rows. */
+    public void axpyRows(Matrix e, Matrix x, Matrix y) {
+        String op = "axpyRows";
+        Checks.open(op, "e", e);
+        binaryChecks(op, x, y);
+        Checks.vector(op, "e", e, x.rows);
+        Checks.disjoint(op, "y", y, "e", e);
+        int estep = Checks.step(e);
+        for (int i = 0; i < x.rows; i++) {
+            float ei = e.segment.getAtIndex(Matrix.F32, e.offset + (long) i * estep);
+            if (!x.transposed && !y.transposed) {
+                impl.axpy(x.cols, ei, x.segment, rowStart(x, i), y.segment, rowStart(y, i));
+            } else {
+                for (int j = 0; j < x.cols; j++) impl.axpy(1, ei, x.segment, x.index(i, j), y.segment, y.index(i, j));
+            }
+        }
+    }
+
+    /**
+     * Row i of dst = row {@code index[from + i]} of src, for i < dst.rows: a mini-batch gathered from a data
+     * set. Both row-major (not transposed) with the same number of columns, or both column vectors.
+     */
+    public void gatherRows(Matrix src, int[] index, int from, Matrix dst) {
+        String op = "gatherRows";
+        Checks.open(op, "src", src);
+        Checks.open(op, "dst", dst);
+        boolean columns = src.cols == 1 && dst.cols == 1; // vectors (labels): element by element, any layout
+        if (!columns && (src.transposed || dst.transposed)) {
+            throw new IllegalArgumentException(op + ": src " + src + " and dst " + dst + " must be row-major views");
+        }
+        if (src.cols != dst.cols) {
+            throw new IllegalArgumentException(op + ": src is " + src.shape() + " but dst is " + dst.shape()
+                    + " (expected the same number of columns)");
+        }
+        if (index == null || from < 0 || from + (long) dst.rows > index.length) {
+            throw new IllegalArgumentException(op + ": rows [" + from + ", " + (from + (long) dst.rows) + ") of an index of "
+                    + (index == null ? "null" : index.length + " entries"));
+        }
+        Checks.disjoint(op, "dst", dst, "src", src);
+        long bytes = (long) src.cols * Float.BYTES;
+        for (int i = 0; i < dst.rows; i++) {
+            int r = index[from + i];
+            if (r < 0 || r >= src.rows) {
+                throw new IllegalArgumentException(op + ": index[" + (from + i) + "] = " + r + " outside [0, " + src.rows + ")");
+            }
+            if (columns) dst.segment.setAtIndex(Matrix.F32, dst.index(i, 0), src.segment.getAtIndex(Matrix.F32, src.index(r, 0)));
+            else MemorySegment.copy(src.segment, rowStart(src, r) * Float.BYTES, dst.segment, rowStart(dst, i) * Float.BYTES, bytes);
         }
     }
 

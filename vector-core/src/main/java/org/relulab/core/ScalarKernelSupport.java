@@ -68,6 +68,14 @@ final class ScalarKernelSupport implements KernelSupport {
     }
 
     @Override
+    public void activateBackwardScaled(Activation act, int n, float s, MemorySegment c, long co, MemorySegment z,
+                                       long zo, MemorySegment out, long oo) {
+        for (int i = 0; i < n; i++) {
+            out.setAtIndex(F32, oo + i, s * c.getAtIndex(F32, co + i) * act.derivative(z.getAtIndex(F32, zo + i)));
+        }
+    }
+
+    @Override
     public GemmEngine gemm() {
         return gemm;
     }

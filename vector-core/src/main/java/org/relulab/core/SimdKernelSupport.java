@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,6 +20,14 @@ final class SimdKernelSupport implements KernelSupport {
     static final ByteOrder ORDER = ByteOrder.nativeOrder();
     /** Bytes in one vector. */
     static final long VBYTES = (long) LANES * Float.BYTES;
+    // Lane rotations by L/2, L/4, L/8, L/16 for the fixed-order sum of a vector's lanes. reduceLanes(ADD)
+    // leaves the order open: C2's intrinsic adds as a tree, the interpreter and C1 lane by lane, so a
+    // result would depend on whether the caller was compiled yet. Rotate-and-add is exact lane moves and
+    // IEEE adds in one fixed tree, the same in every execution mode.
+    private static final VectorShuffle<Float> ROT1 = VectorShuffle.iota(SPECIES, LANES / 2, 1, true);
+    private static final VectorShuffle<Float> ROT2 = VectorShuffle.iota(SPECIES, Math.max(1, LANES / 4), 1, true);
+    private static final VectorShuffle<Float> ROT3 = VectorShuffle.iota(SPECIES, Math.max(1, LANES / 8), 1, true);
+    private static final VectorShuffle<Float> ROT4 = VectorShuffle.iota(SPECIES, Math.max(1, LANES / 16), 1, true);
 
     private final GemmEngine gemm = new SimdGemm();
 
@@ -114,7 +123,12 @@ final class SimdKernelSupport implements KernelSupport {
             acc4 = FloatVector.fromMemorySegment(SPECIES, x, xb + 3 * VBYTES, ORDER)
                     .fma(FloatVector.fromMemorySegment(SPECIES, y, yb + 3 * VBYTES, ORDER), acc4);
         }
-        return acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
+        FloatVector v = acc1.add(acc2).add(acc3.add(acc4));
+        v = v.add(v.rearrange(ROT1)); // fixed-order lane sum: see ROT1
+        v = v.add(v.rearrange(ROT2));
+        if (LANES >= 8) v = v.add(v.rearrange(ROT3));
+        if (LANES >= 16) v = v.add(v.rearrange(ROT4));
+        return v.lane(0);
     }
 
     @Override
@@ -134,7 +148,12 @@ final class SimdKernelSupport implements KernelSupport {
                 acc3 = acc3.add(FloatVector.fromMemorySegment(SPECIES, x, xb + 2 * VBYTES, ORDER));
                 acc4 = acc4.add(FloatVector.fromMemorySegment(SPECIES, x, xb + 3 * VBYTES, ORDER));
             }
-            s = acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
+            FloatVector v = acc1.add(acc2).add(acc3.add(acc4));
+            v = v.add(v.rearrange(ROT1)); // fixed-order lane sum: see ROT1
+            v = v.add(v.rearrange(ROT2));
+            if (LANES >= 8) v = v.add(v.rearrange(ROT3));
+            if (LANES >= 16) v = v.add(v.rearrange(ROT4));
+            s = v.lane(0);
         }
         for (; i < n; i++) s += x.getAtIndex(F32, xo + i);
         return s;
@@ -196,6 +215,29 @@ final class SimdKernelSupport implements KernelSupport {
         }
         for (; i < n; i++) {
             out.setAtIndex(F32, oo + i, g.getAtIndex(F32, go + i) * act.derivative(z.getAtIndex(F32, zo + i)));
+        }
+    }
+
+    @Override
+    public void activateBackwardScaled(Activation act, int n, float s, MemorySegment c, long co, MemorySegment z,
+                                       long zo, MemorySegment out, long oo) {
+        int bound = SPECIES.loopBound(n);
+        int i = 0;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (; i < bound; i += LANES) {
+            FloatVector g = FloatVector.fromMemorySegment(SPECIES, c, (co + i) * Float.BYTES, ORDER).mul(s);
+            FloatVector vz = FloatVector.fromMemorySegment(SPECIES, z, (zo + i) * Float.BYTES, ORDER);
+            FloatVector d = switch (act) { // the same derivative as activateBackward
+                case IDENTITY -> g;
+                case RELU -> g.mul(zero.blend(1f, vz.compare(VectorOperators.GT, 0f))
+                        .blend(vz, vz.test(VectorOperators.IS_NAN)));
+                case ABS -> g.mul(vz.blend(1f, vz.compare(VectorOperators.GT, 0f))
+                        .blend(-1f, vz.compare(VectorOperators.LT, 0f)));
+            };
+            d.intoMemorySegment(out, (oo + i) * Float.BYTES, ORDER);
+        }
+        for (; i < n; i++) {
+            out.setAtIndex(F32, oo + i, s * c.getAtIndex(F32, co + i) * act.derivative(z.getAtIndex(F32, zo + i)));
         }
     }
 

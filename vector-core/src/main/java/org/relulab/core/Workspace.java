@@ -36,9 +36,19 @@ public final class Workspace implements AutoCloseable {
         return new Workspace(Arena.ofConfined(), "confined");
     }
 
-    /** The row stride for {@code cols} columns: {@code cols} rounded up to a whole cache line. */
+    /** Row strides that are multiples of this many floats (1 KB) get one more cache line. */
+    static final int ALIAS_FLOATS = 256;
+
+    /**
+     * The row stride for {@code cols} columns: {@code cols} rounded up to a whole cache line, plus one more
+     * line when that is a multiple of 1 KB. With a power-of-two stride, walking down a column hits the same
+     * few cache sets row after row: the GEMM packing of a stored-transposed 4096 × 1024 operand ran at
+     * 86-127 GFLOP/s on 2 threads with a 4 KB stride, 157-165 with 4 KB + 64 B (Zen 4, GEMM-NOTES.md).
+     */
     public static int paddedStride(int cols) {
-        return (int) ((cols + (long) ROW_ALIGN_FLOATS - 1) / ROW_ALIGN_FLOATS * ROW_ALIGN_FLOATS);
+        long s = (cols + (long) ROW_ALIGN_FLOATS - 1) / ROW_ALIGN_FLOATS * ROW_ALIGN_FLOATS;
+        if (s >= ALIAS_FLOATS && s % ALIAS_FLOATS == 0) s += ROW_ALIGN_FLOATS;
+        return (int) s;
     }
 
     /** A zeroed {@code rows × cols} matrix whose rows start 64-byte aligned. */
@@ -60,6 +70,14 @@ public final class Workspace implements AutoCloseable {
     /** A zeroed 1 × n matrix: relulab's vector. */
     public Matrix vector(int n) {
         return matrix(1, n);
+    }
+
+    /**
+     * A zeroed n × 1 column vector whose elements are contiguous (the transposed view of a 1 × n row), so
+     * kernels run over it in one vector loop: for labels, predictions and per-neuron values.
+     */
+    public Matrix column(int n) {
+        return matrix(1, n).t();
     }
 
     /** Raw zeroed memory of {@code bytes} bytes, 64-byte aligned, owned by this workspace. */

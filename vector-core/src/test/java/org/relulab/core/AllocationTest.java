@@ -26,6 +26,7 @@ class AllocationTest {
                 Matrix z = ws.matrix(64, 128), h = ws.matrix(64, 128), g = ws.matrix(64, 128);
                 Matrix gw = ws.matrix(128, 96), col = ws.vector(128), big = ws.matrix(208, 208).fill(0.01f);
                 Matrix bigC = ws.matrix(208, 208), bigT = big.t(), wT = w.t();
+                Matrix rows = ws.column(64).fill(0.5f), cols = ws.vector(128);
                 int[] calls = {0};
                 Runnable step = () -> {
                     k.gemm(false, true, 1f, x, w, 0f, z, Activation.RELU, h); // forward
@@ -33,6 +34,8 @@ class AllocationTest {
                     k.gemm(true, false, 1f, g, x, 0f, gw); // gradient
                     k.gemm(false, false, 1f, x, wT, 0f, z); // the same product through a transposed view
                     k.colSums(g, col);
+                    k.gemv(true, 1f, g, rows, 0f, cols); // β = 0 clears y: must not slice the segment
+                    k.outerActivateBackward(Activation.RELU, rows, col, z, g);
                     k.axpy(-0.1f, gw, w);
                     if (calls[0]++ % 20 == 0) { // large enough to use both threads (slow on the scalar twin)
                         k.gemm(false, false, 1f, big, bigT, 0f, bigC);

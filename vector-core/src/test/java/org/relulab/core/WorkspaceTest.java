@@ -53,4 +53,14 @@ class WorkspaceTest {
         }
         assertArrayEquals(new float[] {2, 4, 6, 8, 10, 12}, data);
     }
+
+    @Test
+    void stridesAvoidMultiplesOfOneKilobyte() {
+        assertEquals(16, Workspace.paddedStride(1));
+        assertEquals(128, Workspace.paddedStride(128));
+        assertEquals(1008, Workspace.paddedStride(1000));
+        assertEquals(272, Workspace.paddedStride(256), "256 floats = 1 KB: one more cache line");
+        assertEquals(1040, Workspace.paddedStride(1024), "4 KB: one more cache line");
+        assertEquals(1040, Workspace.paddedStride(1017));
+    }
 }

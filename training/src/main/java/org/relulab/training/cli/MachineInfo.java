@@ -60,4 +60,20 @@ public final class MachineInfo {
     public static int cores() {
         return Runtime.getRuntime().availableProcessors();
     }
+
+    /**
+     * The git commit of the working tree relulab runs from ("abc1234", with "-dirty" when it has
+     * uncommitted changes), or "unknown" outside a git checkout.
+     */
+    public static String gitCommit() {
+        try {
+            Process p = new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=12")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            return p.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
+        } catch (IOException | InterruptedException | SecurityException e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
 }

@@ -19,15 +19,17 @@ public final class Main {
     /** Runs one command; returns the process exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            String command = args.length == 0 ? "check" : args[0];
+            String command = args.length == 0 ? "demo" : args[0];
             String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
             switch (command) {
                 case "-h", "--help", "help" -> out.print(usage());
                 case "--version", "version" -> out.println("relulab " + VERSION);
                 case "info" -> InfoCommand.run(rest, out);
+                case "demo" -> demo(rest, out, err);
                 case "check" -> CheckCommand.run(rest, out, err);
+                case "train" -> TrainCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + command
-                        + "' (expected one of: check, info, help, version; see relulab --help)");
+                        + "' (expected one of: demo, train, check, info, help, version; see relulab --help)");
             }
             return 0;
         } catch (UsageException e) {
@@ -36,6 +38,20 @@ public final class Main {
         }
     }
 
+    /**
+     * The default job: LMZ20's experiment at its Fig. 1 size (d = 30, m = 100 > 2d, n = 10⁴, |·| learner and
+     * teacher, norm-tied output, full-batch GD) for {@link #DEMO_STEPS} steps, about a minute on 2 cores.
+     */
+    static void demo(String[] args, PrintStream out, PrintStream err) {
+        Options.parse("demo", args, new String[0]);
+        String dir = "runs/demo-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        out.println("relulab demo: LMZ20 teacher f*(x) = (1/d) sum |x_i|, d = 30; student with m = 100 |.| units and norm-tied"
+                + " output; full-batch GD on 10000 samples, " + DEMO_STEPS + " steps (see ./relulab --help for your own runs)");
+        TrainCommand.run(new String[] {"--steps", Long.toString(DEMO_STEPS), "--out", dir}, out, err);
+    }
+
+    static final long DEMO_STEPS = 20_000;
+
     static String usage() {
         return """
                 relulab: teacher-student experiments of neural-network learning theory, on SIMD CPU kernels.
@@ -43,7 +59,10 @@ public final class Main {
                 Usage: relulab [COMMAND] [OPTIONS]
 
                 Commands:
-                  check      (default) check this machine's kernels: SIMD against the plain-Java twins on
+                  demo       (default) the LMZ20 experiment at its Fig. 1 size, about a minute: train with the
+                             defaults below, results in runs/demo-DATE-TIME
+                """ + TrainCommand.HELP + """
+                  check      check this machine's kernels: SIMD against the plain-Java twins on
                              every GEMM transpose form, then GEMM speed on 1 thread and on all threads
                                --size N       square GEMM size for the speed test (default 1024)
                                --threads T    thread count of the multi-threaded test (default: all cores)
@@ -56,7 +75,11 @@ public final class Main {
                   -Drelulab.threads=N                  GEMM threads (default: all cores)
 
                 Examples:
-                  ./relulab                       quick check of this machine (about 20 s)
+                  ./relulab                       the demo (about a minute)
+                  ./relulab check                 quick check of this machine's kernels (about 20 s)
+                  ./relulab train --d 30 --m 100 --steps 20000 --out runs/lmz20
+                  ./relulab train --teacher relu --d 20 --teacher-neurons 5 --kappa 2 --noise 0.1 \\
+                      --output ones --activation relu --lr 0.5 --out runs/zywg19
                   ./relulab check --size 2048
                   RELULAB_JAVA_OPTS=-Drelulab.kernels=scalar ./relulab info
                 """;

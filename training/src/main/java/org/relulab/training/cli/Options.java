@@ -19,6 +19,11 @@ final class Options {
 
     /** Parses {@code args}; {@code names} are the command's option names without the leading dashes. */
     static Options parse(String command, String[] args, String[] names) {
+        return parse(command, args, names, new String[0]);
+    }
+
+    /** As {@link #parse(String, String[], String[])}, with {@code flags}: options that take no value. */
+    static Options parse(String command, String[] args, String[] names, String[] flags) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -27,9 +32,15 @@ final class Options {
             }
             int eq = a.indexOf('=');
             String name = eq < 0 ? a.substring(2) : a.substring(2, eq);
+            if (Arrays.asList(flags).contains(name)) {
+                if (eq >= 0) throw new UsageException(command + ": --" + name + " takes no value (got '" + a + "')");
+                if (values.put(name, "true") != null) throw new UsageException(command + ": option --" + name + " given twice");
+                continue;
+            }
             if (!Arrays.asList(names).contains(name)) {
+                String[] all = java.util.stream.Stream.concat(Arrays.stream(names), Arrays.stream(flags)).toArray(String[]::new);
                 throw new UsageException(command + ": unknown option '--" + name + "' (expected "
-                        + (names.length == 0 ? "no options" : "one of: --" + String.join(", --", names)) + ")");
+                        + (all.length == 0 ? "no options" : "one of: --" + String.join(", --", all)) + ")");
             }
             String value;
             if (eq >= 0) {
@@ -62,5 +73,69 @@ final class Options {
                     + " to " + max + ")");
         }
         return x;
+    }
+
+    /** A long option in [min, max], or {@code fallback} when absent. Accepts 1e6-style whole numbers. */
+    long longInteger(String name, long fallback, long min, long max) {
+        String v = values.get(name);
+        if (v == null) return fallback;
+        long x;
+        try {
+            x = Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            double dv = parseReal(name, v, min + " to " + max);
+            if (dv != Math.rint(dv) || Math.abs(dv) > 9e18) {
+                throw new UsageException(command + ": --" + name + " '" + v + "' is not a whole number (expected "
+                        + min + " to " + max + ")");
+            }
+            x = (long) dv;
+        }
+        if (x < min || x > max) {
+            throw new UsageException(command + ": --" + name + " " + v + " is out of range (expected " + min + " to " + max + ")");
+        }
+        return x;
+    }
+
+    /** A finite real option in [min, max], or {@code fallback} when absent. */
+    double real(String name, double fallback, double min, double max) {
+        String v = values.get(name);
+        if (v == null) return fallback;
+        double x = parseReal(name, v, min + " to " + max);
+        if (!(x >= min && x <= max)) {
+            throw new UsageException(command + ": --" + name + " " + v + " is out of range (expected " + min + " to " + max + ")");
+        }
+        return x;
+    }
+
+    private double parseReal(String name, String v, String expected) {
+        try {
+            double x = Double.parseDouble(v.trim());
+            if (Double.isFinite(x)) return x;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(command + ": --" + name + " '" + v + "' is not a number (expected " + expected + ")");
+    }
+
+    /** A string option that must be one of {@code allowed}, or {@code fallback} when absent. */
+    String choice(String name, String fallback, String... allowed) {
+        String v = values.get(name);
+        if (v == null) return fallback;
+        for (String a : allowed) if (a.equals(v)) return v;
+        throw new UsageException(command + ": --" + name + " '" + v + "' (expected one of: " + String.join(", ", allowed) + ")");
+    }
+
+    /** A free string option, or {@code fallback} when absent. */
+    String string(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    /** Whether a flag was given. */
+    boolean flag(String name) {
+        return values.containsKey(name);
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
     }
 }

@@ -23,7 +23,7 @@ class MainTest {
     void helpListsEveryCommandWithExamples() {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String s : new String[] {"check", "info", "help", "version", "Examples:", "--size", "--threads"}) {
+        for (String s : new String[] {"demo", "train", "check", "info", "help", "version", "Examples:", "--size", "--threads", "--teacher", "--lr", "--out"}) {
             assertTrue(help.contains(s), "help mentions " + s);
         }
         assertEquals("", err());
@@ -32,7 +32,7 @@ class MainTest {
     @Test
     void unknownCommandIsOneLineWithExitCode2() {
         assertEquals(2, run("trian"));
-        assertEquals("relulab: unknown command 'trian' (expected one of: check, info, help, version; see relulab --help)"
+        assertEquals("relulab: unknown command 'trian' (expected one of: demo, train, check, info, help, version; see relulab --help)"
                 + System.lineSeparator(), err());
     }
 

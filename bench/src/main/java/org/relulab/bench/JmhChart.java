@@ -1,0 +1,159 @@
+package org.relulab.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Draws the GFLOP/s of a JMH GEMM run as an SVG bar chart: one panel per thread count, a group of bars per
+ * shape, one bar per implementation (relulab, OpenBLAS, ...), and the FMA peak × threads as a dashed line
+ * when it is given. Reads the records that have a {@code shape} parameter and a gflop metric.
+ *
+ * <pre>java -cp benchmarks.jar org.relulab.bench.JmhChart [--peak GFLOPS] [--title TEXT] RESULT.json OUT.svg</pre>
+ */
+public final class JmhChart {
+    private static final String[] COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+    private static final int PANEL_HEIGHT = 260, TOP = 50, LEFT = 60, BAR = 9, GAP = 14, RIGHT = 20;
+
+    private JmhChart() {}
+
+    public static void main(String[] args) {
+        double peak = Double.NaN;
+        String title = "GEMM, fp32", in = null, out = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--peak" -> peak = Double.parseDouble(value(args, ++i, "--peak"));
+                    case "--title" -> title = value(args, ++i, "--title");
+                    default -> {
+                        if (in == null) in = args[i];
+                        else if (out == null) out = args[i];
+                        else throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+                    }
+                }
+            }
+            if (out == null) throw new IllegalArgumentException("expected RESULT.json OUT.svg");
+            Files.writeString(Path.of(out), render(JmhResult.read(Path.of(in)), peak, title));
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("JmhChart: " + (e instanceof IOException ? e.toString() : e.getMessage()));
+            System.exit(2);
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+        return args[i];
+    }
+
+    /** The name shown for a benchmark: "relulab" for relulab's own, else the peer's library. */
+    static String label(String benchmark) {
+        String b = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+        if (b.startsWith("GemmBenchmark.")) return "relulab";
+        if (b.startsWith("OpenBlas")) return "OpenBLAS";
+        if (b.startsWith("VectorBlas")) return "VectorBLAS (netlib)";
+        if (b.startsWith("Ejml")) return "EJML";
+        return b.replace("GemmBenchmark.gemm", "");
+    }
+
+    static String render(List<JmhResult> results, double peak, String title) {
+        Set<String> shapes = new LinkedHashSet<>(), series = new LinkedHashSet<>();
+        Set<Integer> threads = new TreeSet<>();
+        Map<String, Double> gflops = new LinkedHashMap<>(); // "series|shape|threads" -> GFLOP/s
+        for (JmhResult r : results) {
+            String shape = r.params().get("shape");
+            if (shape == null || Double.isNaN(r.gflops())) continue;
+            String s = label(r.benchmark());
+            shapes.add(shape);
+            series.add(s);
+            threads.add(r.threads());
+            gflops.put(s + "|" + shape + "|" + r.threads(), r.gflops());
+        }
+        if (gflops.isEmpty()) throw new IllegalArgumentException("no record with a shape parameter and a gflop metric");
+        double top = 0;
+        for (double g : gflops.values()) top = Math.max(top, g);
+        if (!Double.isNaN(peak)) top = Math.max(top, peak * threads.stream().mapToInt(Integer::intValue).max().orElse(1));
+        top = niceCeiling(top);
+
+        int group = series.size() * BAR + GAP;
+        int width = LEFT + shapes.size() * group + RIGHT;
+        int height = TOP + threads.size() * (PANEL_HEIGHT + 40) + 20 + 18 * ((series.size() + 2) / 3);
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "font-family=\"sans-serif\" font-size=\"11\">%n", width, height));
+        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
+        text(svg, width / 2.0, 20, "middle", 14, escape(title));
+        int panel = 0;
+        for (int t : threads) {
+            double y0 = TOP + panel * (PANEL_HEIGHT + 40);
+            double yBase = y0 + PANEL_HEIGHT;
+            text(svg, LEFT, y0 - 6, "start", 12, t + (t == 1 ? " thread" : " threads") + ", GFLOP/s");
+            for (int i = 0; i <= 4; i++) { // grid and axis labels
+                double v = top * i / 4, y = yBase - PANEL_HEIGHT * v / top;
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
+                        LEFT, y, width - RIGHT, y));
+                text(svg, LEFT - 4, y + 4, "end", 10, String.format(Locale.ROOT, "%.0f", v));
+            }
+            int g = 0;
+            for (String shape : shapes) {
+                double x = LEFT + g * group + GAP / 2.0;
+                int k = 0;
+                for (String s : series) {
+                    Double v = gflops.get(s + "|" + shape + "|" + t);
+                    if (v != null) {
+                        double h = PANEL_HEIGHT * v / top;
+                        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
+                                + "fill=\"%s\"><title>%s %s %d: %.1f GFLOP/s</title></rect>%n", x + k * BAR, yBase - h, BAR - 1,
+                                h, COLORS[k % COLORS.length], escape(s), escape(shape), t, v));
+                    }
+                    k++;
+                }
+                text(svg, x + series.size() * BAR / 2.0, yBase + 14, "middle", 10, escape(shape));
+                g++;
+            }
+            if (!Double.isNaN(peak)) {
+                double y = yBase - PANEL_HEIGHT * peak * t / top;
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\" "
+                        + "stroke-dasharray=\"4 3\"/>%n", LEFT, y, width - RIGHT, y));
+                text(svg, width - RIGHT, y - 3, "end", 10, String.format(Locale.ROOT, "FMA peak %.0f", peak * t));
+            }
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\"/>%n",
+                    LEFT, yBase, width - RIGHT, yBase));
+            panel++;
+        }
+        double ly = TOP + threads.size() * (PANEL_HEIGHT + 40);
+        int k = 0;
+        for (String s : series) { // legend, three entries a row
+            double x = LEFT + (k % 3) * 190, y = ly + (k / 3) * 18;
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>%n",
+                    x, y - 9, COLORS[k % COLORS.length]));
+            text(svg, x + 14, y, "start", 11, escape(s));
+            k++;
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code v}. */
+    static double niceCeiling(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= v) return m * p;
+        }
+        return 10 * p;
+    }
+
+    private static void text(StringBuilder svg, double x, double y, String anchor, int size, String s) {
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
+                x, y, anchor, size, s));
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

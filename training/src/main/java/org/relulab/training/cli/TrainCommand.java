@@ -1,0 +1,126 @@
+package org.relulab.training.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.relulab.core.Activation;
+import org.relulab.core.Kernels;
+import org.relulab.training.model.Initialization;
+import org.relulab.training.model.OutputLayer;
+import org.relulab.training.run.RunConfig;
+import org.relulab.training.run.Trainer;
+
+/** {@code relulab train}: one teacher–student run; every option, its default and examples are in {@link #HELP}. */
+final class TrainCommand {
+    static final String[] OPTIONS = {"teacher", "d", "teacher-neurons", "kappa", "noise", "n", "test-n", "m",
+        "activation", "output", "init", "init-scale", "optimizer", "lr", "batch", "lambda0", "lambda1", "stage1-steps",
+        "steps", "log-every", "seed", "threads", "out"};
+    static final String[] FLAGS = {"orthogonal"};
+
+    static final String HELP = """
+              train      one teacher-student run; writes metrics.csv and manifest.json to --out
+                teacher:
+                  --teacher abs|relu      abs: f*(x) = sum_i a_i |w*_i.x| (LMZ20); relu: sum_j relu(w*_j.x) + noise (ZYWG19) [abs]
+                  --d N                   input dimension [30]
+                  --teacher-neurons K     relu teacher's neurons [5]
+                  --kappa K               relu: condition number of W*; abs: a_i drawn in [1/(Kd), K/d] (1 = all 1/d) [1]
+                  --noise NU              relu teacher's label noise, N(0, NU^2) [0]
+                  --orthogonal            abs teacher with a random orthogonal W* (default: the identity)
+                data:
+                  --n N                   training samples, x ~ N(0, I_d) [10000]
+                  --test-n N              held-out samples for the test (population) loss [10000]
+                student:
+                  --m M                   hidden units [100]
+                  --activation relu|abs   [abs]
+                  --output tied|ones|mean|sqrt
+                                          c_i = |w_i|/m (LMZ20), 1 (ZYWG19), a_i/m, a_i/sqrt(m) (a trained) [tied]
+                  --init gaussian|symmetric   w_i ~ N(0, s^2 I/d), a_i ~ N(0, 1); symmetric: pairs with f = 0 [gaussian]
+                  --init-scale S          s [1]
+                training (objective J = (1/2n) sum (f - y)^2; losses reported are the MSE = 2J):
+                  --optimizer gd|sgd|truncated   full-batch GD, mini-batch SGD, or LMZ20's truncated GD [gd]
+                  --lr ETA                learning rate [m/2 tied, m/4 mean, sqrt(m)/4 sqrt, 0.1 ones]
+                  --batch B               sgd mini-batch size [256]
+                  --lambda0 L, --lambda1 L, --stage1-steps T
+                                          truncated GD: freeze neurons with |w|^2 > 1/lambda; lambda0 for T steps,
+                                          then lambda1 [0.25, 0.1, steps/2]
+                  --steps T               gradient steps [20000]
+                  --log-every K           steps between metric rows and progress lines [steps/100]
+                  --seed S                every random stream derives from it [1]
+                  --threads T             GEMM threads [all cores]
+                  --out DIR               output folder, new or empty [runs/train-DATE-TIME]
+            """;
+
+    private TrainCommand() {}
+
+    static void run(String[] args, PrintStream out, PrintStream err) {
+        RunConfig cfg = config(Options.parse("train", args, OPTIONS, FLAGS));
+        Trainer.Result r;
+        try {
+            r = Trainer.run(cfg, err);
+        } catch (IllegalArgumentException e) { // a configuration the machine cannot hold
+            throw new UsageException("train: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("train: writing " + cfg.out(), e);
+        }
+        out.printf(Locale.ROOT, "%s after %d steps in %.1f s: train loss %.4e, test loss %.4e (x d = %.4e)%n",
+                r.diverged() ? "diverged" : "done", r.steps(), r.seconds(), r.trainLoss(), r.testLoss(), r.testLoss() * cfg.d());
+        out.println("results in " + r.out());
+        if (r.diverged()) throw new UsageException("train: the run diverged (see above)");
+    }
+
+    /** The run configuration the options describe (defaults filled in), or a {@link UsageException}. */
+    static RunConfig config(Options o) {
+        String teacher = o.choice("teacher", "abs", "abs", "relu");
+        int d = o.integer("d", 30, 1, 100_000);
+        int n = o.integer("n", 10_000, 1, 100_000_000);
+        int m = o.integer("m", 100, 1, 1_000_000);
+        String output = o.choice("output", "tied", "tied", "ones", "mean", "sqrt");
+        String optimizer = o.choice("optimizer", "gd", "gd", "sgd", "truncated");
+        long steps = o.longInteger("steps", 20_000, 1, 1_000_000_000L);
+        // Per-neuron gradients scale with c_i, so the step that learns grows with m (checked at m = 20).
+        double defaultLr = switch (output) {
+            case "tied" -> m / 2.0;
+            case "mean" -> m / 4.0;
+            case "sqrt" -> Math.sqrt(m) / 4;
+            default -> 0.1;
+        };
+        Path outDir = Path.of(o.string("out", "runs/train-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        checkOutput(outDir);
+        try {
+            return new RunConfig(teacher, d, o.integer("teacher-neurons", Math.min(5, d), 1, 100_000),
+                    o.real("kappa", 1, 1, 1e6), o.real("noise", 0, 0, 1e6), o.flag("orthogonal"), n,
+                    o.integer("test-n", 10_000, 1, 100_000_000), m,
+                    Activation.valueOf(o.choice("activation", "abs", "relu", "abs").toUpperCase(Locale.ROOT)),
+                    OutputLayer.of(output), Initialization.of(o.choice("init", "gaussian", "gaussian", "symmetric")),
+                    o.real("init-scale", 1, 1e-9, 1e6), optimizer, o.real("lr", defaultLr, 1e-12, 1e9),
+                    optimizer.equals("sgd") ? o.integer("batch", Math.min(256, n), 1, n) : o.integer("batch", n, 1, n),
+                    o.real("lambda0", 0.25, 1e-12, 1e12), o.real("lambda1", 0.1, 1e-12, 1e12),
+                    o.longInteger("stage1-steps", steps / 2, 0, Long.MAX_VALUE), steps,
+                    o.longInteger("log-every", Math.max(1, steps / 100), 1, Long.MAX_VALUE), o.longInteger("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
+                    o.integer("threads", Kernels.defaultThreads(), 1, 1024), outDir);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("train: " + e.getMessage());
+        }
+    }
+
+    /** The output folder must be new or empty: a run never mixes its files with another's. */
+    static void checkOutput(Path dir) {
+        if (Files.isRegularFile(dir)) throw new UsageException("train: --out " + dir + " is a file (expected a folder)");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.findAny().isPresent()) {
+                    throw new UsageException("train: --out " + dir + " already holds files (expected a new or empty folder)");
+                }
+            } catch (IOException e) {
+                throw new UsageException("train: --out " + dir + " cannot be read: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.relulab.training.model;
+
+import org.relulab.core.Kernels;
+import org.relulab.core.Matrix;
+import org.relulab.core.Workspace;
+
+/**
+ * Forward and backward passes of a {@link TwoLayerStudent} on batches of up to {@code rows} samples, with
+ * every buffer allocated once at construction (from the workspace given) and nothing allocated per call.
+ *
+ * <p>Objective: J = (1/(2n)) Σ_j (f(x_j) − y_j)², whose gradient is what {@link #backward} computes; the loss
+ * reported is the mean squared error (1/n) Σ_j (f(x_j) − y_j)² = 2J (LMZ20's loss; ZYWG19's is J).
+ *
+ * <p>One step, n samples: Z = X·Wᵀ with H = σ(Z) fused into the GEMM; f = H·c; r = (f − y)/n;
+ * G = (r·cᵀ) ⊙ σ'(Z) in one pass (into Z's buffer); ∇W = Gᵀ·X; and for the output layer
+ * dc = Hᵀ·r, giving ∇a = scale·dc (trainable) or the extra ∇w_i += dc_i·w_i/(m‖w_i‖) (norm-tied).
+ */
+public final class TrainingStep {
+    private final TwoLayerStudent s;
+    private final Matrix z, h, f, c, norms2, dc, e;
+    /** Gradients of J: m × d and 1 × m (zero unless the output is trainable). */
+    public final Matrix gradW, gradA;
+    /** Views of the first n rows of z, h, f, made when n changes (so a fixed batch size allocates nothing). */
+    private Matrix zb, hb, fb;
+    private int n = -1;
+
+    public TrainingStep(Workspace ws, TwoLayerStudent student, int rows) {
+        if (rows < 1) throw new IllegalArgumentException("batch of " + rows + " rows: expected at least 1");
+        s = student;
+        z = ws.matrix(rows, s.m);
+        h = ws.matrix(rows, s.m);
+        f = ws.column(rows);
+        c = ws.matrix(1, s.m);
+        norms2 = ws.column(s.m);
+        dc = ws.matrix(1, s.m);
+        e = ws.column(s.m);
+        gradW = ws.matrix(s.m, s.d);
+        gradA = ws.matrix(1, s.m);
+    }
+
+    /** Squared neuron norms ‖w_i‖² (m × 1) as of the last {@link #forward}. */
+    public Matrix norms2() { return norms2; }
+
+    /**
+     * The forward pass on x (n × d) with labels y (n × 1), n ≤ rows: leaves the residual f − y for
+     * {@link #backward} and returns the mean squared error.
+     */
+    public double forward(Kernels k, Matrix x, Matrix y) {
+        useRows(x.rows());
+        k.rowSumsOfSquares(s.w, norms2);
+        s.outputWeights(norms2, c);
+        k.gemm(false, true, 1f, x, s.w, 0f, zb, s.activation, hb);
+        k.gemv(false, 1f, hb, c, 0f, fb);
+        k.axpy(-1f, y, fb);
+        return k.sumOfSquares(fb) / n;
+    }
+
+    /** Predictions f(x) for x (n × d) into out (n × 1), n ≤ rows. */
+    public void predict(Kernels k, Matrix x, Matrix out) {
+        useRows(x.rows());
+        k.rowSumsOfSquares(s.w, norms2);
+        s.outputWeights(norms2, c);
+        k.gemm(false, true, 1f, x, s.w, 0f, zb, s.activation, hb);
+        k.gemv(false, 1f, hb, c, 0f, out);
+        n = -1; // the buffers no longer hold a forward pass's residual
+    }
+
+    private void useRows(int rows) {
+        if (rows < 1 || rows > z.rows()) {
+            throw new IllegalArgumentException("batch of " + rows + " rows: expected 1 to " + z.rows());
+        }
+        if (zb == null || zb.rows() != rows) {
+            zb = z.rows(0, rows);
+            hb = h.rows(0, rows);
+            fb = f.rows(0, rows);
+        }
+        n = rows;
+    }
+
+    /** The gradients of J at the last {@link #forward} into {@link #gradW} and {@link #gradA}. */
+    public void backward(Kernels k, Matrix x) {
+        if (x.rows() != n) {
+            throw new IllegalArgumentException("backward on " + x.rows() + " rows, expected the " + n + " of the last forward");
+        }
+        Matrix rb = fb;
+        k.scale(1f / n, rb, rb);                                // r = (f − y)/n
+        k.outerActivateBackward(s.activation, rb, c, zb, zb); // G = (r·cᵀ) ⊙ σ'(Z), over Z
+        k.gemm(true, false, 1f, zb, x, 0f, gradW);              // ∇W = Gᵀ·X
+        switch (s.output) {
+            case ONES -> { }
+            case MEAN, SQRT -> k.gemv(true, (float) s.output.scale(s.m), hb, rb, 0f, gradA);
+            case TIED -> {
+                k.gemv(true, 1f, hb, rb, 0f, dc);                   // dc = Hᵀ·r
+                float inv = 1f / s.m;
+                for (int i = 0; i < s.m; i++) {
+                    double norm = Math.sqrt(norms2.get(i, 0));
+                    e.set(i, 0, norm > 0 ? (float) (dc.get(0, i) * inv / norm) : 0f);
+                }
+                k.axpyRows(e, s.w, gradW);                           // ∇w_i += dc_i·w_i/(m‖w_i‖)
+            }
+        }
+        n = -1; // Z now holds G: a second backward needs a new forward
+    }
+}

@@ -1,0 +1,55 @@
+package org.relulab.training.model;
+
+import org.relulab.core.Activation;
+import org.relulab.core.Matrix;
+import org.relulab.core.Workspace;
+
+/**
+ * A two-layer network f(x) = Σ_{i≤m} c_i σ(w_iᵀx), c as its {@link OutputLayer} says. Parameters: W (m × d,
+ * neurons as rows) and, when trainable, a (1 × m). Memory belongs to the workspace given at construction.
+ */
+public final class TwoLayerStudent {
+    public final int m, d;
+    public final Activation activation;
+    public final OutputLayer output;
+    /** Hidden weights, m × d. */
+    public final Matrix w;
+    /** Output weights a, 1 × m (ones for {@link OutputLayer#ONES}; unused for {@link OutputLayer#TIED}). */
+    public final Matrix a;
+
+    public TwoLayerStudent(Workspace ws, int m, int d, Activation activation, OutputLayer output) {
+        if (m < 1) throw new IllegalArgumentException("m = " + m + ": expected at least 1 hidden unit");
+        if (d < 1) throw new IllegalArgumentException("d = " + d + ": expected at least 1 input");
+        if (activation != Activation.RELU && activation != Activation.ABS) {
+            throw new IllegalArgumentException("student activation " + activation + ": expected RELU or ABS");
+        }
+        this.m = m;
+        this.d = d;
+        this.activation = activation;
+        this.output = output;
+        w = ws.matrix(m, d);
+        a = ws.matrix(1, m).fill(1f);
+    }
+
+    /**
+     * The effective output weights c (1 × m) into {@code c}; {@code norms2} (m × 1) must hold the squared
+     * neuron norms when the output is {@link OutputLayer#TIED}. O(m), allocation-free.
+     */
+    public void outputWeights(Matrix norms2, Matrix c) {
+        float scale = (float) output.scale(m);
+        for (int i = 0; i < m; i++) {
+            float v = switch (output) {
+                case TIED -> (float) Math.sqrt(norms2.get(i, 0)) * scale;
+                case ONES -> 1f;
+                case MEAN, SQRT -> a.get(0, i) * scale;
+            };
+            c.set(0, i, v);
+        }
+    }
+
+    /** Copies W and a from another student of the same shape. */
+    public void copyFrom(TwoLayerStudent other) {
+        w.copyFrom(other.w);
+        a.copyFrom(other.a);
+    }
+}

@@ -1,0 +1,56 @@
+package org.relulab.training.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.relulab.core.Kernels;
+import org.relulab.training.cli.MachineInfo;
+import org.relulab.training.model.Teacher;
+import org.relulab.training.optim.Optimizer;
+
+/** manifest.json: every resolved option, the seeds, the environment and, when done, the result. */
+final class Manifest {
+    private Manifest() {}
+
+    static Map<String, Object> of(RunConfig cfg, Kernels k, Teacher teacher, Optimizer optimizer, Instant started) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("relulab", "0.1.0");
+        m.put("started", started.toString());
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (var c : RunConfig.class.getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(cfg);
+                options.put(c.getName(), v instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : String.valueOf(v));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("manifest: option " + c.getName(), e);
+            }
+        }
+        m.put("options", options);
+        m.put("teacher", teacher.describe());
+        m.put("optimizer", optimizer.describe());
+        m.put("objective", "J = (1/2n) sum (f - y)^2; train_loss and test_loss are the mean squared error 2J");
+        m.put("seeds", "teacher seed, train set seed+1 (noise +2), test set seed+3 (noise +4), init seed+5, "
+                + "batch order seed+6 and seed+7");
+        m.put("rng", Kernels.GAUSSIAN_ALGORITHM + "; teacher orthogonal matrices: SplittableRandom + Box-Muller; "
+                + "batch order: java.util.Random + fastutil IntArrays.shuffle");
+        m.put("kernels", k.describe());
+        m.put("threads", k.threads());
+        m.put("jdk", MachineInfo.jdk());
+        m.put("cpu", MachineInfo.cpuModel());
+        m.put("cores", MachineInfo.cores());
+        m.put("os", MachineInfo.os());
+        m.put("git_commit", MachineInfo.gitCommit());
+        return m;
+    }
+
+    /** Writes the manifest atomically: a temporary file renamed over the old one. */
+    static void write(Path dir, Map<String, Object> manifest) throws IOException {
+        Path tmp = dir.resolve("manifest.json.tmp");
+        Files.writeString(tmp, JsonText.of(manifest));
+        Files.move(tmp, dir.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,86 @@
+package org.relulab.training.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.relulab.core.Activation;
+import org.relulab.core.Provider;
+import org.relulab.training.model.Initialization;
+import org.relulab.training.model.OutputLayer;
+
+/** Whole runs: outputs, learning, determinism, and the SIMD and scalar providers agreeing. */
+class TrainerTest {
+    @TempDir
+    Path tmp;
+
+    static RunConfig config(Path out, String teacher, String optimizer, OutputLayer output, int threads, long steps) {
+        int n = 2000;
+        double lr = switch (output) { // the defaults of the train command at m = 20, halved for TIED
+            case TIED -> 5;
+            case MEAN -> 5;
+            case SQRT -> 1;
+            case ONES -> 0.1;
+        };
+        return new RunConfig(teacher, 8, 3, 1, 0, false, n, 1000, 20, teacher.equals("abs") ? Activation.ABS : Activation.RELU,
+                output, Initialization.GAUSSIAN, 1, optimizer, lr, optimizer.equals("sgd") ? 100 : n, 0.5, 0.2, steps / 2,
+                steps, Math.max(1, steps / 10), 7, threads, out);
+    }
+
+    private static Trainer.Result run(RunConfig cfg, Provider p) throws Exception {
+        return Trainer.run(cfg, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), p);
+    }
+
+    @Test
+    void writesMetricsAndManifestAndLearns() throws Exception {
+        RunConfig cfg = config(tmp.resolve("run"), "abs", "gd", OutputLayer.TIED, 2, 300);
+        Trainer.Result r = run(cfg, Provider.lookup());
+        List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
+        assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,seconds", rows.get(0));
+        assertEquals(12, rows.size(), "header + steps 0, 30, ..., 300");
+        double first = Double.parseDouble(rows.get(1).split(",")[3]), last = Double.parseDouble(rows.get(11).split(",")[3]);
+        assertTrue(last < 0.5 * first, "test loss falls: " + first + " -> " + last);
+        assertEquals(last, r.testLoss(), 1e-6 * last);
+        String manifest = Files.readString(cfg.out().resolve("manifest.json"));
+        for (String key : new String[] {"\"options\"", "\"seed\": \"7\"", "\"kernels\"", "\"jdk\"", "\"cpu\"", "\"git_commit\"",
+            "\"rng\"", "\"result\"", "\"steps_done\": 300"}) {
+            assertTrue(manifest.contains(key), "manifest has " + key + ":\n" + manifest);
+        }
+        assertFalse(r.diverged());
+    }
+
+    @Test
+    void sameSeedSameThreadsGivesBitIdenticalMetrics() throws Exception {
+        for (int threads : new int[] {1, 2}) {
+            RunConfig a = config(tmp.resolve("a" + threads), "relu", "sgd", OutputLayer.MEAN, threads, 200);
+            RunConfig b = config(tmp.resolve("b" + threads), "relu", "sgd", OutputLayer.MEAN, threads, 200);
+            run(a, Provider.lookup());
+            run(b, Provider.lookup());
+            assertEquals(losses(a.out()), losses(b.out()), threads + " threads");
+        }
+    }
+
+    @Test
+    void simdAndScalarProvidersAgreeOnAShortRun() throws Exception {
+        for (OutputLayer out : OutputLayer.values()) {
+            RunConfig simd = config(tmp.resolve("simd-" + out), "abs", "truncated", out, 1, 100);
+            RunConfig scalar = config(tmp.resolve("scalar-" + out), "abs", "truncated", out, 1, 100);
+            double a = run(simd, Provider.SIMD).testLoss(), b = run(scalar, Provider.SCALAR).testLoss();
+            // Same arithmetic up to summation order: the runs may drift apart by float rounding only.
+            assertEquals(a, b, 1e-3 * a, out + ": final test loss SIMD vs scalar");
+        }
+    }
+
+    private static List<String> losses(Path out) throws Exception {
+        return Files.readAllLines(out.resolve("metrics.csv")).stream()
+                .map(l -> l.substring(0, l.lastIndexOf(','))).toList(); // all but the wall time
+    }
+}
