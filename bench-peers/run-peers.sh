@@ -18,7 +18,6 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-MIN_JAVA=25
 REGEX='relulab\.bench\.(GemmBenchmark|peers\.\w+)\.gemm$'
 
 die() { echo "run-peers: $*" >&2; exit 1; }
@@ -41,35 +40,12 @@ case "$OUT" in *.json) ;; *) die "OUT.json: '$OUT' should end in .json" ;; esac
 mkdir -p "$(dirname "$OUT")"
 OUT="$(cd "$(dirname "$OUT")" && pwd)/$(basename "$OUT")"
 
-# Major version of a java binary (25 for "25.0.1"), or nothing when it does not run.
-java_major() {
-    local v
-    v="$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)" || return 0
-    case "$v" in 1.*) echo "${v#1.}" ;; *) echo "$v" ;; esac
-}
-
-# The newest java >= 25 among the places ./relulab looks: RELULAB_JAVA, JAVA_HOME, PATH, then the usual
-# install folders of Linux packages, SDKMAN, IntelliJ, /opt and macOS.
-find_java() {
-    local best="" best_v=0 j v d
-    for j in "${RELULAB_JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null || true)" \
-             /usr/lib/jvm/*/bin/java /usr/java/*/bin/java /usr/local/lib/jvm/*/bin/java /opt/java/*/bin/java \
-             /opt/jdk*/bin/java "$HOME"/.sdkman/candidates/java/*/bin/java "$HOME"/.jdks/*/bin/java \
-             /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
-        [ -n "$j" ] && [ -x "$j" ] || continue
-        v="$(java_major "$j")"
-        [[ "$v" =~ ^[0-9]+$ ]] || continue
-        if [ "$v" -ge "$MIN_JAVA" ] && [ "$v" -gt "$best_v" ]; then best="$j"; best_v="$v"; fi
-    done
-    [ -n "$best" ] || die "no JDK $MIN_JAVA or newer found; set JAVA=/path/to/bin/java"
-    echo "$best"
-}
-
+# The java to run with: JAVA if set (the launcher checks it is 25 or newer), else the one ./relulab finds
+# (RELULAB_JAVA, JAVA_HOME, PATH, the usual install folders).
 if [ -n "${JAVA:-}" ]; then
-    v="$(java_major "$JAVA")"
-    [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -ge "$MIN_JAVA" ] || die "JAVA=$JAVA is Java ${v:-?}; expected $MIN_JAVA or newer"
+    JAVA="$(RELULAB_JAVA="$JAVA" "$ROOT/relulab" --print-java)" || exit 1
 else
-    JAVA="$(find_java)"
+    JAVA="$("$ROOT/relulab" --print-java)" || exit 1
 fi
 
 command -v mvn >/dev/null 2>&1 || die "Maven is needed to build the benchmarks: apt-get install maven (3.8 or newer)"

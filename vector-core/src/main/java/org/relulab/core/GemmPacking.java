@@ -5,6 +5,7 @@ import static org.relulab.core.Matrix.F32;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -25,6 +26,12 @@ final class GemmPacking {
     private static final boolean VECTOR_PACKING =
             FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256 && SimdMicroKernel.MR == 8;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    /** The preferred species, for plain copies: full-width loads and stores only. */
+    private static final VectorSpecies<Float> SP = FloatVector.SPECIES_PREFERRED;
+    private static final int L = SP.length();
+    /** On 16 lanes: the low and the high 8, to split one load across two packed A panels. */
+    private static final VectorMask<Float> LOW8 = VectorMask.fromLong(SP, 0xFFL);
+    private static final VectorMask<Float> HIGH8 = VectorMask.fromLong(SP, 0xFF00L);
     // Round 1 interleaves lanes of two rows, round 2 pairs of lanes, round 3 quadruples: after three
     // rounds vector j holds column j of the 8 rows. Indexes 8..15 pick from the second vector.
     private static final VectorShuffle<Float> LO1 = VectorShuffle.fromValues(S8, 0, 8, 1, 9, 2, 10, 3, 11);
@@ -47,7 +54,19 @@ final class GemmPacking {
             long first = off + i0 + (long) p0 * cs;
             for (int p = 0; p < kc; p++) {
                 long src = first + (long) p * cs;
-                for (int q = 0; q < full; q++) copy8(a, src + q * 8L, dst, q * 8 * kc + p * 8);
+                int q = 0;
+                if (L == 16) { // one 16-lane load feeds two panels: lanes 0-7 to panel q, 8-15 to panel q + 1
+                    for (; q + 2 <= full; q += 2) {
+                        FloatVector v = FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER);
+                        v.intoArray(dst, q * 8 * kc + p * 8, LOW8);
+                        v.intoArray(dst, (q + 1) * 8 * kc + p * 8 - 8, HIGH8);
+                    }
+                } else if (L == 8) {
+                    for (; q < full; q++) {
+                        FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER).intoArray(dst, q * 8 * kc + p * 8);
+                    }
+                }
+                for (; q < full; q++) copy8(a, src + q * 8L, dst, q * 8 * kc + p * 8);
             }
             q0 = full;
         }
@@ -78,9 +97,12 @@ final class GemmPacking {
             int colsHere = Math.min(nr, nc - q * nr);
             long first = off + (long) p0 * rs + (long) (j0 + q * nr) * cs;
             int c = 0;
-            if (VECTOR_PACKING && cs == 1) { // rows contiguous along j: copy 8 at a time
-                for (; c + 8 <= colsHere; c += 8) {
-                    for (int p = 0; p < kc; p++) copy8(b, first + (long) p * rs + c, dst, base + p * nr + c);
+            if (VECTOR_PACKING && cs == 1) { // rows contiguous along j: copy a full vector at a time
+                for (; c + L <= colsHere; c += L) {
+                    for (int p = 0; p < kc; p++) {
+                        FloatVector.fromMemorySegment(SP, b, (first + (long) p * rs + c) * Float.BYTES, ORDER)
+                                .intoArray(dst, base + p * nr + c);
+                    }
                 }
             } else if (VECTOR_PACKING && rs == 1) { // columns contiguous along p: transpose 8 columns at a time
                 for (; c + 8 <= colsHere; c += 8) transpose8(b, first + (long) c * cs, cs, kc, dst, base + c, nr);
@@ -95,9 +117,9 @@ final class GemmPacking {
     }
 
     /**
-     * dst[d .. d+8) = 8 contiguous floats of {@code src} from element {@code e}. A plain loop: as an 8-lane
-     * vector load on a 512-bit machine, C2 sometimes left it un-intrinsified inside a training step (a
-     * boxed vector per call, 170 KB per step), though never in the GEMM benchmarks; see GEMM-NOTES.md.
+     * dst[d .. d+8) = 8 contiguous floats of {@code src} from element {@code e}, for what the full-width
+     * copies leave. A plain loop: as an 8-lane vector copy on a 512-bit machine, C2 sometimes left it
+     * un-intrinsified inside a training step (a boxed vector per call); see GEMM-NOTES.md.
      */
     private static void copy8(MemorySegment src, long e, float[] dst, int d) {
         for (int i = 0; i < 8; i++) dst[d + i] = src.getAtIndex(F32, e + i);

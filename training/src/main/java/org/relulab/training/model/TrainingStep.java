@@ -47,10 +47,7 @@ public final class TrainingStep {
      */
     public double forward(Kernels k, Matrix x, Matrix y) {
         useRows(x.rows());
-        k.rowSumsOfSquares(s.w, norms2);
-        s.outputWeights(norms2, c);
-        k.gemm(false, true, 1f, x, s.w, 0f, zb, s.activation, hb);
-        k.gemv(false, 1f, hb, c, 0f, fb);
+        outputs(k, x, fb);
         k.axpy(-1f, y, fb);
         return k.sumOfSquares(fb) / n;
     }
@@ -58,11 +55,16 @@ public final class TrainingStep {
     /** Predictions f(x) for x (n × d) into out (n × 1), n ≤ rows. */
     public void predict(Kernels k, Matrix x, Matrix out) {
         useRows(x.rows());
+        outputs(k, x, out);
+        n = -1; // the buffers no longer hold a forward pass's residual
+    }
+
+    /** Norms, output weights c, Z = X·Wᵀ with H = σ(Z), and out = H·c, for the rows of x (after useRows). */
+    private void outputs(Kernels k, Matrix x, Matrix out) {
         k.rowSumsOfSquares(s.w, norms2);
         s.outputWeights(norms2, c);
         k.gemm(false, true, 1f, x, s.w, 0f, zb, s.activation, hb);
         k.gemv(false, 1f, hb, c, 0f, out);
-        n = -1; // the buffers no longer hold a forward pass's residual
     }
 
     private void useRows(int rows) {
