@@ -20,7 +20,7 @@ import java.util.TreeSet;
  */
 public final class JmhChart {
     private static final String[] COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
-    private static final int PANEL_HEIGHT = 260, TOP = 50, LEFT = 60, BAR = 9, GAP = 14, RIGHT = 20;
+    private static final int PANEL_HEIGHT = 260, TOP = 50, LEFT = 60, BAR = 12, GAP = 22, RIGHT = 20, TICKS = 5;
 
     private JmhChart() {}
 
@@ -81,8 +81,8 @@ public final class JmhChart {
         if (!Double.isNaN(peak)) top = Math.max(top, peak * threads.stream().mapToInt(Integer::intValue).max().orElse(1));
         top = niceCeiling(top);
 
-        int group = series.size() * BAR + GAP;
-        int width = LEFT + shapes.size() * group + RIGHT;
+        int group = Math.max(series.size() * BAR + GAP, 54); // room for a label like "sq2048"
+        int width = Math.max(LEFT + shapes.size() * group + RIGHT, 40 + 8 * title.length());
         int height = TOP + threads.size() * (PANEL_HEIGHT + 40) + 20 + 18 * ((series.size() + 2) / 3);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -94,15 +94,15 @@ public final class JmhChart {
             double y0 = TOP + panel * (PANEL_HEIGHT + 40);
             double yBase = y0 + PANEL_HEIGHT;
             text(svg, LEFT, y0 - 6, "start", 12, t + (t == 1 ? " thread" : " threads") + ", GFLOP/s");
-            for (int i = 0; i <= 4; i++) { // grid and axis labels
-                double v = top * i / 4, y = yBase - PANEL_HEIGHT * v / top;
+            for (int i = 0; i <= TICKS; i++) { // grid and axis labels
+                double v = top * i / TICKS, y = yBase - PANEL_HEIGHT * v / top;
                 svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
                         LEFT, y, width - RIGHT, y));
                 text(svg, LEFT - 4, y + 4, "end", 10, String.format(Locale.ROOT, "%.0f", v));
             }
             int g = 0;
             for (String shape : shapes) {
-                double x = LEFT + g * group + GAP / 2.0;
+                double x = LEFT + g * group + (group - series.size() * BAR) / 2.0;
                 int k = 0;
                 for (String s : series) {
                     Double v = gflops.get(s + "|" + shape + "|" + t);
