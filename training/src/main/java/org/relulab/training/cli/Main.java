@@ -78,8 +78,8 @@ public final class Main {
                   ./relulab                       the demo (about a minute)
                   ./relulab check                 quick check of this machine's kernels (about 20 s)
                   ./relulab train --d 30 --m 100 --steps 20000 --out runs/lmz20
-                  ./relulab train --teacher relu --d 20 --teacher-neurons 5 --kappa 2 --noise 0.1 \\
-                      --output ones --activation relu --lr 0.5 --out runs/zywg19
+                  ./relulab train --teacher relu --d 20 --teacher-neurons 5 --m 5 --kappa 2 --noise 0.01 \\
+                      --output ones --activation relu --lr 0.5 --steps 3000 --out runs/zywg19
                   ./relulab check --size 2048
                   RELULAB_JAVA_OPTS=-Drelulab.kernels=scalar ./relulab info
                 """;

@@ -97,6 +97,7 @@ public final class Trainer {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            log.plot(cfg.out().resolve("loss.svg"), teacher.describe() + "; m = " + cfg.m() + ", " + cfg.optimizer());
             manifest.put("result", Map.of("steps_done", done, "train_loss", trainLoss, "test_loss", testLoss,
                     "seconds", seconds, "steps_per_second", done / Math.max(seconds, 1e-9), "diverged", diverged));
             Manifest.write(cfg.out(), manifest);
@@ -134,10 +135,26 @@ public final class Trainer {
             w.write("step,epoch,train_loss,test_loss,test_loss_x_d" + (frozen ? ",frozen" : "") + ",seconds\n");
         }
 
+        private final java.util.List<double[]> rows = new java.util.ArrayList<>(); // step, train, test (log steps only)
+
         void row(long step, double epoch, double train, double test, int d, int frozenCount, double seconds) throws IOException {
+            rows.add(new double[] {step, train, test});
             w.write(String.format(Locale.ROOT, "%d,%.6g,%.9g,%.9g,%.9g%s,%.3f%n", step, epoch, train, test, test * d,
                     frozen ? "," + frozenCount : "", seconds));
             w.flush();
+        }
+
+        /** loss.svg: train and test loss against the step, log y. */
+        void plot(Path file, String title) throws IOException {
+            double[] x = new double[rows.size()], train = new double[rows.size()], test = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                x[i] = rows.get(i)[0];
+                train[i] = rows.get(i)[1];
+                test[i] = rows.get(i)[2];
+            }
+            String svg = new LinePlot(title, "step", "mean squared error", false)
+                    .add("train loss", x, train).add("test loss", x, test).svg();
+            Files.writeString(file, svg);
         }
 
         @Override

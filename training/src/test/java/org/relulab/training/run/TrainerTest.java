@@ -55,6 +55,8 @@ class TrainerTest {
             assertTrue(manifest.contains(key), "manifest has " + key + ":\n" + manifest);
         }
         assertFalse(r.diverged());
+        String svg = Files.readString(cfg.out().resolve("loss.svg"));
+        assertTrue(svg.startsWith("<svg") && svg.contains("train loss") && svg.contains("<polyline"), "loss.svg");
     }
 
     @Test

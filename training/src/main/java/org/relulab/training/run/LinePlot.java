@@ -1,0 +1,114 @@
+package org.relulab.training.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A small SVG line chart for run metrics: several named series over a shared x axis, a log-scale y axis
+ * (losses span decades) and a linear or log x axis. Points that are not positive and finite are skipped on
+ * log axes. Plain SVG text, no dependencies.
+ */
+final class LinePlot {
+    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+    private static final int W = 720, H = 420, LEFT = 70, RIGHT = 20, TOP = 40, BOTTOM = 50;
+
+    private record Series(String name, double[] x, double[] y) {}
+
+    private final String title, xLabel, yLabel;
+    private final boolean logX;
+    private final List<Series> series = new ArrayList<>();
+
+    LinePlot(String title, String xLabel, String yLabel, boolean logX) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        this.logX = logX;
+    }
+
+    LinePlot add(String name, double[] x, double[] y) {
+        if (x.length != y.length) throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
+        series.add(new Series(name, x, y));
+        return this;
+    }
+
+    String svg() {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (int i = 0; i < s.x.length; i++) {
+                if (!usable(s.x[i], logX) || !usable(s.y[i], true)) continue;
+                x0 = Math.min(x0, s.x[i]);
+                x1 = Math.max(x1, s.x[i]);
+                y0 = Math.min(y0, s.y[i]);
+                y1 = Math.max(y1, s.y[i]);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "font-family=\"sans-serif\" font-size=\"11\">%n<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", W, H, W, H));
+        text(sb, W / 2.0, 22, "middle", 14, title);
+        text(sb, LEFT + (W - LEFT - RIGHT) / 2.0, H - 12, "middle", 12, xLabel);
+        sb.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
+                + "transform=\"rotate(-90 16 %.1f)\">%s</text>%n", TOP + (H - TOP - BOTTOM) / 2.0, TOP + (H - TOP - BOTTOM) / 2.0, escape(yLabel)));
+        if (x0 > x1) { // nothing plottable
+            text(sb, W / 2.0, H / 2.0, "middle", 12, "no finite positive values to plot");
+            return sb.append("</svg>\n").toString();
+        }
+        double ly0 = Math.floor(Math.log10(y0)), ly1 = Math.max(Math.ceil(Math.log10(y1)), ly0 + 1);
+        double lx0 = logX ? Math.log10(x0) : x0, lx1 = logX ? Math.log10(x1) : x1;
+        if (lx1 <= lx0) lx1 = lx0 + 1;
+        for (double e = ly0; e <= ly1; e++) { // decades on y
+            double y = py(e, ly0, ly1);
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, W - RIGHT, y));
+            text(sb, LEFT - 4, y + 4, "end", 10, "1e" + (int) e);
+        }
+        for (int i = 0; i <= 5; i++) { // x ticks
+            double v = lx0 + (lx1 - lx0) * i / 5, x = LEFT + (W - LEFT - RIGHT) * (v - lx0) / (lx1 - lx0);
+            text(sb, x, H - BOTTOM + 16, "middle", 10, tick(logX ? Math.pow(10, v) : v));
+        }
+        sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"black\"/>%n",
+                LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM));
+        int k = 0;
+        for (Series s : series) {
+            StringBuilder pts = new StringBuilder();
+            for (int i = 0; i < s.x.length; i++) {
+                if (!usable(s.x[i], logX) || !usable(s.y[i], true)) continue;
+                double vx = logX ? Math.log10(s.x[i]) : s.x[i];
+                double x = LEFT + (W - LEFT - RIGHT) * (vx - lx0) / (lx1 - lx0), y = py(Math.log10(s.y[i]), ly0, ly1);
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            String color = COLORS[k % COLORS.length];
+            sb.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"%s\"/>%n",
+                    color, pts.toString().trim()));
+            double ly = TOP + 14 + 16 * k;
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>%n",
+                    W - RIGHT - 150, ly - 4, W - RIGHT - 130, ly - 4, color));
+            text(sb, W - RIGHT - 126, ly, "start", 11, s.name);
+            k++;
+        }
+        return sb.append("</svg>\n").toString();
+    }
+
+    private static boolean usable(double v, boolean log) {
+        return Double.isFinite(v) && (!log || v > 0);
+    }
+
+    private static double py(double logValue, double ly0, double ly1) {
+        return TOP + (H - TOP - BOTTOM) * (ly1 - logValue) / (ly1 - ly0);
+    }
+
+    private static String tick(double v) {
+        return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-2 && v != 0)
+                ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static void text(StringBuilder sb, double x, double y, String anchor, int size, String s) {
+        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
+                x, y, anchor, size, escape(s)));
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
