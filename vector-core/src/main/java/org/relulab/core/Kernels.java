@@ -79,7 +79,9 @@ public final class Kernels implements AutoCloseable {
 
     /**
      * The fused form: C = α·op(A)·op(B) + β·C, then H = σ(C) while each tile of C is still in registers.
-     * C keeps the pre-activation (what the |·| backward needs); H has C's shape and layout.
+     * C keeps the pre-activation (what the |·| backward needs); H has C's shape and layout. H may be the
+     * very same view as C: then C ends as σ(C), with no second matrix to write (ReLU's backward mask
+     * 1{z > 0} equals 1{σ(z) > 0}, so a ReLU layer needs only H).
      */
     public void gemm(boolean transA, boolean transB, float alpha, Matrix a, Matrix b, float beta, Matrix c,
                      Activation act, Matrix h) {
@@ -116,7 +118,7 @@ public final class Kernels implements AutoCloseable {
             if (h.transposed != c.transposed) {
                 throw new IllegalArgumentException(op + ": H " + h + " and C " + c + " must have the same layout");
             }
-            Checks.disjoint(op, "H", h, "C", c);
+            Checks.inPlaceOrDisjoint(op, "H", h, "C", c); // H = C: the activation in place
             Checks.disjoint(op, "H", h, "A", a);
             Checks.disjoint(op, "H", h, "B", b);
         }

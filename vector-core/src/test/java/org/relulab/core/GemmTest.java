@@ -181,6 +181,24 @@ class GemmTest {
     }
 
     @Test
+    void fusedEpilogueInPlaceLeavesTheActivation() {
+        Random rnd = new Random(8);
+        try (Workspace ws = Workspace.shared()) {
+            for (Activation act : Activation.values()) {
+                for (int[] s : new int[][] {{37, 45, 300}, {8, 33, 2049}, {130, 17, 1}}) { // 2049: several KC slices
+                    Matrix a = TestMatrices.random(ws, rnd, s[0], s[2], Layout.DENSE);
+                    Matrix b = TestMatrices.random(ws, rnd, s[2], s[1], Layout.OFFSET);
+                    Matrix c = ws.matrix(s[0], s[1]), inPlace = ws.matrix(s[0], s[1]);
+                    kernels.gemm(false, false, 1f, a, b, 0f, c);
+                    kernels.activate(act, c, c);
+                    kernels.gemm(false, false, 1f, a, b, 0f, inPlace, act, inPlace);
+                    TestMatrices.assertBitIdentical(act + " in place " + s[0] + "x" + s[1] + "x" + s[2], c, inPlace);
+                }
+            }
+        }
+    }
+
+    @Test
     void transposedOutputIsComputedAsItsTranspose() {
         Random rnd = new Random(9);
         try (Workspace ws = Workspace.shared()) {

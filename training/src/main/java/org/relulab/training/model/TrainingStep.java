@@ -11,13 +11,16 @@ import org.relulab.core.Workspace;
  * <p>Objective: J = (1/(2n)) Σ_j (f(x_j) − y_j)², whose gradient is what {@link #backward} computes; the loss
  * reported is the mean squared error (1/n) Σ_j (f(x_j) − y_j)² = 2J (LMZ20's loss; ZYWG19's is J).
  *
- * <p>One step, n samples: Z = X·Wᵀ with H = σ(Z) fused into the GEMM; f = H·c; r = (f − y)/n;
- * G = (r·cᵀ) ⊙ σ'(Z) in one pass (into Z's buffer); ∇W = Gᵀ·X; and for the output layer
- * dc = Hᵀ·r, giving ∇a = scale·dc (trainable) or the extra ∇w_i += dc_i·w_i/(m‖w_i‖) (norm-tied).
+ * <p>One step, n samples: Z = X·Wᵀ with H = σ(Z) fused into the GEMM (for ReLU only H, in place:
+ * 1{z &gt; 0} = 1{h &gt; 0}); f = H·c; r = (f − y)/n; for the output layer dc = Hᵀ·r, giving
+ * ∇a = scale·dc (trainable) or the extra ∇w_i += dc_i·w_i/(m‖w_i‖) (norm-tied); G = (r·cᵀ) ⊙ σ'(Z) in one
+ * pass over Z's (or H's) buffer; ∇W = Gᵀ·X.
  */
 public final class TrainingStep {
     private final TwoLayerStudent s;
     private final Matrix z, h, f, c, norms2, dc, e;
+    /** ReLU students keep only H (the activation applied in place); z is then not allocated. */
+    private final boolean reluInPlace;
     /** Gradients of J: m × d and 1 × m (zero unless the output is trainable). */
     public final Matrix gradW, gradA;
     /** Views of the first n rows of z, h, f, made when n changes (so a fixed batch size allocates nothing). */
@@ -27,7 +30,8 @@ public final class TrainingStep {
     public TrainingStep(Workspace ws, TwoLayerStudent student, int rows) {
         if (rows < 1) throw new IllegalArgumentException("batch of " + rows + " rows: expected at least 1");
         s = student;
-        z = ws.matrix(rows, s.m);
+        reluInPlace = s.activation == org.relulab.core.Activation.RELU;
+        z = reluInPlace ? null : ws.matrix(rows, s.m);
         h = ws.matrix(rows, s.m);
         f = ws.column(rows);
         c = ws.matrix(1, s.m);
@@ -63,16 +67,19 @@ public final class TrainingStep {
     private void outputs(Kernels k, Matrix x, Matrix out) {
         k.rowSumsOfSquares(s.w, norms2);
         s.outputWeights(norms2, c);
-        k.gemm(false, true, 1f, x, s.w, 0f, zb, s.activation, hb);
+        // ReLU's mask 1{z > 0} is 1{h > 0}: H alone (activation in place) halves the forward's writes.
+        // |·| needs sign(z), so Z is kept beside H.
+        if (reluInPlace) k.gemm(false, true, 1f, x, s.w, 0f, hb, s.activation, hb);
+        else k.gemm(false, true, 1f, x, s.w, 0f, zb, s.activation, hb);
         k.gemv(false, 1f, hb, c, 0f, out);
     }
 
     private void useRows(int rows) {
-        if (rows < 1 || rows > z.rows()) {
-            throw new IllegalArgumentException("batch of " + rows + " rows: expected 1 to " + z.rows());
+        if (rows < 1 || rows > h.rows()) {
+            throw new IllegalArgumentException("batch of " + rows + " rows: expected 1 to " + h.rows());
         }
-        if (zb == null || zb.rows() != rows) {
-            zb = z.rows(0, rows);
+        if (hb == null || hb.rows() != rows) {
+            zb = z == null ? null : z.rows(0, rows);
             hb = h.rows(0, rows);
             fb = f.rows(0, rows);
         }
@@ -86,13 +93,17 @@ public final class TrainingStep {
         }
         Matrix rb = fb;
         k.scale(1f / n, rb, rb);                                // r = (f − y)/n
-        k.outerActivateBackward(s.activation, rb, c, zb, zb); // G = (r·cᵀ) ⊙ σ'(Z), over Z
-        k.gemm(true, false, 1f, zb, x, 0f, gradW);              // ∇W = Gᵀ·X
-        switch (s.output) {
+        switch (s.output) {                                     // output layer first: it reads H
             case ONES -> { }
             case MEAN, SQRT -> k.gemv(true, (float) s.output.scale(s.m), hb, rb, 0f, gradA);
+            case TIED -> k.gemv(true, 1f, hb, rb, 0f, dc);        // dc = Hᵀ·r
+        }
+        Matrix pre = reluInPlace ? hb : zb;                     // what σ' reads: Z, or H for ReLU
+        k.outerActivateBackward(s.activation, rb, c, pre, pre); // G = (r·cᵀ) ⊙ σ'(Z), over it
+        k.gemm(true, false, 1f, pre, x, 0f, gradW);             // ∇W = Gᵀ·X
+        switch (s.output) {
+            case ONES, MEAN, SQRT -> { }
             case TIED -> {
-                k.gemv(true, 1f, hb, rb, 0f, dc);                   // dc = Hᵀ·r
                 float inv = 1f / s.m;
                 for (int i = 0; i < s.m; i++) {
                     double norm = Math.sqrt(norms2.get(i, 0));

@@ -31,12 +31,13 @@ class StepAllocationTest {
 
     @Test
     void trainingStepsAllocateNothing() {
-        for (OutputLayer out : OutputLayer.values()) {
+        for (Activation act : new Activation[] {Activation.ABS, Activation.RELU}) {
+          for (OutputLayer out : OutputLayer.values()) {
             for (String optimizer : new String[] {"gd", "sgd", "truncated"}) {
                 try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(Provider.lookup(), 2)) {
                     int d = 12, m = 40, n = 600, batch = optimizer.equals("sgd") ? 64 : n;
                     Dataset data = Dataset.generate(ws, k, new AbsTeacher(ws, d, false, 1, 1), n, 2);
-                    TwoLayerStudent s = new TwoLayerStudent(ws, m, d, Activation.ABS, out);
+                    TwoLayerStudent s = new TwoLayerStudent(ws, m, d, act, out);
                     Initialization.GAUSSIAN.apply(k, s, 1, 3);
                     Batches batches = new Batches(ws, data, batch, 4);
                     TrainingStep step = new TrainingStep(ws, s, batch);
@@ -49,9 +50,10 @@ class StepAllocationTest {
                         step.backward(k, batches.x());
                         opt.update(k, s, step, t[0]++);
                     };
-                    assertSteadyStateAllocatesNothing(one, out + " " + optimizer);
+                    assertSteadyStateAllocatesNothing(one, act + " " + out + " " + optimizer);
                 }
             }
+          }
         }
     }
 
