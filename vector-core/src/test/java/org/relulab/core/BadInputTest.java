@@ -112,9 +112,11 @@ class BadInputTest {
             // Disjoint column blocks of one matrix are fine, and so is exactly in place.
             kernels.add(m.cols(0, 4), m.cols(0, 4), m.cols(4, 8));
             kernels.relu(m, m);
-            Matrix g = ws.matrix(4, 4), z = ws.matrix(4, 4), h = ws.matrix(4, 4);
-            fails(IllegalArgumentException.class, () -> kernels.gemm(false, false, 1f, g, z, 0f, h, Activation.RELU, h),
-                    "overlaps input C");
+            Matrix g = ws.matrix(4, 4), z = ws.matrix(4, 4), h = ws.matrix(4, 4), wide = ws.matrix(4, 8);
+            kernels.gemm(false, false, 1f, g, z, 0f, h, Activation.RELU, h); // H = C: the activation in place
+            fails(IllegalArgumentException.class,
+                    () -> kernels.gemm(false, false, 1f, g, z, 0f, wide.cols(0, 4), Activation.RELU, wide.cols(2, 6)),
+                    "partly overlaps input C");
             fails(IllegalArgumentException.class, () -> kernels.gemv(false, 1f, g, g.row(0), 0f, g.row(1)), "overlaps input A");
         }
     }
