@@ -41,6 +41,11 @@ final class GemmOperands implements AutoCloseable {
         kernels.gemm(shape.transA, shape.transB, 1f, a, b, 0f, c, Activation.RELU, h);
     }
 
+    /** H = ReLU(op(A)·op(B)), the activation applied in place: C is not written. */
+    void multiplyReluInPlace(Kernels kernels) {
+        kernels.gemm(shape.transA, shape.transB, 1f, a, b, 0f, h, Activation.RELU, h);
+    }
+
     /** Clears C and H, so that a check sees only what the next call writes. */
     void clearOutputs() {
         c.fill(Float.NaN);
