@@ -24,7 +24,8 @@ final class TrainCommand {
     static final String[] FLAGS = {"orthogonal"};
 
     static final String HELP = """
-              train      one teacher-student run; writes metrics.csv and manifest.json to --out
+              train      one teacher-student run; writes metrics.csv, manifest.json, SVG plots and the final
+                         weights as .npy files to --out
                 teacher:
                   --teacher abs|relu      abs: f*(x) = sum_i a_i |w*_i.x| (LMZ20); relu: sum_j relu(w*_j.x) + noise (ZYWG19) [abs]
                   --d N                   input dimension [30]

@@ -6,13 +6,20 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
+import org.relulab.training.io.Npy;
+import org.relulab.training.metrics.DoubleRows;
+import org.relulab.training.metrics.HermiteTerms;
+import org.relulab.training.metrics.ParameterRecovery;
 import org.relulab.training.model.AbsTeacher;
+import org.relulab.training.model.OutputLayer;
 import org.relulab.training.model.ReluTeacher;
 import org.relulab.training.model.Teacher;
 import org.relulab.training.model.TrainingStep;
@@ -64,7 +71,15 @@ public final class Trainer {
             Map<String, Object> manifest = Manifest.of(cfg, k, teacher, optimizer, started);
             Manifest.write(cfg.out(), manifest);
 
-            MetricsLog log = new MetricsLog(cfg.out().resolve("metrics.csv"), truncated != null);
+            // Metrics beyond the losses: LMZ20's Hermite terms (abs teacher, norm-tied student), ZYWG19's
+            // parameter recovery (relu teacher, at least K student neurons), truncated GD's frozen neurons.
+            boolean hermite = teacher instanceof AbsTeacher && cfg.output() == OutputLayer.TIED;
+            boolean recovery = teacher instanceof ReluTeacher && cfg.m() >= cfg.teacherNeurons();
+            List<String> extras = new ArrayList<>();
+            if (truncated != null) extras.add("frozen");
+            if (hermite) extras.addAll(List.of("hermite_0", "hermite_2", "hermite_4", "hermite_6"));
+            if (recovery) extras.add("recovery_error");
+            MetricsLog log = new MetricsLog(cfg.out().resolve("metrics.csv"), extras);
             Progress bar = new Progress(progress, cfg.steps());
             long t0 = System.nanoTime();
             double trainLoss = Double.NaN, testLoss = Double.NaN;
@@ -77,9 +92,18 @@ public final class Trainer {
                         trainLoss = trainEval.mse(k, evalStep);
                         testLoss = testEval.mse(k, evalStep);
                         double seconds = (System.nanoTime() - t0) / 1e9;
+                        double[] values = new double[extras.size()]; // logging steps only: allocation is fine here
+                        int v = 0;
                         // The evaluation pass just computed the current neuron norms in evalStep.
-                        int frozen = truncated == null ? 0 : truncated.frozen(evalStep, student.m, t);
-                        log.row(t, (double) t / batches.stepsPerEpoch(), trainLoss, testLoss, cfg.d(), frozen, seconds);
+                        if (truncated != null) values[v++] = truncated.frozen(evalStep, student.m, t);
+                        if (hermite) {
+                            double[] terms = HermiteTerms.of(student, (AbsTeacher) teacher).terms(6);
+                            for (int order = 0; order <= 6; order += 2) values[v++] = terms[order];
+                        }
+                        if (recovery) {
+                            values[v++] = ParameterRecovery.relativeError(DoubleRows.of(student.w), DoubleRows.of(teacher.weights()));
+                        }
+                        log.row(t, (double) t / batches.stepsPerEpoch(), trainLoss, testLoss, cfg.d(), seconds, values);
                         bar.line(t, trainLoss, testLoss, cfg.d(), seconds);
                         if (!Double.isFinite(trainLoss) || !Double.isFinite(testLoss)) {
                             diverged = true;
@@ -97,7 +121,9 @@ public final class Trainer {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            log.plot(cfg.out().resolve("loss.svg"), teacher.describe() + "; m = " + cfg.m() + ", " + cfg.optimizer());
+            String title = teacher.describe() + "; m = " + cfg.m() + ", " + cfg.optimizer();
+            log.plot(cfg.out(), title);
+            saveWeights(cfg.out(), student, teacher);
             manifest.put("result", Map.of("steps_done", done, "train_loss", trainLoss, "test_loss", testLoss,
                     "seconds", seconds, "steps_per_second", done / Math.max(seconds, 1e-9), "diverged", diverged));
             Manifest.write(cfg.out(), manifest);
@@ -124,41 +150,66 @@ public final class Trainer {
         return -1;
     }
 
-    /** metrics.csv, one row per logged step, flushed as it goes so a long run can be watched. */
+    /** metrics.csv, one row per logged step, flushed as it goes so a long run can be watched; and its plots. */
     static final class MetricsLog implements AutoCloseable {
         private final BufferedWriter w;
-        private final boolean frozen;
+        private final List<String> extras;
+        private final List<double[]> rows = new ArrayList<>(); // step, train, test, extras... (log steps only)
 
-        MetricsLog(Path file, boolean frozen) throws IOException {
-            this.frozen = frozen;
+        MetricsLog(Path file, List<String> extras) throws IOException {
+            this.extras = extras;
             w = Files.newBufferedWriter(file);
-            w.write("step,epoch,train_loss,test_loss,test_loss_x_d" + (frozen ? ",frozen" : "") + ",seconds\n");
+            w.write("step,epoch,train_loss,test_loss,test_loss_x_d" + (extras.isEmpty() ? "" : "," + String.join(",", extras))
+                    + ",seconds\n");
         }
 
-        private final java.util.List<double[]> rows = new java.util.ArrayList<>(); // step, train, test (log steps only)
-
-        void row(long step, double epoch, double train, double test, int d, int frozenCount, double seconds) throws IOException {
-            rows.add(new double[] {step, train, test});
-            w.write(String.format(Locale.ROOT, "%d,%.6g,%.9g,%.9g,%.9g%s,%.3f%n", step, epoch, train, test, test * d,
-                    frozen ? "," + frozenCount : "", seconds));
+        void row(long step, double epoch, double train, double test, int d, double seconds, double[] values) throws IOException {
+            double[] r = new double[3 + values.length];
+            r[0] = step;
+            r[1] = train;
+            r[2] = test;
+            System.arraycopy(values, 0, r, 3, values.length);
+            rows.add(r);
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d,%.6g,%.9g,%.9g,%.9g", step, epoch, train, test, test * d));
+            for (double v : values) {
+                sb.append(',').append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.9g", v));
+            }
+            w.write(sb.append(String.format(Locale.ROOT, ",%.3f%n", seconds)).toString());
             w.flush();
         }
 
-        /** loss.svg: train and test loss against the step, log y. */
-        void plot(Path file, String title) throws IOException {
-            double[] x = new double[rows.size()], train = new double[rows.size()], test = new double[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                x[i] = rows.get(i)[0];
-                train[i] = rows.get(i)[1];
-                test[i] = rows.get(i)[2];
+        /** loss.svg, and hermite.svg or recovery.svg when those columns are logged; log y against the step. */
+        void plot(Path dir, String title) throws IOException {
+            double[] x = column(0);
+            Files.writeString(dir.resolve("loss.svg"), new LinePlot(title, "step", "mean squared error", false)
+                    .add("train loss", x, column(1)).add("test loss", x, column(2)).svg());
+            if (extras.contains("hermite_0")) {
+                LinePlot p = new LinePlot("LMZ20 Hermite terms of the population loss: " + title, "step", "term", false);
+                for (int order = 0; order <= 6; order += 2) p.add("order " + order, x, column(3 + extras.indexOf("hermite_" + order)));
+                Files.writeString(dir.resolve("hermite.svg"), p.svg());
             }
-            String svg = new LinePlot(title, "step", "mean squared error", false)
-                    .add("train loss", x, train).add("test loss", x, test).svg();
-            Files.writeString(file, svg);
+            if (extras.contains("recovery_error")) {
+                Files.writeString(dir.resolve("recovery.svg"), new LinePlot("Parameter recovery: " + title, "step",
+                        "|W - W*|_F / |W*|_F (best matching)", false).add("recovery error", x, column(3 + extras.indexOf("recovery_error"))).svg());
+            }
+        }
+
+        private double[] column(int c) {
+            double[] v = new double[rows.size()];
+            for (int i = 0; i < v.length; i++) v[i] = rows.get(i)[c];
+            return v;
         }
 
         @Override
         public void close() throws IOException { w.close(); }
+    }
+
+    /** The final weights as NumPy .npy files: student_w (m × d), student_a (1 × m, trainable), teacher_w, teacher_a. */
+    static void saveWeights(Path dir, TwoLayerStudent s, Teacher teacher) throws IOException {
+        Npy.write(dir.resolve("student_w.npy"), s.w);
+        if (s.output.trainable()) Npy.write(dir.resolve("student_a.npy"), s.a);
+        Npy.write(dir.resolve("teacher_w.npy"), teacher.weights());
+        if (teacher instanceof AbsTeacher abs) Npy.write(dir.resolve("teacher_a.npy"), abs.outputWeights());
     }
 
     /** One progress line per log interval: step, losses, speed and time left. */

@@ -44,7 +44,7 @@ class TrainerTest {
         RunConfig cfg = config(tmp.resolve("run"), "abs", "gd", OutputLayer.TIED, 2, 300);
         Trainer.Result r = run(cfg, Provider.lookup());
         List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
-        assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,seconds", rows.get(0));
+        assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,hermite_0,hermite_2,hermite_4,hermite_6,seconds", rows.get(0));
         assertEquals(12, rows.size(), "header + steps 0, 30, ..., 300");
         double first = Double.parseDouble(rows.get(1).split(",")[3]), last = Double.parseDouble(rows.get(11).split(",")[3]);
         assertTrue(last < 0.5 * first, "test loss falls: " + first + " -> " + last);
@@ -57,6 +57,26 @@ class TrainerTest {
         assertFalse(r.diverged());
         String svg = Files.readString(cfg.out().resolve("loss.svg"));
         assertTrue(svg.startsWith("<svg") && svg.contains("train loss") && svg.contains("<polyline"), "loss.svg");
+        assertTrue(Files.readString(cfg.out().resolve("hermite.svg")).contains("order 4"), "hermite.svg");
+        var w = org.relulab.training.io.Npy.read(cfg.out().resolve("student_w.npy"));
+        assertEquals(20, w.rows());
+        assertEquals(8, w.cols());
+        assertTrue(Files.exists(cfg.out().resolve("teacher_w.npy")) && Files.exists(cfg.out().resolve("teacher_a.npy")));
+        // The order-2 Hermite term falls as the student learns the teacher's second moment.
+        double h2first = Double.parseDouble(rows.get(1).split(",")[6]), h2last = Double.parseDouble(rows.get(11).split(",")[6]);
+        assertTrue(h2last < h2first, "hermite_2: " + h2first + " -> " + h2last);
+    }
+
+    @Test
+    void reluTeacherRunsLogParameterRecovery() throws Exception {
+        RunConfig cfg = new RunConfig("relu", 8, 3, 1, 0, false, 2000, 1000, 3, Activation.RELU, OutputLayer.ONES,
+                Initialization.GAUSSIAN, 1, "gd", 0.2, 2000, 0.5, 0.2, 0, 400, 40, 11, 1, tmp.resolve("relu"));
+        run(cfg, Provider.lookup());
+        List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
+        assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,recovery_error,seconds", rows.get(0));
+        double first = Double.parseDouble(rows.get(1).split(",")[5]), last = Double.parseDouble(rows.get(rows.size() - 1).split(",")[5]);
+        assertTrue(last < first, "recovery error falls: " + first + " -> " + last);
+        assertTrue(Files.exists(cfg.out().resolve("recovery.svg")));
     }
 
     @Test
