@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 final class LinePlot {
     private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
-    private static final int W = 720, H = 420, LEFT = 70, RIGHT = 20, TOP = 40, BOTTOM = 50;
+    private static final int W = 720, H = 420, LEFT = 70, RIGHT = 30, TOP = 40, BOTTOM = 50;
 
     private record Series(String name, double[] x, double[] y) {}
 
@@ -47,7 +47,7 @@ final class LinePlot {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"11\">%n<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", W, H, W, H));
-        text(sb, W / 2.0, 22, "middle", 14, title);
+        text(sb, W / 2.0, 22, "middle", (int) Math.max(8, Math.min(14, (W - 20) / (0.56 * title.length()))), title);
         text(sb, LEFT + (W - LEFT - RIGHT) / 2.0, H - 12, "middle", 12, xLabel);
         sb.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
                 + "transform=\"rotate(-90 16 %.1f)\">%s</text>%n", TOP + (H - TOP - BOTTOM) / 2.0, TOP + (H - TOP - BOTTOM) / 2.0, escape(yLabel)));
@@ -99,6 +99,7 @@ final class LinePlot {
     }
 
     private static String tick(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e7) return Long.toString((long) v);
         return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-2 && v != 0)
                 ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.4g", v);
     }
