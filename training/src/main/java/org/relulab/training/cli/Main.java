@@ -28,8 +28,9 @@ public final class Main {
                 case "demo" -> demo(rest, out, err);
                 case "check" -> CheckCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
+                case "reproduce" -> ReproduceCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + command
-                        + "' (expected one of: demo, train, check, info, help, version; see relulab --help)");
+                        + "' (expected one of: demo, train, reproduce, check, info, help, version; see relulab --help)");
             }
             return 0;
         } catch (UsageException e) {
@@ -61,7 +62,7 @@ public final class Main {
                 Commands:
                   demo       (default) the LMZ20 experiment at its Fig. 1 size, about a minute: train with the
                              defaults below, results in runs/demo-DATE-TIME
-                """ + TrainCommand.HELP + """
+                """ + TrainCommand.HELP + ReproduceCommand.HELP + """
                   check      check this machine's kernels: SIMD against the plain-Java twins on
                              every GEMM transpose form, then GEMM speed on 1 thread and on all threads
                                --size N       square GEMM size for the speed test (default 1024)

@@ -1,0 +1,64 @@
+package org.relulab.training.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.relulab.core.Activation;
+import org.relulab.core.Kernels;
+import org.relulab.training.model.Initialization;
+import org.relulab.training.model.OutputLayer;
+import org.relulab.training.run.RunConfig;
+import org.relulab.training.run.Trainer;
+
+/**
+ * {@code relulab reproduce EXPERIMENT [--quick] [--out DIR]}: presets that rerun a paper's experiment. Each run
+ * of a preset goes to its own subfolder of the output folder.
+ *
+ * <p>lmz20: the paper's Fig. 1 (d = 30, m = 100 > 2d, n = 10⁴, |·| learner and teacher, a_i = 1/d, full-batch
+ * GD, 40 000 steps) beside its Fig. 2 contrast (m = 2d = 60, 100 000 steps); the paper gives no learning
+ * rate, η = m/2 here (relulab's objective is half the paper's loss). {@code --quick}: 8 000 steps each.
+ */
+final class ReproduceCommand {
+    static final String HELP = """
+              reproduce lmz20 [--quick] [--out DIR]
+                         LMZ20 Fig. 1 (d = 30, m = 100) and the m = 2d contrast of Fig. 2, with the Hermite terms;
+                         about 7 minutes on 2 cores, --quick about a minute [out: results/reproduce/lmz20(-quick)]
+            """;
+
+    private ReproduceCommand() {}
+
+    static void run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].startsWith("--")) {
+            throw new UsageException("reproduce: which experiment? (expected: reproduce lmz20 [--quick])");
+        }
+        String experiment = args[0];
+        Options o = Options.parse("reproduce " + experiment, java.util.Arrays.copyOfRange(args, 1, args.length),
+                new String[] {"out", "threads"}, new String[] {"quick"});
+        boolean quick = o.flag("quick");
+        int threads = o.integer("threads", Kernels.defaultThreads(), 1, 1024);
+        if (!experiment.equals("lmz20")) {
+            throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20; zywg19 needs the "
+                    + "tensor initialization, not built yet)");
+        }
+        Path dir = Path.of(o.string("out", "results/reproduce/lmz20" + (quick ? "-quick" : "")));
+        record Run(String name, int m, long steps) {}
+        List<Run> runs = List.of(new Run("fig1-m100", 100, quick ? 8_000 : 40_000),
+                new Run("fig2-m60", 60, quick ? 8_000 : 100_000));
+        for (Run r : runs) TrainCommand.checkOutput(dir.resolve(r.name));
+        for (Run r : runs) {
+            RunConfig cfg = new RunConfig("abs", 30, 5, 1, 0, false, 10_000, 10_000, r.m, Activation.ABS, OutputLayer.TIED,
+                    Initialization.GAUSSIAN, 1, "gd", r.m / 2.0, 10_000, 0.25, 0.1, r.steps / 2, r.steps, r.steps / 200,
+                    1, threads, dir.resolve(r.name));
+            out.printf(Locale.ROOT, "reproduce lmz20, %s: d = 30, m = %d, %d steps -> %s%n", r.name, r.m, r.steps, cfg.out());
+            try {
+                Trainer.Result res = Trainer.run(cfg, err);
+                out.printf(Locale.ROOT, "  test loss %.4e (x d = %.4e) after %.1f s%n", res.testLoss(), res.testLoss() * 30, res.seconds());
+            } catch (IOException e) {
+                throw new UncheckedIOException("reproduce: writing " + cfg.out(), e);
+            }
+        }
+    }
+}
