@@ -1,6 +1,5 @@
 package org.relulab.bench;
 
-import java.util.Random;
 import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
@@ -13,8 +12,6 @@ import org.relulab.core.Workspace;
  */
 final class GemmOperands implements AutoCloseable {
     /** Elements of C checked besides the four corners. */
-    private static final int SAMPLES = 12;
-    private static final double EPS = Math.ulp(1f);
 
     final GemmShape shape;
     final Matrix a, b, c, h;
@@ -58,30 +55,13 @@ final class GemmOperands implements AutoCloseable {
      */
     void check(String what, boolean withRelu) {
         Matrix opA = shape.transA ? a.t() : a, opB = shape.transB ? b.t() : b;
-        Random rnd = new Random(7);
-        int[][] at = new int[4 + SAMPLES][];
-        at[0] = new int[] {0, 0};
-        at[1] = new int[] {0, shape.n - 1};
-        at[2] = new int[] {shape.m - 1, 0};
-        at[3] = new int[] {shape.m - 1, shape.n - 1};
-        for (int s = 4; s < at.length; s++) at[s] = new int[] {rnd.nextInt(shape.m), rnd.nextInt(shape.n)};
+        int[][] at = ProductCheck.check(what, shape, opA::get, opB::get, c::get);
+        if (!withRelu) return;
         for (int[] ij : at) {
-            int i = ij[0], j = ij[1];
-            double want = 0, magnitude = 0;
-            for (int p = 0; p < shape.k; p++) {
-                double t = (double) opA.get(i, p) * opB.get(p, j);
-                want += t;
-                magnitude += Math.abs(t);
-            }
-            double tol = (shape.k + 4) * EPS * magnitude;
-            float got = c.get(i, j);
-            if (!(Math.abs(got - want) <= tol)) {
-                throw new IllegalStateException(what + " " + shape + ": C(" + i + ", " + j + ") = " + got
-                        + ", expected " + want + " ± " + tol);
-            }
-            if (withRelu && h.get(i, j) != Math.max(got, 0f)) {
-                throw new IllegalStateException(what + " " + shape + ": H(" + i + ", " + j + ") = " + h.get(i, j)
-                        + ", expected max(C, 0) = " + Math.max(got, 0f));
+            float got = c.get(ij[0], ij[1]);
+            if (h.get(ij[0], ij[1]) != Math.max(got, 0f)) {
+                throw new IllegalStateException(what + " " + shape + ": H(" + ij[0] + ", " + ij[1] + ") = "
+                        + h.get(ij[0], ij[1]) + ", expected max(C, 0) = " + Math.max(got, 0f));
             }
         }
     }

@@ -3,6 +3,7 @@ package org.relulab.bench.peers;
 import java.util.Arrays;
 import java.util.Random;
 import org.relulab.bench.GemmShape;
+import org.relulab.bench.ProductCheck;
 
 /**
  * A and B of one {@link GemmShape} as row-major {@code float[]}s (stored sizes: A is aRows × aCols, B is
@@ -12,8 +13,6 @@ import org.relulab.bench.GemmShape;
  */
 final class PeerOperands {
     /** Elements of C checked besides the four corners. */
-    private static final int SAMPLES = 12;
-    private static final double EPS = Math.ulp(1f);
 
     final GemmShape shape;
     final float[] a, b;
@@ -57,27 +56,6 @@ final class PeerOperands {
             throw new IllegalArgumentException(what + " " + shape + ": C has " + c.length + " elements, expected "
                     + shape.m + " x " + shape.n + " = " + shape.m * shape.n);
         }
-        Random rnd = new Random(7);
-        int[][] at = new int[4 + SAMPLES][];
-        at[0] = new int[] {0, 0};
-        at[1] = new int[] {0, shape.n - 1};
-        at[2] = new int[] {shape.m - 1, 0};
-        at[3] = new int[] {shape.m - 1, shape.n - 1};
-        for (int s = 4; s < at.length; s++) at[s] = new int[] {rnd.nextInt(shape.m), rnd.nextInt(shape.n)};
-        for (int[] ij : at) {
-            int i = ij[0], j = ij[1];
-            double want = 0, magnitude = 0;
-            for (int p = 0; p < shape.k; p++) {
-                double t = opA(i, p) * opB(p, j);
-                want += t;
-                magnitude += Math.abs(t);
-            }
-            double tol = (shape.k + 4) * EPS * magnitude;
-            float got = c[i * shape.n + j];
-            if (!(Math.abs(got - want) <= tol)) {
-                throw new IllegalStateException(what + " " + shape + ": C(" + i + ", " + j + ") = " + got
-                        + ", expected " + want + " ± " + tol);
-            }
-        }
+        ProductCheck.check(what, shape, this::opA, this::opB, (i, j) -> c[i * shape.n + j]);
     }
 }
