@@ -11,6 +11,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
+import org.relulab.core.Provider;
+import org.relulab.training.data.DataSource;
+import org.relulab.training.io.Npy;
+import org.relulab.training.io.NpyArray;
 import org.relulab.training.model.Initialization;
 import org.relulab.training.model.OutputLayer;
 import org.relulab.training.run.RunConfig;
@@ -20,8 +24,8 @@ import org.relulab.training.run.Trainer;
 final class TrainCommand {
     static final String[] OPTIONS = {"teacher", "d", "teacher-neurons", "kappa", "noise", "n", "test-n", "m",
         "activation", "output", "init", "init-scale", "optimizer", "lr", "batch", "lambda0", "lambda1", "stage1-steps",
-        "steps", "log-every", "seed", "threads", "out"};
-    static final String[] FLAGS = {"orthogonal"};
+        "steps", "log-every", "seed", "threads", "out", "data"};
+    static final String[] FLAGS = {"orthogonal", "save-data"};
 
     static final String HELP = """
               train      one teacher-student run; writes metrics.csv, manifest.json, SVG plots and the final
@@ -36,6 +40,9 @@ final class TrainCommand {
                 data:
                   --n N                   training samples, x ~ N(0, I_d) [10000]
                   --test-n N              held-out samples for the test (population) loss [10000]
+                  --data DIR              load x_train.npy (n x d), y_train.npy, x_test.npy, y_test.npy from DIR
+                                          instead (n, d, test-n default to their shapes)
+                  --save-data             also write the run's data sets to --out in that form
                 student:
                   --m M                   hidden units [100]
                   --activation relu|abs   [abs]
@@ -60,10 +67,12 @@ final class TrainCommand {
     private TrainCommand() {}
 
     static void run(String[] args, PrintStream out, PrintStream err) {
-        RunConfig cfg = config(Options.parse("train", args, OPTIONS, FLAGS));
+        Options o = Options.parse("train", args, OPTIONS, FLAGS);
+        RunConfig cfg = config(o);
+        DataSource data = new DataSource(o.has("data") ? Path.of(o.string("data", ".")) : null, o.flag("save-data"));
         Trainer.Result r;
         try {
-            r = Trainer.run(cfg, err);
+            r = Trainer.run(cfg, err, Provider.lookup(), data);
         } catch (IllegalArgumentException e) { // a configuration the machine cannot hold
             throw new UsageException("train: " + e.getMessage());
         } catch (IOException e) {
@@ -78,8 +87,9 @@ final class TrainCommand {
     /** The run configuration the options describe (defaults filled in), or a {@link UsageException}. */
     static RunConfig config(Options o) {
         String teacher = o.choice("teacher", "abs", "abs", "relu");
-        int d = o.integer("d", 30, 1, 100_000);
-        int n = o.integer("n", 10_000, 1, 100_000_000);
+        int[] shapes = o.has("data") ? dataShapes(Path.of(o.string("data", "."))) : new int[] {10_000, 30, 10_000};
+        int d = o.integer("d", shapes[1], 1, 100_000);
+        int n = o.integer("n", shapes[0], 1, 100_000_000);
         int m = o.integer("m", 100, 1, 1_000_000);
         String output = o.choice("output", "tied", "tied", "ones", "mean", "sqrt");
         String optimizer = o.choice("optimizer", "gd", "gd", "sgd", "truncated");
@@ -97,7 +107,7 @@ final class TrainCommand {
         try {
             return new RunConfig(teacher, d, o.integer("teacher-neurons", Math.min(5, d), 1, 100_000),
                     o.real("kappa", 1, 1, 1e6), o.real("noise", 0, 0, 1e6), o.flag("orthogonal"), n,
-                    o.integer("test-n", 10_000, 1, 100_000_000), m,
+                    o.integer("test-n", shapes[2], 1, 100_000_000), m,
                     Activation.valueOf(o.choice("activation", "abs", "relu", "abs").toUpperCase(Locale.ROOT)),
                     OutputLayer.of(output), Initialization.of(o.choice("init", "gaussian", "gaussian", "symmetric")),
                     o.real("init-scale", 1, 1e-9, 1e6), optimizer, o.real("lr", defaultLr, 1e-12, 1e9),
@@ -108,6 +118,18 @@ final class TrainCommand {
                     o.integer("threads", Kernels.defaultThreads(), 1, 1024), outDir);
         } catch (IllegalArgumentException e) {
             throw new UsageException("train: " + e.getMessage());
+        }
+    }
+
+    /** n, d and test-n from the shapes of DIR's x_train.npy and x_test.npy (the loader checks the rest). */
+    static int[] dataShapes(Path dir) {
+        try {
+            NpyArray train = Npy.read(dir.resolve("x_train.npy")), test = Npy.read(dir.resolve("x_test.npy"));
+            return new int[] {train.rows(), train.cols(), test.rows()};
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("train: --data " + dir + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("train: --data " + dir + ": cannot read: " + e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
+import org.relulab.training.data.DataSource;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.io.Npy;
 import org.relulab.training.metrics.DoubleRows;
@@ -44,20 +45,26 @@ public final class Trainer {
     private Trainer() {}
 
     public static Result run(RunConfig cfg, PrintStream progress) throws IOException {
-        return run(cfg, progress, Provider.lookup());
+        return run(cfg, progress, Provider.lookup(), DataSource.GENERATED);
     }
 
     /** As {@link #run(RunConfig, PrintStream)} on the given kernel provider (tests compare the two). */
     public static Result run(RunConfig cfg, PrintStream progress, Provider provider) throws IOException {
+        return run(cfg, progress, provider, DataSource.GENERATED);
+    }
+
+    /** A run whose data sets come from {@code data}: generated from the teacher, or loaded from .npy files. */
+    public static Result run(RunConfig cfg, PrintStream progress, Provider provider, DataSource data) throws IOException {
         checkMemory(cfg);
-        Files.createDirectories(cfg.out());
         Instant started = Instant.now();
         try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(provider, cfg.threads())) {
             Teacher teacher = cfg.teacher().equals("abs")
                     ? new AbsTeacher(ws, cfg.d(), cfg.orthogonal(), cfg.kappa(), cfg.seed())
                     : new ReluTeacher(ws, cfg.d(), cfg.teacherNeurons(), cfg.kappa(), cfg.noise(), cfg.seed());
-            Dataset train = Dataset.generate(ws, k, teacher, cfg.n(), cfg.seed() + 1);
-            Dataset test = Dataset.generate(ws, k, teacher, cfg.testN(), cfg.seed() + 3);
+            Dataset train = data.load(ws, k, teacher, cfg.n(), false, cfg.seed() + 1);
+            Dataset test = data.load(ws, k, teacher, cfg.testN(), true, cfg.seed() + 3);
+            Files.createDirectories(cfg.out()); // only now: a run refused for its data leaves nothing behind
+            if (data.save()) DataSource.saveAll(cfg.out(), train, test);
             TwoLayerStudent student = new TwoLayerStudent(ws, cfg.m(), cfg.d(), cfg.activation(), cfg.output());
             cfg.init().apply(k, student, cfg.initScale(), cfg.seed() + 5);
             Batches batches = new Batches(ws, train, cfg.batch(), cfg.seed() + 6);
@@ -69,6 +76,8 @@ public final class Trainer {
                     : null;
             Optimizer optimizer = truncated != null ? truncated : new GradientDescent(cfg.lr());
             Map<String, Object> manifest = Manifest.of(cfg, k, teacher, optimizer, started);
+            manifest.put("data", data.dir() == null ? "generated from the teacher and the seeds"
+                    : "loaded from " + data.dir().toAbsolutePath().normalize() + " (x_train, y_train, x_test, y_test .npy)");
             Manifest.write(cfg.out(), manifest);
 
             // Metrics beyond the losses: LMZ20's Hermite terms (abs teacher, norm-tied student), ZYWG19's

@@ -80,6 +80,24 @@ class TrainerTest {
     }
 
     @Test
+    void savedDataSetsLoadBackIntoTheSameRun() throws Exception {
+        RunConfig a = config(tmp.resolve("a"), "abs", "gd", OutputLayer.TIED, 1, 60);
+        RunConfig b = config(tmp.resolve("b"), "abs", "gd", OutputLayer.TIED, 1, 60);
+        Trainer.run(a, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Provider.lookup(),
+                new org.relulab.training.data.DataSource(null, true));
+        Trainer.run(b, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Provider.lookup(),
+                new org.relulab.training.data.DataSource(a.out(), false));
+        assertEquals(losses(a.out()), losses(b.out()), "the same data from .npy gives the same run");
+        RunConfig wrong = new RunConfig("abs", 9, 3, 1, 0, false, 2000, 1000, 20, Activation.ABS, OutputLayer.TIED,
+                Initialization.GAUSSIAN, 1, "gd", 5, 2000, 0.5, 0.2, 0, 10, 5, 7, 1, tmp.resolve("wrong"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Trainer.run(wrong, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        Provider.lookup(), new org.relulab.training.data.DataSource(a.out(), false)));
+        assertTrue(e.getMessage().contains("expected 2000 x 9"), e.getMessage());
+        assertFalse(Files.exists(wrong.out()), "nothing written for a refused run");
+    }
+
+    @Test
     void sameSeedSameThreadsGivesBitIdenticalMetrics() throws Exception {
         for (int threads : new int[] {1, 2}) {
             RunConfig a = config(tmp.resolve("a" + threads), "relu", "sgd", OutputLayer.MEAN, threads, 200);
