@@ -130,11 +130,7 @@ final class Options {
         return values.getOrDefault(name, fallback);
     }
 
-    /** Whether a flag was given. */
-    boolean flag(String name) {
-        return values.containsKey(name);
-    }
-
+    /** Whether the option (or flag) was given. */
     boolean has(String name) {
         return values.containsKey(name);
     }

@@ -37,7 +37,7 @@ final class ReproduceCommand {
         String experiment = args[0];
         Options o = Options.parse("reproduce " + experiment, java.util.Arrays.copyOfRange(args, 1, args.length),
                 new String[] {"out", "threads"}, new String[] {"quick"});
-        boolean quick = o.flag("quick");
+        boolean quick = o.has("quick");
         int threads = o.integer("threads", Kernels.defaultThreads(), 1, 1024);
         if (!experiment.equals("lmz20")) {
             throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20; zywg19 needs the "

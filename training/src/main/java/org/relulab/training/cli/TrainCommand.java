@@ -69,7 +69,7 @@ final class TrainCommand {
     static void run(String[] args, PrintStream out, PrintStream err) {
         Options o = Options.parse("train", args, OPTIONS, FLAGS);
         RunConfig cfg = config(o);
-        DataSource data = new DataSource(o.has("data") ? Path.of(o.string("data", ".")) : null, o.flag("save-data"));
+        DataSource data = new DataSource(o.has("data") ? Path.of(o.string("data", ".")) : null, o.has("save-data"));
         Trainer.Result r;
         try {
             r = Trainer.run(cfg, err, Provider.lookup(), data);
@@ -106,7 +106,7 @@ final class TrainCommand {
         checkOutput(outDir);
         try {
             return new RunConfig(teacher, d, o.integer("teacher-neurons", Math.min(5, d), 1, 100_000),
-                    o.real("kappa", 1, 1, 1e6), o.real("noise", 0, 0, 1e6), o.flag("orthogonal"), n,
+                    o.real("kappa", 1, 1, 1e6), o.real("noise", 0, 0, 1e6), o.has("orthogonal"), n,
                     o.integer("test-n", shapes[2], 1, 100_000_000), m,
                     Activation.valueOf(o.choice("activation", "abs", "relu", "abs").toUpperCase(Locale.ROOT)),
                     OutputLayer.of(output), Initialization.of(o.choice("init", "gaussian", "gaussian", "symmetric")),

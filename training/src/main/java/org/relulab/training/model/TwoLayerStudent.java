@@ -47,9 +47,4 @@ public final class TwoLayerStudent {
         }
     }
 
-    /** Copies W and a from another student of the same shape. */
-    public void copyFrom(TwoLayerStudent other) {
-        w.copyFrom(other.w);
-        a.copyFrom(other.a);
-    }
 }

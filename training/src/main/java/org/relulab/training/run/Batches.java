@@ -24,13 +24,11 @@ final class Batches {
         this.batch = batch;
         boolean full = batch >= data.size();
         perEpoch = full ? 1 : data.size() / batch;
-        order = full ? null : IntArrays.shuffle(identity(data.size()), random0(seed));
-        random = full ? null : random0(seed + 1);
+        order = full ? null : IntArrays.shuffle(identity(data.size()), new Random(seed));
+        random = full ? null : new Random(seed + 1);
         xb = full ? data.x() : ws.matrix(batch, data.dim());
         yb = full ? data.y() : ws.column(batch);
     }
-
-    private static Random random0(long seed) { return new Random(seed); }
 
     private static int[] identity(int n) {
         int[] a = new int[n];
