@@ -5,6 +5,7 @@ import static org.relulab.core.Matrix.F32;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -236,8 +237,18 @@ final class SimdKernelSupport implements KernelSupport {
             };
             d.intoMemorySegment(out, (oo + i) * Float.BYTES, ORDER);
         }
-        for (; i < n; i++) {
-            out.setAtIndex(F32, oo + i, s * c.getAtIndex(F32, co + i) * act.derivative(z.getAtIndex(F32, zo + i)));
+        if (i < n) { // one masked step for the tail: narrow rows (ZYWG19's K ≤ 10 neurons) are all tail
+            VectorMask<Float> m = SPECIES.indexInRange(i, n);
+            FloatVector g = FloatVector.fromMemorySegment(SPECIES, c, (co + i) * Float.BYTES, ORDER, m).mul(s);
+            FloatVector vz = FloatVector.fromMemorySegment(SPECIES, z, (zo + i) * Float.BYTES, ORDER, m);
+            FloatVector d = switch (act) {
+                case IDENTITY -> g;
+                case RELU -> g.mul(zero.blend(1f, vz.compare(VectorOperators.GT, 0f))
+                        .blend(vz, vz.test(VectorOperators.IS_NAN)));
+                case ABS -> g.mul(vz.blend(1f, vz.compare(VectorOperators.GT, 0f))
+                        .blend(-1f, vz.compare(VectorOperators.LT, 0f)));
+            };
+            d.intoMemorySegment(out, (oo + i) * Float.BYTES, ORDER, m);
         }
     }
 

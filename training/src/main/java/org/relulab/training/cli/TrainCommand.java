@@ -48,7 +48,9 @@ final class TrainCommand {
                   --activation relu|abs   [abs]
                   --output tied|ones|mean|sqrt
                                           c_i = |w_i|/m (LMZ20), 1 (ZYWG19), a_i/m, a_i/sqrt(m) (a trained) [tied]
-                  --init gaussian|symmetric   w_i ~ N(0, s^2 I/d), a_i ~ N(0, 1); symmetric: pairs with f = 0 [gaussian]
+                  --init gaussian|symmetric|tensor
+                                          w_i ~ N(0, s^2 I/d), a_i ~ N(0, 1); symmetric: pairs with f = 0; tensor:
+                                          ZYWG19's moment estimate of W* from the data (relu, ones, m <= d) [gaussian]
                   --init-scale S          s [1]
                 training (objective J = (1/2n) sum (f - y)^2; losses reported are the MSE = 2J):
                   --optimizer gd|sgd|truncated   full-batch GD, mini-batch SGD, or LMZ20's truncated GD [gd]
@@ -109,7 +111,7 @@ final class TrainCommand {
                     o.real("kappa", 1, 1, 1e6), o.real("noise", 0, 0, 1e6), o.has("orthogonal"), n,
                     o.integer("test-n", shapes[2], 1, 100_000_000), m,
                     Activation.valueOf(o.choice("activation", "abs", "relu", "abs").toUpperCase(Locale.ROOT)),
-                    OutputLayer.of(output), Initialization.of(o.choice("init", "gaussian", "gaussian", "symmetric")),
+                    OutputLayer.of(output), Initialization.of(o.choice("init", "gaussian", "gaussian", "symmetric", "tensor")),
                     o.real("init-scale", 1, 1e-9, 1e6), optimizer, o.real("lr", defaultLr, 1e-12, 1e9),
                     optimizer.equals("sgd") ? o.integer("batch", Math.min(256, n), 1, n) : o.integer("batch", n, 1, n),
                     o.real("lambda0", 0.25, 1e-12, 1e12), o.real("lambda1", 0.1, 1e-12, 1e12),

@@ -55,6 +55,11 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
             throw new IllegalArgumentException("--init symmetric needs --output mean or sqrt and an even --m (got --output "
                     + output.key() + ", --m " + m + ")");
         }
+        if (init == Initialization.TENSOR && (output != OutputLayer.ONES || activation != Activation.RELU || m > d || n < 3)) {
+            throw new IllegalArgumentException("--init tensor (ZYWG19) needs --activation relu, --output ones, --m at most --d "
+                    + "and --n at least 3 (got " + activation.name().toLowerCase(java.util.Locale.ROOT) + ", " + output.key()
+                    + ", --m " + m + ", --d " + d + ", --n " + n + ")");
+        }
         if (!(initScale > 0 && initScale <= 1e6)) throw bad("--init-scale", initScale, "a number above 0, at most 1e6");
         oneOf("--optimizer", optimizer, "gd", "sgd", "truncated");
         if (!(lr > 0 && lr <= 1e9)) throw bad("--lr", lr, "a number above 0, at most 1e9");

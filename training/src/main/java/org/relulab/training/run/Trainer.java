@@ -66,7 +66,7 @@ public final class Trainer {
             Files.createDirectories(cfg.out()); // only now: a run refused for its data leaves nothing behind
             if (data.save()) DataSource.saveAll(cfg.out(), train, test);
             TwoLayerStudent student = new TwoLayerStudent(ws, cfg.m(), cfg.d(), cfg.activation(), cfg.output());
-            cfg.init().apply(k, student, cfg.initScale(), cfg.seed() + 5);
+            cfg.init().apply(k, student, cfg.initScale(), cfg.seed() + 5, train.x(), train.y());
             Batches batches = new Batches(ws, train, cfg.batch(), cfg.seed() + 6);
             TrainingStep step = new TrainingStep(ws, student, Math.min(cfg.batch(), cfg.n()));
             TrainingStep evalStep = Evaluation.stepFor(ws, student, Math.max(cfg.n(), cfg.testN()));
@@ -101,20 +101,12 @@ public final class Trainer {
                         trainLoss = trainEval.mse(k, evalStep);
                         testLoss = testEval.mse(k, evalStep);
                         double seconds = (System.nanoTime() - t0) / 1e9;
-                        double[] values = new double[extras.size()]; // logging steps only: allocation is fine here
-                        int v = 0;
-                        // The evaluation pass just computed the current neuron norms in evalStep.
-                        if (truncated != null) values[v++] = truncated.frozen(evalStep, student.m, t);
-                        if (hermite) {
-                            double[] terms = HermiteTerms.of(student, (AbsTeacher) teacher).terms(6);
-                            for (int order = 0; order <= 6; order += 2) values[v++] = terms[order];
-                        }
-                        if (recovery) {
-                            values[v++] = ParameterRecovery.relativeError(DoubleRows.of(student.w), DoubleRows.of(teacher.weights()));
-                        }
+                        boolean finite = Double.isFinite(trainLoss) && Double.isFinite(testLoss);
+                        double[] values = finite ? extraMetrics(extras.size(), truncated, evalStep, student, teacher, hermite, recovery, t)
+                                : nans(extras.size()); // the weights are no longer finite: the metrics would throw
                         log.row(t, (double) t / batches.stepsPerEpoch(), trainLoss, testLoss, cfg.d(), seconds, values);
                         bar.line(t, trainLoss, testLoss, cfg.d(), seconds);
-                        if (!Double.isFinite(trainLoss) || !Double.isFinite(testLoss)) {
+                        if (!finite) {
                             diverged = true;
                             progress.printf(Locale.ROOT, "relulab: the loss became %s at step %d: the run diverged; "
                                     + "try a smaller --lr (now %s)%n", trainLoss, t, cfg.lr());
@@ -138,6 +130,29 @@ public final class Trainer {
             Manifest.write(cfg.out(), manifest);
             return new Result(cfg.out(), done, trainLoss, testLoss, seconds, diverged);
         }
+    }
+
+    /**
+     * The extra metrics of a log row, in the order of their columns: frozen neurons, Hermite terms, recovery
+     * error. Logging steps only, so allocation is fine; the evaluation pass just left the neuron norms in evalStep.
+     */
+    private static double[] extraMetrics(int count, TruncatedGradientDescent truncated, TrainingStep evalStep,
+                                         TwoLayerStudent student, Teacher teacher, boolean hermite, boolean recovery, long t) {
+        double[] values = new double[count];
+        int v = 0;
+        if (truncated != null) values[v++] = truncated.frozen(evalStep, student.m, t);
+        if (hermite) {
+            double[] terms = HermiteTerms.of(student, (AbsTeacher) teacher).terms(6);
+            for (int order = 0; order <= 6; order += 2) values[v++] = terms[order];
+        }
+        if (recovery) values[v] = ParameterRecovery.relativeError(DoubleRows.of(student.w), DoubleRows.of(teacher.weights()));
+        return values;
+    }
+
+    private static double[] nans(int count) {
+        double[] values = new double[count];
+        java.util.Arrays.fill(values, Double.NaN);
+        return values;
     }
 
     /** Refuses, before allocating, a run that would need more memory than this machine has. */

@@ -68,6 +68,36 @@ class TrainerTest {
     }
 
     @Test
+    void tensorInitThenGradientDescentRecoversTheReluTeacher() throws Exception {
+        RunConfig base = config(tmp.resolve("tensor"), "relu", "gd", OutputLayer.ONES, 1, 400);
+        RunConfig cfg = new RunConfig("relu", 8, 3, 2, 0, false, 6000, 1000, 3, Activation.RELU, OutputLayer.ONES,
+                Initialization.TENSOR, 1, "gd", 0.5, 6000, 0.5, 0.2, 200, 400, 40, 7, 1, base.out());
+        Trainer.Result r = run(cfg, Provider.lookup());
+        List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
+        int col = List.of(rows.get(0).split(",")).indexOf("recovery_error");
+        double first = Double.parseDouble(rows.get(1).split(",")[col]), last = Double.parseDouble(rows.get(rows.size() - 1).split(",")[col]);
+        assertTrue(first < 0.8, "the tensor init starts near W*: " + first);
+        assertTrue(last < 1e-4, "GD converges to W* (noiseless teacher): " + first + " -> " + last);
+        assertFalse(r.diverged());
+    }
+
+    @Test
+    void divergingRunStopsAndSaysSo() throws Exception {
+        for (String teacher : new String[] {"abs", "relu"}) {
+            RunConfig base = config(tmp.resolve("diverge-" + teacher), teacher, "gd", teacher.equals("abs") ? OutputLayer.TIED : OutputLayer.ONES, 1, 100);
+            RunConfig cfg = new RunConfig(base.teacher(), base.d(), base.teacherNeurons(), 1, 0, false, base.n(), base.testN(), base.m(),
+                    base.activation(), base.output(), base.init(), 1, "gd", 1e8, base.n(), 0.5, 0.2, 50, 100, 1, 7, 1, base.out());
+            ByteArrayOutputStream progress = new ByteArrayOutputStream();
+            Trainer.Result r = Trainer.run(cfg, new PrintStream(progress, true, StandardCharsets.UTF_8), Provider.lookup());
+            assertTrue(r.diverged(), teacher);
+            assertTrue(r.steps() < 100, teacher + ": stopped early at " + r.steps());
+            assertTrue(progress.toString(StandardCharsets.UTF_8).contains("the run diverged; try a smaller --lr"), teacher);
+            List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
+            assertTrue(rows.get(rows.size() - 1).contains("NaN") || rows.get(rows.size() - 1).contains("Infinity"), rows.get(rows.size() - 1));
+        }
+    }
+
+    @Test
     void reluTeacherRunsLogParameterRecovery() throws Exception {
         RunConfig cfg = new RunConfig("relu", 8, 3, 1, 0, false, 2000, 1000, 3, Activation.RELU, OutputLayer.ONES,
                 Initialization.GAUSSIAN, 1, "gd", 0.2, 2000, 0.5, 0.2, 0, 400, 40, 11, 1, tmp.resolve("relu"));
