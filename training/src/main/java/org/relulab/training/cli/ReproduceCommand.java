@@ -26,22 +26,33 @@ final class ReproduceCommand {
               reproduce lmz20 [--quick] [--out DIR]
                          LMZ20 Fig. 1 (d = 30, m = 100) and the m = 2d contrast of Fig. 2, with the Hermite terms;
                          about 7 minutes on 2 cores, --quick about a minute [out: results/reproduce/lmz20(-quick)]
+              reproduce zywg19 [--quick] [--out DIR]
+                         ZYWG19: GD from the tensor init vs a random init (d = 20, K = 10), and the error floor
+                         against n with noisy labels (K = 5); [out: results/reproduce/zywg19(-quick)]
             """;
 
     private ReproduceCommand() {}
 
     static void run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].startsWith("--")) {
-            throw new UsageException("reproduce: which experiment? (expected: reproduce lmz20 [--quick])");
+            throw new UsageException("reproduce: which experiment? (expected: reproduce lmz20|zywg19 [--quick])");
         }
         String experiment = args[0];
         Options o = Options.parse("reproduce " + experiment, java.util.Arrays.copyOfRange(args, 1, args.length),
                 new String[] {"out", "threads"}, new String[] {"quick"});
         boolean quick = o.has("quick");
         int threads = o.integer("threads", Kernels.defaultThreads(), 1, 1024);
-        if (!experiment.equals("lmz20")) {
-            throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20; zywg19 needs the "
-                    + "tensor initialization, not built yet)");
+        if (!experiment.equals("lmz20") && !experiment.equals("zywg19")) {
+            throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20 or zywg19)");
+        }
+        if (experiment.equals("zywg19")) {
+            Path dir = Path.of(o.string("out", "results/reproduce/zywg19" + (quick ? "-quick" : "")));
+            try {
+                Zywg19Reproduction.run(dir, quick, threads, out, err);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reproduce zywg19: writing " + dir, e);
+            }
+            return;
         }
         Path dir = Path.of(o.string("out", "results/reproduce/lmz20" + (quick ? "-quick" : "")));
         record Run(String name, int m, long steps) {}

@@ -7,9 +7,10 @@ import java.util.Locale;
 /**
  * A small SVG line chart for run metrics: several named series over a shared x axis, a log-scale y axis
  * (losses span decades) and a linear or log x axis. Points that are not positive and finite are skipped on
- * log axes. Plain SVG text, no dependencies.
+ * log axes. Series with the same name share a color and one legend entry (several runs of one kind). Plain SVG
+ * text, no dependencies.
  */
-final class LinePlot {
+public final class LinePlot {
     private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
     private static final int W = 720, H = 420, LEFT = 70, RIGHT = 30, TOP = 40, BOTTOM = 50;
 
@@ -19,20 +20,20 @@ final class LinePlot {
     private final boolean logX;
     private final List<Series> series = new ArrayList<>();
 
-    LinePlot(String title, String xLabel, String yLabel, boolean logX) {
+    public LinePlot(String title, String xLabel, String yLabel, boolean logX) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         this.logX = logX;
     }
 
-    LinePlot add(String name, double[] x, double[] y) {
+    public LinePlot add(String name, double[] x, double[] y) {
         if (x.length != y.length) throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
         series.add(new Series(name, x, y));
         return this;
     }
 
-    String svg() {
+    public String svg() {
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
@@ -63,13 +64,13 @@ final class LinePlot {
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, W - RIGHT, y));
             text(sb, LEFT - 4, y + 4, "end", 10, "1e" + (int) e);
         }
-        for (int i = 0; i <= 5; i++) { // x ticks
-            double v = lx0 + (lx1 - lx0) * i / 5, x = LEFT + (W - LEFT - RIGHT) * (v - lx0) / (lx1 - lx0);
+        for (double v : xTicks(lx0, lx1)) {
+            double x = LEFT + (W - LEFT - RIGHT) * (v - lx0) / (lx1 - lx0);
             text(sb, x, H - BOTTOM + 16, "middle", 10, tick(logX ? Math.pow(10, v) : v));
         }
         sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"black\"/>%n",
                 LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM));
-        int k = 0;
+        List<String> names = new ArrayList<>(); // series of one name share its color and legend entry
         for (Series s : series) {
             StringBuilder pts = new StringBuilder();
             for (int i = 0; i < s.x.length; i++) {
@@ -78,16 +79,39 @@ final class LinePlot {
                 double x = LEFT + (W - LEFT - RIGHT) * (vx - lx0) / (lx1 - lx0), y = py(Math.log10(s.y[i]), ly0, ly1);
                 pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
+            int k = names.indexOf(s.name);
+            boolean first = k < 0;
+            if (first) {
+                k = names.size();
+                names.add(s.name);
+            }
             String color = COLORS[k % COLORS.length];
             sb.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"%s\"/>%n",
                     color, pts.toString().trim()));
+            if (!first) continue;
             double ly = TOP + 14 + 16 * k;
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>%n",
                     W - RIGHT - 150, ly - 4, W - RIGHT - 130, ly - 4, color));
             text(sb, W - RIGHT - 126, ly, "start", 11, s.name);
-            k++;
         }
         return sb.append("</svg>\n").toString();
+    }
+
+    /** Tick positions on the (log10, when logX) x axis: six even steps, or 1, 2, 5 × 10^k on a log axis. */
+    private double[] xTicks(double lx0, double lx1) {
+        if (logX) {
+            List<Double> ticks = new ArrayList<>();
+            for (double e = Math.floor(lx0); e <= Math.ceil(lx1); e++) {
+                for (double f : new double[] {1, 2, 5}) {
+                    double v = e + Math.log10(f);
+                    if (v >= lx0 - 1e-9 && v <= lx1 + 1e-9) ticks.add(v);
+                }
+            }
+            if (ticks.size() >= 2) return ticks.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        double[] even = new double[6];
+        for (int i = 0; i <= 5; i++) even[i] = lx0 + (lx1 - lx0) * i / 5;
+        return even;
     }
 
     private static boolean usable(double v, boolean log) {
@@ -99,7 +123,7 @@ final class LinePlot {
     }
 
     private static String tick(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e7) return Long.toString((long) v);
+        if (Math.abs(v - Math.rint(v)) <= 1e-9 * Math.abs(v) && Math.abs(v) < 1e7) return Long.toString(Math.round(v));
         return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-2 && v != 0)
                 ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.4g", v);
     }
