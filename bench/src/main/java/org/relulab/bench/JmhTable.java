@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +129,7 @@ public final class JmhTable {
             }
             rows.add(row);
         }
-        return markdown(header, rows);
+        return MarkdownTable.render(header, rows, JmhTable::rightAligned);
     }
 
     /**
@@ -217,41 +216,8 @@ public final class JmhTable {
         return String.format(Locale.ROOT, pattern, v);
     }
 
-    private static String markdown(List<String> header, List<List<String>> rows) {
-        int[] width = new int[header.size()];
-        Arrays.fill(width, 3); // a delimiter row needs at least "---"
-        List<List<String>> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
-        for (List<String> row : all) {
-            for (int c = 0; c < width.length; c++) width[c] = Math.max(width[c], escape(row.get(c)).length());
-        }
-        StringBuilder sb = new StringBuilder();
-        line(sb, header, width);
-        sb.append('|');
-        for (int c = 0; c < width.length; c++) {
-            sb.append(' ').append("-".repeat(width[c] - 1)).append(rightAligned(c) ? ':' : '-').append(" |");
-        }
-        sb.append('\n');
-        for (List<String> row : rows) line(sb, row, width);
-        return sb.toString();
-    }
-
     /** Score, time/op and the metric columns: everything after benchmark, params and unit holds numbers. */
     private static boolean rightAligned(int column) {
         return column >= 2 && column != 3;
-    }
-
-    private static void line(StringBuilder sb, List<String> cells, int[] width) {
-        sb.append('|');
-        for (int c = 0; c < width.length; c++) {
-            String cell = escape(cells.get(c)), pad = " ".repeat(width[c] - cell.length());
-            sb.append(' ').append(rightAligned(c) ? pad + cell : cell + pad).append(" |");
-        }
-        sb.append('\n');
-    }
-
-    private static String escape(String cell) {
-        return cell.replace("|", "\\|");
     }
 }
