@@ -16,9 +16,14 @@ public record Dataset(Matrix x, Matrix y) {
 
     /** n samples x ~ N(0, I_d) drawn from {@code seed}, labelled by {@code teacher} (its noise from seed + 1). */
     public static Dataset generate(Workspace ws, Kernels k, Teacher teacher, int n, long seed) {
+        return generate(ws, k, teacher, n, seed, InputDistribution.GAUSSIAN);
+    }
+
+    /** n samples x from {@code inputs} drawn from {@code seed}, labelled by {@code teacher} (its noise from seed + 1). */
+    public static Dataset generate(Workspace ws, Kernels k, Teacher teacher, int n, long seed, InputDistribution inputs) {
         if (n < 1) throw new IllegalArgumentException("n = " + n + ": expected at least 1 sample");
         Matrix x = ws.matrix(n, teacher.inputDim()), y = ws.column(n);
-        k.gaussianFill(x, seed, 0f, 1f);
+        inputs.fill(k, x, seed);
         teacher.label(k, x, y, seed + 1);
         return new Dataset(x, y);
     }
