@@ -34,6 +34,11 @@ class ReluNetworkGradientCheckTest {
             return new Params(b);
         }
 
+        /** The block named "W", "b1", "V", "b2" or "a". */
+        double[][] block(String name) {
+            return blocks.get((blocks.size() == 3 ? allNames(2) : allNames(3)).indexOf(name));
+        }
+
         /** F(x) = a·h_L/√m_L, h_l = ReLU(h_{l−1}·W_lᵀ/√m_{l−1} + b_l) (no factor on the first layer). */
         double output(double[] x) {
             double[] in = x;
@@ -98,7 +103,8 @@ class ReluNetworkGradientCheckTest {
                     assertEquals(expected, got, layers + " layers, " + trained + ": trained blocks");
                     for (int i = 0; i < s.blocks(); i++) {
                         double[][] numeric = finiteDifferences(p, names.indexOf(s.blockName(i)), xd, yd, 0);
-                        assertClose(layers + " layers, " + trained + ", dJ/d" + s.blockName(i), numeric, step.gradient(i));
+                        assertClose(layers + " layers, " + trained + ", dJ/d" + s.blockName(i), numeric,
+                                GradientCheckTest.toDouble(step.gradient(i)), 1e-4);
                     }
                 }
             }
@@ -120,22 +126,21 @@ class ReluNetworkGradientCheckTest {
                 double[] yd = GradientCheckTest.column(y);
                 GradientDescent gd = new GradientDescent(lr, lambda);
                 double penalty = 0;
-                for (int i = 0; i < s.blocks(); i++) penalty += lambda / 2 * sumOfSquares(before.blocks().get(allNames(3).indexOf(s.blockName(i))));
+                for (int i = 0; i < s.blocks(); i++) penalty += lambda / 2 * sumOfSquares(before.block(s.blockName(i)));
                 assertEquals(penalty, gd.penalty(k, s), 1e-5 * penalty, trained + ": penalty");
                 ReluNetworkStep step = new ReluNetworkStep(ws, s, N);
                 step.forward(k, x, y);
                 step.backward(k, x);
                 gd.update(k, s, step);
                 for (int i = 0; i < s.blocks(); i++) {
-                    int b = allNames(3).indexOf(s.blockName(i));
-                    double[][] numeric = finiteDifferences(before, b, xd, yd, lambda), old = before.blocks().get(b);
-                    Matrix moved = s.block(i);
-                    float[] direction = new float[(int) moved.size()];
-                    for (int r = 0; r < moved.rows(); r++) {
-                        for (int c = 0; c < moved.cols(); c++) direction[r * moved.cols() + c] = (float) ((old[r][c] - moved.get(r, c)) / lr);
+                    double[][] old = before.block(s.blockName(i)), moved = GradientCheckTest.toDouble(s.block(i));
+                    double[][] direction = new double[old.length][old[0].length];
+                    for (int r = 0; r < old.length; r++) {
+                        for (int c = 0; c < old[r].length; c++) direction[r][c] = (old[r][c] - moved[r][c]) / lr;
                     }
-                    // (θ − θ')/η carries float rounding of θ/η: compare at 1e-3 of the largest component.
-                    assertClose(trained + ", (θ − θ')/η for " + s.blockName(i), numeric, Matrix.wrap(direction, moved.rows(), moved.cols()), 1e-3);
+                    // (θ − θ')/η carries the float rounding of θ/η: compare at 1e-3 of the largest component.
+                    double[][] numeric = finiteDifferences(before, allNames(3).indexOf(s.blockName(i)), xd, yd, lambda);
+                    assertClose(trained + ", (θ − θ')/η for " + s.blockName(i), numeric, direction, 1e-3);
                 }
             }
         }
@@ -164,19 +169,15 @@ class ReluNetworkGradientCheckTest {
         return s;
     }
 
-    private static void assertClose(String what, double[][] want, Matrix got) {
-        assertClose(what, want, got, 1e-4);
-    }
-
-    private static void assertClose(String what, double[][] want, Matrix got, double relative) {
-        assertEquals(want.length + "x" + want[0].length, got.shape(), what + ": shape");
+    private static void assertClose(String what, double[][] want, double[][] got, double relative) {
+        assertEquals(want.length + "x" + want[0].length, got.length + "x" + got[0].length, what + ": shape");
         double scale = 0;
         for (double[] row : want) for (double v : row) scale = Math.max(scale, Math.abs(v));
         double tol = relative * Math.max(scale, 1e-3);
         for (int i = 0; i < want.length; i++) {
             for (int j = 0; j < want[i].length; j++) {
-                if (!(Math.abs(want[i][j] - got.get(i, j)) <= tol)) {
-                    fail(what + "[" + i + "][" + j + "]: analytic " + got.get(i, j) + ", finite difference " + want[i][j] + " ± " + tol);
+                if (!(Math.abs(want[i][j] - got[i][j]) <= tol)) {
+                    fail(what + "[" + i + "][" + j + "]: analytic " + got[i][j] + ", finite difference " + want[i][j] + " ± " + tol);
                 }
             }
         }
