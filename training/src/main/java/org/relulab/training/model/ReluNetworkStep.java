@@ -19,7 +19,7 @@ import org.relulab.core.Workspace;
  * over H_L's buffer; then down the layers ∇W_l = s_l·G_lᵀ·H_{l−1}, ∇b_l = G_lᵀ·1 and, below the top,
  * G_{l−1} = (s_l·G_l·W_l) ⊙ 1{H_{l−1} &gt; 0}.
  */
-public final class ReluNetworkStep {
+public final class ReluNetworkStep implements LearnerStep {
     private final ReluNetworkStudent s;
     private final int layers;
     /** Activations H_l (rows × m_l); the top one is overwritten by G_L in backward. */
@@ -69,12 +69,14 @@ public final class ReluNetworkStep {
     }
 
     /** The gradient of J for the student's trained block i ({@link ReluNetworkStudent#block}), same shape. */
+    @Override
     public Matrix gradient(int i) { return gradients[i]; }
 
     /**
      * The forward pass on x (n × d) with labels y (n × 1), n ≤ rows: leaves the residual F − y for
      * {@link #backward} and returns the mean squared error.
      */
+    @Override
     public double forward(Kernels k, Matrix x, Matrix y) {
         useRows(x);
         outputs(k, x, fb);
@@ -83,6 +85,7 @@ public final class ReluNetworkStep {
     }
 
     /** Predictions F(x) for x (n × d) into out (n × 1), n ≤ rows. */
+    @Override
     public void predict(Kernels k, Matrix x, Matrix out) {
         useRows(x);
         outputs(k, x, out);
@@ -117,6 +120,7 @@ public final class ReluNetworkStep {
     }
 
     /** The gradients of J at the last {@link #forward} into {@link #gradient}(i), for every trained block. */
+    @Override
     public void backward(Kernels k, Matrix x) {
         if (x.rows() != n) {
             throw new IllegalArgumentException("backward on " + x.rows() + " rows, expected the " + n + " of the last forward");

@@ -27,7 +27,7 @@ import org.relulab.core.Workspace;
  * <p>{@link TrainedLayers} says which blocks are trained; {@link #block} lists those, in the order W, b1, V,
  * b2, a. Memory belongs to the workspace given at construction.
  */
-public final class ReluNetworkStudent {
+public final class ReluNetworkStudent implements Learner {
     public final int d;
     public final TrainedLayers trained;
     /** Output weights a, 1 × (width of the last hidden layer). */
@@ -93,12 +93,18 @@ public final class ReluNetworkStudent {
     public float outputScale() { return (float) (1 / Math.sqrt(widths[widths.length - 1])); }
 
     /** How many parameter blocks are trained. */
+    @Override
+    public int inputDim() { return d; }
+
+    @Override
     public int blocks() { return blocks.size(); }
 
     /** Trained block i, in the order W, b1, V, b2, a (untrained ones left out). */
+    @Override
     public Matrix block(int i) { return blocks.get(i); }
 
     /** The name of trained block i: "W", "b1", "V", "b2" or "a". */
+    @Override
     public String blockName(int i) { return names.get(i); }
 
     /**
@@ -117,6 +123,7 @@ public final class ReluNetworkStudent {
     }
 
     /** One line: depth, widths, scaling and which layers are trained. */
+    @Override
     public String describe() {
         String shape = widths.length == 1
                 ? String.format(Locale.ROOT, "two-layer ReLU network a·ReLU(Wx+b1)/sqrt(m), d=%d, m=%d", d, widths[0])

@@ -3,8 +3,8 @@ package org.relulab.training.optim;
 import java.util.Locale;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
-import org.relulab.training.model.ReluNetworkStep;
-import org.relulab.training.model.ReluNetworkStudent;
+import org.relulab.training.model.Learner;
+import org.relulab.training.model.LearnerStep;
 import org.relulab.training.model.TrainingStep;
 import org.relulab.training.model.TwoLayerStudent;
 
@@ -12,7 +12,7 @@ import org.relulab.training.model.TwoLayerStudent;
  * θ ← θ − η(∇J + λθ) = (1 − ηλ)·θ − η∇J for every trained block θ: gradient descent on J + (λ/2)‖θ‖², λ the
  * weight decay (0: plain gradient descent). Full-batch or mini-batch (SGD) depends on what the trainer feeds
  * it. Blocks: W and, when trainable, a of a {@link TwoLayerStudent}; the trained blocks of a
- * {@link ReluNetworkStudent} (biases included).
+ * {@link Learner} (biases included).
  */
 public final class GradientDescent implements Optimizer {
     private final float lr, decay;
@@ -40,7 +40,7 @@ public final class GradientDescent implements Optimizer {
     }
 
     /** One step on every trained block of {@code s}, from the gradients of its step's last backward. */
-    public void update(Kernels k, ReluNetworkStudent s, ReluNetworkStep grads) {
+    public void update(Kernels k, Learner s, LearnerStep grads) {
         for (int i = 0; i < s.blocks(); i++) move(k, grads.gradient(i), s.block(i));
     }
 
@@ -50,7 +50,7 @@ public final class GradientDescent implements Optimizer {
     }
 
     /** The weight-decay term (λ/2)·Σ‖θ‖² over the trained blocks of {@code s}: add it to J for the objective. */
-    public double penalty(Kernels k, ReluNetworkStudent s) {
+    public double penalty(Kernels k, Learner s) {
         double sum = 0;
         for (int i = 0; i < s.blocks(); i++) sum += k.sumOfSquares(s.block(i));
         return weightDecay / 2 * sum;
