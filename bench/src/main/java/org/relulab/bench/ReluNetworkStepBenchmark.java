@@ -94,7 +94,7 @@ public class ReluNetworkStepBenchmark {
     private double sgdStep(ReluNetworkStudent s, ReluNetworkStep g) {
         double loss = g.forward(kernels, x, y);
         g.backward(kernels, x);
-        sgd.update(kernels, s, g);
+        sgd.update(kernels, s, g, 0);
         return loss;
     }
 

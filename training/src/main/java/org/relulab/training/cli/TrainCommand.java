@@ -15,8 +15,10 @@ import org.relulab.core.Provider;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.io.Npy;
 import org.relulab.training.io.NpyArray;
+import org.relulab.training.data.InputDistribution;
 import org.relulab.training.model.Initialization;
 import org.relulab.training.model.OutputLayer;
+import org.relulab.training.model.TrainedLayers;
 import org.relulab.training.run.RunConfig;
 import org.relulab.training.run.Trainer;
 
@@ -24,27 +26,42 @@ import org.relulab.training.run.Trainer;
 final class TrainCommand {
     static final String[] OPTIONS = {"teacher", "d", "teacher-neurons", "kappa", "noise", "n", "test-n", "m",
         "activation", "output", "init", "init-scale", "optimizer", "lr", "batch", "lambda0", "lambda1", "stage1-steps",
-        "steps", "log-every", "seed", "threads", "out", "data"};
+        "steps", "log-every", "seed", "threads", "out", "data", "network", "m2", "trained", "output-std", "weight-decay",
+        "inputs", "terms"};
     static final String[] FLAGS = {"orthogonal", "save-data"};
 
     static final String HELP = """
               train      one teacher-student run; writes metrics.csv, manifest.json, SVG plots and the final
                          weights as .npy files to --out
                 teacher:
-                  --teacher abs|relu      abs: f*(x) = sum_i a_i |w*_i.x| (LMZ20); relu: sum_j relu(w*_j.x) + noise (ZYWG19) [abs]
+                  --teacher abs|relu|fig1|concept2|concept3
+                                          abs: f*(x) = sum_i a_i |w*_i.x| (LMZ20); relu: sum_j relu(w*_j.x) + noise
+                                          (ZYWG19); fig1: ALL19's (sin 3x1 + sin 3x2 + sin 3x3 - 2)^2 cos 7x4 (d = 4);
+                                          concept2, concept3: ALL19's smooth 2- and 3-layer concept classes [abs]
+                  --terms P               concept2/3: terms p of the random instance [5]
                   --d N                   input dimension [30]
                   --teacher-neurons K     relu teacher's neurons [5]
                   --kappa K               relu: condition number of W*; abs: a_i drawn in [1/(Kd), K/d] (1 = all 1/d) [1]
                   --noise NU              relu teacher's label noise, N(0, NU^2) [0]
                   --orthogonal            abs teacher with a random orthogonal W* (default: the identity)
                 data:
-                  --n N                   training samples, x ~ N(0, I_d) [10000]
+                  --n N                   training samples [10000]
+                  --inputs gaussian|sphere   x ~ N(0, I_d), or uniform on the unit sphere [sphere for fig1 and
+                                          concept2/3, else gaussian]
                   --test-n N              held-out samples for the test (population) loss [10000]
                   --data DIR              load x_train.npy (n x d), y_train.npy, x_test.npy, y_test.npy from DIR
                                           instead (n, d, test-n default to their shapes)
                   --save-data             also write the run's data sets to --out in that form
                 student:
-                  --m M                   hidden units [100]
+                  --network two-layer|all19-2|all19-3
+                                          two-layer: f = sum_i c_i sigma(w_i.x), shaped by --activation, --output and
+                                          --init (LMZ20, ZYWG19); all19-2, all19-3: ALL19's ReLU networks with biases,
+                                          a.relu(W x + b1)/sqrt(m) and a.relu(V relu(W x + b1)/sqrt(m) + b2)/sqrt(m2),
+                                          W, b, V ~ N(0, 1) [two-layer]
+                  --m M                   hidden units (all19-3: of the first hidden layer) [100]
+                  --m2 M                  all19-3: units of the second hidden layer [m]
+                  --trained all|hidden|last   all19: the layers that train; last = random features [all]
+                  --output-std S          all19: a_i ~ N(0, S^2) at the start [1]
                   --activation relu|abs   [abs]
                   --output tied|ones|mean|sqrt
                                           c_i = |w_i|/m (LMZ20), 1 (ZYWG19), a_i/m, a_i/sqrt(m) (a trained) [tied]
@@ -54,7 +71,8 @@ final class TrainCommand {
                   --init-scale S          s [1]
                 training (objective J = (1/2n) sum (f - y)^2; losses reported are the MSE = 2J):
                   --optimizer gd|sgd|truncated   full-batch GD, mini-batch SGD, or LMZ20's truncated GD [gd]
-                  --lr ETA                learning rate [m/2 tied, m/4 mean, sqrt(m)/4 sqrt, 0.1 ones]
+                  --lr ETA                learning rate [m/2 tied, m/4 mean, sqrt(m)/4 sqrt, 0.1 ones, 0.3 all19]
+                  --weight-decay L        gd and sgd on J + (L/2)|theta|^2 [0]
                   --batch B               sgd mini-batch size [256]
                   --lambda0 L, --lambda1 L, --stage1-steps T
                                           truncated GD: freeze neurons with |w|^2 > 1/lambda; lambda0 for T steps,
@@ -88,8 +106,10 @@ final class TrainCommand {
 
     /** The run configuration the options describe (defaults filled in), or a {@link UsageException}. */
     static RunConfig config(Options o) {
-        String teacher = o.choice("teacher", "abs", "abs", "relu");
-        int[] shapes = o.has("data") ? dataShapes(Path.of(o.string("data", "."))) : new int[] {10_000, 30, 10_000};
+        String teacher = o.choice("teacher", "abs", "abs", "relu", "fig1", "concept2", "concept3");
+        boolean all19Teacher = !teacher.equals("abs") && !teacher.equals("relu");
+        String network = o.choice("network", "two-layer", "two-layer", "all19-2", "all19-3");
+        int[] shapes = o.has("data") ? dataShapes(Path.of(o.string("data", "."))) : new int[] {10_000, teacher.equals("fig1") ? 4 : 30, 10_000};
         int d = o.integer("d", shapes[1], 1, 100_000);
         int n = o.integer("n", shapes[0], 1, 100_000_000);
         int m = o.integer("m", 100, 1, 1_000_000);
@@ -97,7 +117,7 @@ final class TrainCommand {
         String optimizer = o.choice("optimizer", "gd", "gd", "sgd", "truncated");
         long steps = o.longInteger("steps", 20_000, 1, 1_000_000_000L);
         // Per-neuron gradients scale with c_i, so the step that learns grows with m (checked at m = 20).
-        double defaultLr = switch (output) {
+        double defaultLr = !network.equals("two-layer") ? 0.3 : switch (output) {
             case "tied" -> m / 2.0;
             case "mean" -> m / 4.0;
             case "sqrt" -> Math.sqrt(m) / 4;
@@ -117,7 +137,11 @@ final class TrainCommand {
                     o.real("lambda0", 0.25, 1e-12, 1e12), o.real("lambda1", 0.1, 1e-12, 1e12),
                     o.longInteger("stage1-steps", steps / 2, 0, Long.MAX_VALUE), steps,
                     o.longInteger("log-every", Math.max(1, steps / 100), 1, Long.MAX_VALUE), o.longInteger("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
-                    o.integer("threads", Kernels.defaultThreads(), 1, 1024), outDir);
+                    o.integer("threads", Kernels.defaultThreads(), 1, 1024), outDir, network, o.integer("m2", m, 1, 1_000_000),
+                    TrainedLayers.of(o.choice("trained", "all", "all", "hidden", "last")), o.real("output-std", 1, 1e-9, 1e6),
+                    o.real("weight-decay", 0, 0, 1e12),
+                    InputDistribution.of(o.choice("inputs", all19Teacher ? "sphere" : "gaussian", "gaussian", "sphere")),
+                    o.integer("terms", 5, 1, 10_000));
         } catch (IllegalArgumentException e) {
             throw new UsageException("train: " + e.getMessage());
         }

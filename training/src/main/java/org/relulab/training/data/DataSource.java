@@ -16,9 +16,10 @@ import org.relulab.training.model.Teacher;
 public record DataSource(Path dir, boolean save) {
     public static final DataSource GENERATED = new DataSource(null, false);
 
-    /** The training set (test: false) or the test set, generated from {@code seed} or loaded. */
-    public Dataset load(Workspace ws, Kernels k, Teacher teacher, int n, boolean test, long seed) throws IOException {
-        if (dir == null) return Dataset.generate(ws, k, teacher, n, seed);
+    /** The training set (test: false) or the test set, generated from {@code seed} and {@code inputs}, or loaded. */
+    public Dataset load(Workspace ws, Kernels k, Teacher teacher, int n, boolean test, long seed, InputDistribution inputs)
+            throws IOException {
+        if (dir == null) return Dataset.generate(ws, k, teacher, n, seed, inputs);
         String part = test ? "test" : "train";
         Matrix x = Npy.readMatrix(ws, dir.resolve("x_" + part + ".npy"), n, teacher.inputDim());
         Matrix y = Npy.readMatrix(ws, dir.resolve("y_" + part + ".npy"), n, 1);

@@ -16,7 +16,7 @@ import org.relulab.core.Workspace;
  * ∇a = scale·dc (trainable) or the extra ∇w_i += dc_i·w_i/(m‖w_i‖) (norm-tied); G = (r·cᵀ) ⊙ σ'(Z) in one
  * pass over Z's (or H's) buffer; ∇W = Gᵀ·X.
  */
-public final class TrainingStep {
+public final class TrainingStep implements LearnerStep {
     private final TwoLayerStudent s;
     private final Matrix z, h, f, c, norms2, dc, e;
     /** ReLU students keep only H (the activation applied in place); z is then not allocated. */
@@ -42,6 +42,14 @@ public final class TrainingStep {
         gradA = ws.matrix(1, s.m);
     }
 
+    /** ∇W for block 0, ∇a for block 1 (trainable output), as {@link TwoLayerStudent#block} orders them. */
+    @Override
+    public Matrix gradient(int i) {
+        if (i == 0) return gradW;
+        if (i == 1 && s.output.trainable()) return gradA;
+        throw new IndexOutOfBoundsException("block " + i + ": expected 0 to " + (s.blocks() - 1));
+    }
+
     /** Squared neuron norms ‖w_i‖² (m × 1) as of the last {@link #forward}. */
     public Matrix norms2() { return norms2; }
 
@@ -49,6 +57,7 @@ public final class TrainingStep {
      * The forward pass on x (n × d) with labels y (n × 1), n ≤ rows: leaves the residual f − y for
      * {@link #backward} and returns the mean squared error.
      */
+    @Override
     public double forward(Kernels k, Matrix x, Matrix y) {
         useRows(x.rows());
         outputs(k, x, fb);
@@ -57,6 +66,7 @@ public final class TrainingStep {
     }
 
     /** Predictions f(x) for x (n × d) into out (n × 1), n ≤ rows. */
+    @Override
     public void predict(Kernels k, Matrix x, Matrix out) {
         useRows(x.rows());
         outputs(k, x, out);
@@ -87,6 +97,7 @@ public final class TrainingStep {
     }
 
     /** The gradients of J at the last {@link #forward} into {@link #gradW} and {@link #gradA}. */
+    @Override
     public void backward(Kernels k, Matrix x) {
         if (x.rows() != n) {
             throw new IllegalArgumentException("backward on " + x.rows() + " rows, expected the " + n + " of the last forward");

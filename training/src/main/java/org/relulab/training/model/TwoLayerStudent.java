@@ -8,7 +8,7 @@ import org.relulab.core.Workspace;
  * A two-layer network f(x) = Σ_{i≤m} c_i σ(w_iᵀx), c as its {@link OutputLayer} says. Parameters: W (m × d,
  * neurons as rows) and, when trainable, a (1 × m). Memory belongs to the workspace given at construction.
  */
-public final class TwoLayerStudent {
+public final class TwoLayerStudent implements Learner {
     public final int m, d;
     public final Activation activation;
     public final OutputLayer output;
@@ -47,4 +47,26 @@ public final class TwoLayerStudent {
         }
     }
 
+    @Override
+    public int inputDim() { return d; }
+
+    /** W, then a when the output layer is trainable. */
+    @Override
+    public int blocks() { return output.trainable() ? 2 : 1; }
+
+    @Override
+    public Matrix block(int i) { return i == 0 ? w : checkedA(i); }
+
+    @Override
+    public String blockName(int i) { return i == 0 ? "w" : i == 1 && output.trainable() ? "a" : checkedA(i).toString(); }
+
+    private Matrix checkedA(int i) {
+        if (i != 1 || !output.trainable()) throw new IndexOutOfBoundsException("block " + i + ": expected 0 to " + (blocks() - 1));
+        return a;
+    }
+
+    @Override
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "two-layer %s student, m = %d, output %s", activation.name().toLowerCase(java.util.Locale.ROOT), m, output.key());
+    }
 }

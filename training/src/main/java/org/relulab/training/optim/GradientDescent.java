@@ -5,8 +5,6 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.training.model.Learner;
 import org.relulab.training.model.LearnerStep;
-import org.relulab.training.model.TrainingStep;
-import org.relulab.training.model.TwoLayerStudent;
 
 /**
  * θ ← θ − η(∇J + λθ) = (1 − ηλ)·θ − η∇J for every trained block θ: gradient descent on J + (λ/2)‖θ‖², λ the
@@ -33,14 +31,9 @@ public final class GradientDescent implements Optimizer {
         decay = (float) (1 - lr * weightDecay);
     }
 
-    @Override
-    public void update(Kernels k, TwoLayerStudent s, TrainingStep grads, long step) {
-        move(k, grads.gradW, s.w);
-        if (s.output.trainable()) move(k, grads.gradA, s.a);
-    }
-
     /** One step on every trained block of {@code s}, from the gradients of its step's last backward. */
-    public void update(Kernels k, Learner s, LearnerStep grads) {
+    @Override
+    public void update(Kernels k, Learner s, LearnerStep grads, long step) {
         for (int i = 0; i < s.blocks(); i++) move(k, grads.gradient(i), s.block(i));
     }
 

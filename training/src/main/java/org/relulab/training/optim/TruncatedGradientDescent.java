@@ -4,6 +4,8 @@ import java.util.Locale;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
+import org.relulab.training.model.Learner;
+import org.relulab.training.model.LearnerStep;
 import org.relulab.training.model.TrainingStep;
 import org.relulab.training.model.TwoLayerStudent;
 
@@ -35,7 +37,10 @@ public final class TruncatedGradientDescent implements Optimizer {
     public double lambda(long step) { return step < stage1Steps ? lambda0 : lambda1; }
 
     @Override
-    public void update(Kernels k, TwoLayerStudent s, TrainingStep grads, long step) {
+    public void update(Kernels k, Learner learner, LearnerStep step0, long step) {
+        if (!(learner instanceof TwoLayerStudent s) || !(step0 instanceof TrainingStep grads)) {
+            throw new IllegalArgumentException("truncated GD is LMZ20's rule for a two-layer student; got " + learner.describe());
+        }
         double limit = 1 / lambda(step);
         Matrix norms2 = grads.norms2();
         for (int i = 0; i < s.m; i++) factors.set(i, 0, norms2.get(i, 0) <= limit ? -lr : 0f);

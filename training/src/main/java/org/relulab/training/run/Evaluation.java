@@ -4,8 +4,7 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
-import org.relulab.training.model.TrainingStep;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.model.LearnerStep;
 
 /**
  * The mean squared error of the student on a data set, in chunks of {@link #CHUNK} rows so that a large
@@ -31,7 +30,7 @@ final class Evaluation {
     }
 
     /** (1/n) Σ (f(x_j) − y_j)², computed with the buffers of {@code step} (sized for {@link #CHUNK} rows). */
-    double mse(Kernels k, TrainingStep step) {
+    double mse(Kernels k, LearnerStep step) {
         double sum = 0;
         long n = 0;
         for (int c = 0; c < xs.length; c++) {
@@ -43,8 +42,8 @@ final class Evaluation {
         return sum / n;
     }
 
-    /** A step whose buffers hold one chunk of either data set. */
-    static TrainingStep stepFor(Workspace ws, TwoLayerStudent s, int largestSet) {
-        return new TrainingStep(ws, s, Math.min(CHUNK, largestSet));
+    /** Rows of the step an evaluation needs: one chunk of the larger data set. */
+    static int rowsFor(int largestSet) {
+        return Math.min(CHUNK, largestSet);
     }
 }

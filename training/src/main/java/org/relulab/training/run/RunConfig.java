@@ -2,8 +2,10 @@ package org.relulab.training.run;
 
 import java.nio.file.Path;
 import org.relulab.core.Activation;
+import org.relulab.training.data.InputDistribution;
 import org.relulab.training.model.Initialization;
 import org.relulab.training.model.OutputLayer;
+import org.relulab.training.model.TrainedLayers;
 
 /**
  * Every option of a training run, resolved and validated: a bad value throws
@@ -34,19 +36,52 @@ import org.relulab.training.model.OutputLayer;
  * @param seed           the one seed every random stream derives from
  * @param threads        GEMM threads
  * @param out            output folder
+ * @param network        "two-layer" (the LMZ20/ZYWG19 student, shaped by activation, output and init), or ALL19's
+ *                       ReLU networks with biases and 1/√width scaling, "all19-2" (width m) or "all19-3" (m, m2)
+ * @param m2             all19-3: width of the second hidden layer
+ * @param trained        all19 networks: which layers train (all, hidden, last = random features)
+ * @param outputStd      all19 networks: a_i ~ N(0, outputStd²) at the start
+ * @param weightDecay    λ of gradient descent on J + (λ/2)‖θ‖² (gd and sgd)
+ * @param inputs         x ~ N(0, I) ("gaussian") or uniform on the unit sphere ("sphere", ALL19)
+ * @param terms          p, the terms of ALL19's concept-class teachers
  */
 public record RunConfig(String teacher, int d, int teacherNeurons, double kappa, double noise, boolean orthogonal, int n,
                         int testN, int m, Activation activation, OutputLayer output, Initialization init,
                         double initScale, String optimizer, double lr, int batch, double lambda0, double lambda1,
-                        long stage1Steps, long steps, long logEvery, long seed, int threads, Path out) {
+                        long stage1Steps, long steps, long logEvery, long seed, int threads, Path out,
+                        String network, int m2, TrainedLayers trained, double outputStd, double weightDecay,
+                        InputDistribution inputs, int terms) {
+    /** A run of the two-layer student on Gaussian inputs, without weight decay (the LMZ20 and ZYWG19 settings). */
+    public RunConfig(String teacher, int d, int teacherNeurons, double kappa, double noise, boolean orthogonal, int n,
+                     int testN, int m, Activation activation, OutputLayer output, Initialization init,
+                     double initScale, String optimizer, double lr, int batch, double lambda0, double lambda1,
+                     long stage1Steps, long steps, long logEvery, long seed, int threads, Path out) {
+        this(teacher, d, teacherNeurons, kappa, noise, orthogonal, n, testN, m, activation, output, init, initScale, optimizer,
+                lr, batch, lambda0, lambda1, stage1Steps, steps, logEvery, seed, threads, out, "two-layer", m, TrainedLayers.ALL,
+                1, 0, InputDistribution.GAUSSIAN, 1);
+    }
+
     public RunConfig {
-        oneOf("--teacher", teacher, "abs", "relu");
+        oneOf("--teacher", teacher, "abs", "relu", "fig1", "concept2", "concept3");
+        oneOf("--network", network, "two-layer", "all19-2", "all19-3");
         range("--d", d, 1, 100_000);
+        if (teacher.equals("fig1") && d != 4) throw new IllegalArgumentException("--teacher fig1 is ALL19's target on x in R^4: expected --d 4, got " + d);
+        range("--terms", terms, 1, 10_000);
+        range("--m2", m2, 1, 1_000_000);
+        if (!(outputStd > 0 && outputStd <= 1e6)) throw bad("--output-std", outputStd, "a number above 0, at most 1e6");
+        if (!(weightDecay >= 0 && lr * weightDecay < 1)) throw bad("--weight-decay", weightDecay, "at least 0 with --lr x --weight-decay below 1");
+        if (weightDecay > 0 && optimizer.equals("truncated")) {
+            throw new IllegalArgumentException("--weight-decay " + weightDecay + " is for --optimizer gd or sgd (truncated GD has its own rule)");
+        }
+        if (!network.equals("two-layer") && (optimizer.equals("truncated") || init != Initialization.GAUSSIAN)) {
+            throw new IllegalArgumentException("--network " + network + " trains with --optimizer gd or sgd from its own Gaussian init "
+                    + "(got --optimizer " + optimizer + ", --init " + init.key() + ")");
+        }
         if (teacher.equals("relu")) range("--teacher-neurons", teacherNeurons, 1, d);
         if (!(kappa >= 1 && kappa <= 1e6)) throw bad("--kappa", kappa, "a number from 1 to 1e6");
         if (!(noise >= 0 && noise <= 1e6)) throw bad("--noise", noise, "a number from 0 to 1e6");
-        if (noise > 0 && teacher.equals("abs")) throw new IllegalArgumentException("--noise " + noise
-                + ": the abs teacher (LMZ20) is noiseless (expected --noise 0, or --teacher relu)");
+        if (noise > 0 && !teacher.equals("relu")) throw new IllegalArgumentException("--noise " + noise
+                + ": the " + teacher + " teacher is noiseless (expected --noise 0, or --teacher relu)");
         range("--n", n, 1, 100_000_000);
         range("--test-n", testN, 1, 100_000_000);
         range("--m", m, 1, 1_000_000);
@@ -55,7 +90,7 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
             throw new IllegalArgumentException("--init symmetric needs --output mean or sqrt and an even --m (got --output "
                     + output.key() + ", --m " + m + ")");
         }
-        if (init == Initialization.TENSOR && (output != OutputLayer.ONES || activation != Activation.RELU || m > d || n < 3)) {
+        if (network.equals("two-layer") && init == Initialization.TENSOR && (output != OutputLayer.ONES || activation != Activation.RELU || m > d || n < 3)) {
             throw new IllegalArgumentException("--init tensor (ZYWG19) needs --activation relu, --output ones, --m at most --d "
                     + "and --n at least 3 (got " + activation.name().toLowerCase(java.util.Locale.ROOT) + ", " + output.key()
                     + ", --m " + m + ", --d " + d + ", --n " + n + ")");
@@ -80,15 +115,34 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
 
     /** Bytes of off-heap memory the run allocates (data, buffers, parameters), estimated before allocating. */
     public long memoryBytes() {
-        int rows = Math.min(batch, n);
-        long floats = (long) n * (d + 1) + (long) testN * (d + 1)                    // data sets
-                + 2L * rows * m + rows                                            // step: z, h, f
-                + 2L * Math.min(Evaluation.CHUNK, Math.max(n, testN)) * m         // evaluation buffers
-                + 4L * m * d + 8L * m                                             // W, ∇W, a, ∇a, vectors
-                + (optimizer.equals("sgd") ? (long) rows * (d + 1) : 0);           // the gathered batch
-        long teacherRows = teacher.equals("abs") ? d : teacherNeurons;
+        int rows = Math.min(batch, n), evalRows = Math.min(Evaluation.CHUNK, Math.max(n, testN));
+        long floats = (long) n * (d + 1) + (long) testN * (d + 1)                     // data sets
+                + (rows + evalRows) * (1L + activationsPerRow())                   // step and evaluation buffers
+                + 2L * parameters()                                                // parameters and gradients
+                + (optimizer.equals("sgd") ? (long) rows * (d + 1) : 0);            // the gathered batch
+        long teacherRows = switch (teacher) {
+            case "abs" -> d;
+            case "relu" -> teacherNeurons;
+            default -> 0;
+        };
         floats += teacherRows * (d + 2) + 2L * Math.max(n, testN) * teacherRows;  // teacher and its labelling
         return floats * Float.BYTES;
+    }
+
+    /** Floats a step keeps per batch row: Z and H (two-layer), H₁, H₂ and G₁ (all19-3). */
+    private long activationsPerRow() {
+        return switch (network) {
+            case "all19-2" -> m;
+            case "all19-3" -> 2L * m + m2;
+            default -> 2L * m;
+        };
+    }
+
+    private long parameters() {
+        return switch (network) {
+            case "all19-3" -> (long) m * (d + 1) + (long) m2 * (m + 2);
+            default -> (long) m * (d + 2) + 8;
+        };
     }
 
     private static void oneOf(String option, String value, String... allowed) {

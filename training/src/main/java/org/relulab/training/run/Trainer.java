@@ -20,6 +20,13 @@ import org.relulab.training.metrics.DoubleRows;
 import org.relulab.training.metrics.HermiteTerms;
 import org.relulab.training.metrics.ParameterRecovery;
 import org.relulab.training.model.AbsTeacher;
+import org.relulab.training.model.All19Fig1Teacher;
+import org.relulab.training.model.Learner;
+import org.relulab.training.model.LearnerStep;
+import org.relulab.training.model.ReluNetworkStep;
+import org.relulab.training.model.ReluNetworkStudent;
+import org.relulab.training.model.ThreeLayerConceptTeacher;
+import org.relulab.training.model.TwoLayerConceptTeacher;
 import org.relulab.training.model.OutputLayer;
 import org.relulab.training.model.ReluTeacher;
 import org.relulab.training.model.Teacher;
@@ -58,23 +65,36 @@ public final class Trainer {
         checkMemory(cfg);
         Instant started = Instant.now();
         try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(provider, cfg.threads())) {
-            Teacher teacher = cfg.teacher().equals("abs")
-                    ? new AbsTeacher(ws, cfg.d(), cfg.orthogonal(), cfg.kappa(), cfg.seed())
-                    : new ReluTeacher(ws, cfg.d(), cfg.teacherNeurons(), cfg.kappa(), cfg.noise(), cfg.seed());
-            Dataset train = data.load(ws, k, teacher, cfg.n(), false, cfg.seed() + 1);
-            Dataset test = data.load(ws, k, teacher, cfg.testN(), true, cfg.seed() + 3);
+            Teacher teacher = teacher(ws, cfg);
+            Dataset train = data.load(ws, k, teacher, cfg.n(), false, cfg.seed() + 1, cfg.inputs());
+            Dataset test = data.load(ws, k, teacher, cfg.testN(), true, cfg.seed() + 3, cfg.inputs());
             Files.createDirectories(cfg.out()); // only now: a run refused for its data leaves nothing behind
             if (data.save()) DataSource.saveAll(cfg.out(), train, test);
-            TwoLayerStudent student = new TwoLayerStudent(ws, cfg.m(), cfg.d(), cfg.activation(), cfg.output());
-            cfg.init().apply(k, student, cfg.initScale(), cfg.seed() + 5, train.x(), train.y());
+            int rows = Math.min(cfg.batch(), cfg.n()), evalRows = Evaluation.rowsFor(Math.max(cfg.n(), cfg.testN()));
+            TwoLayerStudent student = null; // the LMZ20/ZYWG19 student, whose metrics and truncated GD need its type
+            Learner learner;
+            LearnerStep step, evalStep;
+            if (cfg.network().equals("two-layer")) {
+                student = new TwoLayerStudent(ws, cfg.m(), cfg.d(), cfg.activation(), cfg.output());
+                cfg.init().apply(k, student, cfg.initScale(), cfg.seed() + 5, train.x(), train.y());
+                learner = student;
+                step = new TrainingStep(ws, student, rows);
+                evalStep = new TrainingStep(ws, student, evalRows);
+            } else {
+                ReluNetworkStudent net = cfg.network().equals("all19-2")
+                        ? ReluNetworkStudent.twoLayer(ws, cfg.d(), cfg.m(), cfg.trained())
+                        : ReluNetworkStudent.threeLayer(ws, cfg.d(), cfg.m(), cfg.m2(), cfg.trained());
+                net.initialize(k, cfg.seed() + 5, cfg.outputStd());
+                learner = net;
+                step = new ReluNetworkStep(ws, net, rows);
+                evalStep = new ReluNetworkStep(ws, net, evalRows);
+            }
             Batches batches = new Batches(ws, train, cfg.batch(), cfg.seed() + 6);
-            TrainingStep step = new TrainingStep(ws, student, Math.min(cfg.batch(), cfg.n()));
-            TrainingStep evalStep = Evaluation.stepFor(ws, student, Math.max(cfg.n(), cfg.testN()));
             Evaluation trainEval = new Evaluation(ws, train), testEval = new Evaluation(ws, test);
             TruncatedGradientDescent truncated = cfg.optimizer().equals("truncated")
                     ? new TruncatedGradientDescent(ws, cfg.m(), cfg.lr(), cfg.lambda0(), cfg.lambda1(), cfg.stage1Steps())
                     : null;
-            Optimizer optimizer = truncated != null ? truncated : new GradientDescent(cfg.lr());
+            Optimizer optimizer = truncated != null ? truncated : new GradientDescent(cfg.lr(), cfg.weightDecay());
             Map<String, Object> manifest = Manifest.of(cfg, k, teacher, optimizer, started);
             manifest.put("data", data.dir() == null ? "generated from the teacher and the seeds"
                     : "loaded from " + data.dir().toAbsolutePath().normalize() + " (x_train, y_train, x_test, y_test .npy)");
@@ -82,8 +102,8 @@ public final class Trainer {
 
             // Metrics beyond the losses: LMZ20's Hermite terms (abs teacher, norm-tied student), ZYWG19's
             // parameter recovery (relu teacher, at least K student neurons), truncated GD's frozen neurons.
-            boolean hermite = teacher instanceof AbsTeacher && cfg.output() == OutputLayer.TIED;
-            boolean recovery = teacher instanceof ReluTeacher && cfg.m() >= cfg.teacherNeurons();
+            boolean hermite = teacher instanceof AbsTeacher && student != null && cfg.output() == OutputLayer.TIED;
+            boolean recovery = teacher instanceof ReluTeacher && student != null && cfg.m() >= cfg.teacherNeurons();
             List<String> extras = new ArrayList<>();
             if (truncated != null) extras.add("frozen");
             if (hermite) extras.addAll(List.of("hermite_0", "hermite_2", "hermite_4", "hermite_6"));
@@ -117,14 +137,14 @@ public final class Trainer {
                     batches.load(k, t);
                     step.forward(k, batches.x(), batches.y());
                     step.backward(k, batches.x());
-                    optimizer.update(k, student, step, t);
+                    optimizer.update(k, learner, step, t);
                     done = t + 1;
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            String title = teacher.describe() + "; m = " + cfg.m() + ", " + cfg.optimizer();
+            String title = teacher.describe() + "; " + learner.describe() + ", " + cfg.optimizer();
             log.plot(cfg.out(), title);
-            saveWeights(cfg.out(), student, teacher);
+            saveWeights(cfg.out(), learner, teacher);
             manifest.put("result", Map.of("steps_done", done, "train_loss", trainLoss, "test_loss", testLoss,
                     "seconds", seconds, "steps_per_second", done / Math.max(seconds, 1e-9), "diverged", diverged));
             Manifest.write(cfg.out(), manifest);
@@ -136,11 +156,11 @@ public final class Trainer {
      * The extra metrics of a log row, in the order of their columns: frozen neurons, Hermite terms, recovery
      * error. Logging steps only, so allocation is fine; the evaluation pass just left the neuron norms in evalStep.
      */
-    private static double[] extraMetrics(int count, TruncatedGradientDescent truncated, TrainingStep evalStep,
+    private static double[] extraMetrics(int count, TruncatedGradientDescent truncated, LearnerStep evalStep,
                                          TwoLayerStudent student, Teacher teacher, boolean hermite, boolean recovery, long t) {
         double[] values = new double[count];
         int v = 0;
-        if (truncated != null) values[v++] = truncated.frozen(evalStep, student.m, t);
+        if (truncated != null) values[v++] = truncated.frozen((TrainingStep) evalStep, student.m, t);
         if (hermite) {
             double[] terms = HermiteTerms.of(student, (AbsTeacher) teacher).terms(6);
             for (int order = 0; order <= 6; order += 2) values[v++] = terms[order];
@@ -228,12 +248,36 @@ public final class Trainer {
         public void close() throws IOException { w.close(); }
     }
 
-    /** The final weights as NumPy .npy files: student_w (m × d), student_a (1 × m, trainable), teacher_w, teacher_a. */
-    static void saveWeights(Path dir, TwoLayerStudent s, Teacher teacher) throws IOException {
-        Npy.write(dir.resolve("student_w.npy"), s.w);
-        if (s.output.trainable()) Npy.write(dir.resolve("student_a.npy"), s.a);
-        Npy.write(dir.resolve("teacher_w.npy"), teacher.weights());
+    /**
+     * The final weights as NumPy .npy files: student_w (m × d) and, trainable, student_a (1 × m) for the two-layer
+     * student; student_W, student_b1, (student_V, student_b2,) student_a for ALL19's networks, trained or not;
+     * teacher_w and teacher_a when the teacher has neurons.
+     */
+    static void saveWeights(Path dir, Learner learner, Teacher teacher) throws IOException {
+        if (learner instanceof TwoLayerStudent s) {
+            Npy.write(dir.resolve("student_w.npy"), s.w);
+            if (s.output.trainable()) Npy.write(dir.resolve("student_a.npy"), s.a);
+        } else if (learner instanceof ReluNetworkStudent net) {
+            for (int l = 1; l <= net.hiddenLayers(); l++) {
+                Npy.write(dir.resolve("student_" + (l == 1 ? "W" : "V") + ".npy"), net.weights(l));
+                Npy.write(dir.resolve("student_b" + l + ".npy"), net.bias(l));
+            }
+            Npy.write(dir.resolve("student_a.npy"), net.a);
+        }
+        if (teacher.weights().rows() > 0) Npy.write(dir.resolve("teacher_w.npy"), teacher.weights());
         if (teacher instanceof AbsTeacher abs) Npy.write(dir.resolve("teacher_a.npy"), abs.outputWeights());
+    }
+
+    /** The teacher the configuration names; its random parts come from the seed. */
+    static Teacher teacher(Workspace ws, RunConfig cfg) {
+        return switch (cfg.teacher()) {
+            case "abs" -> new AbsTeacher(ws, cfg.d(), cfg.orthogonal(), cfg.kappa(), cfg.seed());
+            case "relu" -> new ReluTeacher(ws, cfg.d(), cfg.teacherNeurons(), cfg.kappa(), cfg.noise(), cfg.seed());
+            case "fig1" -> new All19Fig1Teacher(ws);
+            case "concept2" -> TwoLayerConceptTeacher.random(ws, cfg.d(), cfg.terms(), cfg.seed());
+            case "concept3" -> ThreeLayerConceptTeacher.random(ws, cfg.d(), cfg.terms(), cfg.seed());
+            default -> throw new IllegalArgumentException("--teacher " + cfg.teacher() + ": expected abs, relu, fig1, concept2 or concept3");
+        };
     }
 
     /** One progress line per log interval: step, losses, speed and time left. */

@@ -49,6 +49,12 @@ class MainTest {
         assertBad("reproduce: which experiment? (expected: reproduce lmz20|zywg19 [--quick])", "reproduce", "--quick");
         assertBad("--init tensor (ZYWG19) needs --activation relu, --output ones, --m at most --d and --n at least 3 (got abs, tied, --m 100, --d 30, --n 10000)",
                 "train", "--init", "tensor", "--out", "unused-output-dir");
+        assertBad("--teacher fig1 is ALL19's target on x in R^4: expected --d 4, got 5", "train", "--teacher", "fig1", "--d", "5",
+                "--out", "unused-output-dir");
+        assertBad("--network all19-3 trains with --optimizer gd or sgd from its own Gaussian init (got --optimizer truncated, --init gaussian)",
+                "train", "--network", "all19-3", "--optimizer", "truncated", "--out", "unused-output-dir");
+        assertBad("--noise 0.5: the fig1 teacher is noiseless (expected --noise 0, or --teacher relu)",
+                "train", "--teacher", "fig1", "--noise", "0.5", "--out", "unused-output-dir");
     }
 
     private void assertBad(String expected, String... args) {

@@ -131,7 +131,7 @@ class ReluNetworkGradientCheckTest {
                 ReluNetworkStep step = new ReluNetworkStep(ws, s, N);
                 step.forward(k, x, y);
                 step.backward(k, x);
-                gd.update(k, s, step);
+                gd.update(k, s, step, 0);
                 for (int i = 0; i < s.blocks(); i++) {
                     double[][] old = before.block(s.blockName(i)), moved = GradientCheckTest.toDouble(s.block(i));
                     double[][] direction = new double[old.length][old[0].length];

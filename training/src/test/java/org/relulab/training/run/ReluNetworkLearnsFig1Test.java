@@ -42,7 +42,7 @@ class ReluNetworkLearnsFig1Test {
                 batches.load(k, t);
                 step.forward(k, batches.x(), batches.y());
                 step.backward(k, batches.x());
-                sgd.update(k, s, step);
+                sgd.update(k, s, step, 0);
             }
             double after = mse(k, eval, test, pred);
             String what = String.format(Locale.ROOT, "test MSE %.4f at the start, %.4f after %d steps; target variance %.4f",

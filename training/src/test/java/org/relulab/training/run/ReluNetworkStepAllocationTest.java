@@ -41,7 +41,7 @@ class ReluNetworkStepAllocationTest {
                         batches.load(k, t[0]++);
                         step.forward(k, batches.x(), batches.y());
                         step.backward(k, batches.x());
-                        sgd.update(k, s, step);
+                        sgd.update(k, s, step, 0);
                         if (t[0] % 50 == 0) eval.predict(k, data.x(), pred);
                     };
                     StepAllocationTest.assertSteadyStateAllocatesNothing(one, layers + " layers, trained " + trained.key());
