@@ -29,8 +29,9 @@ public final class Main {
                 case "check" -> CheckCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "reproduce" -> ReproduceCommand.run(rest, out, err);
+                case "bench" -> throw new UsageException("bench runs from the launcher script: ./relulab bench (it needs the JMH jar)");
                 default -> throw new UsageException("unknown command '" + command
-                        + "' (expected one of: demo, train, reproduce, check, info, help, version; see relulab --help)");
+                        + "' (expected one of: demo, train, reproduce, check, info, bench, help, version; see relulab --help)");
             }
             return 0;
         } catch (UsageException e) {
@@ -68,6 +69,8 @@ public final class Main {
                                --size N       square GEMM size for the speed test (default 1024)
                                --threads T    thread count of the multi-threaded test (default: all cores)
                   info       the machine, the JDK and the kernels relulab would use here
+                  bench      the JMH suite of this machine into a new machine-tagged results folder (about 4
+                             minutes), or `bench compare BASE NEW` to catch regressions (see relulab bench --help)
                   help       this text
                   version    relulab's version
 

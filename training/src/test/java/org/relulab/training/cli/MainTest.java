@@ -32,7 +32,7 @@ class MainTest {
     @Test
     void unknownCommandIsOneLineWithExitCode2() {
         assertEquals(2, run("trian"));
-        assertEquals("relulab: unknown command 'trian' (expected one of: demo, train, reproduce, check, info, help, version; see relulab --help)"
+        assertEquals("relulab: unknown command 'trian' (expected one of: demo, train, reproduce, check, info, bench, help, version; see relulab --help)"
                 + System.lineSeparator(), err());
     }
 
