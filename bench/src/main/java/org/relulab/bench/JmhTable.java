@@ -1,5 +1,6 @@
 package org.relulab.bench;
 
+import org.relulab.training.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.relulab.bench;
+package org.relulab.training.io;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader (RFC 8259), enough for JMH's result files. Values come back as {@link Map} (keys in
+ * A small JSON reader (RFC 8259), enough for JMH result files and run manifests. Values come back as {@link Map} (keys in
  * file order), {@link List}, {@link String}, {@link Double}, {@link Boolean} or {@code null}.
  */
-final class Json {
+public final class Json {
     private final String text;
     private int pos;
 
@@ -18,7 +18,7 @@ final class Json {
     }
 
     /** The value {@code text} holds; throws {@link IllegalArgumentException} naming the offset of an error. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json p = new Json(text);
         p.skipSpace();
         Object v = p.value();

@@ -1,4 +1,4 @@
-package org.relulab.bench;
+package org.relulab.training.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
