@@ -27,7 +27,7 @@ final class TrainCommand {
     static final String[] OPTIONS = {"teacher", "d", "teacher-neurons", "kappa", "noise", "n", "test-n", "m",
         "activation", "output", "init", "init-scale", "optimizer", "lr", "batch", "lambda0", "lambda1", "stage1-steps",
         "steps", "log-every", "seed", "threads", "out", "data", "network", "m2", "trained", "output-std", "weight-decay",
-        "inputs", "terms"};
+        "inputs", "terms", "checkpoint-every", "resume"};
     static final String[] FLAGS = {"orthogonal", "save-data"};
 
     static final String HELP = """
@@ -82,17 +82,37 @@ final class TrainCommand {
                   --seed S                every random stream derives from it [1]
                   --threads T             GEMM threads [all cores]
                   --out DIR               output folder, new or empty [runs/train-DATE-TIME]
+                  --checkpoint-every N    every N steps, save the trained weights and the step to DIR/checkpoint.bin
+                                          (atomically; deleted when the run completes) [0: never]
+                  --resume DIR            continue the run in DIR from its checkpoint, with the options its
+                                          manifest.json recorded (no other options); the metrics and final weights
+                                          are bit-identical to a run that never stopped
             """;
 
     private TrainCommand() {}
 
     static void run(String[] args, PrintStream out, PrintStream err) {
         Options o = Options.parse("train", args, OPTIONS, FLAGS);
-        RunConfig cfg = config(o);
-        DataSource data = new DataSource(o.has("data") ? Path.of(o.string("data", ".")) : null, o.has("save-data"));
+        RunConfig cfg;
+        DataSource data;
+        Trainer.Checkpoints checkpoints;
+        if (o.has("resume")) {
+            if (args.length != 2 && !(args.length == 1 && args[0].startsWith("--resume="))) {
+                throw new UsageException("train: --resume DIR takes no other options (the run keeps the ones its manifest recorded)");
+            }
+            Path dir = Path.of(o.string("resume", "."));
+            Resume r = Resume.of(dir);
+            cfg = r.config();
+            data = r.data();
+            checkpoints = new Trainer.Checkpoints(r.checkpointEvery(), true);
+        } else {
+            cfg = config(o);
+            data = new DataSource(o.has("data") ? Path.of(o.string("data", ".")) : null, o.has("save-data"));
+            checkpoints = new Trainer.Checkpoints(o.longInteger("checkpoint-every", 0, 0, Long.MAX_VALUE), false);
+        }
         Trainer.Result r;
         try {
-            r = Trainer.run(cfg, err, Provider.lookup(), data);
+            r = Trainer.run(cfg, err, Provider.lookup(), data, checkpoints);
         } catch (IllegalArgumentException e) { // a configuration the machine cannot hold
             throw new UsageException("train: " + e.getMessage());
         } catch (IOException e) {

@@ -45,6 +45,15 @@ final class Batches {
         k.gatherRows(data.y(), order, slot * batch, yb);
     }
 
+    /**
+     * Replays the reshuffles that {@link #load} makes for the steps before {@code step}, so that a run resumed
+     * at {@code step} sees the same batches as one that never stopped.
+     */
+    void skipTo(long step) {
+        if (order == null) return;
+        for (long s = perEpoch; s < step; s += perEpoch) IntArrays.shuffle(order, random);
+    }
+
     Matrix x() { return xb; }
 
     Matrix y() { return yb; }

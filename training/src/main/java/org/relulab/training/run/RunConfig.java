@@ -113,6 +113,56 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
         if (out == null) throw new IllegalArgumentException("--out: no output folder");
     }
 
+    /**
+     * The configuration a run's manifest.json recorded under "options" (every component, as text), with
+     * the output folder replaced by {@code out}: how {@code train --resume} rebuilds a run exactly.
+     */
+    public static RunConfig fromOptions(java.util.Map<?, ?> options, Path out) {
+        var components = RunConfig.class.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            Class<?> type = components[i].getType();
+            types[i] = type;
+            Object raw = options.get(name);
+            if (!(raw instanceof String text)) {
+                throw new IllegalArgumentException("manifest option '" + name + "' is " + raw + ": expected a text value (written by this relulab version?)");
+            }
+            try {
+                args[i] = name.equals("out") ? out
+                        : type == int.class ? Integer.parseInt(text)
+                        : type == long.class ? Long.parseLong(text)
+                        : type == double.class ? Double.parseDouble(text)
+                        : type == boolean.class ? parseBoolean(text)
+                        : type == String.class ? text
+                        : type == Path.class ? Path.of(text)
+                        : enumValue(type, text);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("manifest option '" + name + "' = '" + text + "': expected a " + type.getSimpleName(), e);
+            }
+        }
+        try {
+            return RunConfig.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) throw bad;
+            throw new IllegalStateException("manifest options: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("manifest options: " + e, e);
+        }
+    }
+
+    private static boolean parseBoolean(String text) {
+        if (!text.equals("true") && !text.equals("false")) throw new IllegalArgumentException(text);
+        return text.equals("true");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> type, String text) {
+        if (!type.isEnum()) throw new IllegalArgumentException("unsupported type " + type);
+        return Enum.valueOf((Class) type, text.toUpperCase(java.util.Locale.ROOT));
+    }
+
     /** Bytes of off-heap memory the run allocates (data, buffers, parameters), estimated before allocating. */
     public long memoryBytes() {
         int rows = Math.min(batch, n), evalRows = Math.min(Evaluation.CHUNK, Math.max(n, testN));

@@ -15,6 +15,7 @@ import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.data.Dataset;
+import org.relulab.training.io.CheckpointFile;
 import org.relulab.training.io.Npy;
 import org.relulab.training.metrics.DoubleRows;
 import org.relulab.training.metrics.HermiteTerms;
@@ -62,7 +63,28 @@ public final class Trainer {
 
     /** A run whose data sets come from {@code data}: generated from the teacher, or loaded from .npy files. */
     public static Result run(RunConfig cfg, PrintStream progress, Provider provider, DataSource data) throws IOException {
+        return run(cfg, progress, provider, data, Checkpoints.NONE);
+    }
+
+    /**
+     * Checkpointing of a run: every {@code every} steps (0: never) the trained blocks and the step count go to
+     * {@code checkpoint.bin} in the output folder, atomically; {@code resume} continues a run from that file,
+     * so that its metrics and final weights are bit-identical to a run that never stopped (same thread count).
+     */
+    public record Checkpoints(long every, boolean resume) {
+        public static final Checkpoints NONE = new Checkpoints(0, false);
+
+        public Checkpoints {
+            if (every < 0) throw new IllegalArgumentException("--checkpoint-every " + every + ": expected 0 (never) or a positive step count");
+        }
+    }
+
+    /** A run with checkpoints, or resumed from its last one. */
+    public static Result run(RunConfig cfg, PrintStream progress, Provider provider, DataSource data, Checkpoints checkpoints)
+            throws IOException {
         checkMemory(cfg);
+        Path checkpointFile = cfg.out().resolve("checkpoint.bin");
+        CheckpointFile resumeFrom = checkpoints.resume() ? CheckpointFile.read(checkpointFile) : null;
         Instant started = Instant.now();
         try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(provider, cfg.threads())) {
             Teacher teacher = teacher(ws, cfg);
@@ -95,9 +117,21 @@ public final class Trainer {
                     ? new TruncatedGradientDescent(ws, cfg.m(), cfg.lr(), cfg.lambda0(), cfg.lambda1(), cfg.stage1Steps())
                     : null;
             Optimizer optimizer = truncated != null ? truncated : new GradientDescent(cfg.lr(), cfg.weightDecay());
+            long start = 0;
+            double secondsBefore = 0;
+            if (resumeFrom != null) {
+                for (int i = 0; i < learner.blocks(); i++) resumeFrom.restore(i, learner.blockName(i), learner.block(i));
+                start = resumeFrom.step();
+                secondsBefore = resumeFrom.seconds();
+                batches.skipTo(start);
+            }
             Map<String, Object> manifest = Manifest.of(cfg, k, teacher, optimizer, started);
             manifest.put("data", data.dir() == null ? "generated from the teacher and the seeds"
                     : "loaded from " + data.dir().toAbsolutePath().normalize() + " (x_train, y_train, x_test, y_test .npy)");
+            manifest.put("data_dir", data.dir() == null ? "" : data.dir().toAbsolutePath().normalize().toString());
+            manifest.put("save_data", data.save());
+            manifest.put("checkpoint_every", checkpoints.every());
+            if (resumeFrom != null) manifest.put("resumed_at_step", start);
             Manifest.write(cfg.out(), manifest);
 
             // Metrics beyond the losses: LMZ20's Hermite terms (abs teacher, norm-tied student), ZYWG19's
@@ -108,19 +142,23 @@ public final class Trainer {
             if (truncated != null) extras.add("frozen");
             if (hermite) extras.addAll(List.of("hermite_0", "hermite_2", "hermite_4", "hermite_6"));
             if (recovery) extras.add("recovery_error");
-            MetricsLog log = new MetricsLog(cfg.out().resolve("metrics.csv"), extras);
+            MetricsLog log = new MetricsLog(cfg.out().resolve("metrics.csv"), extras, resumeFrom != null ? start : -1);
             Progress bar = new Progress(progress, cfg.steps());
             long t0 = System.nanoTime();
             double trainLoss = Double.NaN, testLoss = Double.NaN;
-            long done = 0;
+            long done = start;
             boolean diverged = false;
             try (log) {
-                for (long t = 0; t <= cfg.steps(); t++) {
+                for (long t = start; t <= cfg.steps(); t++) {
+                    if (checkpoints.every() > 0 && t > start && t % checkpoints.every() == 0 && t < cfg.steps()
+                            && nonFiniteBlock(k, learner) == null) { // a diverged state never replaces the last good one
+                        writeCheckpoint(checkpointFile, t, secondsBefore + (System.nanoTime() - t0) / 1e9, learner);
+                    }
                     boolean logNow = t % cfg.logEvery() == 0 || t == cfg.steps();
                     if (logNow) {
                         trainLoss = trainEval.mse(k, evalStep);
                         testLoss = testEval.mse(k, evalStep);
-                        double seconds = (System.nanoTime() - t0) / 1e9;
+                        double seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;
                         boolean finite = Double.isFinite(trainLoss) && Double.isFinite(testLoss);
                         double[] values = finite ? extraMetrics(extras.size(), truncated, evalStep, student, teacher, hermite, recovery, t)
                                 : nans(extras.size()); // the weights are no longer finite: the metrics would throw
@@ -128,8 +166,10 @@ public final class Trainer {
                         bar.line(t, trainLoss, testLoss, cfg.d(), seconds);
                         if (!finite) {
                             diverged = true;
-                            progress.printf(Locale.ROOT, "relulab: the loss became %s at step %d: the run diverged; "
-                                    + "try a smaller --lr (now %s)%n", trainLoss, t, cfg.lr());
+                            String bad = nonFiniteBlock(k, learner);
+                            progress.printf(Locale.ROOT, "relulab: the loss became %s at step %d%s: the run diverged; "
+                                    + "try a smaller --lr (now %s)%s%n", trainLoss, t, bad == null ? "" : " (student " + bad + " is not finite)",
+                                    cfg.lr(), checkpoints.every() > 0 ? "; the last good checkpoint is kept in " + checkpointFile : "");
                             break;
                         }
                     }
@@ -141,12 +181,13 @@ public final class Trainer {
                     done = t + 1;
                 }
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            double seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;
             String title = teacher.describe() + "; " + learner.describe() + ", " + cfg.optimizer();
             log.plot(cfg.out(), title);
             saveWeights(cfg.out(), learner, teacher);
             manifest.put("result", Map.of("steps_done", done, "train_loss", trainLoss, "test_loss", testLoss,
                     "seconds", seconds, "steps_per_second", done / Math.max(seconds, 1e-9), "diverged", diverged));
+            if (!diverged) Files.deleteIfExists(checkpointFile); // the run is complete: its weights are saved above
             Manifest.write(cfg.out(), manifest);
             return new Result(cfg.out(), done, trainLoss, testLoss, seconds, diverged);
         }
@@ -167,6 +208,22 @@ public final class Trainer {
         }
         if (recovery) values[v] = ParameterRecovery.relativeError(DoubleRows.of(student.w), DoubleRows.of(teacher.weights()));
         return values;
+    }
+
+    /** The name of the first trained block holding NaN or an infinity, or null. O(parameters), no allocation. */
+    static String nonFiniteBlock(Kernels k, Learner learner) {
+        for (int i = 0; i < learner.blocks(); i++) if (!Float.isFinite(k.sumOfSquares(learner.block(i)))) return learner.blockName(i);
+        return null;
+    }
+
+    private static void writeCheckpoint(Path file, long step, double seconds, Learner learner) throws IOException {
+        List<String> names = new ArrayList<>();
+        List<org.relulab.core.Matrix> blocks = new ArrayList<>();
+        for (int i = 0; i < learner.blocks(); i++) {
+            names.add(learner.blockName(i));
+            blocks.add(learner.block(i));
+        }
+        CheckpointFile.write(file, step, seconds, names, blocks);
     }
 
     private static double[] nans(int count) {
@@ -200,11 +257,33 @@ public final class Trainer {
         private final List<String> extras;
         private final List<double[]> rows = new ArrayList<>(); // step, train, test, extras... (log steps only)
 
-        MetricsLog(Path file, List<String> extras) throws IOException {
+        /**
+         * A new metrics.csv, or (resumeAt ≥ 0) the existing one cut to its rows before step resumeAt, which the
+         * resumed run writes again, and appended to.
+         */
+        MetricsLog(Path file, List<String> extras, long resumeAt) throws IOException {
             this.extras = extras;
-            w = Files.newBufferedWriter(file);
-            w.write("step,epoch,train_loss,test_loss,test_loss_x_d" + (extras.isEmpty() ? "" : "," + String.join(",", extras))
-                    + ",seconds\n");
+            String header = "step,epoch,train_loss,test_loss,test_loss_x_d" + (extras.isEmpty() ? "" : "," + String.join(",", extras)) + ",seconds";
+            StringBuilder kept = new StringBuilder(header).append('\n');
+            if (resumeAt >= 0) {
+                List<String> lines = Files.readAllLines(file);
+                if (lines.isEmpty() || !lines.get(0).equals(header)) {
+                    throw new IOException(file + ": header '" + (lines.isEmpty() ? "" : lines.get(0)) + "', expected '" + header + "'");
+                }
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] cells = line.split(",");
+                    if (cells.length != header.split(",").length || Long.parseLong(cells[0]) >= resumeAt) break; // a torn last line too
+                    kept.append(line).append('\n');
+                    double[] r = new double[3 + extras.size()];
+                    r[0] = Double.parseDouble(cells[0]);
+                    r[1] = Double.parseDouble(cells[2]);
+                    r[2] = Double.parseDouble(cells[3]);
+                    for (int e = 0; e < extras.size(); e++) r[3 + e] = Double.parseDouble(cells[5 + e]);
+                    rows.add(r);
+                }
+            }
+            Files.writeString(file, kept);
+            w = Files.newBufferedWriter(file, java.nio.file.StandardOpenOption.APPEND);
         }
 
         void row(long step, double epoch, double train, double test, int d, double seconds, double[] values) throws IOException {
