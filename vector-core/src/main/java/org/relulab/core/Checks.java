@@ -40,6 +40,25 @@ final class Checks {
         return v.rows == 1 ? v.colStep() : v.rowStep();
     }
 
+    /**
+     * An element-wise operation on a matrix {@code in} with one vector entry per row ({@code rows}) and per
+     * column ({@code cols}), writing {@code out}: all open, vector lengths matching, out of in's shape, in
+     * place or separate from in, and separate from both vectors.
+     */
+    static void withLineVectors(String op, String inName, Matrix in, String rowsName, Matrix rows, String colsName,
+                                Matrix cols, String outName, Matrix out) {
+        open(op, rowsName, rows);
+        open(op, colsName, cols);
+        open(op, inName, in);
+        open(op, outName, out);
+        vector(op, rowsName, rows, in.rows);
+        vector(op, colsName, cols, in.cols);
+        sameShape(op, inName, in, outName, out);
+        inPlaceOrDisjoint(op, outName, out, inName, in);
+        disjoint(op, outName, out, rowsName, rows);
+        disjoint(op, outName, out, colsName, cols);
+    }
+
     /** Output {@code out} must be the very same view as input {@code in}, or share no element with it. */
     static void inPlaceOrDisjoint(String op, String outName, Matrix out, String inName, Matrix in) {
         if (!sameView(out, in) && overlaps(out, in)) {

@@ -40,6 +40,19 @@ interface KernelSupport {
     void activateBackwardScaled(Activation act, int n, float s, MemorySegment c, long co, MemorySegment z, long zo,
                                 MemorySegment out, long oo);
 
+    /**
+     * out[j] = f(scale·g[j], scale·rowSqNorm, scale·colSqNorms[j]): one row of {@link KernelFunction} f from a
+     * row of the Gram matrix g, the squared norm of that row's input and those of the column inputs.
+     */
+    void kernelFromGram(KernelFunction f, int n, float scale, float rowSqNorm, MemorySegment g, long go,
+                        MemorySegment colSqNorms, long co, MemorySegment out, long oo);
+
+    /** Σ x[i]·y[i] in double: x holds floats, y doubles (offsets in elements of each). */
+    double dotMixed(int n, MemorySegment x, long xo, MemorySegment y, long yo);
+
+    /** y[i] += alpha·x[i] in double: x holds floats, y doubles. */
+    void axpyMixed(int n, double alpha, MemorySegment x, long xo, MemorySegment y, long yo);
+
     /** The single-threaded GEMM on one part of C. */
     GemmEngine gemm();
 }

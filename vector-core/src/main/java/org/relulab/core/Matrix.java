@@ -16,6 +16,8 @@ import java.lang.foreign.ValueLayout;
  */
 public final class Matrix {
     static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    /** The solver's double-precision vectors (off-heap, beside the fp32 matrices). */
+    static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     final MemorySegment segment;
     /** Element index (not bytes) of logical element (0, 0) in {@link #segment}. */

@@ -1,6 +1,7 @@
 package org.relulab.core;
 
 import static org.relulab.core.Matrix.F32;
+import static org.relulab.core.Matrix.F64;
 
 import java.lang.foreign.MemorySegment;
 
@@ -72,6 +73,30 @@ final class ScalarKernelSupport implements KernelSupport {
                                        long zo, MemorySegment out, long oo) {
         for (int i = 0; i < n; i++) {
             out.setAtIndex(F32, oo + i, s * c.getAtIndex(F32, co + i) * act.derivative(z.getAtIndex(F32, zo + i)));
+        }
+    }
+
+    @Override
+    public void kernelFromGram(KernelFunction f, int n, float scale, float rowSqNorm, MemorySegment g, long go,
+                               MemorySegment colSqNorms, long co, MemorySegment out, long oo) {
+        double rs = (double) scale * rowSqNorm;
+        for (int i = 0; i < n; i++) {
+            double v = f.value((double) scale * g.getAtIndex(F32, go + i), rs, (double) scale * colSqNorms.getAtIndex(F32, co + i));
+            out.setAtIndex(F32, oo + i, (float) v);
+        }
+    }
+
+    @Override
+    public double dotMixed(int n, MemorySegment x, long xo, MemorySegment y, long yo) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s = Math.fma(x.getAtIndex(F32, xo + i), y.getAtIndex(F64, yo + i), s);
+        return s;
+    }
+
+    @Override
+    public void axpyMixed(int n, double alpha, MemorySegment x, long xo, MemorySegment y, long yo) {
+        for (int i = 0; i < n; i++) {
+            y.setAtIndex(F64, yo + i, Math.fma(alpha, x.getAtIndex(F32, xo + i), y.getAtIndex(F64, yo + i)));
         }
     }
 

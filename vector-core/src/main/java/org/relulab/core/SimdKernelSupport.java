@@ -1,9 +1,11 @@
 package org.relulab.core;
 
 import static org.relulab.core.Matrix.F32;
+import static org.relulab.core.Matrix.F64;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -29,6 +31,24 @@ final class SimdKernelSupport implements KernelSupport {
     private static final VectorShuffle<Float> ROT2 = VectorShuffle.iota(SPECIES, Math.max(1, LANES / 4), 1, true);
     private static final VectorShuffle<Float> ROT3 = VectorShuffle.iota(SPECIES, Math.max(1, LANES / 8), 1, true);
     private static final VectorShuffle<Float> ROT4 = VectorShuffle.iota(SPECIES, Math.max(1, LANES / 16), 1, true);
+
+    /** Doubles in a vector of the same width: one float vector converts into two of these. */
+    static final VectorSpecies<Double> DSPECIES = DoubleVector.SPECIES_PREFERRED;
+    static final int DLANES = DSPECIES.length();
+    static final long DVBYTES = (long) DLANES * Double.BYTES;
+    // The same fixed-order lane sum for doubles (see ROT1).
+    private static final VectorShuffle<Double> DROT1 = VectorShuffle.iota(DSPECIES, DLANES / 2, 1, true);
+    private static final VectorShuffle<Double> DROT2 = VectorShuffle.iota(DSPECIES, Math.max(1, DLANES / 4), 1, true);
+    private static final VectorShuffle<Double> DROT3 = VectorShuffle.iota(DSPECIES, Math.max(1, DLANES / 8), 1, true);
+
+    // arcsin(s) = s + s³·P(s²) on |s| <= 1/2, P of degree 4: the coefficients of Cephes' asinf (S. Moshier),
+    // relative error about 2.5e-7 there. Measured for arccos c over 4M evenly spaced floats in [-1, 1]
+    // against Math.acos: at most 1.26 ulp (3.0e-7 absolute). It beat VectorOperators.ACOS (intrinsified
+    // through SVML on this JDK: 0.65 ns/float at 512 bits) by 1.8x at 512 bits, 3.0x at 256 and 2.2x at
+    // 128 (Zen 4), and gives the same bits on every CPU.
+    private static final float ASIN_P4 = 4.2163199048e-2f, ASIN_P3 = 2.4181311049e-2f, ASIN_P2 = 4.5470025998e-2f,
+            ASIN_P1 = 7.4953002686e-2f, ASIN_P0 = 1.6666752422e-1f;
+    private static final float PI = (float) Math.PI, HALF_PI = (float) (Math.PI / 2);
 
     private final GemmEngine gemm = new SimdGemm();
 
@@ -249,6 +269,107 @@ final class SimdKernelSupport implements KernelSupport {
                         .blend(-1f, vz.compare(VectorOperators.LT, 0f)));
             };
             d.intoMemorySegment(out, (oo + i) * Float.BYTES, ORDER, m);
+        }
+    }
+
+    /**
+     * The kernel in the one form {@link KernelFunction} documents, in float: c = g/(ab) (0 where ab = 0)
+     * clamped to [−1, 1]; π − θ = arccos(−c) from the arcsine polynomial, by arccos(−c) = π/2 + arcsin c for
+     * |c| ≤ 1/2, and for |c| &gt; 1/2 with s = √((1 − |c|)/2): π − 2·arcsin s (c &gt; 0) or 2·arcsin s (c &lt; 0),
+     * accurate at both ends; sin θ = √((1 − c)(1 + c)). ab = √(scale·‖x‖² · scale·‖x′‖²), so a diagonal
+     * entry whose norms are its own Gram value gets c = 1 exactly.
+     */
+    @Override
+    public void kernelFromGram(KernelFunction f, int n, float scale, float rowSqNorm, MemorySegment g, long go,
+                               MemorySegment colSqNorms, long co, MemorySegment out, long oo) {
+        float rs = scale * rowSqNorm;
+        float sinW = f.sinWeight, angleDotW = f.angleDotWeight, angleW = f.angleWeight, dotW = f.dotWeight;
+        FloatVector p2 = FloatVector.broadcast(SPECIES, ASIN_P2);
+        FloatVector p1 = FloatVector.broadcast(SPECIES, ASIN_P1), p0 = FloatVector.broadcast(SPECIES, ASIN_P0);
+        int bound = SPECIES.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            FloatVector gs = FloatVector.fromMemorySegment(SPECIES, g, (go + i) * Float.BYTES, ORDER).mul(scale);
+            FloatVector ab = FloatVector.fromMemorySegment(SPECIES, colSqNorms, (co + i) * Float.BYTES, ORDER)
+                    .mul(scale).mul(rs).sqrt();
+            FloatVector c = gs.div(ab).blend(0f, ab.compare(VectorOperators.EQ, 0f)).max(-1f).min(1f);
+            FloatVector abs = c.abs();
+            VectorMask<Float> big = abs.compare(VectorOperators.GT, 0.5f);
+            FloatVector half = abs.neg().add(1f).mul(0.5f); // (1 − |c|)/2
+            FloatVector z = c.mul(c).blend(half, big); // s² with s = c or √((1 − |c|)/2)
+            FloatVector s = c.blend(half.sqrt(), big);
+            FloatVector poly = z.fma(ASIN_P4, ASIN_P3).fma(z, p2).fma(z, p1).fma(z, p0);
+            FloatVector asin = poly.mul(z).fma(s, s); // arcsin s
+            FloatVector twice = asin.add(asin);
+            FloatVector bigAngle = twice.blend(twice.neg().add(PI), c.compare(VectorOperators.GT, 0f));
+            FloatVector angle = asin.add(HALF_PI).blend(bigAngle, big); // π − θ
+            FloatVector sin = c.neg().add(1f).mul(c.add(1f)).sqrt();
+            FloatVector v = gs.fma(angleDotW, angleW).mul(angle);
+            v = ab.mul(sin).fma(FloatVector.broadcast(SPECIES, sinW), v);
+            v = gs.fma(FloatVector.broadcast(SPECIES, dotW), v);
+            v.intoMemorySegment(out, (oo + i) * Float.BYTES, ORDER);
+        }
+        for (; i < n; i++) {
+            double value = f.value((double) scale * g.getAtIndex(F32, go + i), (double) rs,
+                    (double) scale * colSqNorms.getAtIndex(F32, co + i));
+            out.setAtIndex(F32, oo + i, (float) value);
+        }
+    }
+
+    /** Each float vector converts into two double vectors (parts 0 and 1): four accumulators per two float vectors. */
+    @Override
+    public double dotMixed(int n, MemorySegment x, long xo, MemorySegment y, long yo) {
+        int i = 0;
+        double s = 0;
+        int step = 2 * LANES;
+        if (n >= step) {
+            int bound = n - n % step;
+            DoubleVector acc1 = DoubleVector.zero(DSPECIES); // one
+            DoubleVector acc2 = DoubleVector.zero(DSPECIES); // two
+            DoubleVector acc3 = DoubleVector.zero(DSPECIES); // three
+            DoubleVector acc4 = DoubleVector.zero(DSPECIES); // four
+            for (; i < bound; i += step) {
+                long xb = (xo + i) * Float.BYTES, yb = (yo + i) * Double.BYTES;
+                FloatVector f1 = FloatVector.fromMemorySegment(SPECIES, x, xb, ORDER);
+                FloatVector f2 = FloatVector.fromMemorySegment(SPECIES, x, xb + VBYTES, ORDER);
+                acc1 = ((DoubleVector) f1.convertShape(VectorOperators.F2D, DSPECIES, 0))
+                        .fma(DoubleVector.fromMemorySegment(DSPECIES, y, yb, ORDER), acc1);
+                acc2 = ((DoubleVector) f1.convertShape(VectorOperators.F2D, DSPECIES, 1))
+                        .fma(DoubleVector.fromMemorySegment(DSPECIES, y, yb + DVBYTES, ORDER), acc2);
+                acc3 = ((DoubleVector) f2.convertShape(VectorOperators.F2D, DSPECIES, 0))
+                        .fma(DoubleVector.fromMemorySegment(DSPECIES, y, yb + 2 * DVBYTES, ORDER), acc3);
+                acc4 = ((DoubleVector) f2.convertShape(VectorOperators.F2D, DSPECIES, 1))
+                        .fma(DoubleVector.fromMemorySegment(DSPECIES, y, yb + 3 * DVBYTES, ORDER), acc4);
+            }
+            DoubleVector v = acc1.add(acc2).add(acc3.add(acc4));
+            if (DLANES == 2) { // C2 does not intrinsify a 2-lane double rearrange (x86, 128-bit): it would box
+                s = v.lane(0) + v.lane(1);
+            } else {
+                v = v.add(v.rearrange(DROT1)); // fixed-order lane sum: see ROT1
+                v = v.add(v.rearrange(DROT2));
+                if (DLANES >= 8) v = v.add(v.rearrange(DROT3));
+                s = v.lane(0);
+            }
+        }
+        for (; i < n; i++) s = Math.fma(x.getAtIndex(F32, xo + i), y.getAtIndex(F64, yo + i), s);
+        return s;
+    }
+
+    @Override
+    public void axpyMixed(int n, double alpha, MemorySegment x, long xo, MemorySegment y, long yo) {
+        int bound = SPECIES.loopBound(n);
+        DoubleVector a = DoubleVector.broadcast(DSPECIES, alpha);
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            long yb = (yo + i) * Double.BYTES;
+            FloatVector f = FloatVector.fromMemorySegment(SPECIES, x, (xo + i) * Float.BYTES, ORDER);
+            a.fma((DoubleVector) f.convertShape(VectorOperators.F2D, DSPECIES, 0),
+                    DoubleVector.fromMemorySegment(DSPECIES, y, yb, ORDER)).intoMemorySegment(y, yb, ORDER);
+            a.fma((DoubleVector) f.convertShape(VectorOperators.F2D, DSPECIES, 1),
+                    DoubleVector.fromMemorySegment(DSPECIES, y, yb + DVBYTES, ORDER)).intoMemorySegment(y, yb + DVBYTES, ORDER);
+        }
+        for (; i < n; i++) {
+            y.setAtIndex(F64, yo + i, Math.fma(alpha, x.getAtIndex(F32, xo + i), y.getAtIndex(F64, yo + i)));
         }
     }
 

@@ -59,6 +59,26 @@ class BadInputTest {
     }
 
     @Test
+    void kernelFromGramArguments() {
+        try (Workspace ws = Workspace.shared()) {
+            Matrix g = ws.matrix(3, 4), r = ws.vector(3), c = ws.vector(4), out = ws.matrix(3, 4);
+            KernelFunction f = KernelFunction.RELU_NTK;
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(null, 1f, g, r, c, out), "kernel function is null");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 0f, g, r, c, out), "scale = 0.0", "e.g. 1/d");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, Float.NaN, g, r, c, out), "scale = NaN");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, c, c, out), "rowSqNorms has length 4", "expected 3");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, r, out), "colSqNorms has length 3", "expected 4");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, c, out.t()), "gram is 3x4", "out is 4x3");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, c, g.cols(0, 3).t().t()), "3x3");
+            Matrix wide = ws.matrix(3, 8);
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, wide.cols(0, 4), r, c, wide.cols(2, 6)),
+                    "partly overlaps input gram");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, out.row(0), out), "overlaps input colSqNorms");
+            kernels.kernelFromGram(f, 1f, g, r, c, g); // in place is fine
+        }
+    }
+
+    @Test
     void viewsOutsideTheirSegment() {
         try (Workspace ws = Workspace.shared()) {
             Matrix m = ws.matrix(4, 5);
