@@ -309,8 +309,8 @@ final class SimdKernelSupport implements KernelSupport {
             v = gs.fma(FloatVector.broadcast(SPECIES, dotW), v);
             v.intoMemorySegment(out, (oo + i) * Float.BYTES, ORDER);
         }
-        for (; i < n; i++) {
-            double value = f.value((double) scale * g.getAtIndex(F32, go + i), (double) rs,
+        for (; i < n; i++) { // the scalar twin's arithmetic: products with the scale in double, like the dot's
+            double value = f.value((double) scale * g.getAtIndex(F32, go + i), (double) scale * rowSqNorm,
                     (double) scale * colSqNorms.getAtIndex(F32, co + i));
             out.setAtIndex(F32, oo + i, (float) value);
         }

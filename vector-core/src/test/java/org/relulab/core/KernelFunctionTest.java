@@ -216,6 +216,31 @@ class KernelFunctionTest {
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
+    /**
+     * A Gram matrix with its own diagonal as the norms (a train × train kernel) gets cosine 1 exactly on the
+     * diagonal at any scale, in the vector body and the tail: κ₀ = 1/2, and the |·| first-layer NTK is g.
+     */
+    @Test
+    void selfNormsGiveExactDiagonals() {
+        int n = 37, d = 3;
+        Random rnd = new Random(8);
+        try (Workspace ws = Workspace.shared()) {
+            double[][] x = points(rnd, n, d);
+            Matrix gram = ws.matrix(n, n), sq = ws.vector(n), out = ws.matrix(n, n);
+            fill(x, x, gram, sq, sq);
+            for (int i = 0; i < n; i++) sq.set(0, i, gram.get(i, i));
+            for (Kernels k : new Kernels[] {simd, scalar}) {
+                k.kernelFromGram(KernelFunction.ARC_COSINE_0, 1f / d, gram, sq, sq, out);
+                for (int i = 0; i < n; i++) assertEquals(0.5f, out.get(i, i), k.provider() + " κ₀ at (" + i + ", " + i + ")");
+                k.kernelFromGram(KernelFunction.ABS_NTK_FIRST_LAYER, 1f / d, gram, sq, sq, out);
+                for (int i = 0; i < n; i++) {
+                    float g = gram.get(i, i) / d;
+                    assertEquals(g, out.get(i, i), 2 * Math.ulp(g), k.provider() + " |·| first layer at (" + i + ", " + i + ")");
+                }
+            }
+        }
+    }
+
     /** neural-tangents' forms: ABRelu(−1, 1) gives E|u||v| = 4κ₁ − g and E[sign sign] = 4κ₀ − 1; Θ = κ₁ + gκ₀. */
     @Test
     void identitiesBetweenTheFunctions() {
