@@ -90,8 +90,7 @@ final class Cholesky {
     private void factorBlock(int b, int j, int n) {
         double[] l = block;
         for (int k = 0; k < b; k++) {
-            double d = l[k * b + k];
-            for (int p = 0; p < k; p++) d -= l[k * b + p] * l[k * b + p];
+            double d = l[k * b + k] - dot(l, k * b, k * b, k);
             if (!(d > 0)) {
                 throw new NotPositiveDefiniteException("Cholesky: pivot " + (j + k) + " of " + n + " is " + d
                         + (Double.isNaN(d) ? " (the matrix holds NaN or infinite entries)" : " (expected > 0)")
@@ -99,12 +98,26 @@ final class Cholesky {
             }
             double lkk = Math.sqrt(d);
             l[k * b + k] = lkk;
-            for (int i = k + 1; i < b; i++) {
-                double s = l[i * b + k];
-                for (int p = 0; p < k; p++) s -= l[i * b + p] * l[k * b + p];
-                l[i * b + k] = s / lkk;
-            }
+            for (int i = k + 1; i < b; i++) l[i * b + k] = (l[i * b + k] - dot(l, i * b, k * b, k)) / lkk;
         }
+    }
+
+    /**
+     * Σ_{p<len} v[x + p]·v[y + p] with four independent sums: C2 does not vectorize a double reduction (it
+     * would reorder the sum), and one chain of dependent adds waits 4 cycles per term. The diagonal blocks
+     * are serial work, a third of the factorization's time at n = 2000 before this.
+     */
+    private static double dot(double[] v, int x, int y, int len) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int p = 0;
+        for (; p + 4 <= len; p += 4) {
+            s0 += v[x + p] * v[y + p];
+            s1 += v[x + p + 1] * v[y + p + 1];
+            s2 += v[x + p + 2] * v[y + p + 2];
+            s3 += v[x + p + 3] * v[y + p + 3];
+        }
+        for (; p < len; p++) s0 += v[x + p] * v[y + p];
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** The inverse of the lower-triangular factor in {@link #block}, into {@link #inverse} (float, zero above the diagonal). */

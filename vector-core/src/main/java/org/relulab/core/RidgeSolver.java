@@ -16,9 +16,11 @@ import java.util.Locale;
  * float K and double α, y, r, accumulated in double ({@code dotMixed}, {@code axpyMixed}). So the answer
  * is the float64 solution for the float-stored K to a relative residual of {@link #TOLERANCE}, however
  * ill-conditioned, as long as the float factor exists; a float-only solve would be off by about
- * cond·n·2⁻²⁴. Where the float factorization fails (K + nλI is not positive definite once rounded to
- * float: typically nλ below about 10⁻⁶ of K's largest entries), a {@link NotPositiveDefiniteException}
- * names the pivot and suggests a larger λ.
+ * cond·n·2⁻²⁴. The factor exists while nλ exceeds the factorization's rounding errors, which matters only
+ * for (nearly) singular K. Measured with the ReLU NTK of n = 2000 Gaussian points (scale 1/d): at d = 1,
+ * where K has rank 4, λ ≥ 10⁻⁵ (nλ ≈ 2·10⁻³·max K_ii); at d = 2, λ ≥ 10⁻⁷; at d = 3, λ ≥ 10⁻⁹; from d = 4
+ * on K itself factors (λ = 0). Below that, a {@link NotPositiveDefiniteException} names the pivot and
+ * suggests a larger λ.
  *
  * <p>λ sweep. A factor at λ_f preconditions the system at any λ: the preconditioned matrix has eigenvalues
  * (μ + nλ)/(μ + nλ_f) for K's eigenvalues μ, all between 1 and λ/λ_f, so CG needs about
