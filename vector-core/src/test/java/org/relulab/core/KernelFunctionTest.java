@@ -128,14 +128,15 @@ class KernelFunctionTest {
     }
 
     /**
-     * The closed forms against Monte-Carlo means over w ~ N(0, I/d) (scale 1/d) of the four expectations
-     * they are built from, within 5 standard errors; the NTKs as papers.md composes them:
-     * E[σ(u)σ(v)] + (xᵀx′/d)·E[σ′(u)σ′(v)]. Checked on the SIMD/scalar kernel (float) and the float64 value.
+     * The closed forms against Monte-Carlo means over w ~ N(0, I) (scale 1) and w ~ N(0, I/d) (scale 1/d, the
+     * same draws scaled) of the four expectations they are built from, within 5 standard errors; the NTKs as
+     * papers.md composes them: E[σ(u)σ(v)] + (s·xᵀx′)·E[σ′(u)σ′(v)]. Checked on the kernel under test (float)
+     * and the float64 value.
      */
     @Test
     void closedFormsMatchMonteCarloExpectations() {
         int d = 4, samples = 400_000;
-        double scale = 1.0 / d;
+        double[] scales = {1, 1.0 / d};
         double[] angles = {0, 0.3, Math.PI / 2, 2.0, Math.PI - 0.01, Math.PI};
         double a = 0.7, b = 1.9;
         // x along a random unit direction e1, x' in the plane of e1 and a second direction e2.
@@ -155,17 +156,20 @@ class KernelFunctionTest {
                 y[k][p] = b * (Math.cos(angles[k]) * e1[p] + Math.sin(angles[k]) * e2[p]);
             }
         }
-        // sums[k][q]: q = 0 ReLU·ReLU, 1 step·step, 2 |u||v|, 3 sign·sign, and their squares at q + 4
-        double[][] sums = new double[pairs][8];
+        // sums[sc][k][q]: q = 0 ReLU·ReLU, 1 step·step, 2 |u||v|, 3 sign·sign, and their squares at q + 4
+        double[][][] sums = new double[scales.length][pairs][8];
         double[] w = new double[d];
         for (int s = 0; s < samples; s++) {
-            for (int p = 0; p < d; p++) w[p] = gaussian(rnd) * Math.sqrt(scale);
+            for (int p = 0; p < d; p++) w[p] = gaussian(rnd);
             for (int k = 0; k < pairs; k++) {
-                double u = dot(w, x[k]), v = dot(w, y[k]);
-                double[] t = {Math.max(u, 0) * Math.max(v, 0), u > 0 && v > 0 ? 1 : 0, Math.abs(u * v), Math.signum(u) * Math.signum(v)};
-                for (int q = 0; q < 4; q++) {
-                    sums[k][q] += t[q];
-                    sums[k][q + 4] += t[q] * t[q];
+                double u1 = dot(w, x[k]), v1 = dot(w, y[k]);
+                for (int sc = 0; sc < scales.length; sc++) {
+                    double u = u1 * Math.sqrt(scales[sc]), v = v1 * Math.sqrt(scales[sc]);
+                    double[] t = {Math.max(u, 0) * Math.max(v, 0), u > 0 && v > 0 ? 1 : 0, Math.abs(u * v), Math.signum(u) * Math.signum(v)};
+                    for (int q = 0; q < 4; q++) {
+                        sums[sc][k][q] += t[q];
+                        sums[sc][k][q + 4] += t[q] * t[q];
+                    }
                 }
             }
         }
@@ -176,28 +180,31 @@ class KernelFunctionTest {
                 gram.set(0, k, (float) dot(x[k], y[k]));
                 colSq.set(0, k, (float) (b * b));
             }
-            for (KernelFunction f : KernelFunction.values()) {
-                kernels.kernelFromGram(f, (float) scale, gram, rowSq, colSq, out);
-                for (int k = 0; k < pairs; k++) {
-                    double g = scale * dot(x[k], y[k]);
-                    double[] mean = new double[4], se = new double[4];
-                    for (int q = 0; q < 4; q++) {
-                        mean[q] = sums[k][q] / samples;
-                        se[q] = Math.sqrt(Math.max(0, sums[k][q + 4] / samples - mean[q] * mean[q]) / samples);
+            for (int sc = 0; sc < scales.length; sc++) {
+                double scale = scales[sc];
+                for (KernelFunction f : KernelFunction.values()) {
+                    kernels.kernelFromGram(f, (float) scale, gram, rowSq, colSq, out);
+                    for (int k = 0; k < pairs; k++) {
+                        double g = scale * dot(x[k], y[k]);
+                        double[] mean = new double[4], se = new double[4];
+                        for (int q = 0; q < 4; q++) {
+                            mean[q] = sums[sc][k][q] / samples;
+                            se[q] = Math.sqrt(Math.max(0, sums[sc][k][q + 4] / samples - mean[q] * mean[q]) / samples);
+                        }
+                        double[] mc = switch (f) {
+                            case ARC_COSINE_0 -> new double[] {mean[1], se[1]};
+                            case ARC_COSINE_1 -> new double[] {mean[0], se[0]};
+                            case RELU_NTK -> new double[] {mean[0] + g * mean[1], se[0] + Math.abs(g) * se[1]};
+                            case RELU_NTK_FIRST_LAYER -> new double[] {g * mean[1], Math.abs(g) * se[1]};
+                            case ABS -> new double[] {mean[2], se[2]};
+                            case ABS_NTK -> new double[] {mean[2] + g * mean[3], se[2] + Math.abs(g) * se[3]};
+                            case ABS_NTK_FIRST_LAYER -> new double[] {g * mean[3], Math.abs(g) * se[3]};
+                        };
+                        double exact = f.value(g, scale * a * a, scale * b * b);
+                        String at = f + " at θ = " + angles[k] + ", scale " + scale;
+                        assertEquals(mc[0], exact, 5 * mc[1] + 1e-12, at + ": closed form vs Monte Carlo (" + samples + " samples)");
+                        assertEquals(exact, out.get(0, k), tolerance(f, g, scale * a * a, scale * b * b) + 1e-6, at + ": kernel vs float64");
                     }
-                    double[] mc = switch (f) {
-                        case ARC_COSINE_0 -> new double[] {mean[1], se[1]};
-                        case ARC_COSINE_1 -> new double[] {mean[0], se[0]};
-                        case RELU_NTK -> new double[] {mean[0] + g * mean[1], se[0] + Math.abs(g) * se[1]};
-                        case RELU_NTK_FIRST_LAYER -> new double[] {g * mean[1], Math.abs(g) * se[1]};
-                        case ABS -> new double[] {mean[2], se[2]};
-                        case ABS_NTK -> new double[] {mean[2] + g * mean[3], se[2] + Math.abs(g) * se[3]};
-                        case ABS_NTK_FIRST_LAYER -> new double[] {g * mean[3], Math.abs(g) * se[3]};
-                    };
-                    double exact = f.value(g, scale * a * a, scale * b * b);
-                    String at = f + " at θ = " + angles[k];
-                    assertEquals(mc[0], exact, 5 * mc[1] + 1e-12, at + ": closed form vs Monte Carlo (" + samples + " samples)");
-                    assertEquals(exact, out.get(0, k), tolerance(f, g, scale * a * a, scale * b * b) + 1e-6, at + ": kernel vs float64");
                 }
             }
         }
