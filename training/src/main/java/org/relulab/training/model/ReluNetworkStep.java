@@ -78,8 +78,8 @@ public final class ReluNetworkStep implements LearnerStep {
      */
     @Override
     public double forward(Kernels k, Matrix x, Matrix y) {
-        useRows(x);
-        outputs(k, x, fb);
+        Matrix top = hiddenLayers(k, x);                                             // sets fb's rows
+        k.gemv(false, s.outputScale(), top, s.a, 0f, fb);
         k.axpy(-1f, y, fb);
         return k.sumOfSquares(fb) / n;
     }
@@ -87,12 +87,17 @@ public final class ReluNetworkStep implements LearnerStep {
     /** Predictions F(x) for x (n × d) into out (n × 1), n ≤ rows. */
     @Override
     public void predict(Kernels k, Matrix x, Matrix out) {
-        useRows(x);
-        outputs(k, x, out);
+        k.gemv(false, s.outputScale(), hiddenLayers(k, x), s.a, 0f, out);
         n = -1; // the buffers no longer hold a forward pass's residual
     }
 
-    private void outputs(Kernels k, Matrix x, Matrix out) {
+    /**
+     * H_1 … H_L for the rows of x (n × d, n ≤ rows), kept for {@link #backward}; returns H_L. The caller writes
+     * F − y into {@link #output()} before a backward: {@link #forward} does, and so does {@link LinearizedStep}
+     * with the linearized F.
+     */
+    Matrix hiddenLayers(Kernels k, Matrix x) {
+        useRows(x);
         Matrix in = x;
         for (int l = 1; l <= layers; l++) {
             Matrix hl = hb[l - 1];
@@ -100,8 +105,14 @@ public final class ReluNetworkStep implements LearnerStep {
             k.gemm(false, true, s.inputScale(l), in, s.weights(l), 1f, hl, Activation.RELU, hl);
             in = hl;
         }
-        k.gemv(false, s.outputScale(), in, s.a, 0f, out);
+        return in;
     }
+
+    /** H_l (n × m_l) of the last {@link #hiddenLayers} call, l = 1 … L; backward overwrites H_L. */
+    Matrix hidden(int layer) { return hb[layer - 1]; }
+
+    /** The n × 1 buffer that {@link #backward} reads as F − y (and scales in place). */
+    Matrix output() { return fb; }
 
     private void useRows(Matrix x) {
         int rows = x.rows();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
@@ -60,11 +62,14 @@ class ReluNetworkGradientCheckTest {
             return f / Math.sqrt(a.length);
         }
 
-        double objective(double[][] x, double[] y) {
-            double sum = 0;
-            for (int j = 0; j < x.length; j++) sum += Math.pow(output(x[j]) - y[j], 2);
-            return sum / (2 * x.length);
-        }
+        double objective(double[][] x, double[] y) { return halfMeanSquaredError(this::output, x, y); }
+    }
+
+    /** J = (1/2n) Σ_j (F(x_j) − y_j)². */
+    static double halfMeanSquaredError(ToDoubleFunction<double[]> f, double[][] x, double[] y) {
+        double sum = 0;
+        for (int j = 0; j < x.length; j++) sum += Math.pow(f.applyAsDouble(x[j]) - y[j], 2);
+        return sum / (2 * x.length);
     }
 
     static ReluNetworkStudent network(Workspace ws, int layers, TrainedLayers trained) {
@@ -148,14 +153,20 @@ class ReluNetworkGradientCheckTest {
 
     /** Central differences of J + (λ/2)‖block‖² with respect to every entry of block {@code b}. */
     private static double[][] finiteDifferences(Params p, int b, double[][] x, double[] y, double lambda) {
-        double[][] block = p.blocks().get(b), num = new double[block.length][block[0].length];
+        double[][] block = p.blocks().get(b);
+        return finiteDifferences(block, () -> p.objective(x, y) + lambda / 2 * sumOfSquares(block));
+    }
+
+    /** Central differences of {@code objective} with respect to every entry of {@code block}, which it reads. */
+    static double[][] finiteDifferences(double[][] block, DoubleSupplier objective) {
+        double[][] num = new double[block.length][block[0].length];
         for (int i = 0; i < block.length; i++) {
             for (int j = 0; j < block[i].length; j++) {
                 double keep = block[i][j];
                 block[i][j] = keep + H;
-                double up = p.objective(x, y) + lambda / 2 * sumOfSquares(block);
+                double up = objective.getAsDouble();
                 block[i][j] = keep - H;
-                double down = p.objective(x, y) + lambda / 2 * sumOfSquares(block);
+                double down = objective.getAsDouble();
                 block[i][j] = keep;
                 num[i][j] = (up - down) / (2 * H);
             }
@@ -169,7 +180,7 @@ class ReluNetworkGradientCheckTest {
         return s;
     }
 
-    private static void assertClose(String what, double[][] want, double[][] got, double relative) {
+    static void assertClose(String what, double[][] want, double[][] got, double relative) {
         assertEquals(want.length + "x" + want[0].length, got.length + "x" + got[0].length, what + ": shape");
         double scale = 0;
         for (double[] row : want) for (double v : row) scale = Math.max(scale, Math.abs(v));
