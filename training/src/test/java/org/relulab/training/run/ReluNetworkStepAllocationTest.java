@@ -1,5 +1,6 @@
 package org.relulab.training.run;
 
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
@@ -8,6 +9,8 @@ import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.data.InputDistribution;
 import org.relulab.training.model.All19Fig1Teacher;
+import org.relulab.training.model.Learner;
+import org.relulab.training.model.LearnerStep;
 import org.relulab.training.model.ReluNetworkStep;
 import org.relulab.training.model.ReluNetworkStudent;
 import org.relulab.training.model.TrainedLayers;
@@ -21,32 +24,42 @@ import org.relulab.training.optim.GradientDescent;
  * every round.
  */
 class ReluNetworkStepAllocationTest {
+    static final int D = 4, M = 48;
+
     @Test
     void sgdStepsWithWeightDecayAllocateNothing() {
         for (int layers : new int[] {2, 3}) {
             for (TrainedLayers trained : TrainedLayers.values()) {
                 try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(Provider.lookup(), 2)) {
-                    int n = 600, batch = 50, m = 48;
-                    Dataset data = Dataset.generate(ws, k, new All19Fig1Teacher(ws), n, 2, InputDistribution.SPHERE);
-                    ReluNetworkStudent s = layers == 2 ? ReluNetworkStudent.twoLayer(ws, 4, m, trained)
-                            : ReluNetworkStudent.threeLayer(ws, 4, m, m + 3, trained);
+                    ReluNetworkStudent s = layers == 2 ? ReluNetworkStudent.twoLayer(ws, D, M, trained)
+                            : ReluNetworkStudent.threeLayer(ws, D, M, M + 3, trained);
                     s.initialize(k, 3, 0.1);
-                    Batches batches = new Batches(ws, data, batch, 4);
-                    ReluNetworkStep step = new ReluNetworkStep(ws, s, batch);
-                    ReluNetworkStep eval = new ReluNetworkStep(ws, s, n);
-                    Matrix pred = ws.column(n);
-                    GradientDescent sgd = new GradientDescent(1e-3, 1e-4);
-                    long[] t = {0};
-                    Runnable one = () -> {
-                        batches.load(k, t[0]++);
-                        step.forward(k, batches.x(), batches.y());
-                        step.backward(k, batches.x());
-                        sgd.update(k, s, step, 0);
-                        if (t[0] % 50 == 0) eval.predict(k, data.x(), pred);
-                    };
-                    StepAllocationTest.assertSteadyStateAllocatesNothing(one, layers + " layers, trained " + trained.key());
+                    assertSgdAllocatesNothing(ws, k, s, rows -> new ReluNetworkStep(ws, s, rows),
+                            layers + " layers, trained " + trained.key());
                 }
             }
         }
+    }
+
+    /**
+     * SGD with weight decay on 600 points of ALL19's Fig. 1 target, batches of 50, and a prediction on all 600
+     * every 50 steps, with steps of the learner made by {@code steps} (its argument: the rows).
+     */
+    static void assertSgdAllocatesNothing(Workspace ws, Kernels k, Learner s, IntFunction<LearnerStep> steps, String what) {
+        int n = 600, batch = 50;
+        Dataset data = Dataset.generate(ws, k, new All19Fig1Teacher(ws), n, 2, InputDistribution.SPHERE);
+        Batches batches = new Batches(ws, data, batch, 4);
+        LearnerStep step = steps.apply(batch), eval = steps.apply(n);
+        Matrix pred = ws.column(n);
+        GradientDescent sgd = new GradientDescent(1e-3, 1e-4);
+        long[] t = {0};
+        Runnable one = () -> {
+            batches.load(k, t[0]++);
+            step.forward(k, batches.x(), batches.y());
+            step.backward(k, batches.x());
+            sgd.update(k, s, step, 0);
+            if (t[0] % 50 == 0) eval.predict(k, data.x(), pred);
+        };
+        StepAllocationTest.assertSteadyStateAllocatesNothing(one, what);
     }
 }
