@@ -18,6 +18,10 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
+import org.relulab.training.model.Learner;
+import org.relulab.training.model.LearnerStep;
+import org.relulab.training.model.LinearizedNetwork;
+import org.relulab.training.model.LinearizedStep;
 import org.relulab.training.model.ReluNetworkStep;
 import org.relulab.training.model.ReluNetworkStudent;
 import org.relulab.training.model.TrainedLayers;
@@ -27,7 +31,9 @@ import org.relulab.training.optim.GradientDescent;
  * One SGD step of ALL19's three-layer learner, all layers trained, at its Fig. 1 shape: a batch of n = 50
  * inputs in d = 4, hidden widths m1 = m2 = {@code m} (forward, backward, update with weight decay:
  * {@code step}), beside the three m1 × m2 GEMMs no step can avoid (H1·Vᵀ, G2ᵀ·H1 and G2·V: {@code threeGemms})
- * on the same operands, and the step of the last-layer-only learner ({@code lastLayerStep}: forward and ∇a).
+ * on the same operands, the step of the last-layer-only learner ({@code lastLayerStep}: forward and ∇a), and the
+ * step of the "3-layer NTK" learner, the network linearized at init ({@code linearizedStep}: 8 GEMMs, five of
+ * them n × m × m, and Δ = θ − θ₀ over V, where {@code step} runs 5 GEMMs, three of that size).
  * Average time per call; forks and iterations as in {@link TrainStepBenchmark}. Run with {@code -prof gc} to see
  * the heap bytes per call.
  */
@@ -50,6 +56,8 @@ public class ReluNetworkStepBenchmark {
     private Kernels kernels;
     private ReluNetworkStudent all, last;
     private ReluNetworkStep allStep, lastStep;
+    private LinearizedNetwork linearized;
+    private LinearizedStep linearizedStep;
     private GradientDescent sgd;
     private Matrix x, y, h1, g2, gradV, g1, h2;
 
@@ -77,6 +85,12 @@ public class ReluNetworkStepBenchmark {
         kernels.gaussianFill(g2, 5, 0f, 1f);
         double loss = allStep.forward(kernels, x, y);
         if (!Double.isFinite(loss)) throw new IllegalStateException("step benchmark: initial loss " + loss);
+        linearized = LinearizedNetwork.threeLayer(ws, D, m, m, TrainedLayers.ALL);
+        linearized.initialize(kernels, 3, 1);
+        linearizedStep = new LinearizedStep(ws, linearized, N);
+        sgdStep(linearized, linearizedStep); // θ ≠ θ₀ from here on: the tangent pass does not add zeros
+        double gap = Math.abs(linearizedStep.forward(kernels, x, y) - loss);
+        if (!(gap < 1e-3)) throw new IllegalStateException("step benchmark: linearized loss off the network's by " + gap);
     }
 
     @TearDown(Level.Trial)
@@ -91,7 +105,10 @@ public class ReluNetworkStepBenchmark {
     @Benchmark
     public double lastLayerStep() { return sgdStep(last, lastStep); }
 
-    private double sgdStep(ReluNetworkStudent s, ReluNetworkStep g) {
+    @Benchmark
+    public double linearizedStep() { return sgdStep(linearized, linearizedStep); }
+
+    private double sgdStep(Learner s, LearnerStep g) {
         double loss = g.forward(kernels, x, y);
         g.backward(kernels, x);
         sgd.update(kernels, s, g, 0);
