@@ -112,8 +112,8 @@ class LinearizedNetworkTest {
                     assertEquals(netStep.forward(k, x, y), linStep.forward(k, x, y), layers + " layers, step " + t + ": loss");
                     netStep.backward(k, x);
                     linStep.backward(k, x);
-                    gd.update(k, net, netStep);
-                    gd.update(k, lin, linStep);
+                    gd.update(k, net, netStep, 0);
+                    gd.update(k, lin, linStep, 0);
                 }
                 assertArrayEquals(net.a.toArray(), lin.block(0).toArray(), layers + " layers: a after 40 steps");
                 assertArrayEquals(a0, lin.initial().a.toArray(), layers + " layers: θ₀'s a");
