@@ -53,11 +53,12 @@ final class TrainCommand {
                                           instead (n, d, test-n default to their shapes)
                   --save-data             also write the run's data sets to --out in that form
                 student:
-                  --network two-layer|all19-2|all19-3
+                  --network two-layer|all19-2|all19-3|ntk-2|ntk-3
                                           two-layer: f = sum_i c_i sigma(w_i.x), shaped by --activation, --output and
                                           --init (LMZ20, ZYWG19); all19-2, all19-3: ALL19's ReLU networks with biases,
                                           a.relu(W x + b1)/sqrt(m) and a.relu(V relu(W x + b1)/sqrt(m) + b2)/sqrt(m2),
-                                          W, b, V ~ N(0, 1) [two-layer]
+                                          W, b, V ~ N(0, 1); ntk-2, ntk-3: those networks linearized at their
+                                          initialization (ALL19's NTK learners) [two-layer]
                   --m M                   hidden units (all19-3: of the first hidden layer) [100]
                   --m2 M                  all19-3: units of the second hidden layer [m]
                   --trained all|hidden|last   all19: the layers that train; last = random features [all]
@@ -128,7 +129,7 @@ final class TrainCommand {
     static RunConfig config(Options o) {
         String teacher = o.choice("teacher", "abs", "abs", "relu", "fig1", "concept2", "concept3");
         boolean all19Teacher = !teacher.equals("abs") && !teacher.equals("relu");
-        String network = o.choice("network", "two-layer", "two-layer", "all19-2", "all19-3");
+        String network = o.choice("network", "two-layer", "two-layer", "all19-2", "all19-3", "ntk-2", "ntk-3");
         int[] shapes = o.has("data") ? dataShapes(Path.of(o.string("data", "."))) : new int[] {10_000, teacher.equals("fig1") ? 4 : 30, 10_000};
         int d = o.integer("d", shapes[1], 1, 100_000);
         int n = o.integer("n", shapes[0], 1, 100_000_000);

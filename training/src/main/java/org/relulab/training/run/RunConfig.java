@@ -37,7 +37,8 @@ import org.relulab.training.model.TrainedLayers;
  * @param threads        GEMM threads
  * @param out            output folder
  * @param network        "two-layer" (the LMZ20/ZYWG19 student, shaped by activation, output and init), or ALL19's
- *                       ReLU networks with biases and 1/√width scaling, "all19-2" (width m) or "all19-3" (m, m2)
+ *                       ReLU networks with biases and 1/√width scaling, "all19-2" (width m) or "all19-3" (m, m2),
+ *                       or those networks linearized at their initialization (the NTK learners), "ntk-2", "ntk-3"
  * @param m2             all19-3: width of the second hidden layer
  * @param trained        all19 networks: which layers train (all, hidden, last = random features)
  * @param outputStd      all19 networks: a_i ~ N(0, outputStd²) at the start
@@ -63,7 +64,7 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
 
     public RunConfig {
         oneOf("--teacher", teacher, "abs", "relu", "fig1", "concept2", "concept3");
-        oneOf("--network", network, "two-layer", "all19-2", "all19-3");
+        oneOf("--network", network, "two-layer", "all19-2", "all19-3", "ntk-2", "ntk-3");
         range("--d", d, 1, 100_000);
         if (teacher.equals("fig1") && d != 4) throw new IllegalArgumentException("--teacher fig1 is ALL19's target on x in R^4: expected --d 4, got " + d);
         range("--terms", terms, 1, 10_000);
@@ -184,6 +185,8 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
         return switch (network) {
             case "all19-2" -> m;
             case "all19-3" -> 2L * m + m2;
+            case "ntk-2" -> 2L * m;                                  // H and its tangent
+            case "ntk-3" -> 4L * m + 2L * m2;
             default -> 2L * m;
         };
     }
@@ -191,6 +194,8 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
     private long parameters() {
         return switch (network) {
             case "all19-3" -> (long) m * (d + 1) + (long) m2 * (m + 2);
+            case "ntk-2" -> 3L * m * (d + 2);                          // θ₀, θ and Δθ
+            case "ntk-3" -> 3L * ((long) m * (d + 1) + (long) m2 * (m + 2));
             default -> (long) m * (d + 2) + 8;
         };
     }

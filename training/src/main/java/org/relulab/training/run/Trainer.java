@@ -24,6 +24,8 @@ import org.relulab.training.model.AbsTeacher;
 import org.relulab.training.model.All19Fig1Teacher;
 import org.relulab.training.model.Learner;
 import org.relulab.training.model.LearnerStep;
+import org.relulab.training.model.LinearizedNetwork;
+import org.relulab.training.model.LinearizedStep;
 import org.relulab.training.model.ReluNetworkStep;
 import org.relulab.training.model.ReluNetworkStudent;
 import org.relulab.training.model.ThreeLayerConceptTeacher;
@@ -102,6 +104,14 @@ public final class Trainer {
                 learner = student;
                 step = new TrainingStep(ws, student, rows);
                 evalStep = new TrainingStep(ws, student, evalRows);
+            } else if (cfg.network().startsWith("ntk-")) { // ALL19's network linearized at its initialization
+                LinearizedNetwork lin = cfg.network().equals("ntk-2")
+                        ? LinearizedNetwork.twoLayer(ws, cfg.d(), cfg.m(), cfg.trained())
+                        : LinearizedNetwork.threeLayer(ws, cfg.d(), cfg.m(), cfg.m2(), cfg.trained());
+                lin.initialize(k, cfg.seed() + 5, cfg.outputStd());
+                learner = lin;
+                step = new LinearizedStep(ws, lin, rows);
+                evalStep = new LinearizedStep(ws, lin, evalRows);
             } else {
                 ReluNetworkStudent net = cfg.network().equals("all19-2")
                         ? ReluNetworkStudent.twoLayer(ws, cfg.d(), cfg.m(), cfg.trained())
@@ -329,14 +339,16 @@ public final class Trainer {
 
     /**
      * The final weights as NumPy .npy files: student_w (m × d) and, trainable, student_a (1 × m) for the two-layer
-     * student; student_W, student_b1, (student_V, student_b2,) student_a for ALL19's networks, trained or not;
+     * student; student_W, student_b1, (student_V, student_b2,) student_a for ALL19's networks (θ for the
+     * linearized ones), trained or not;
      * teacher_w and teacher_a when the teacher has neurons.
      */
     static void saveWeights(Path dir, Learner learner, Teacher teacher) throws IOException {
         if (learner instanceof TwoLayerStudent s) {
             Npy.write(dir.resolve("student_w.npy"), s.w);
             if (s.output.trainable()) Npy.write(dir.resolve("student_a.npy"), s.a);
-        } else if (learner instanceof ReluNetworkStudent net) {
+        } else if (learner instanceof ReluNetworkStudent || learner instanceof LinearizedNetwork) {
+            ReluNetworkStudent net = learner instanceof LinearizedNetwork lin ? lin.network() : (ReluNetworkStudent) learner;
             for (int l = 1; l <= net.hiddenLayers(); l++) {
                 Npy.write(dir.resolve("student_" + (l == 1 ? "W" : "V") + ".npy"), net.weights(l));
                 Npy.write(dir.resolve("student_b" + l + ".npy"), net.bias(l));

@@ -82,8 +82,8 @@ class TrainerTest {
     }
 
     @Test
-    void all19NetworksTrainOnTheFig1TargetAndSaveEveryBlock() throws Exception {
-        for (String network : new String[] {"all19-2", "all19-3"}) {
+    void all19NetworksAndTheirLinearizationsTrainOnTheFig1TargetAndSaveEveryBlock() throws Exception {
+        for (String network : new String[] {"all19-2", "all19-3", "ntk-2", "ntk-3"}) {
             RunConfig base = config(tmp.resolve(network), "abs", "sgd", OutputLayer.MEAN, 1, 300);
             RunConfig cfg = new RunConfig("fig1", 4, 1, 1, 0, false, 2000, 1000, 32, Activation.RELU, OutputLayer.ONES,
                     Initialization.GAUSSIAN, 1, "sgd", 0.3, 50, 0.5, 0.2, 750, 1500, 150, 7, 1, base.out(), network, 32,
@@ -92,9 +92,9 @@ class TrainerTest {
             List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
             assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,seconds", rows.get(0), network);
             double first = Double.parseDouble(rows.get(1).split(",")[3]);
-            // measured: 28.5 -> 14.4 (two layers), 28.8 -> 2.8 (three layers)
-            assertTrue(r.testLoss() < 0.7 * first, network + ": test loss falls: " + first + " -> " + r.testLoss());
-            for (String f : network.equals("all19-2") ? List.of("student_W", "student_b1", "student_a")
+            // measured: 28.5 -> 14.4 (all19-2), 28.8 -> 2.8 (all19-3), 28.5 -> 24.1 (ntk-2), 28.8 -> 23.9 (ntk-3)
+            assertTrue(r.testLoss() < (network.startsWith("ntk") ? 0.95 : 0.7) * first, network + ": test loss falls: " + first + " -> " + r.testLoss());
+            for (String f : network.endsWith("-2") ? List.of("student_W", "student_b1", "student_a")
                     : List.of("student_W", "student_b1", "student_V", "student_b2", "student_a")) {
                 assertTrue(Files.exists(cfg.out().resolve(f + ".npy")), network + ": " + f);
             }
