@@ -14,6 +14,7 @@ import org.relulab.training.model.TrainedLayers;
  * every {@link TrainedLayers}; so does a prediction on a test chunk. Same loop and measure as
  * {@link ReluNetworkStepAllocationTest}.
  */
+@org.junit.jupiter.api.Order(3) // before other classes train in this JVM: see training/pom.xml
 class LinearizedStepAllocationTest {
     @Test
     void sgdStepsWithWeightDecayAllocateNothing() {

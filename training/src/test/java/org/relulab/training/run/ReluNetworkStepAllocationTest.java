@@ -23,6 +23,7 @@ import org.relulab.training.optim.GradientDescent;
  * until a round allocates 0 bytes (ThreadMXBean.getCurrentThreadAllocatedBytes); a per-step allocation fails
  * every round.
  */
+@org.junit.jupiter.api.Order(2) // before other classes train in this JVM: see training/pom.xml
 class ReluNetworkStepAllocationTest {
     static final int D = 4, M = 48;
 

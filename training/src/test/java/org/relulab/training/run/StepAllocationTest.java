@@ -24,6 +24,7 @@ import org.relulab.training.optim.TruncatedGradientDescent;
  * AllocationTest: rounds of steps after a warm-up, until a round allocates nothing (C1 code boxes vectors
  * until C2 has compiled the kernels); a per-step allocation fails every round.
  */
+@org.junit.jupiter.api.Order(1) // before other classes train in this JVM: see training/pom.xml
 class StepAllocationTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
