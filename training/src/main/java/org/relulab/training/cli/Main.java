@@ -84,6 +84,8 @@ public final class Main {
                   ./relulab train --d 30 --m 100 --steps 20000 --out runs/lmz20
                   ./relulab train --teacher relu --d 20 --teacher-neurons 5 --m 5 --kappa 2 --noise 0.01 \\
                       --output ones --activation relu --lr 0.5 --steps 3000 --out runs/zywg19
+                  ./relulab train --teacher signed-relu --d 20 --teacher-neurons 5 --m 100 --optimizer as21 \\
+                      --reg-lambda 0.003 --lr 0.5 --n 5000 --steps 10000 --out runs/as21
                   ./relulab check --size 2048
                   RELULAB_JAVA_OPTS=-Drelulab.kernels=scalar ./relulab info
                 """;

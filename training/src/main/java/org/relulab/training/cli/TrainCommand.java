@@ -27,21 +27,23 @@ final class TrainCommand {
     static final String[] OPTIONS = {"teacher", "d", "teacher-neurons", "kappa", "noise", "n", "test-n", "m",
         "activation", "output", "init", "init-scale", "optimizer", "lr", "batch", "lambda0", "lambda1", "stage1-steps",
         "steps", "log-every", "seed", "threads", "out", "data", "network", "m2", "trained", "output-std", "weight-decay",
-        "inputs", "terms", "checkpoint-every", "resume"};
+        "inputs", "terms", "checkpoint-every", "resume", "reg-lambda"};
     static final String[] FLAGS = {"orthogonal", "save-data"};
 
     static final String HELP = """
               train      one teacher-student run; writes metrics.csv, manifest.json, SVG plots and the final
                          weights as .npy files to --out
                 teacher:
-                  --teacher abs|relu|fig1|concept2|concept3
+                  --teacher abs|relu|signed-relu|fig1|concept2|concept3
                                           abs: f*(x) = sum_i a_i |w*_i.x| (LMZ20); relu: sum_j relu(w*_j.x) + noise
-                                          (ZYWG19); fig1: ALL19's (sin 3x1 + sin 3x2 + sin 3x3 - 2)^2 cos 7x4 (d = 4);
-                                          concept2, concept3: ALL19's smooth 2- and 3-layer concept classes [abs]
+                                          (ZYWG19); signed-relu: sum_j a_j relu(w*_j.x), orthonormal w*_j, a_j = +-1
+                                          alternating (AS21); fig1: ALL19's (sin 3x1 + sin 3x2 + sin 3x3 - 2)^2 cos 7x4
+                                          (d = 4); concept2, concept3: ALL19's smooth 2- and 3-layer concept classes [abs]
                   --terms P               concept2/3: terms p of the random instance [5]
                   --d N                   input dimension [30]
-                  --teacher-neurons K     relu teacher's neurons [5]
-                  --kappa K               relu: condition number of W*; abs: a_i drawn in [1/(Kd), K/d] (1 = all 1/d) [1]
+                  --teacher-neurons K     relu and signed-relu teachers' neurons [5]
+                  --kappa K               relu: condition number of W*; abs: a_i drawn in [1/(Kd), K/d] (1 = all 1/d);
+                                          signed-relu: |a_j| = linspace(1, K) [1]
                   --noise NU              relu teacher's label noise, N(0, NU^2) [0]
                   --orthogonal            abs teacher with a random orthogonal W* (default: the identity)
                 data:
@@ -63,16 +65,21 @@ final class TrainCommand {
                   --m2 M                  all19-3: units of the second hidden layer [m]
                   --trained all|hidden|last   all19: the layers that train; last = random features [all]
                   --output-std S          all19: a_i ~ N(0, S^2) at the start [1]
-                  --activation relu|abs   [abs]
+                  --activation relu|abs   [relu for signed-relu, else abs]
                   --output tied|ones|mean|sqrt
-                                          c_i = |w_i|/m (LMZ20), 1 (ZYWG19), a_i/m, a_i/sqrt(m) (a trained) [tied]
+                                          c_i = |w_i|/m (LMZ20), 1 (ZYWG19), a_i/m, a_i/sqrt(m) (a trained)
+                                          [mean for signed-relu or as21, else tied]
                   --init gaussian|symmetric|tensor
                                           w_i ~ N(0, s^2 I/d), a_i ~ N(0, 1); symmetric: pairs with f = 0; tensor:
                                           ZYWG19's moment estimate of W* from the data (relu, ones, m <= d) [gaussian]
                   --init-scale S          s [1]
                 training (objective J = (1/2n) sum (f - y)^2; losses reported are the MSE = 2J):
-                  --optimizer gd|sgd|truncated   full-batch GD, mini-batch SGD, or LMZ20's truncated GD [gd]
-                  --lr ETA                learning rate [m/2 tied, m/4 mean, sqrt(m)/4 sqrt, 0.1 ones, 0.3 all19]
+                  --optimizer gd|sgd|truncated|as21
+                                          full-batch GD, mini-batch SGD, LMZ20's truncated GD, or AS21's regularized GD
+                                          with norm-dependent steps (conic particle GD, full batch) [gd]
+                  --lr ETA                learning rate [m/2 tied, m/4 mean, sqrt(m)/4 sqrt, 0.1 ones, 0.3 all19;
+                                          as21: 0.25, its step on the neurons' directions and log-masses]
+                  --reg-lambda L          as21: minimizes J + L sum_i |c_i| |w_i| (c_i = a_i/m: the path norm) [0]
                   --weight-decay L        gd and sgd on J + (L/2)|theta|^2 [0]
                   --batch B               sgd mini-batch size [256]
                   --lambda0 L, --lambda1 L, --stage1-steps T
@@ -127,18 +134,19 @@ final class TrainCommand {
 
     /** The run configuration the options describe (defaults filled in), or a {@link UsageException}. */
     static RunConfig config(Options o) {
-        String teacher = o.choice("teacher", "abs", "abs", "relu", "fig1", "concept2", "concept3");
-        boolean all19Teacher = !teacher.equals("abs") && !teacher.equals("relu");
+        String teacher = o.choice("teacher", "abs", "abs", "relu", "signed-relu", "fig1", "concept2", "concept3");
+        boolean all19Teacher = teacher.equals("fig1") || teacher.equals("concept2") || teacher.equals("concept3");
         String network = o.choice("network", "two-layer", "two-layer", "all19-2", "all19-3", "ntk-2", "ntk-3");
         int[] shapes = o.has("data") ? dataShapes(Path.of(o.string("data", "."))) : new int[] {10_000, teacher.equals("fig1") ? 4 : 30, 10_000};
         int d = o.integer("d", shapes[1], 1, 100_000);
         int n = o.integer("n", shapes[0], 1, 100_000_000);
         int m = o.integer("m", 100, 1, 1_000_000);
-        String output = o.choice("output", "tied", "tied", "ones", "mean", "sqrt");
-        String optimizer = o.choice("optimizer", "gd", "gd", "sgd", "truncated");
+        String optimizer = o.choice("optimizer", "gd", "gd", "sgd", "truncated", "as21");
+        boolean as21 = teacher.equals("signed-relu") || optimizer.equals("as21");
+        String output = o.choice("output", as21 ? "mean" : "tied", "tied", "ones", "mean", "sqrt");
         long steps = o.longInteger("steps", 20_000, 1, 1_000_000_000L);
         // Per-neuron gradients scale with c_i, so the step that learns grows with m (checked at m = 20).
-        double defaultLr = !network.equals("two-layer") ? 0.3 : switch (output) {
+        double defaultLr = !network.equals("two-layer") ? 0.3 : optimizer.equals("as21") ? 0.25 : switch (output) {
             case "tied" -> m / 2.0;
             case "mean" -> m / 4.0;
             case "sqrt" -> Math.sqrt(m) / 4;
@@ -151,7 +159,7 @@ final class TrainCommand {
             return new RunConfig(teacher, d, o.integer("teacher-neurons", Math.min(5, d), 1, 100_000),
                     o.real("kappa", 1, 1, 1e6), o.real("noise", 0, 0, 1e6), o.has("orthogonal"), n,
                     o.integer("test-n", shapes[2], 1, 100_000_000), m,
-                    Activation.valueOf(o.choice("activation", "abs", "relu", "abs").toUpperCase(Locale.ROOT)),
+                    Activation.valueOf(o.choice("activation", teacher.equals("signed-relu") ? "relu" : "abs", "relu", "abs").toUpperCase(Locale.ROOT)),
                     OutputLayer.of(output), Initialization.of(o.choice("init", "gaussian", "gaussian", "symmetric", "tensor")),
                     o.real("init-scale", 1, 1e-9, 1e6), optimizer, o.real("lr", defaultLr, 1e-12, 1e9),
                     optimizer.equals("sgd") ? o.integer("batch", Math.min(256, n), 1, n) : o.integer("batch", n, 1, n),
@@ -162,7 +170,7 @@ final class TrainCommand {
                     TrainedLayers.of(o.choice("trained", "all", "all", "hidden", "last")), o.real("output-std", 1, 1e-9, 1e6),
                     o.real("weight-decay", 0, 0, 1e12),
                     InputDistribution.of(o.choice("inputs", all19Teacher ? "sphere" : "gaussian", "gaussian", "sphere")),
-                    o.integer("terms", 5, 1, 10_000));
+                    o.integer("terms", 5, 1, 10_000), o.real("reg-lambda", 0, 0, 1e12));
         } catch (IllegalArgumentException e) {
             throw new UsageException("train: " + e.getMessage());
         }

@@ -12,10 +12,11 @@ import org.relulab.training.model.TrainedLayers;
  * {@link IllegalArgumentException} whose message names the command-line option, the value and what was
  * expected. Field names follow the command-line options ({@code testN} is {@code --test-n}).
  *
- * @param teacher        "abs" (LMZ20) or "relu" (ZYWG19)
+ * @param teacher        "abs" (LMZ20), "relu" (ZYWG19), "signed-relu" (AS21), or ALL19's "fig1", "concept2", "concept3"
  * @param d              input dimension
- * @param teacherNeurons K, neurons of the relu teacher (the abs teacher has d)
- * @param kappa          condition number of the relu teacher, spread of the abs teacher's a_i (1: a_i = 1/d)
+ * @param teacherNeurons K, neurons of the relu and signed-relu teachers (the abs teacher has d)
+ * @param kappa          condition number of the relu teacher, spread of the abs teacher's a_i (1: a_i = 1/d), ratio of
+ *                       the largest to the smallest |a°_j| of the signed-relu teacher
  * @param noise          label noise ν of the relu teacher
  * @param orthogonal     abs teacher with a random orthogonal W* instead of the identity
  * @param n              training samples
@@ -25,7 +26,7 @@ import org.relulab.training.model.TrainedLayers;
  * @param output         student output layer
  * @param init           initialization
  * @param initScale      s in w_i ~ N(0, s²I/d)
- * @param optimizer      "gd", "sgd" or "truncated"
+ * @param optimizer      "gd", "sgd", "truncated" or "as21" (conic particle GD with norm-dependent steps)
  * @param lr             learning rate η
  * @param batch          mini-batch size (sgd); n for the others
  * @param lambda0        truncated GD: λ of stage 1
@@ -45,13 +46,26 @@ import org.relulab.training.model.TrainedLayers;
  * @param weightDecay    λ of gradient descent on J + (λ/2)‖θ‖² (gd and sgd)
  * @param inputs         x ~ N(0, I) ("gaussian") or uniform on the unit sphere ("sphere", ALL19)
  * @param terms          p, the terms of ALL19's concept-class teachers
+ * @param regLambda      as21: λ of the path-norm regularizer λ·Σ_i s|a_i|‖w_i‖ (the student measure's total variation)
  */
 public record RunConfig(String teacher, int d, int teacherNeurons, double kappa, double noise, boolean orthogonal, int n,
                         int testN, int m, Activation activation, OutputLayer output, Initialization init,
                         double initScale, String optimizer, double lr, int batch, double lambda0, double lambda1,
                         long stage1Steps, long steps, long logEvery, long seed, int threads, Path out,
                         String network, int m2, TrainedLayers trained, double outputStd, double weightDecay,
-                        InputDistribution inputs, int terms) {
+                        InputDistribution inputs, int terms, double regLambda) {
+    /** A run without AS21's path-norm regularizer (every optimizer but as21, or as21 with λ = 0). */
+    public RunConfig(String teacher, int d, int teacherNeurons, double kappa, double noise, boolean orthogonal, int n,
+                     int testN, int m, Activation activation, OutputLayer output, Initialization init,
+                     double initScale, String optimizer, double lr, int batch, double lambda0, double lambda1,
+                     long stage1Steps, long steps, long logEvery, long seed, int threads, Path out,
+                     String network, int m2, TrainedLayers trained, double outputStd, double weightDecay,
+                     InputDistribution inputs, int terms) {
+        this(teacher, d, teacherNeurons, kappa, noise, orthogonal, n, testN, m, activation, output, init, initScale, optimizer,
+                lr, batch, lambda0, lambda1, stage1Steps, steps, logEvery, seed, threads, out, network, m2, trained, outputStd,
+                weightDecay, inputs, terms, 0);
+    }
+
     /** A run of the two-layer student on Gaussian inputs, without weight decay (the LMZ20 and ZYWG19 settings). */
     public RunConfig(String teacher, int d, int teacherNeurons, double kappa, double noise, boolean orthogonal, int n,
                      int testN, int m, Activation activation, OutputLayer output, Initialization init,
@@ -59,11 +73,11 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
                      long stage1Steps, long steps, long logEvery, long seed, int threads, Path out) {
         this(teacher, d, teacherNeurons, kappa, noise, orthogonal, n, testN, m, activation, output, init, initScale, optimizer,
                 lr, batch, lambda0, lambda1, stage1Steps, steps, logEvery, seed, threads, out, "two-layer", m, TrainedLayers.ALL,
-                1, 0, InputDistribution.GAUSSIAN, 1);
+                1, 0, InputDistribution.GAUSSIAN, 1, 0);
     }
 
     public RunConfig {
-        oneOf("--teacher", teacher, "abs", "relu", "fig1", "concept2", "concept3");
+        oneOf("--teacher", teacher, "abs", "relu", "signed-relu", "fig1", "concept2", "concept3");
         oneOf("--network", network, "two-layer", "all19-2", "all19-3", "ntk-2", "ntk-3");
         range("--d", d, 1, 100_000);
         if (teacher.equals("fig1") && d != 4) throw new IllegalArgumentException("--teacher fig1 is ALL19's target on x in R^4: expected --d 4, got " + d);
@@ -71,14 +85,21 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
         range("--m2", m2, 1, 1_000_000);
         if (!(outputStd > 0 && outputStd <= 1e6)) throw bad("--output-std", outputStd, "a number above 0, at most 1e6");
         if (!(weightDecay >= 0 && lr * weightDecay < 1)) throw bad("--weight-decay", weightDecay, "at least 0 with --lr x --weight-decay below 1");
-        if (weightDecay > 0 && optimizer.equals("truncated")) {
-            throw new IllegalArgumentException("--weight-decay " + weightDecay + " is for --optimizer gd or sgd (truncated GD has its own rule)");
+        if (weightDecay > 0 && (optimizer.equals("truncated") || optimizer.equals("as21"))) {
+            throw new IllegalArgumentException("--weight-decay " + weightDecay + " is for --optimizer gd or sgd (" + optimizer + " has its own rule)");
+        }
+        if (regLambda > 0 && !optimizer.equals("as21")) {
+            throw new IllegalArgumentException("--reg-lambda " + regLambda + " is AS21's path-norm weight, for --optimizer as21 (got " + optimizer + ")");
+        }
+        if (!(regLambda >= 0 && lr * regLambda < 1)) throw bad("--reg-lambda", regLambda, "at least 0 with --lr x --reg-lambda below 1");
+        if (optimizer.equals("as21") && !output.trainable()) {
+            throw new IllegalArgumentException("--optimizer as21 trains both layers: expected --output mean or sqrt (got " + output.key() + ")");
         }
         if (!network.equals("two-layer") && (optimizer.equals("truncated") || init != Initialization.GAUSSIAN)) {
             throw new IllegalArgumentException("--network " + network + " trains with --optimizer gd or sgd from its own Gaussian init "
                     + "(got --optimizer " + optimizer + ", --init " + init.key() + ")");
         }
-        if (teacher.equals("relu")) range("--teacher-neurons", teacherNeurons, 1, d);
+        if (teacher.equals("relu") || teacher.equals("signed-relu")) range("--teacher-neurons", teacherNeurons, 1, d);
         if (!(kappa >= 1 && kappa <= 1e6)) throw bad("--kappa", kappa, "a number from 1 to 1e6");
         if (!(noise >= 0 && noise <= 1e6)) throw bad("--noise", noise, "a number from 0 to 1e6");
         if (noise > 0 && !teacher.equals("relu")) throw new IllegalArgumentException("--noise " + noise
@@ -97,7 +118,7 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
                     + ", --m " + m + ", --d " + d + ", --n " + n + ")");
         }
         if (!(initScale > 0 && initScale <= 1e6)) throw bad("--init-scale", initScale, "a number above 0, at most 1e6");
-        oneOf("--optimizer", optimizer, "gd", "sgd", "truncated");
+        oneOf("--optimizer", optimizer, "gd", "sgd", "truncated", "as21");
         if (!(lr > 0 && lr <= 1e9)) throw bad("--lr", lr, "a number above 0, at most 1e9");
         if (optimizer.equals("sgd")) range("--batch", batch, 1, n);
         else if (batch != n) {
@@ -173,7 +194,7 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
                 + (optimizer.equals("sgd") ? (long) rows * (d + 1) : 0);            // the gathered batch
         long teacherRows = switch (teacher) {
             case "abs" -> d;
-            case "relu" -> teacherNeurons;
+            case "relu", "signed-relu" -> teacherNeurons;
             default -> 0;
         };
         floats += teacherRows * (d + 2) + 2L * Math.max(n, testN) * teacherRows;  // teacher and its labelling

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
@@ -20,6 +21,7 @@ import org.relulab.training.io.Npy;
 import org.relulab.training.metrics.DoubleRows;
 import org.relulab.training.metrics.HermiteTerms;
 import org.relulab.training.metrics.ParameterRecovery;
+import org.relulab.training.metrics.TeacherIdentification;
 import org.relulab.training.model.AbsTeacher;
 import org.relulab.training.model.All19Fig1Teacher;
 import org.relulab.training.model.Learner;
@@ -32,9 +34,11 @@ import org.relulab.training.model.ThreeLayerConceptTeacher;
 import org.relulab.training.model.TwoLayerConceptTeacher;
 import org.relulab.training.model.OutputLayer;
 import org.relulab.training.model.ReluTeacher;
+import org.relulab.training.model.SignedReluTeacher;
 import org.relulab.training.model.Teacher;
 import org.relulab.training.model.TrainingStep;
 import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.optim.ConicParticleGradientDescent;
 import org.relulab.training.optim.GradientDescent;
 import org.relulab.training.optim.Optimizer;
 import org.relulab.training.optim.TruncatedGradientDescent;
@@ -126,7 +130,9 @@ public final class Trainer {
             TruncatedGradientDescent truncated = cfg.optimizer().equals("truncated")
                     ? new TruncatedGradientDescent(ws, cfg.m(), cfg.lr(), cfg.lambda0(), cfg.lambda1(), cfg.stage1Steps())
                     : null;
-            Optimizer optimizer = truncated != null ? truncated : new GradientDescent(cfg.lr(), cfg.weightDecay());
+            Optimizer optimizer = truncated != null ? truncated : cfg.optimizer().equals("as21")
+                    ? new ConicParticleGradientDescent(ws, cfg.m(), cfg.lr(), cfg.regLambda())
+                    : new GradientDescent(cfg.lr(), cfg.weightDecay());
             long start = 0;
             double secondsBefore = 0;
             if (resumeFrom != null) {
@@ -145,13 +151,16 @@ public final class Trainer {
             Manifest.write(cfg.out(), manifest);
 
             // Metrics beyond the losses: LMZ20's Hermite terms (abs teacher, norm-tied student), ZYWG19's
-            // parameter recovery (relu teacher, at least K student neurons), truncated GD's frozen neurons.
+            // parameter recovery (relu teacher, at least K student neurons), truncated GD's frozen neurons, AS21's
+            // identification of the signed-relu teacher by a two-layer ReLU student.
             boolean hermite = teacher instanceof AbsTeacher && student != null && cfg.output() == OutputLayer.TIED;
             boolean recovery = teacher instanceof ReluTeacher && student != null && cfg.m() >= cfg.teacherNeurons();
+            boolean identification = teacher instanceof SignedReluTeacher && student != null && cfg.activation() == Activation.RELU;
             List<String> extras = new ArrayList<>();
             if (truncated != null) extras.add("frozen");
             if (hermite) extras.addAll(List.of("hermite_0", "hermite_2", "hermite_4", "hermite_6"));
             if (recovery) extras.add("recovery_error");
+            if (identification) extras.addAll(TeacherIdentification.columns(cfg.teacherNeurons()));
             MetricsLog log = new MetricsLog(cfg.out().resolve("metrics.csv"), extras, resumeFrom != null ? start : -1);
             Progress bar = new Progress(progress, cfg.steps());
             long t0 = System.nanoTime();
@@ -170,7 +179,8 @@ public final class Trainer {
                         testLoss = testEval.mse(k, evalStep);
                         double seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;
                         boolean finite = Double.isFinite(trainLoss) && Double.isFinite(testLoss);
-                        double[] values = finite ? extraMetrics(extras.size(), truncated, evalStep, student, teacher, hermite, recovery, t)
+                        double[] values = finite ? extraMetrics(extras.size(), truncated, evalStep, student, teacher, hermite, recovery,
+                                identification, t)
                                 : nans(extras.size()); // the weights are no longer finite: the metrics would throw
                         log.row(t, (double) t / batches.stepsPerEpoch(), trainLoss, testLoss, cfg.d(), seconds, values);
                         bar.line(t, trainLoss, testLoss, cfg.d(), seconds);
@@ -205,10 +215,12 @@ public final class Trainer {
 
     /**
      * The extra metrics of a log row, in the order of their columns: frozen neurons, Hermite terms, recovery
-     * error. Logging steps only, so allocation is fine; the evaluation pass just left the neuron norms in evalStep.
+     * error, identification. Logging steps only, so allocation is fine; the evaluation pass just left the neuron
+     * norms in evalStep.
      */
     private static double[] extraMetrics(int count, TruncatedGradientDescent truncated, LearnerStep evalStep,
-                                         TwoLayerStudent student, Teacher teacher, boolean hermite, boolean recovery, long t) {
+                                         TwoLayerStudent student, Teacher teacher, boolean hermite, boolean recovery,
+                                         boolean identification, long t) {
         double[] values = new double[count];
         int v = 0;
         if (truncated != null) values[v++] = truncated.frozen((TrainingStep) evalStep, student.m, t);
@@ -216,7 +228,11 @@ public final class Trainer {
             double[] terms = HermiteTerms.of(student, (AbsTeacher) teacher).terms(6);
             for (int order = 0; order <= 6; order += 2) values[v++] = terms[order];
         }
-        if (recovery) values[v] = ParameterRecovery.relativeError(DoubleRows.of(student.w), DoubleRows.of(teacher.weights()));
+        if (recovery) values[v++] = ParameterRecovery.relativeError(DoubleRows.of(student.w), DoubleRows.of(teacher.weights()));
+        if (identification) {
+            double[] id = TeacherIdentification.of(student, (SignedReluTeacher) teacher).values();
+            System.arraycopy(id, 0, values, v, id.length);
+        }
         return values;
     }
 
@@ -311,7 +327,7 @@ public final class Trainer {
             w.flush();
         }
 
-        /** loss.svg, and hermite.svg or recovery.svg when those columns are logged; log y against the step. */
+        /** loss.svg, and hermite.svg, recovery.svg or identification.svg when those columns are logged; log y against the step. */
         void plot(Path dir, String title) throws IOException {
             double[] x = column(0);
             Files.writeString(dir.resolve("loss.svg"), new LinePlot(title, "step", "mean squared error", false)
@@ -324,6 +340,13 @@ public final class Trainer {
             if (extras.contains("recovery_error")) {
                 Files.writeString(dir.resolve("recovery.svg"), new LinePlot("Parameter recovery: " + title, "step",
                         "|W - W*|_F / |W*|_F (best matching)", false).add("recovery error", x, column(3 + extras.indexOf("recovery_error"))).svg());
+            }
+            if (extras.contains("identification_error")) {
+                Files.writeString(dir.resolve("identification.svg"), new LinePlot("AS21 teacher identification: " + title, "step",
+                        "relative mass error; degrees", false)
+                        .add("identification error E", x, column(3 + extras.indexOf("identification_error")))
+                        .add("mass outside the 10° cones", x, column(3 + extras.indexOf("mass_outside")))
+                        .add("max angle to a heavy neuron (°)", x, column(3 + extras.indexOf("max_angle_deg"))).svg());
             }
         }
 
@@ -357,6 +380,7 @@ public final class Trainer {
         }
         if (teacher.weights().rows() > 0) Npy.write(dir.resolve("teacher_w.npy"), teacher.weights());
         if (teacher instanceof AbsTeacher abs) Npy.write(dir.resolve("teacher_a.npy"), abs.outputWeights());
+        if (teacher instanceof SignedReluTeacher signed) Npy.write(dir.resolve("teacher_a.npy"), signed.outputWeights());
     }
 
     /** The teacher the configuration names; its random parts come from the seed. */
@@ -364,10 +388,11 @@ public final class Trainer {
         return switch (cfg.teacher()) {
             case "abs" -> new AbsTeacher(ws, cfg.d(), cfg.orthogonal(), cfg.kappa(), cfg.seed());
             case "relu" -> new ReluTeacher(ws, cfg.d(), cfg.teacherNeurons(), cfg.kappa(), cfg.noise(), cfg.seed());
+            case "signed-relu" -> new SignedReluTeacher(ws, cfg.d(), cfg.teacherNeurons(), cfg.kappa(), cfg.seed());
             case "fig1" -> new All19Fig1Teacher(ws);
             case "concept2" -> TwoLayerConceptTeacher.random(ws, cfg.d(), cfg.terms(), cfg.seed());
             case "concept3" -> ThreeLayerConceptTeacher.random(ws, cfg.d(), cfg.terms(), cfg.seed());
-            default -> throw new IllegalArgumentException("--teacher " + cfg.teacher() + ": expected abs, relu, fig1, concept2 or concept3");
+            default -> throw new IllegalArgumentException("--teacher " + cfg.teacher() + ": expected abs, relu, signed-relu, fig1, concept2 or concept3");
         };
     }
 

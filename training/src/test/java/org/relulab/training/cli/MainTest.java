@@ -55,6 +55,12 @@ class MainTest {
                 "train", "--network", "all19-3", "--optimizer", "truncated", "--out", "unused-output-dir");
         assertBad("--noise 0.5: the fig1 teacher is noiseless (expected --noise 0, or --teacher relu)",
                 "train", "--teacher", "fig1", "--noise", "0.5", "--out", "unused-output-dir");
+        assertBad("--reg-lambda 0.1 is AS21's path-norm weight, for --optimizer as21 (got gd)",
+                "train", "--reg-lambda", "0.1", "--out", "unused-output-dir");
+        assertBad("--optimizer as21 trains both layers: expected --output mean or sqrt (got ones)",
+                "train", "--optimizer", "as21", "--output", "ones", "--out", "unused-output-dir");
+        assertBad("--reg-lambda 5.0 is out of range (expected at least 0 with --lr x --reg-lambda below 1)",
+                "train", "--optimizer", "as21", "--reg-lambda", "5", "--out", "unused-output-dir");
     }
 
     private void assertBad(String expected, String... args) {
