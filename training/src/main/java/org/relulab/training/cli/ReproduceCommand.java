@@ -29,21 +29,34 @@ final class ReproduceCommand {
               reproduce zywg19 [--quick] [--out DIR]
                          ZYWG19: GD from the tensor init vs a random init (d = 20, K = 10), and the error floor
                          against n with noisy labels (K = 5); [out: results/reproduce/zywg19(-quick)]
+              reproduce as21 [--quick] [--out DIR]
+                         AS21: identification error of a signed 5-neuron ReLU teacher against the step, conic particle
+                         GD with lambda = 0 vs 0.003 and m = 5 vs 100, several seeds; about 10 minutes, --quick about a
+                         minute [out: results/reproduce/as21(-quick)]
             """;
 
     private ReproduceCommand() {}
 
     static void run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].startsWith("--")) {
-            throw new UsageException("reproduce: which experiment? (expected: reproduce lmz20|zywg19 [--quick])");
+            throw new UsageException("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21 [--quick])");
         }
         String experiment = args[0];
         Options o = Options.parse("reproduce " + experiment, java.util.Arrays.copyOfRange(args, 1, args.length),
                 new String[] {"out", "threads"}, new String[] {"quick"});
         boolean quick = o.has("quick");
         int threads = o.integer("threads", Kernels.defaultThreads(), 1, 1024);
-        if (!experiment.equals("lmz20") && !experiment.equals("zywg19")) {
-            throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20 or zywg19)");
+        if (!experiment.equals("lmz20") && !experiment.equals("zywg19") && !experiment.equals("as21")) {
+            throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20, zywg19 or as21)");
+        }
+        if (experiment.equals("as21")) {
+            Path dir = Path.of(o.string("out", "results/reproduce/as21" + (quick ? "-quick" : "")));
+            try {
+                As21Reproduction.run(dir, quick, threads, out, err);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reproduce as21: writing " + dir, e);
+            }
+            return;
         }
         if (experiment.equals("zywg19")) {
             Path dir = Path.of(o.string("out", "results/reproduce/zywg19" + (quick ? "-quick" : "")));
