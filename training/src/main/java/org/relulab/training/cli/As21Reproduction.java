@@ -22,9 +22,9 @@ import org.relulab.training.run.Trainer;
  * {@code relulab reproduce as21}: AS21's claim that regularized GD with norm-dependent steps on an
  * over-parameterized student identifies the teacher's neurons. Teacher: m° = 5 orthonormal unit ReLU neurons in
  * d = 20 with a°_j = ±1 alternating; n = 4 000 noiseless samples x ~ N(0, I); student f = (1/m) Σ a_i ReLU(w_iᵀx)
- * from w_i ~ N(0, I/d), a_i ~ N(0, 1), trained by conic particle GD (η = 0.5) on J + λ·|μ|. The grid: m = m° = 5
- * and m = 100, λ = 0 and λ = 0.003, several seeds; then λ = 0.001 and 0.01 at m = 100 (seed 1) for the bias that
- * λ puts on the masses. Writes each run's folder, summary.csv, identification.svg (E against the step),
+ * from w_i ~ N(0, I/d), a_i ~ N(0, 1), trained by conic particle GD (η = 0.5) on J + λ·|μ|. The grid: m = m° = 5,
+ * m = 20 and m = 100, λ = 0 and λ = 0.003, five seeds each; then λ = 0.001 and 0.01 at m = 100 (seed 1) for the
+ * bias that λ puts on the masses. {@code --quick}: m = 5 (two seeds) and m = 100 (one seed), 3 000 steps. Writes each run's folder, summary.csv, identification.svg (E against the step),
  * angle.svg (largest angle to a heavy student neuron) and lambda.svg (final E against λ).
  */
 final class As21Reproduction {
@@ -42,7 +42,8 @@ final class As21Reproduction {
     static void run(Path dir, boolean quick, int threads, PrintStream out, PrintStream err) throws IOException {
         Plan plan = quick
                 ? new Plan(new int[] {5, 100}, new int[][] {{1, 2}, {1}}, 3_000, new double[0])
-                : new Plan(new int[] {5, 100}, new int[][] {{1, 2, 3, 4, 5}, {1, 2, 3}}, 8_000, new double[] {0.001, 0.01});
+                : new Plan(new int[] {5, 20, 100}, new int[][] {{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}}, 8_000,
+                        new double[] {0.001, 0.01});
         List<Run> runs = new ArrayList<>();
         for (int w = 0; w < plan.widths.length; w++) {
             for (double lambda : new double[] {0, LAMBDA}) {

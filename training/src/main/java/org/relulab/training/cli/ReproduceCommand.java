@@ -31,7 +31,7 @@ final class ReproduceCommand {
                          against n with noisy labels (K = 5); [out: results/reproduce/zywg19(-quick)]
               reproduce as21 [--quick] [--out DIR]
                          AS21: identification error of a signed 5-neuron ReLU teacher against the step, conic particle
-                         GD with lambda = 0 vs 0.003 and m = 5 vs 100, several seeds; about 10 minutes, --quick about a
+                         GD with lambda = 0 vs 0.003 and m = 5, 20, 100, five seeds; about 9 minutes, --quick about a
                          minute [out: results/reproduce/as21(-quick)]
             """;
 
