@@ -21,6 +21,7 @@ public final class Kernels implements AutoCloseable {
     private final KernelSupport impl;
     private final WorkerPool pool;
     private final ParallelGemm gemm;
+    private boolean closed;
 
     private Kernels(Provider provider, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " (expected at least 1)");
@@ -68,8 +69,11 @@ public final class Kernels implements AutoCloseable {
         return provider.describe() + ", " + threads() + (threads() == 1 ? " thread" : " threads");
     }
 
+    /** Stops the GEMM threads. A second call throws {@link IllegalStateException}; so does a GEMM afterwards. */
     @Override
     public void close() {
+        if (closed) throw new IllegalStateException("kernels (" + describe() + ") were already closed");
+        closed = true;
         pool.close();
     }
 
