@@ -149,14 +149,20 @@ class TrainerTest {
     }
 
     @Test
-    void sameSeedSameThreadsGivesBitIdenticalMetrics() throws Exception {
+    void sameSeedGivesBitIdenticalMetricsAndWeightsOnOneAndTwoThreads() throws Exception {
         for (int threads : new int[] {1, 2}) {
             RunConfig a = config(tmp.resolve("a" + threads), "relu", "sgd", OutputLayer.MEAN, threads, 200);
             RunConfig b = config(tmp.resolve("b" + threads), "relu", "sgd", OutputLayer.MEAN, threads, 200);
             run(a, Provider.lookup());
             run(b, Provider.lookup());
             assertEquals(losses(a.out()), losses(b.out()), threads + " threads");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(a.out().resolve("student_w.npy")),
+                    Files.readAllBytes(b.out().resolve("student_w.npy")), threads + " threads: final weights");
         }
+        // GEMM splits its work so that every element sums in the same order for any thread count.
+        assertEquals(losses(tmp.resolve("a1")), losses(tmp.resolve("a2")), "1 thread against 2");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(tmp.resolve("a1").resolve("student_w.npy")),
+                Files.readAllBytes(tmp.resolve("a2").resolve("student_w.npy")), "1 thread against 2: final weights");
     }
 
     @Test
