@@ -7,14 +7,17 @@ import java.util.Locale;
 /**
  * A small SVG line chart for run metrics: several named series over a shared x axis, a log-scale y axis
  * (losses span decades) and a linear or log x axis. Points that are not positive and finite are skipped on
- * log axes. Series with the same name share a color and one legend entry (several runs of one kind). Plain SVG
- * text, no dependencies.
+ * log axes. Series with the same name share a color and one legend entry (several runs of one kind). A series
+ * is drawn as a solid line ({@link #add}), a dashed line ({@link #addDashed}: fits, reference lines) or as
+ * unconnected points ({@link #addPoints}: measurements). Plain SVG text, no dependencies.
  */
 public final class LinePlot {
     private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
     private static final int W = 720, H = 420, LEFT = 70, RIGHT = 30, TOP = 40, BOTTOM = 50;
 
-    private record Series(String name, double[] x, double[] y) {}
+    private enum Style { LINE, DASHED, POINTS }
+
+    private record Series(String name, double[] x, double[] y, Style style) {}
 
     private final String title, xLabel, yLabel;
     private final boolean logX;
@@ -27,9 +30,24 @@ public final class LinePlot {
         this.logX = logX;
     }
 
+    /** A series drawn as a solid line. */
     public LinePlot add(String name, double[] x, double[] y) {
+        return add(name, x, y, Style.LINE);
+    }
+
+    /** A series drawn as a dashed line (a fit or a reference line). */
+    public LinePlot addDashed(String name, double[] x, double[] y) {
+        return add(name, x, y, Style.DASHED);
+    }
+
+    /** A series drawn as unconnected points (measurements). */
+    public LinePlot addPoints(String name, double[] x, double[] y) {
+        return add(name, x, y, Style.POINTS);
+    }
+
+    private LinePlot add(String name, double[] x, double[] y, Style style) {
         if (x.length != y.length) throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
-        series.add(new Series(name, x, y));
+        series.add(new Series(name, x, y, style));
         return this;
     }
 
@@ -72,13 +90,6 @@ public final class LinePlot {
                 LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM));
         List<String> names = new ArrayList<>(); // series of one name share its color and legend entry
         for (Series s : series) {
-            StringBuilder pts = new StringBuilder();
-            for (int i = 0; i < s.x.length; i++) {
-                if (!usable(s.x[i], logX) || !usable(s.y[i], true)) continue;
-                double vx = logX ? Math.log10(s.x[i]) : s.x[i];
-                double x = LEFT + (W - LEFT - RIGHT) * (vx - lx0) / (lx1 - lx0), y = py(Math.log10(s.y[i]), ly0, ly1);
-                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            }
             int k = names.indexOf(s.name);
             boolean first = k < 0;
             if (first) {
@@ -86,12 +97,23 @@ public final class LinePlot {
                 names.add(s.name);
             }
             String color = COLORS[k % COLORS.length];
-            sb.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"%s\"/>%n",
-                    color, pts.toString().trim()));
+            StringBuilder pts = new StringBuilder();
+            for (int i = 0; i < s.x.length; i++) {
+                if (!usable(s.x[i], logX) || !usable(s.y[i], true)) continue;
+                double vx = logX ? Math.log10(s.x[i]) : s.x[i];
+                double x = LEFT + (W - LEFT - RIGHT) * (vx - lx0) / (lx1 - lx0), y = py(Math.log10(s.y[i]), ly0, ly1);
+                if (s.style == Style.POINTS) sb.append(marker(x, y, color));
+                else pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            if (s.style != Style.POINTS) {
+                sb.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"%s points=\"%s\"/>%n",
+                        color, dash(s.style), pts.toString().trim()));
+            }
             if (!first) continue;
             double ly = TOP + 14 + 16 * k;
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>%n",
-                    W - RIGHT - 150, ly - 4, W - RIGHT - 130, ly - 4, color));
+            if (s.style == Style.POINTS) sb.append(marker(W - RIGHT - 140, ly - 4, color));
+            else sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
+                    W - RIGHT - 150, ly - 4, W - RIGHT - 130, ly - 4, color, dash(s.style)));
             text(sb, W - RIGHT - 126, ly, "start", 11, s.name);
         }
         return sb.append("</svg>\n").toString();
@@ -112,6 +134,14 @@ public final class LinePlot {
         double[] even = new double[6];
         for (int i = 0; i <= 5; i++) even[i] = lx0 + (lx1 - lx0) * i / 5;
         return even;
+    }
+
+    private static String marker(double x, double y, String color) {
+        return String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", x, y, color);
+    }
+
+    private static String dash(Style style) {
+        return style == Style.DASHED ? " stroke-dasharray=\"6 4\"" : "";
     }
 
     private static boolean usable(double v, boolean log) {
