@@ -23,19 +23,25 @@ import org.relulab.training.cli.MachineInfo;
 
 /**
  * {@code relulab bench}: the standard benchmark suite of a machine, written to a new machine-tagged folder
- * ({@code run}), and the regression comparison of two JMH result files ({@code compare}). The suite is the
- * FMA peak (1 and 2 threads), three GEMM shapes, five element-wise kernels (SIMD and scalar) and the
- * training step with its heap allocation: about 4 minutes on 2 cores, with short JMH iterations (one
+ * ({@code run}), the regression comparison of two JMH result files ({@code compare}) and the scaling study
+ * ({@code scaling}, {@link ScalingCommand}). The suite is the FMA peak (1 and 2 threads), three GEMM
+ * shapes, five element-wise kernels (SIMD and scalar), the training step with its heap allocation and a
+ * short LMZ20 time-to-ε sweep (d = 6 to 12): about 5 minutes on 2 cores, with short JMH iterations (one
  * fork, 2 × 1 s warmup (8 for the step), 3 × 1 s measurement), so expect a few percent of noise on a
  * shared machine.
  */
 public final class BenchCommand {
     static final String USAGE = """
             usage: relulab bench [run] [--out DIR]      the standard suite into a new machine-tagged folder
-                                                        [results/CPU-Nc-DATE]; about 4 minutes on 2 cores
+                                                        [results/CPU-Nc-DATE]; about 5 minutes on 2 cores
                    relulab bench compare BASE NEW [--threshold F]
                                                         compare two JMH JSON files; exit 1 on a regression
                                                         beyond F (default 0.10) and the error bars
+                   relulab bench scaling [--quick] [--out DIR]
+                                                        LMZ20 time to eps against d, and time per step
+                                                        against d, m, n, with fits and plots, into a new
+                                                        folder [results/CPU-Nc-DATE-scaling]; about 25
+                                                        minutes on 2 cores, --quick about 4
             """;
 
     /** One JMH run of the suite: its result file and the options that select it. */
@@ -48,7 +54,9 @@ public final class BenchCommand {
             new Part("activation.json", "ActivationBenchmark\\.(relu|reluBackward|dot|axpy|colSums)$",
                     new String[][] {{"n", "65536"}, {"provider", "simd", "scalar"}}, 1, false, 2),
             // 8 warmups: a step is ~30 ms, and the gc profile should see compiled code only
-            new Part("train-step.json", "TrainStepBenchmark", new String[0][], 1, true, 8));
+            new Part("train-step.json", "TrainStepBenchmark", new String[0][], 1, true, 8),
+            // SingleShotTime: 1 warmup run of 3 s, then 3 runs to eps (seeds 1-3) per d; about 30 s in all
+            new Part("scaling.json", "TimeToEpsilonBenchmark", new String[][] {{"d", "6", "8", "10", "12"}}, 1, false, 1));
 
     private BenchCommand() {}
 
@@ -64,6 +72,9 @@ public final class BenchCommand {
         if (args.length > 0 && args[0].equals("compare")) {
             return JmhCompare.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("scaling")) {
+            return ScalingCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         int from = args.length > 0 && args[0].equals("run") ? 1 : 0;
         Path dir = null;
         for (int i = from; i < args.length; i++) {
@@ -76,18 +87,15 @@ public final class BenchCommand {
         }
         if (dir == null) dir = Path.of("results", machineTag());
         try {
-            if (Files.isDirectory(dir)) {
-                try (var s = Files.list(dir)) {
-                    if (s.findAny().isPresent()) {
-                        err.println("relulab bench: --out " + dir + " already holds files (expected a new or empty folder)");
-                        return 2;
-                    }
-                }
+            String refused = refuseFolder(dir);
+            if (refused != null) {
+                err.println("relulab bench: " + refused);
+                return 2;
             }
             Files.createDirectories(dir);
             for (Part p : SUITE) {
                 out.println("relulab bench: " + p.file + " ...");
-                runPart(p, dir.resolve(p.file));
+                runPart(p, dir.resolve(p.file), out);
             }
             Files.writeString(dir.resolve("README.md"), readme(dir));
         } catch (IOException | RunnerException e) {
@@ -98,14 +106,42 @@ public final class BenchCommand {
         return 0;
     }
 
-    private static void runPart(Part p, Path file) throws RunnerException {
+    private static void runPart(Part p, Path file, PrintStream out) throws RunnerException {
         ChainedOptionsBuilder o = new OptionsBuilder().include(p.include).forks(1)
                 .warmupIterations(p.warmups).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(1))
                 .threads(p.threads).resultFormat(ResultFormatType.JSON).result(file.toString());
         for (String[] param : p.params) o.param(param[0], java.util.Arrays.copyOfRange(param, 1, param.length));
         if (p.gc) o.addProfiler(GCProfiler.class);
-        new Runner(o.build()).run();
+        runJmh(o, out);
+    }
+
+    /** JMH waits for no one: when another JMH run holds its lock (/tmp/jmh.lock), wait and try again, up to an hour. */
+    static void runJmh(ChainedOptionsBuilder options, PrintStream out) throws RunnerException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                new Runner(options.build()).run();
+                return;
+            } catch (RunnerException e) {
+                if (attempt >= 120 || e.getMessage() == null || !e.getMessage().contains("JMH lock")) throw e;
+                if (attempt % 4 == 0) out.println("relulab bench: another JMH run holds its lock; waiting for it (30 s at a time)");
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Why {@code dir} cannot take a new results folder (it holds files, or is a file), or null when it can. */
+    static String refuseFolder(Path dir) throws IOException {
+        if (Files.isRegularFile(dir)) return "--out " + dir + " is a file (expected a new or empty folder)";
+        if (!Files.isDirectory(dir)) return null;
+        try (var s = Files.list(dir)) {
+            return s.findAny().isPresent() ? "--out " + dir + " already holds files (expected a new or empty folder)" : null;
+        }
     }
 
     /** results/ folder name for this machine: CPU model, cores and the date, e.g. amd-epyc-2c-20261122-2130. */
@@ -120,23 +156,33 @@ public final class BenchCommand {
         double peak1 = gflopOf(dir.resolve("peak-1t.json")), peak2 = gflopOf(dir.resolve("peak-2t.json"));
         StringBuilder sb = new StringBuilder("# Benchmarks: ").append(MachineInfo.cpuModel()).append("\n\n");
         sb.append("Written by `./relulab bench` (JMH, one fork, 2 × 1 s warmup (8 for the training step), 3 × 1 s measurement).\n\n");
-        sb.append("| machine | |\n|---|---|\n");
-        sb.append("| CPU | ").append(MachineInfo.cpuModel()).append(" |\n");
-        sb.append("| cores | ").append(MachineInfo.cores()).append(" |\n");
-        sb.append("| vectors | ").append(FloatVector.SPECIES_PREFERRED.vectorBitSize()).append(" bits, ")
-                .append(FloatVector.SPECIES_PREFERRED.length()).append(" fp32 lanes |\n");
-        sb.append("| JDK | ").append(MachineInfo.jdk()).append(" |\n");
-        sb.append("| OS | ").append(MachineInfo.os()).append(" |\n");
-        sb.append(String.format(Locale.ROOT, "| FMA peak (PeakBenchmark) | %.1f GFLOP/s on 1 thread, %.1f on 2 |%n", peak1, peak2));
-        sb.append("| relulab | ").append(MachineInfo.gitCommit()).append(" |\n");
-        sb.append("| default threads | ").append(Kernels.defaultThreads()).append(" |\n\n");
+        sb.append(machineTable(String.format(Locale.ROOT, "| FMA peak (PeakBenchmark) | %.1f GFLOP/s on 1 thread, %.1f on 2 |%n", peak1, peak2)));
+        sb.append('\n');
         List<String> files = new ArrayList<>();
         for (Part p : SUITE) files.add(p.file);
         for (String f : files) {
             sb.append("## ").append(f).append("\n\n");
+            if (f.equals("scaling.json")) { // one row per d, with its seeds' spread, and the fits
+                sb.append("LMZ20 time to ε (`TimeToEpsilonBenchmark`, see `relulab bench scaling`), d = 6 to 12:\n\n");
+                sb.append(ScalingReport.timeToEpsilonMarkdown(ScalingReport.runs(JmhRawData.read(dir.resolve(f))))).append('\n');
+                continue;
+            }
             sb.append(JmhTable.render(Json.parse(Files.readString(dir.resolve(f))), f.startsWith("gemm") ? peak1 : Double.NaN)).append('\n');
         }
         return sb.toString();
+    }
+
+    /** The machine table of a results README: CPU, cores, vectors, JDK, OS, {@code extraRows}, commit, threads. */
+    static String machineTable(String extraRows) {
+        return "| machine | |\n|---|---|\n"
+                + "| CPU | " + MachineInfo.cpuModel() + " |\n"
+                + "| cores | " + MachineInfo.cores() + " |\n"
+                + "| vectors | " + FloatVector.SPECIES_PREFERRED.vectorBitSize() + " bits, " + FloatVector.SPECIES_PREFERRED.length() + " fp32 lanes |\n"
+                + "| JDK | " + MachineInfo.jdk() + " |\n"
+                + "| OS | " + MachineInfo.os() + " |\n"
+                + extraRows
+                + "| relulab | " + MachineInfo.gitCommit() + " |\n"
+                + "| default threads | " + Kernels.defaultThreads() + " |\n";
     }
 
     private static double gflopOf(Path file) throws IOException {

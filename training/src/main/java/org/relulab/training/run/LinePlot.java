@@ -22,12 +22,19 @@ public final class LinePlot {
     private final String title, xLabel, yLabel;
     private final boolean logX;
     private final List<Series> series = new ArrayList<>();
+    private boolean legendLeft;
 
     public LinePlot(String title, String xLabel, String yLabel, boolean logX) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         this.logX = logX;
+    }
+
+    /** Puts the legend in the top left corner (default: top right), clear of data that rise to the right. */
+    public LinePlot legendLeft() {
+        legendLeft = true;
+        return this;
     }
 
     /** A series drawn as a solid line. */
@@ -111,10 +118,11 @@ public final class LinePlot {
             }
             if (!first) continue;
             double ly = TOP + 14 + 16 * k;
-            if (s.style == Style.POINTS) sb.append(marker(W - RIGHT - 140, ly - 4, color));
+            int lx = legendLeft ? LEFT + 10 : W - RIGHT - 150;
+            if (s.style == Style.POINTS) sb.append(marker(lx + 10, ly - 4, color));
             else sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
-                    W - RIGHT - 150, ly - 4, W - RIGHT - 130, ly - 4, color, dash(s.style)));
-            text(sb, W - RIGHT - 126, ly, "start", 11, s.name);
+                    lx, ly - 4, lx + 20, ly - 4, color, dash(s.style)));
+            text(sb, lx + 24, ly, "start", 11, s.name);
         }
         return sb.append("</svg>\n").toString();
     }

@@ -27,6 +27,14 @@ class LinePlotTest {
     }
 
     @Test
+    void theLegendCanSitTopLeft() {
+        double[] x = {1, 2};
+        String right = new LinePlot("t", "d", "s", true).add("a", x, x).svg(), left = new LinePlot("t", "d", "s", true).legendLeft().add("a", x, x).svg();
+        assertTrue(right.contains("<text x=\"564.0\"") && right.contains(">a</text>"), right);
+        assertTrue(left.contains("<text x=\"104.0\"") && left.contains(">a</text>"), left);
+    }
+
+    @Test
     void nonPositiveValuesAreSkippedOnLogAxes() {
         String svg = new LinePlot("t", "d", "s", true).addPoints("p", new double[] {1, 0, 4}, new double[] {1, 2, -1}).svg();
         assertEquals(1 + 1, count(svg, "<circle"), "one usable point and the legend marker");

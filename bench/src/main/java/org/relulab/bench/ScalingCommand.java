@@ -1,0 +1,150 @@
+package org.relulab.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.relulab.core.Kernels;
+import org.relulab.training.cli.MachineInfo;
+
+/**
+ * {@code relulab bench scaling [--quick] [--out DIR]}: runs {@link TimeToEpsilonBenchmark} over a grid of d
+ * and {@link StepTimeBenchmark} over d, m and n, then writes into a new machine-tagged folder the JMH JSON,
+ * CSV, the two plots and a README with the fits ({@link ScalingReport}).
+ */
+final class ScalingCommand {
+    /** What one variant runs: the d grid and seeds of the time-to-ε runs, the step sizes and their JMH iterations. */
+    record Plan(String name, String[] dims, int seeds, String[] sizes, int stepWarmups, int stepIterations) {}
+
+    static final Plan QUICK = new Plan("quick", new String[] {"6", "8", "10", "12", "16", "20"}, 2, StepSize.sweep(2), 2, 2);
+    static final Plan FULL = new Plan("full", new String[] {"8", "10", "12", "14", "16", "20", "24", "28", "32", "36"}, 3,
+            StepSize.sweep(3), 3, 3);
+
+    private ScalingCommand() {}
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Plan plan = FULL;
+        Path dir = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
+                plan = QUICK;
+            } else if (args[i].equals("--out") && i + 1 < args.length) {
+                dir = Path.of(args[++i]);
+            } else {
+                err.println("relulab bench scaling: unexpected argument '" + args[i] + "' (expected --quick and --out DIR)");
+                return 2;
+            }
+        }
+        if (dir == null) dir = Path.of("results", BenchCommand.machineTag() + "-scaling" + (plan == QUICK ? "-quick" : ""));
+        try {
+            String refused = BenchCommand.refuseFolder(dir);
+            if (refused != null) {
+                err.println("relulab bench scaling: " + refused);
+                return 2;
+            }
+            Files.createDirectories(dir);
+            String loadBefore = loadAverage();
+            long started = System.nanoTime();
+            out.println("relulab bench scaling: time to eps at d = " + String.join(", ", plan.dims) + " (" + plan.seeds + " seeds each) ...");
+            BenchCommand.runJmh(timeToEpsilon(plan, dir.resolve("time-to-epsilon.json")), out);
+            out.println("relulab bench scaling: time per step at " + plan.sizes.length + " sizes ...");
+            BenchCommand.runJmh(stepTime(plan, dir.resolve("step-time.json")), out);
+            double minutes = (System.nanoTime() - started) / 60e9;
+            List<ScalingReport.Run> runs = ScalingReport.runs(JmhRawData.read(dir.resolve("time-to-epsilon.json")));
+            List<ScalingReport.StepTime> steps = ScalingReport.stepTimes(JmhRawData.read(dir.resolve("step-time.json")));
+            Files.writeString(dir.resolve("time-to-epsilon.csv"), ScalingReport.runsCsv(runs));
+            Files.writeString(dir.resolve("step-time.csv"), ScalingReport.stepCsv(steps));
+            Files.writeString(dir.resolve("time-to-epsilon.svg"), ScalingReport.timeToEpsilonSvg(runs));
+            Files.writeString(dir.resolve("step-time.svg"), ScalingReport.stepTimeSvg(steps));
+            String fits = ScalingReport.timeToEpsilonMarkdown(runs);
+            Files.writeString(dir.resolve("README.md"), readme(plan, runs, steps, fits, minutes, loadBefore, loadAverage()));
+            out.print(fits.substring(fits.lastIndexOf("\n\n") + 2));
+        } catch (IOException | RunnerException | IllegalArgumentException e) {
+            err.println("relulab bench scaling: " + e.getMessage());
+            return 1;
+        }
+        out.println("relulab bench scaling: results in " + dir + " (README.md has the tables and fits)");
+        return 0;
+    }
+
+    private static ChainedOptionsBuilder timeToEpsilon(Plan plan, Path file) {
+        return new OptionsBuilder().include(TimeToEpsilonBenchmark.class.getSimpleName()).forks(1).param("d", plan.dims)
+                .warmupIterations(1).measurementIterations(plan.seeds).resultFormat(ResultFormatType.JSON).result(file.toString());
+    }
+
+    private static ChainedOptionsBuilder stepTime(Plan plan, Path file) {
+        return new OptionsBuilder().include(StepTimeBenchmark.class.getSimpleName()).forks(1).param("size", plan.sizes)
+                .warmupIterations(plan.stepWarmups).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(plan.stepIterations).measurementTime(TimeValue.seconds(1))
+                .resultFormat(ResultFormatType.JSON).result(file.toString());
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux /proc/loadavg), or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String readme(Plan plan, List<ScalingReport.Run> runs, List<ScalingReport.StepTime> steps, String fits,
+                                 double minutes, String loadBefore, String loadAfter) {
+        String command = "./relulab bench scaling" + (plan == QUICK ? " --quick" : "");
+        List<String> missing = new ArrayList<>();
+        for (String d : plan.dims) if (runs.stream().noneMatch(r -> Integer.toString(r.d()).equals(d))) missing.add(d);
+        StringBuilder sb = new StringBuilder("# Scaling: LMZ20 time to ε against d, on ").append(MachineInfo.cpuModel()).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "Written by `%s` (the %s variant) in %.1f minutes, from the repository root.%n%n", command, plan.name, minutes));
+        sb.append(BenchCommand.machineTable(String.format(Locale.ROOT, "| load average (1, 5, 15 min) | %s at the start; %s at the end |%n",
+                loadBefore, loadAfter)));
+        sb.append(String.format(Locale.ROOT, """
+
+                A load average above the core count means other processes wanted the cores too: wall times then
+                include waits for a core, which the CPU times (of the one thread that does the work) leave out.
+
+                ## Setting
+
+                LMZ20's teacher f*(x) = Σ_i (1/d)|x_i| on x ~ N(0, I_d); student f(x) = (1/m) Σ_i ‖w_i‖ |w_iᵀx| from
+                w_i ~ N(0, I/d); full-batch GD on J = (1/2n) Σ (f − y)² with η = m/2; m = 4d, n = 10d² training
+                samples and as many test samples. Target: test loss × d ≤ ε = %.2f × (1 − 2/π) = %.5f, the constant
+                predictor's loss × d being 1 − 2/π and the order-2 plateau's floor 1 − 3/π = %.4f; the test loss is
+                checked every %d steps (the check is in the time). One GEMM thread (of %d cores). JMH
+                (`TimeToEpsilonBenchmark`): SingleShotTime, one fork per d, one warmup run of %d s, then %d timed runs
+                with seeds 1 to %d (teacher data, test set and initialization all change with the seed). Per-step
+                times (`StepTimeBenchmark`): AverageTime, one fork per size, %d × 1 s warmup, %d × 1 s measurement.
+
+                ## Time to ε
+
+                ![wall seconds to ε against d, both fits and the flop-count line](time-to-epsilon.svg)
+
+                The flop-count line has the slope 4 of 4nmd = 160d⁴ flops per step (fitted to the runs with that slope
+                fixed): the time if the steps to ε did not grow with d. Residuals are mean log10(measured / fitted)
+                over a d's runs.
+
+                """, Lmz20Scaling.EPSILON_FRACTION, Lmz20Scaling.EPSILON, Lmz20Scaling.PLATEAU_FLOOR_X_D,
+                TimeToEpsilonBenchmark.CHECK_EVERY, Kernels.defaultThreads(), TimeToEpsilonBenchmark.WARMUP_SECONDS, plan.seeds, plan.seeds,
+                plan.stepWarmups, plan.stepIterations));
+        sb.append(fits).append('\n');
+        if (!missing.isEmpty()) sb.append("No result for d = ").append(String.join(", ", missing)).append(": the run failed (its error is in the console output).\n\n");
+        sb.append("## Time per step\n\n![ms per step against size / base size](step-time.svg)\n\n");
+        sb.append(ScalingReport.stepTimeMarkdown(steps)).append('\n');
+        sb.append("""
+                The local exponent is the slope between a size and the one before it. Each step does the two GEMMs
+                (2nmd flops each) and O(nm + md) element-wise work, so at small sizes the time grows more slowly than
+                the flop count and at large ones it follows it.
+
+                Files: `time-to-epsilon.json`, `step-time.json` (JMH), `time-to-epsilon.csv` (one row per run),
+                `step-time.csv` (one row per size), the two SVG plots.
+                """);
+        return sb.toString();
+    }
+}
