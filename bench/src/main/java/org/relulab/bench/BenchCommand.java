@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import jdk.incubator.vector.FloatVector;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -40,7 +42,7 @@ public final class BenchCommand {
                    relulab bench scaling [--quick] [--out DIR]
                                                         LMZ20 time to eps against d, and time per step
                                                         against d, m, n, with fits and plots, into a new
-                                                        folder [results/CPU-Nc-DATE-scaling]; about 25
+                                                        folder [results/CPU-Nc-DATE-scaling]; about 20
                                                         minutes on 2 cores, --quick about 4
             """;
 
@@ -117,11 +119,10 @@ public final class BenchCommand {
     }
 
     /** JMH waits for no one: when another JMH run holds its lock (/tmp/jmh.lock), wait and try again, up to an hour. */
-    static void runJmh(ChainedOptionsBuilder options, PrintStream out) throws RunnerException {
+    static Collection<RunResult> runJmh(ChainedOptionsBuilder options, PrintStream out) throws RunnerException {
         for (int attempt = 0; ; attempt++) {
             try {
-                new Runner(options.build()).run();
-                return;
+                return new Runner(options.build()).run();
             } catch (RunnerException e) {
                 if (attempt >= 120 || e.getMessage() == null || !e.getMessage().contains("JMH lock")) throw e;
                 if (attempt % 4 == 0) out.println("relulab bench: another JMH run holds its lock; waiting for it (30 s at a time)");

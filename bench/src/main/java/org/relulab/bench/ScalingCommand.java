@@ -3,10 +3,15 @@ package org.relulab.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -54,9 +59,9 @@ final class ScalingCommand {
             String loadBefore = loadAverage();
             long started = System.nanoTime();
             out.println("relulab bench scaling: time to eps at d = " + String.join(", ", plan.dims) + " (" + plan.seeds + " seeds each) ...");
-            BenchCommand.runJmh(timeToEpsilon(plan, dir.resolve("time-to-epsilon.json")), out);
+            runInOrder(timeToEpsilon(plan), dir.resolve("time-to-epsilon.json"), out);
             out.println("relulab bench scaling: time per step at " + plan.sizes.length + " sizes ...");
-            BenchCommand.runJmh(stepTime(plan, dir.resolve("step-time.json")), out);
+            runInOrder(stepTime(plan), dir.resolve("step-time.json"), out);
             double minutes = (System.nanoTime() - started) / 60e9;
             List<ScalingReport.Run> runs = ScalingReport.runs(JmhRawData.read(dir.resolve("time-to-epsilon.json")));
             List<ScalingReport.StepTime> steps = ScalingReport.stepTimes(JmhRawData.read(dir.resolve("step-time.json")));
@@ -75,16 +80,49 @@ final class ScalingCommand {
         return 0;
     }
 
-    private static ChainedOptionsBuilder timeToEpsilon(Plan plan, Path file) {
-        return new OptionsBuilder().include(TimeToEpsilonBenchmark.class.getSimpleName()).forks(1).param("d", plan.dims)
-                .warmupIterations(1).measurementIterations(plan.seeds).resultFormat(ResultFormatType.JSON).result(file.toString());
+    /** One JMH run (one fork) and what the progress line calls it. */
+    record JmhRun(String label, ChainedOptionsBuilder options) {}
+
+    /**
+     * The time-to-ε runs, one fork per (d, seed): seed by seed, and within a seed the d in a shuffled order, so
+     * that a change of the machine's load during the hour falls on all d alike instead of bending the fit.
+     */
+    static List<JmhRun> timeToEpsilon(Plan plan) {
+        List<JmhRun> runs = new ArrayList<>();
+        for (int seed = 1; seed <= plan.seeds; seed++) {
+            List<String> dims = new ArrayList<>(List.of(plan.dims));
+            Collections.shuffle(dims, new Random(seed));
+            for (String d : dims) {
+                runs.add(new JmhRun("d = " + d + ", seed " + seed, new OptionsBuilder().include(TimeToEpsilonBenchmark.class.getSimpleName())
+                        .forks(1).param("d", d).param("seed", Integer.toString(seed)).warmupIterations(1).measurementIterations(1)));
+            }
+        }
+        return runs;
     }
 
-    private static ChainedOptionsBuilder stepTime(Plan plan, Path file) {
-        return new OptionsBuilder().include(StepTimeBenchmark.class.getSimpleName()).forks(1).param("size", plan.sizes)
-                .warmupIterations(plan.stepWarmups).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(plan.stepIterations).measurementTime(TimeValue.seconds(1))
-                .resultFormat(ResultFormatType.JSON).result(file.toString());
+    /** The step-time runs, one fork per size, in a shuffled order (for the same reason). */
+    static List<JmhRun> stepTime(Plan plan) {
+        List<String> sizes = new ArrayList<>(List.of(plan.sizes));
+        Collections.shuffle(sizes, new Random(0));
+        List<JmhRun> runs = new ArrayList<>();
+        for (String size : sizes) {
+            runs.add(new JmhRun("size " + size, new OptionsBuilder().include(StepTimeBenchmark.class.getSimpleName()).forks(1)
+                    .param("size", size).warmupIterations(plan.stepWarmups).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(plan.stepIterations).measurementTime(TimeValue.seconds(1))));
+        }
+        return runs;
+    }
+
+    /** Runs them in the order given and writes all their results into one JMH JSON file. */
+    private static void runInOrder(List<JmhRun> runs, Path file, PrintStream out) throws RunnerException, IOException {
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            out.println("relulab bench scaling: run " + (i + 1) + " of " + runs.size() + ": " + runs.get(i).label);
+            results.addAll(BenchCommand.runJmh(runs.get(i).options, out));
+        }
+        try (PrintStream json = new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);
+        }
     }
 
     /** The 1, 5 and 15 minute load averages (Linux /proc/loadavg), or "unknown". */
@@ -118,9 +156,11 @@ final class ScalingCommand {
                 samples and as many test samples. Target: test loss × d ≤ ε = %.2f × (1 − 2/π) = %.5f, the constant
                 predictor's loss × d being 1 − 2/π and the order-2 plateau's floor 1 − 3/π = %.4f; the test loss is
                 checked every %d steps (the check is in the time). One GEMM thread (of %d cores). JMH
-                (`TimeToEpsilonBenchmark`): SingleShotTime, one fork per d, one warmup run of %d s, then %d timed runs
-                with seeds 1 to %d (teacher data, test set and initialization all change with the seed). Per-step
-                times (`StepTimeBenchmark`): AverageTime, one fork per size, %d × 1 s warmup, %d × 1 s measurement.
+                (`TimeToEpsilonBenchmark`): SingleShotTime, one fork per d and seed (seeds 1 to %d: training data,
+                test set and initialization all change with the seed), each a warmup run of %d s and then the timed
+                run; seed by seed, the d in a shuffled order, so that a change of the machine's load falls on all d
+                alike. Per-step times (`StepTimeBenchmark`): AverageTime, one fork per size in a shuffled order,
+                %d × 1 s warmup, %d × 1 s measurement.
 
                 ## Time to ε
 
@@ -131,7 +171,7 @@ final class ScalingCommand {
                 over a d's runs.
 
                 """, Lmz20Scaling.EPSILON_FRACTION, Lmz20Scaling.EPSILON, Lmz20Scaling.PLATEAU_FLOOR_X_D,
-                TimeToEpsilonBenchmark.CHECK_EVERY, Kernels.defaultThreads(), TimeToEpsilonBenchmark.WARMUP_SECONDS, plan.seeds, plan.seeds,
+                TimeToEpsilonBenchmark.CHECK_EVERY, Kernels.defaultThreads(), plan.seeds, TimeToEpsilonBenchmark.WARMUP_SECONDS,
                 plan.stepWarmups, plan.stepIterations));
         sb.append(fits).append('\n');
         if (!missing.isEmpty()) sb.append("No result for d = ").append(String.join(", ", missing)).append(": the run failed (its error is in the console output).\n\n");

@@ -91,7 +91,8 @@ final class ScalingReport {
                 throw new IllegalArgumentException("JMH result d = " + d + ": " + r.primary().length + " times but " + cpu.length
                         + " CPU times and " + steps.length + " step counts (expected as many)");
             }
-            for (int i = 0; i < r.primary().length; i++) runs.add(new Run(d, i + 1, r.primary()[i], cpu[i], Math.round(steps[i])));
+            int first = Integer.parseInt(r.params().getOrDefault("seed", "1")); // iteration i ran seed first + i
+            for (int i = 0; i < r.primary().length; i++) runs.add(new Run(d, first + i, r.primary()[i], cpu[i], Math.round(steps[i])));
         }
         if (runs.isEmpty()) throw new IllegalArgumentException("no TimeToEpsilonBenchmark results");
         runs.sort(Comparator.comparingInt(Run::d).thenComparingInt(Run::seed));
@@ -174,13 +175,18 @@ final class ScalingReport {
             }
             if (!s.isEmpty()) p.addPoints(c + " varied", ratio, s.stream().mapToDouble(StepTime::ms).toArray());
         }
-        if (hi > 0) p.addDashed("flop count 4nmd", new double[] {lo, hi}, new double[] {base * lo, base * hi});
+        if (hi > 0) p.addDashed("flop count 4nmd (through the base)", new double[] {lo, hi}, new double[] {base * lo, base * hi});
         return p.svg();
     }
 
-    /** The mean ms per step of the base point over the sweeps that measured it (NaN when none did). */
+    /**
+     * The median ms per step of the base point over the sweeps that measured it (NaN when none did): each sweep
+     * measures it once, and on a loaded machine one of them can be far off.
+     */
     static double baseMs(List<StepTime> steps) {
-        return steps.stream().filter(s -> s.size().value() == s.size().baseValue()).mapToDouble(StepTime::ms).average().orElse(Double.NaN);
+        double[] base = steps.stream().filter(s -> s.size().value() == s.size().baseValue()).mapToDouble(StepTime::ms).sorted().toArray();
+        if (base.length == 0) return Double.NaN;
+        return base.length % 2 == 1 ? base[base.length / 2] : (base[base.length / 2 - 1] + base[base.length / 2]) / 2;
     }
 
     /** The Markdown tables and fits of the time-to-ε runs. */

@@ -26,15 +26,17 @@ import org.relulab.core.Provider;
  * time of the benchmark thread, which with one GEMM thread is the run's cost without the waits for a core.
  *
  * <p>Mode SingleShotTime: one call is one whole training run, seconds to minutes long, so there is nothing
- * to repeat within an iteration; each measured iteration is a fresh run with the next seed (1, 2, 3, ...:
- * teacher data, test set and initialization all change), so JMH's mean and error bar are over seeds, whose
- * plateau lengths differ. The data and student are built in the iteration's setup, outside the timing. One
- * fork per d: every point gets a fresh JVM, and forks would only repeat the same seeds. The warmup iteration
- * trains a run of its own seed for {@link #WARMUP_SECONDS} s (no target), which compiles the step and the
- * test evaluation before the first timed run. The test loss is checked every {@link #CHECK_EVERY} steps, a
- * forward pass over n test samples, about 5 % of the step cost, counted in the time. One GEMM thread by
- * default: on a shared machine two threads wait at every GEMM barrier for a descheduled partner, and the
- * exponent is the algorithm's, not the thread count's.
+ * to repeat within an iteration. Each measured iteration is a fresh run with the next seed ({@code seed},
+ * {@code seed} + 1, ...: training data, test set and initialization all change), so JMH's mean and error bar
+ * are over seeds, whose plateau lengths differ; the data and student are built in the iteration's setup,
+ * outside the timing. One fork: each fork is a fresh JVM, and more forks would only repeat the same seeds
+ * ({@code relulab bench scaling} runs one seed per fork instead, in a shuffled order of (d, seed), so that a
+ * change of the machine's load spreads over all d). The warmup iteration trains a run of its own seed for
+ * {@link #WARMUP_SECONDS} s (no target), which compiles the step and the test evaluation before the first
+ * timed run. The test loss is checked every {@link #CHECK_EVERY} steps, a forward pass over n test samples,
+ * about 5 % of the step cost, counted in the time. One GEMM thread by default: on a shared machine two
+ * threads wait at every GEMM barrier for a descheduled partner, and the exponent is the algorithm's, not the
+ * thread count's.
  *
  * <pre>java -jar benchmarks.jar TimeToEpsilonBenchmark -p d=8,12,16 -i 3</pre>
  */
@@ -54,10 +56,14 @@ public class TimeToEpsilonBenchmark {
     @Param({"1"})
     public int threads;
 
+    /** The seed of the first measured run; the next runs take the seeds after it. */
+    @Param({"1"})
+    public long seed;
+
     private Kernels kernels;
     private Lmz20Descent run;
     private boolean warmup;
-    private long seed;
+    private long runSeed, measured;
 
     @Setup(Level.Trial)
     public void startKernels() {
@@ -67,7 +73,8 @@ public class TimeToEpsilonBenchmark {
     @Setup(Level.Iteration)
     public void newRun(IterationParams iteration) {
         warmup = iteration.getType() == IterationType.WARMUP;
-        run = new Lmz20Descent(kernels, d, warmup ? WARMUP_SEED : ++seed);
+        runSeed = warmup ? WARMUP_SEED : seed + measured++;
+        run = new Lmz20Descent(kernels, d, runSeed);
     }
 
     @Benchmark
@@ -78,7 +85,7 @@ public class TimeToEpsilonBenchmark {
         long steps = run.descendTo(kernels, target, MAX_STEPS, CHECK_EVERY, Long.MAX_VALUE);
         if (!run.reached(target)) {
             throw new IllegalStateException(String.format(java.util.Locale.ROOT, "d = %d, seed %d: test loss x d %.3e after %d steps, "
-                    + "expected at most eps = %.3e", d, seed, run.testLoss() * d, steps, Lmz20Scaling.EPSILON));
+                    + "expected at most eps = %.3e", d, runSeed, run.testLoss() * d, steps, Lmz20Scaling.EPSILON));
         }
         counters.add(steps, cpu);
         return steps;

@@ -1,12 +1,17 @@
 package org.relulab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +33,20 @@ class ScalingCommandTest {
         assertEquals("relulab bench scaling: unexpected argument '--fast' (expected --quick and --out DIR)\n", r[2]);
         assertEquals("", r[1]);
         assertEquals("relulab bench scaling: unexpected argument '--out' (expected --quick and --out DIR)\n", run("scaling", "--out")[2]);
+    }
+
+    @Test
+    void runsGoSeedBySeedWithTheDShuffledAndEverySizeOnce() {
+        List<String> labels = ScalingCommand.timeToEpsilon(ScalingCommand.QUICK).stream().map(ScalingCommand.JmhRun::label).toList();
+        assertEquals(12, labels.size(), "6 d x 2 seeds, one fork each");
+        for (int i = 0; i < 12; i++) assertTrue(labels.get(i).endsWith(", seed " + (i / 6 + 1)), labels.toString());
+        Set<String> firstPass = new HashSet<>(labels.subList(0, 6));
+        assertEquals(6, firstPass.size(), "every d once per seed");
+        assertNotEquals(List.of("d = 6, seed 1", "d = 8, seed 1", "d = 10, seed 1", "d = 12, seed 1", "d = 16, seed 1", "d = 20, seed 1"),
+                labels.subList(0, 6), "shuffled");
+        List<String> sizes = ScalingCommand.stepTime(ScalingCommand.FULL).stream().map(ScalingCommand.JmhRun::label).toList();
+        assertEquals(Set.of(StepSize.sweep(3)), sizes.stream().map(l -> l.substring("size ".length())).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(21, sizes.size());
     }
 
     @Test

@@ -56,6 +56,13 @@ class ScalingReportTest {
     }
 
     @Test
+    void aSeedParameterNumbersTheRuns() {
+        String record = timeRecord(8).replace("\"params\": {\"d\": \"8\",", "\"params\": {\"d\": \"8\", \"seed\": \"3\",");
+        List<ScalingReport.Run> runs = ScalingReport.runs(parse(List.of(record)));
+        assertEquals(List.of(3, 4), runs.stream().map(ScalingReport.Run::seed).toList());
+    }
+
+    @Test
     void powerLawIsFoundAndTheExponentialFitsWorse() {
         List<ScalingReport.Run> runs = runs();
         ScalingReport.Fits f = ScalingReport.Fits.of(ScalingReport.column(runs, r -> r.d()), ScalingReport.column(runs, ScalingReport.Run::seconds));

@@ -163,7 +163,7 @@ public final class LinePlot {
     private static String tick(double v) {
         if (Math.abs(v - Math.rint(v)) <= 1e-9 * Math.abs(v) && Math.abs(v) < 1e7) return Long.toString(Math.round(v));
         return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-2 && v != 0)
-                ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.4g", v);
+                ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 
     private static void text(StringBuilder sb, double x, double y, String anchor, int size, String s) {

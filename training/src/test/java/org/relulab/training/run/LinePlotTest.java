@@ -27,6 +27,12 @@ class LinePlotTest {
     }
 
     @Test
+    void logTicksHaveNoTrailingZeros() {
+        String svg = new LinePlot("t", "x", "y", true).add("a", new double[] {0.25, 4}, new double[] {1, 2}).svg();
+        assertTrue(svg.contains(">0.5</text>") && svg.contains(">2</text>") && !svg.contains("0.5000"), svg);
+    }
+
+    @Test
     void theLegendCanSitTopLeft() {
         double[] x = {1, 2};
         String right = new LinePlot("t", "d", "s", true).add("a", x, x).svg(), left = new LinePlot("t", "d", "s", true).legendLeft().add("a", x, x).svg();
