@@ -11,18 +11,16 @@ import org.relulab.core.Workspace;
  * becomes xᵀx′/d (papers.md), so the kernel of d-dimensional data is {@link #function()} at scale 1/d.
  * Gram matrices are a GEMM plus the element-wise {@link Kernels#kernelFromGram}.
  */
-public interface DotProductKernel {
+public interface DotProductKernel extends GramKernel {
     /** The element-wise function of (xᵀx′, ‖x‖², ‖x′‖²). */
     KernelFunction function();
-
-    /** One line naming the kernel in the papers' words. */
-    String describe();
 
     /**
      * out (n × n) = k(x_i, x_j) for the rows of x. The squared norms are taken from the Gram matrix's own
      * diagonal, so every diagonal cosine is exactly 1 (with norms from a separate reduction, rounding can
      * put it at 1 − 2⁻²³, which moves θ by 3·10⁻⁴ and κ₀ by 5·10⁻⁵).
      */
+    @Override
     default void trainGram(Kernels k, Matrix x, Matrix out) {
         int n = x.rows();
         k.gemm(false, true, 1f, x, x, 0f, out);
@@ -35,6 +33,7 @@ public interface DotProductKernel {
     }
 
     /** out (m × n) = k(a_i, b_j) for the rows of a (m × d) and b (n × d): test × train. */
+    @Override
     default void crossGram(Kernels k, Matrix a, Matrix b, Matrix out) {
         if (a.cols() != b.cols()) {
             throw new IllegalArgumentException("crossGram: a is " + a.shape() + " and b is " + b.shape()

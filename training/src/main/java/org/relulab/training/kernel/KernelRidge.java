@@ -94,7 +94,7 @@ public final class KernelRidge {
      *     kernel matrices that would not fit in memory
      * @throws ArithmeticException when no λ of the grid could be solved
      */
-    public static Result fit(Kernels k, DotProductKernel kernel, Dataset train, Dataset test, Options options) {
+    public static Result fit(Kernels k, GramKernel kernel, Dataset train, Dataset test, Options options) {
         if (k == null || kernel == null || train == null || test == null || options == null) {
             throw new IllegalArgumentException("KernelRidge.fit: kernels, kernel, train, test and options must not be null");
         }
