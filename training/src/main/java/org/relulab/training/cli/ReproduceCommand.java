@@ -33,21 +33,29 @@ final class ReproduceCommand {
                          AS21: identification error of a signed 5-neuron ReLU teacher against the step, conic particle
                          GD with lambda = 0 vs 0.003 and m = 5, 20, 100, five seeds; about 9 minutes, --quick about a
                          minute [out: results/reproduce/as21(-quick)]
+              reproduce beyond-ntk [--quick] [--d 8,16,32] [--seeds N] [--out DIR]
+                         LMZ20's separation: test loss x d against d of the LMZ20 network, the NTK, the kappa1 kernel and
+                         random features on the same n = 10d^2 samples; d = 8..32, 3 seeds, about 30 minutes, --quick
+                         (d = 8..20, 2 seeds) about 2 minutes [out: results/reproduce/beyond-ntk(-quick)]
             """;
 
     private ReproduceCommand() {}
 
     static void run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].startsWith("--")) {
-            throw new UsageException("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21 [--quick])");
+            throw new UsageException("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21|beyond-ntk [--quick])");
         }
         String experiment = args[0];
+        if (experiment.equals("beyond-ntk")) { // its own options (--d, --seeds)
+            BeyondNtkReproduction.command(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+            return;
+        }
         Options o = Options.parse("reproduce " + experiment, java.util.Arrays.copyOfRange(args, 1, args.length),
                 new String[] {"out", "threads"}, new String[] {"quick"});
         boolean quick = o.has("quick");
         int threads = o.integer("threads", Kernels.defaultThreads(), 1, 1024);
         if (!experiment.equals("lmz20") && !experiment.equals("zywg19") && !experiment.equals("as21")) {
-            throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20, zywg19 or as21)");
+            throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20, zywg19, as21 or beyond-ntk)");
         }
         if (experiment.equals("as21")) {
             Path dir = Path.of(o.string("out", "results/reproduce/as21" + (quick ? "-quick" : "")));

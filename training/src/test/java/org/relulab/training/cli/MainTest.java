@@ -45,8 +45,8 @@ class MainTest {
         assertBad("option --size given twice", "check", "--size", "64", "--size", "32");
         assertBad("unexpected argument '64' (expected --option value)", "check", "64");
         assertBad("unknown option '--all' (expected no options)", "info", "--all");
-        assertBad("reproduce: unknown experiment 'lmz21' (expected: lmz20, zywg19 or as21)", "reproduce", "lmz21");
-        assertBad("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21 [--quick])", "reproduce", "--quick");
+        assertBad("reproduce: unknown experiment 'lmz21' (expected: lmz20, zywg19, as21 or beyond-ntk)", "reproduce", "lmz21");
+        assertBad("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21|beyond-ntk [--quick])", "reproduce", "--quick");
         assertBad("--init tensor (ZYWG19) needs --activation relu, --output ones, --m at most --d and --n at least 3 (got abs, tied, --m 100, --d 30, --n 10000)",
                 "train", "--init", "tensor", "--out", "unused-output-dir");
         assertBad("--teacher fig1 is ALL19's target on x in R^4: expected --d 4, got 5", "train", "--teacher", "fig1", "--d", "5",
