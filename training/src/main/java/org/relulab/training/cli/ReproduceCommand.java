@@ -37,13 +37,17 @@ final class ReproduceCommand {
                          LMZ20's separation: test loss x d against d of the LMZ20 network, the NTK, the kappa1 kernel and
                          random features on the same n = 10d^2 samples; d = 8..32, 3 seeds, about 30 minutes, --quick
                          (d = 8..20, 2 seeds) about 2 minutes [out: results/reproduce/beyond-ntk(-quick)]
+              reproduce all19 [--quick] [--out DIR] [--threads T]
+                         ALL19 Fig. 1: test MSE against N for the 3- and 2-layer networks, their last layer only and their
+                         NTK linearizations, eta and weight decay tuned on held-out data; T runs at once, one thread each;
+                         about 30 minutes on 2 cores, --quick about 2 [out: results/reproduce/all19(-quick)]
             """;
 
     private ReproduceCommand() {}
 
     static void run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].startsWith("--")) {
-            throw new UsageException("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21|beyond-ntk [--quick])");
+            throw new UsageException("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21|beyond-ntk|all19 [--quick])");
         }
         String experiment = args[0];
         if (experiment.equals("beyond-ntk")) { // its own options (--d, --seeds)
@@ -54,8 +58,17 @@ final class ReproduceCommand {
                 new String[] {"out", "threads"}, new String[] {"quick"});
         boolean quick = o.has("quick");
         int threads = o.integer("threads", Kernels.defaultThreads(), 1, 1024);
-        if (!experiment.equals("lmz20") && !experiment.equals("zywg19") && !experiment.equals("as21")) {
-            throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20, zywg19, as21 or beyond-ntk)");
+        if (!List.of("lmz20", "zywg19", "as21", "all19").contains(experiment)) {
+            throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20, zywg19, as21, beyond-ntk or all19)");
+        }
+        if (experiment.equals("all19")) {
+            Path dir = Path.of(o.string("out", "results/reproduce/all19" + (quick ? "-quick" : "")));
+            try {
+                All19Reproduction.run(dir, quick, threads, out, err);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reproduce all19: writing " + dir, e);
+            }
+            return;
         }
         if (experiment.equals("as21")) {
             Path dir = Path.of(o.string("out", "results/reproduce/as21" + (quick ? "-quick" : "")));

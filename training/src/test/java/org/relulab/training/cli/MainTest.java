@@ -45,8 +45,8 @@ class MainTest {
         assertBad("option --size given twice", "check", "--size", "64", "--size", "32");
         assertBad("unexpected argument '64' (expected --option value)", "check", "64");
         assertBad("unknown option '--all' (expected no options)", "info", "--all");
-        assertBad("reproduce: unknown experiment 'lmz21' (expected: lmz20, zywg19, as21 or beyond-ntk)", "reproduce", "lmz21");
-        assertBad("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21|beyond-ntk [--quick])", "reproduce", "--quick");
+        assertBad("reproduce: unknown experiment 'lmz21' (expected: lmz20, zywg19, as21, beyond-ntk or all19)", "reproduce", "lmz21");
+        assertBad("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21|beyond-ntk|all19 [--quick])", "reproduce", "--quick");
         assertBad("--init tensor (ZYWG19) needs --activation relu, --output ones, --m at most --d and --n at least 3 (got abs, tied, --m 100, --d 30, --n 10000)",
                 "train", "--init", "tensor", "--out", "unused-output-dir");
         assertBad("--teacher fig1 is ALL19's target on x in R^4: expected --d 4, got 5", "train", "--teacher", "fig1", "--d", "5",
@@ -61,6 +61,19 @@ class MainTest {
                 "train", "--optimizer", "as21", "--output", "ones", "--out", "unused-output-dir");
         assertBad("--reg-lambda 5.0 is out of range (expected at least 0 with --lr x --reg-lambda below 1)",
                 "train", "--optimizer", "as21", "--reg-lambda", "5", "--out", "unused-output-dir");
+    }
+
+    @Test
+    void reproduceAll19RefusesBadOptionsAndUsedFolders(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
+        assertBad("unknown option '--seeds'", "reproduce", "all19", "--seeds", "3");
+        assertBad("--threads 0 is out of range (expected 1 to 1024)", "reproduce", "all19", "--threads", "0");
+        java.nio.file.Files.writeString(tmp.resolve("fig1.csv"), "old\n");
+        assertBad("reproduce all19: " + tmp.resolve("fig1.csv") + " exists (expected a new or empty --out)",
+                "reproduce", "all19", "--quick", "--out", tmp.toString());
+        java.nio.file.Files.delete(tmp.resolve("fig1.csv"));
+        java.nio.file.Files.createDirectories(tmp.resolve("runs/3layer-n500-s1"));
+        java.nio.file.Files.writeString(tmp.resolve("runs/3layer-n500-s1/metrics.csv"), "old\n");
+        assertBad("already holds files (expected a new or empty folder)", "reproduce", "all19", "--quick", "--out", tmp.toString());
     }
 
     private void assertBad(String expected, String... args) {

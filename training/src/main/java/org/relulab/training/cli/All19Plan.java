@@ -1,0 +1,112 @@
+package org.relulab.training.cli;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What {@code reproduce all19} runs: the sample sizes N, the seeds, the grid of learning rates and weight decays
+ * searched for each learner and N, the length of a run and the widths. Pure data; {@link #full()} and
+ * {@link #quick()} are the two presets, and the compact constructor refuses a plan that could not run.
+ *
+ * @param ns           training-set sizes N, increasing
+ * @param seeds        seeds of the reported runs (training set, test set and initialization all derive from one)
+ * @param tuningSeed   seed of the tuning runs, whose own test set is the held-out set that picks (η, λ); it shares no
+ *                     data with the reported runs
+ * @param lrs          learning rates η searched
+ * @param weightDecays weight decays λ searched (SGD on J + (λ/2)‖θ‖²)
+ * @param minSteps     SGD steps of a run, at least
+ * @param epochs       epochs of a run, at least (a run takes max(minSteps, epochs·N/batch) steps)
+ * @param testN        test samples (the held-out set of a tuning run)
+ * @param width3       hidden widths m1 = m2 of the three-layer learners
+ * @param width2       hidden width m of the two-layer learners
+ */
+record All19Plan(int[] ns, int[] seeds, long tuningSeed, double[] lrs, double[] weightDecays, long minSteps, int epochs,
+                 int testN, int width3, int width2) {
+    /** ALL19's mini-batch. */
+    static final int BATCH = 50;
+
+    All19Plan {
+        if (ns.length == 0 || seeds.length == 0 || lrs.length == 0 || weightDecays.length == 0) {
+            throw new IllegalArgumentException("all19 plan: expected at least one N, seed, learning rate and weight decay (got "
+                    + ns.length + ", " + seeds.length + ", " + lrs.length + ", " + weightDecays.length + ")");
+        }
+        for (int i = 0; i < ns.length; i++) {
+            if (ns[i] < BATCH || (i > 0 && ns[i] <= ns[i - 1])) {
+                throw new IllegalArgumentException("all19 plan: N = " + Arrays.toString(ns) + ": expected increasing sizes of at least " + BATCH);
+            }
+        }
+        for (int s : seeds) {
+            if (s == tuningSeed) throw new IllegalArgumentException("all19 plan: seed " + s + " is also the tuning seed (expected distinct)");
+        }
+        for (double lr : lrs) {
+            for (double wd : weightDecays) {
+                if (!(lr > 0) || !(wd >= 0) || !(lr * wd < 1)) {
+                    throw new IllegalArgumentException("all19 plan: lr " + lr + ", weight decay " + wd + ": expected lr > 0, λ ≥ 0, lr·λ < 1");
+                }
+            }
+        }
+        if (minSteps < 4 || epochs < 0 || testN < 1 || width3 < 1 || width2 < 1) {
+            throw new IllegalArgumentException("all19 plan: steps " + minSteps + ", epochs " + epochs + ", test n " + testN
+                    + ", widths " + width3 + ", " + width2 + ": expected at least 4 steps, 0 epochs, 1 test sample, 1 unit");
+        }
+    }
+
+    /** About 30 minutes on 2 cores. */
+    static All19Plan full() {
+        return new All19Plan(new int[] {500, 1_000, 2_000, 5_000, 10_000, 20_000}, new int[] {1, 2, 3}, 100,
+                new double[] {0.25, 0.5, 1, 2}, new double[] {0, 1e-4, 1e-3}, 8_000, 20, 10_000, 128, 1_024);
+    }
+
+    /** About 2 minutes on 2 cores: three sizes, one seed, a 2 × 2 grid, short runs. */
+    static All19Plan quick() {
+        return new All19Plan(new int[] {500, 2_000, 10_000}, new int[] {1}, 100, new double[] {0.5, 2}, new double[] {0, 1e-3},
+                3_000, 2, 5_000, 128, 1_024);
+    }
+
+    /** SGD steps of a run on N samples: max(minSteps, epochs·N/batch). */
+    long steps(int n) {
+        return Math.max(minSteps, ((long) epochs * n + BATCH - 1) / BATCH);
+    }
+
+    /** Hidden width of the learner's layers (both hidden layers of a three-layer learner). */
+    int width(All19Learner learner) {
+        return learner.threeLayers() ? width3 : width2;
+    }
+
+    /** Points of the (η, λ) grid: η major, λ minor. */
+    int gridPoints() { return lrs.length * weightDecays.length; }
+
+    double lr(int point) { return lrs[point / weightDecays.length]; }
+
+    double weightDecay(int point) { return weightDecays[point % weightDecays.length]; }
+
+    /**
+     * The grid point with the least held-out error, the first of equals (smaller η, then smaller λ); -1 when no
+     * point has a finite error (every run diverged).
+     */
+    static int best(double[] heldOutError) {
+        int best = -1;
+        for (int i = 0; i < heldOutError.length; i++) {
+            if (Double.isFinite(heldOutError[i]) && (best < 0 || heldOutError[i] < heldOutError[best])) best = i;
+        }
+        return best;
+    }
+
+    /** The grid in words, for the table and the console. */
+    String describeGrid() {
+        return String.format(Locale.ROOT, "η ∈ %s × λ ∈ %s", list(lrs), list(weightDecays));
+    }
+
+    static String list(double[] values) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) sb.append(i == 0 ? "" : ", ").append(number(values[i]));
+        return sb.append('}').toString();
+    }
+
+    /** A learning rate or weight decay as a short text: 0, 0.3, 1, 1e-4. */
+    static String number(double v) {
+        if (v == 0) return "0";
+        if (v >= 0.01 && v < 1e4) return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return String.format(Locale.ROOT, "%.0e", v).replace("e-0", "e-").replace("e+0", "e");
+    }
+}

@@ -1,0 +1,231 @@
+package org.relulab.training.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.relulab.core.Activation;
+import org.relulab.core.Workspace;
+import org.relulab.training.data.InputDistribution;
+import org.relulab.training.model.All19Fig1Teacher;
+import org.relulab.training.model.Initialization;
+import org.relulab.training.model.OutputLayer;
+import org.relulab.training.run.LinePlot;
+import org.relulab.training.run.RunConfig;
+import org.relulab.training.run.Trainer;
+
+/**
+ * {@code relulab reproduce all19}: ALL19's Fig. 1, test error against the number of training samples N for six
+ * learners ({@link All19Learner}) on F*(x) = (sin 3x₁ + sin 3x₂ + sin 3x₃ − 2)² · cos 7x₄, x uniform on the unit
+ * sphere of ℝ⁴, noiseless labels, squared loss, SGD with mini-batches of 50 and weight decay.
+ *
+ * <p>For each learner and N, first the tuning runs: one run per (η, λ) of the plan's grid, on the tuning seed's
+ * training set, scored by the MSE on that seed's own test set (held out: no reported run sees it); the point with
+ * the least held-out MSE is chosen. Then the reported runs: the chosen (η, λ) on each seed's fresh training and
+ * test sets. Every run has its folder (tuning/… and runs/…); tuning.csv, fig1.csv, table.md and fig1.svg sum up.
+ *
+ * <p>The runs are independent, so {@code workers} of them go at once, each on one GEMM thread (a batch of 50 on a
+ * network of this size is too small to split): the results do not depend on the number of workers.
+ */
+final class All19Reproduction {
+    static final String[] SUMMARY_FILES = {"tuning.csv", "fig1.csv", "table.md", "fig1.svg"};
+    /** a_i ~ N(0, 1) at the start, relulab's default (the NTK parameterization's output layer). */
+    static final double OUTPUT_STD = 1;
+
+    /** One training run of the reproduction: a learner, N, a grid point (η, λ) and a seed, with its folder. */
+    record Job(All19Learner learner, int nIndex, int point, long seed, String name) {}
+
+    private All19Reproduction() {}
+
+    static void run(Path dir, boolean quick, int workers, PrintStream out, PrintStream err) throws IOException {
+        All19Plan plan = quick ? All19Plan.quick() : All19Plan.full();
+        List<All19Learner> learners = List.of(All19Learner.values());
+        List<Job> tuning = new ArrayList<>();
+        for (All19Learner l : learners) {
+            for (int j = 0; j < plan.ns().length; j++) {
+                for (int p = 0; p < plan.gridPoints(); p++) {
+                    tuning.add(new Job(l, j, p, plan.tuningSeed(), String.format(Locale.ROOT, "tuning/%s-n%d-lr%s-wd%s", l.key,
+                            plan.ns()[j], All19Plan.number(plan.lr(p)), All19Plan.number(plan.weightDecay(p)))));
+                }
+            }
+        }
+        for (Job job : tuning) TrainCommand.checkOutput(dir.resolve(job.name));
+        for (All19Learner l : learners) {
+            for (int n : plan.ns()) for (int s : plan.seeds()) TrainCommand.checkOutput(dir.resolve(finalName(l, n, s)));
+        }
+        for (String f : SUMMARY_FILES) {
+            if (Files.exists(dir.resolve(f))) throw new UsageException("reproduce all19: " + dir.resolve(f) + " exists (expected a new or empty --out)");
+        }
+        long t0 = System.nanoTime();
+        double meanSquare = targetMeanSquare();
+        String setting = String.format(Locale.ROOT, "ALL19 Fig. 1 target on the unit sphere of R^4 (E[F*²] ≈ %.1f); SGD, batch %d; "
+                + "widths: 3-layer m1 = m2 = %d, 2-layer m = %d; steps max(%d, %d epochs); test n = %d", meanSquare, All19Plan.BATCH,
+                plan.width3(), plan.width2(), plan.minSteps(), plan.epochs(), plan.testN());
+        out.println("reproduce all19: " + setting);
+        out.printf(Locale.ROOT, "reproduce all19: tuning %s on seed %d: %d runs, %d at a time%n", plan.describeGrid(), plan.tuningSeed(),
+                tuning.size(), workers);
+
+        Trainer.Result[] tuned = runAll(tuning, plan, dir, workers, out, "tuning");
+        int[][] chosen = new int[learners.size()][plan.ns().length];
+        StringBuilder tuningCsv = new StringBuilder("learner,n,lr,weight_decay,steps,heldout_mse,train_mse,diverged,chosen\n");
+        for (int l = 0; l < learners.size(); l++) {
+            for (int j = 0; j < plan.ns().length; j++) {
+                double[] heldOut = new double[plan.gridPoints()];
+                int first = (l * plan.ns().length + j) * plan.gridPoints();
+                for (int p = 0; p < heldOut.length; p++) heldOut[p] = finite(tuned[first + p]);
+                chosen[l][j] = All19Plan.best(heldOut);
+                for (int p = 0; p < heldOut.length; p++) {
+                    Trainer.Result r = tuned[first + p];
+                    tuningCsv.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%d,%.6g,%.6g,%s,%s%n", learners.get(l).key, plan.ns()[j],
+                            All19Plan.number(plan.lr(p)), All19Plan.number(plan.weightDecay(p)), plan.steps(plan.ns()[j]), r.testLoss(),
+                            r.trainLoss(), r.diverged(), p == chosen[l][j]));
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("tuning.csv"), tuningCsv);
+
+        List<Job> reported = new ArrayList<>();
+        for (int l = 0; l < learners.size(); l++) {
+            for (int j = 0; j < plan.ns().length; j++) {
+                if (chosen[l][j] < 0) continue; // every grid point diverged: nothing to report
+                for (int s : plan.seeds()) {
+                    reported.add(new Job(learners.get(l), j, chosen[l][j], s, finalName(learners.get(l), plan.ns()[j], s)));
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "reproduce all19: %d reported runs (seeds %s) with the chosen η, λ%n", reported.size(), Arrays.toString(plan.seeds()));
+        Trainer.Result[] results = runAll(reported, plan, dir, workers, out, "run");
+        StringBuilder csv = new StringBuilder("learner,n,seed,lr,weight_decay,steps,epochs,train_mse,test_mse,diverged,seconds\n");
+        double[][][] errors = new double[learners.size()][plan.ns().length][0];
+        for (int i = 0; i < reported.size(); i++) {
+            Job job = reported.get(i);
+            Trainer.Result r = results[i];
+            int n = plan.ns()[job.nIndex];
+            long steps = plan.steps(n);
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%d,%.4g,%.6g,%.6g,%s,%.2f%n", job.learner.key, n, job.seed,
+                    All19Plan.number(plan.lr(job.point)), All19Plan.number(plan.weightDecay(job.point)), steps,
+                    steps * (double) All19Plan.BATCH / n, r.trainLoss(), r.testLoss(), r.diverged(), r.seconds()));
+            double[] e = errors[job.learner.ordinal()][job.nIndex];
+            e = Arrays.copyOf(e, e.length + 1);
+            e[e.length - 1] = finite(r);
+            errors[job.learner.ordinal()][job.nIndex] = e;
+        }
+        All19Table.Cell[][] cells = new All19Table.Cell[learners.size()][plan.ns().length];
+        LinePlot plot = new LinePlot(String.format(Locale.ROOT, "ALL19 Fig. 1: test MSE against N (mean over %d seed%s; E[F*²] ≈ %.0f)",
+                plan.seeds().length, plan.seeds().length == 1 ? "" : "s", meanSquare), "training samples N", "test MSE", true);
+        double[] ns = Arrays.stream(plan.ns()).asDoubleStream().toArray();
+        for (int l = 0; l < learners.size(); l++) {
+            double[] means = new double[ns.length];
+            for (int j = 0; j < ns.length; j++) {
+                cells[l][j] = All19Table.Cell.of(errors[l][j]);
+                means[j] = cells[l][j].mean();
+            }
+            plot.add(learners.get(l).label, ns, means);
+        }
+        double minutes = (System.nanoTime() - t0) / 60e9;
+        String table = "# ALL19 Fig. 1 reproduced: test MSE against N\n\n" + setting + ".\n\n"
+                + String.format(Locale.ROOT, "Tuned on seed %d's held-out set over %s; reported: seeds %s; %d worker%s, %.1f minutes.%n%n",
+                        plan.tuningSeed(), plan.describeGrid(), Arrays.toString(plan.seeds()), workers, workers == 1 ? "" : "s", minutes)
+                + "Test MSE (mean, and min–max over the seeds):\n\n" + All19Table.errors(learners, plan.ns(), cells)
+                + "\nChosen learning rate η and weight decay λ:\n\n" + All19Table.choices(learners, plan, chosen);
+        Files.writeString(dir.resolve("fig1.csv"), csv);
+        Files.writeString(dir.resolve("table.md"), table);
+        Files.writeString(dir.resolve("fig1.svg"), plot.svg());
+        out.println();
+        out.print(table);
+        out.println("\nresults in " + dir);
+    }
+
+    static String finalName(All19Learner learner, int n, int seed) {
+        return String.format(Locale.ROOT, "runs/%s-n%d-s%d", learner.key, n, seed);
+    }
+
+    /** A run's final test MSE, or NaN when it diverged. */
+    private static double finite(Trainer.Result r) {
+        return r.diverged() ? Double.NaN : r.testLoss();
+    }
+
+    static RunConfig config(All19Plan plan, Job job, Path out) {
+        int n = plan.ns()[job.nIndex], width = plan.width(job.learner);
+        long steps = plan.steps(n);
+        return new RunConfig("fig1", 4, 4, 1, 0, false, n, plan.testN(), width, Activation.RELU, OutputLayer.TIED,
+                Initialization.GAUSSIAN, 1, "sgd", plan.lr(job.point), All19Plan.BATCH, 0.25, 0.1, 0, steps, steps / 4, job.seed,
+                1, out, job.learner.network, width, job.learner.trained, OUTPUT_STD, plan.weightDecay(job.point),
+                InputDistribution.SPHERE, 1);
+    }
+
+    /**
+     * Runs the jobs, {@code workers} at a time, one line each on {@code out} as they finish; the results in the
+     * jobs' order. A run that throws stops the others and is rethrown.
+     */
+    private static Trainer.Result[] runAll(List<Job> jobs, All19Plan plan, Path dir, int workers, PrintStream out, String what)
+            throws IOException {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream()); // each run's progress lines and divergence note
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<Trainer.Result>> futures = new ArrayList<>();
+            for (Job job : jobs) {
+                futures.add(pool.submit(() -> {
+                    Trainer.Result r = Trainer.run(config(plan, job, dir.resolve(job.name)), quiet);
+                    synchronized (out) {
+                        out.printf(Locale.ROOT, "  %s %d/%d %s N = %d, η = %s, λ = %s, seed %d: test MSE %s%s (%.1f s)%n", what,
+                                done.incrementAndGet(), jobs.size(), job.learner.label, plan.ns()[job.nIndex],
+                                All19Plan.number(plan.lr(job.point)), All19Plan.number(plan.weightDecay(job.point)), job.seed,
+                                All19Table.value(r.testLoss()), r.diverged() ? " (diverged)" : "", r.seconds());
+                    }
+                    return r;
+                }));
+            }
+            Trainer.Result[] results = new Trainer.Result[jobs.size()];
+            for (int i = 0; i < results.length; i++) results[i] = futures.get(i).get();
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reproduce all19: interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException("reproduce all19: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** E[F*(x)²] over x uniform on the sphere, by Monte Carlo (10⁶ points, fixed seed): the MSE of predicting 0. */
+    static double targetMeanSquare() {
+        try (Workspace ws = Workspace.confined()) { // holds only the teacher's 4 × 4 identity, for this call
+            All19Fig1Teacher teacher = new All19Fig1Teacher(ws);
+            SplittableRandom rnd = new SplittableRandom(19);
+            double[] x = new double[4];
+            double sum = 0;
+            int points = 1_000_000;
+            for (int i = 0; i < points; i++) {
+                double norm = 0;
+                for (int c = 0; c < 4; c++) {
+                    x[c] = rnd.nextGaussian();
+                    norm += x[c] * x[c];
+                }
+                norm = Math.sqrt(norm);
+                for (int c = 0; c < 4; c++) x[c] /= norm;
+                double f = teacher.value(x);
+                sum += f * f;
+            }
+            return sum / points;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.relulab.training.cli;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The results of {@code reproduce all19} as Markdown tables: for each learner (rows) and training-set size N
+ * (columns), the test MSE over the seeds (mean, and min–max when there are several), and the (η, λ) the held-out
+ * error chose. Pure: built from numbers, no files.
+ */
+final class All19Table {
+    /** The test errors of one learner at one N, over the seeds; diverged runs (non-finite errors) are counted apart. */
+    record Cell(double mean, double min, double max, int runs, int diverged) {
+        static Cell of(double[] testErrors) {
+            double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            int finite = 0;
+            for (double e : testErrors) {
+                if (!Double.isFinite(e)) continue;
+                finite++;
+                sum += e;
+                min = Math.min(min, e);
+                max = Math.max(max, e);
+            }
+            return finite == 0 ? new Cell(Double.NaN, Double.NaN, Double.NaN, 0, testErrors.length)
+                    : new Cell(sum / finite, min, max, finite, testErrors.length - finite);
+        }
+
+        /** "2.34", "2.34 (2.10–2.61)", with " (1 diverged)" when some runs did not finish; "—" when none did. */
+        String text() {
+            if (runs == 0) return diverged == 0 ? "—" : "diverged";
+            String s = runs == 1 ? value(mean) : value(mean) + " (" + value(min) + "–" + value(max) + ")";
+            return diverged == 0 ? s : s + " (" + diverged + " diverged)";
+        }
+    }
+
+    private All19Table() {}
+
+    /** Test MSE: one row per learner, one column per N. {@code cells[l][j]} belongs to learner l and ns[j]. */
+    static String errors(List<All19Learner> learners, int[] ns, Cell[][] cells) {
+        StringBuilder sb = header("learner", ns);
+        for (int l = 0; l < learners.size(); l++) {
+            sb.append("| ").append(learners.get(l).label);
+            for (Cell c : cells[l]) sb.append(" | ").append(c.text());
+            sb.append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** The chosen (η, λ): {@code chosen[l][j]} is a grid point of {@code plan}, or -1 when every grid point diverged. */
+    static String choices(List<All19Learner> learners, All19Plan plan, int[][] chosen) {
+        StringBuilder sb = header("learner: η, λ", plan.ns());
+        for (int l = 0; l < learners.size(); l++) {
+            sb.append("| ").append(learners.get(l).label);
+            for (int p : chosen[l]) {
+                sb.append(" | ").append(p < 0 ? "none finite" : All19Plan.number(plan.lr(p)) + ", " + All19Plan.number(plan.weightDecay(p)));
+            }
+            sb.append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static StringBuilder header(String first, int[] ns) {
+        StringBuilder sb = new StringBuilder("| ").append(first);
+        for (int n : ns) sb.append(" | N = ").append(String.format(Locale.ROOT, "%,d", n).replace(',', ' '));
+        sb.append(" |\n|---");
+        for (int i = 0; i < ns.length; i++) sb.append("|---:");
+        return sb.append("|\n");
+    }
+
+    /** Three significant digits: 28.5, 2.81, 0.274, 0.0312. */
+    static String value(double v) {
+        if (!Double.isFinite(v)) return Double.toString(v);
+        if (v == 0) return "0";
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+}
