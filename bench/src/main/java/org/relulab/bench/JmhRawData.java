@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.relulab.training.io.Json;
 
 /**
  * The per-iteration values of one record of a JMH JSON result file ("rawData", every fork's iterations in

@@ -1,5 +1,6 @@
 package org.relulab.bench;
 
+import org.relulab.training.io.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -96,7 +96,7 @@ class BeyondNtkReproductionTest {
         Files.createDirectories(o.resolve("network/d8-s1"));
         Files.writeString(o.resolve("network/d8-s1/metrics.csv"), "old");
         assertUsage("already holds files", "reproduce", "beyond-ntk", "--d", "8", "--out", o.toString());
-        assertUsage("reproduce: unknown experiment 'beyond' (expected: lmz20, zywg19, as21 or beyond-ntk)", "reproduce", "beyond");
+        assertUsage("reproduce: unknown experiment 'beyond' (expected: lmz20, zywg19, as21, beyond-ntk or all19)", "reproduce", "beyond");
     }
 
     private void assertUsage(String expected, String... args) {
