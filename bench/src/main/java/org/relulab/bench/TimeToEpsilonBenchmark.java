@@ -50,7 +50,7 @@ public class TimeToEpsilonBenchmark {
     static final int CHECK_EVERY = 10;
     static final long MAX_STEPS = 500_000, WARMUP_SECONDS = 3, WARMUP_SEED = 1000;
 
-    @Param({"8", "10", "12", "16", "20", "24", "28", "32"})
+    @Param({"8", "10", "12", "14", "16", "20", "24", "28", "32", "36"}) // the grid of relulab bench scaling
     public int d;
 
     @Param({"1"})
