@@ -10,8 +10,9 @@ import java.util.Locale;
  *
  * @param ns           training-set sizes N, increasing
  * @param seeds        seeds of the reported runs (training set, test set and initialization all derive from one)
- * @param tuningSeed   seed of the tuning runs, whose own test set is the held-out set that picks (η, λ); it shares no
- *                     data with the reported runs
+ * @param tuningSeeds  seeds of the tuning runs, whose own test sets are the held-out sets that pick (η, λ): the least
+ *                     mean held-out MSE over these seeds, among the grid points that trained on every one of them;
+ *                     they share no data with the reported runs
  * @param lrs          learning rates η searched
  * @param weightDecays weight decays λ searched (SGD on J + (λ/2)‖θ‖²)
  * @param minSteps     SGD steps of a run, at least
@@ -20,23 +21,25 @@ import java.util.Locale;
  * @param width3       hidden widths m1 = m2 of the three-layer learners
  * @param width2       hidden width m of the two-layer learners
  */
-record All19Plan(int[] ns, int[] seeds, long tuningSeed, double[] lrs, double[] weightDecays, long minSteps, int epochs,
+record All19Plan(int[] ns, int[] seeds, int[] tuningSeeds, double[] lrs, double[] weightDecays, long minSteps, int epochs,
                  int testN, int width3, int width2) {
     /** ALL19's mini-batch. */
     static final int BATCH = 50;
 
     All19Plan {
-        if (ns.length == 0 || seeds.length == 0 || lrs.length == 0 || weightDecays.length == 0) {
-            throw new IllegalArgumentException("all19 plan: expected at least one N, seed, learning rate and weight decay (got "
-                    + ns.length + ", " + seeds.length + ", " + lrs.length + ", " + weightDecays.length + ")");
+        if (ns.length == 0 || seeds.length == 0 || tuningSeeds.length == 0 || lrs.length == 0 || weightDecays.length == 0) {
+            throw new IllegalArgumentException("all19 plan: expected at least one N, seed, tuning seed, learning rate and weight decay (got "
+                    + ns.length + ", " + seeds.length + ", " + tuningSeeds.length + ", " + lrs.length + ", " + weightDecays.length + ")");
         }
         for (int i = 0; i < ns.length; i++) {
             if (ns[i] < BATCH || (i > 0 && ns[i] <= ns[i - 1])) {
                 throw new IllegalArgumentException("all19 plan: N = " + Arrays.toString(ns) + ": expected increasing sizes of at least " + BATCH);
             }
         }
-        for (int s : seeds) {
-            if (s == tuningSeed) throw new IllegalArgumentException("all19 plan: seed " + s + " is also the tuning seed (expected distinct)");
+        int[] all = java.util.stream.IntStream.concat(Arrays.stream(seeds), Arrays.stream(tuningSeeds)).toArray();
+        if (Arrays.stream(all).distinct().count() != all.length) {
+            throw new IllegalArgumentException("all19 plan: seeds " + Arrays.toString(seeds) + " and tuning seeds " + Arrays.toString(tuningSeeds)
+                    + ": expected all distinct");
         }
         for (double lr : lrs) {
             for (double wd : weightDecays) {
@@ -53,13 +56,13 @@ record All19Plan(int[] ns, int[] seeds, long tuningSeed, double[] lrs, double[] 
 
     /** About 30 minutes on 2 cores. */
     static All19Plan full() {
-        return new All19Plan(new int[] {500, 1_000, 2_000, 5_000, 10_000, 20_000}, new int[] {1, 2, 3}, 100,
-                new double[] {0.25, 0.5, 1, 2}, new double[] {0, 1e-4, 1e-3}, 8_000, 20, 10_000, 128, 1_024);
+        return new All19Plan(new int[] {500, 1_000, 2_000, 5_000, 10_000, 20_000}, new int[] {1, 2, 3, 4, 5}, new int[] {100, 200},
+                new double[] {0.5, 1, 2}, new double[] {0, 1e-5, 1e-4}, 8_000, 20, 10_000, 128, 1_024);
     }
 
-    /** About 2 minutes on 2 cores: three sizes, one seed, a 2 × 2 grid, short runs. */
+    /** About 2 minutes on 2 cores: three sizes, one seed, one tuning seed, a 2 × 2 grid, short runs. */
     static All19Plan quick() {
-        return new All19Plan(new int[] {500, 2_000, 10_000}, new int[] {1}, 100, new double[] {0.5, 2}, new double[] {0, 1e-3},
+        return new All19Plan(new int[] {500, 2_000, 10_000}, new int[] {1}, new int[] {100}, new double[] {0.5, 1}, new double[] {0, 1e-4},
                 3_000, 2, 5_000, 128, 1_024);
     }
 
@@ -81,8 +84,8 @@ record All19Plan(int[] ns, int[] seeds, long tuningSeed, double[] lrs, double[] 
     double weightDecay(int point) { return weightDecays[point % weightDecays.length]; }
 
     /**
-     * The grid point with the least held-out error, the first of equals (smaller η, then smaller λ); -1 when no
-     * point has a finite error (every run diverged).
+     * The grid point with the least held-out error (NaN for a point that diverged on some tuning seed), the first of
+     * equals (smaller η, then smaller λ); -1 when no point has a finite error.
      */
     static int best(double[] heldOutError) {
         int best = -1;
@@ -90,6 +93,13 @@ record All19Plan(int[] ns, int[] seeds, long tuningSeed, double[] lrs, double[] 
             if (Double.isFinite(heldOutError[i]) && (best < 0 || heldOutError[i] < heldOutError[best])) best = i;
         }
         return best;
+    }
+
+    /** The mean of a grid point's held-out errors over the tuning seeds, NaN when one of them is not finite (diverged). */
+    static double heldOut(double[] perSeed) {
+        double sum = 0;
+        for (double e : perSeed) sum += e;
+        return Double.isFinite(sum) && perSeed.length > 0 ? sum / perSeed.length : Double.NaN;
     }
 
     /** The grid in words, for the table and the console. */

@@ -13,7 +13,7 @@ import org.relulab.training.run.RunConfig;
 class All19PlanTest {
     @Test
     void stepsAreTheMinimumOrTheEpochsWhicheverIsMore() {
-        All19Plan plan = new All19Plan(new int[] {500, 20_000, 40_000}, new int[] {1}, 100, new double[] {1}, new double[] {0},
+        All19Plan plan = new All19Plan(new int[] {500, 20_000, 40_000}, new int[] {1}, new int[] {100}, new double[] {1}, new double[] {0},
                 8_000, 20, 100, 8, 8);
         assertEquals(8_000, plan.steps(500));
         assertEquals(8_000, plan.steps(20_000));   // 20 epochs of 400 batches
@@ -23,7 +23,7 @@ class All19PlanTest {
 
     @Test
     void gridPointsAreLearningRateMajor() {
-        All19Plan plan = new All19Plan(new int[] {500}, new int[] {1}, 100, new double[] {0.25, 2}, new double[] {0, 1e-4, 1e-3},
+        All19Plan plan = new All19Plan(new int[] {500}, new int[] {1}, new int[] {100}, new double[] {0.25, 2}, new double[] {0, 1e-4, 1e-3},
                 10, 1, 100, 8, 8);
         assertEquals(6, plan.gridPoints());
         assertEquals(0.25, plan.lr(2));
@@ -42,6 +42,14 @@ class All19PlanTest {
     }
 
     @Test
+    void heldOutErrorIsTheMeanOverTuningSeedsOrNaNWhenOneDiverged() {
+        assertEquals(2, All19Plan.heldOut(new double[] {1, 3}));
+        assertTrue(Double.isNaN(All19Plan.heldOut(new double[] {1, Double.NaN})));
+        assertTrue(Double.isNaN(All19Plan.heldOut(new double[] {Double.POSITIVE_INFINITY, 1})));
+        assertTrue(Double.isNaN(All19Plan.heldOut(new double[0])));
+    }
+
+    @Test
     void numbersAreShort() {
         assertEquals("0", All19Plan.number(0));
         assertEquals("0.25", All19Plan.number(0.25));
@@ -53,13 +61,13 @@ class All19PlanTest {
     @Test
     void refusesPlansThatCannotRun() {
         assertEquals("all19 plan: N = [500, 500]: expected increasing sizes of at least 50",
-                assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500, 500}, new int[] {1}, 100,
+                assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500, 500}, new int[] {1}, new int[] {100},
                         new double[] {1}, new double[] {0}, 10, 1, 100, 8, 8)).getMessage());
-        assertEquals("all19 plan: seed 100 is also the tuning seed (expected distinct)",
-                assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500}, new int[] {1, 100}, 100,
+        assertEquals("all19 plan: seeds [1, 100] and tuning seeds [100]: expected all distinct",
+                assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500}, new int[] {1, 100}, new int[] {100},
                         new double[] {1}, new double[] {0}, 10, 1, 100, 8, 8)).getMessage());
         assertEquals("all19 plan: lr 2.0, weight decay 0.5: expected lr > 0, λ ≥ 0, lr·λ < 1",
-                assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500}, new int[] {1}, 100,
+                assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500}, new int[] {1}, new int[] {100},
                         new double[] {2}, new double[] {0.5}, 10, 1, 100, 8, 8)).getMessage());
     }
 
@@ -69,7 +77,7 @@ class All19PlanTest {
             for (All19Learner learner : All19Learner.values()) {
                 for (int j = 0; j < plan.ns().length; j++) {
                     for (int p = 0; p < plan.gridPoints(); p++) {
-                        var job = new All19Reproduction.Job(learner, j, p, plan.tuningSeed(), "x");
+                        var job = new All19Reproduction.Job(learner, j, p, plan.tuningSeeds()[0], "x");
                         RunConfig cfg = All19Reproduction.config(plan, job, Path.of("unused"));
                         assertEquals(learner.network, cfg.network());
                         assertEquals(learner.trained, cfg.trained());

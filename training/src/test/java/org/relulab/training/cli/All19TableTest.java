@@ -41,7 +41,7 @@ class All19TableTest {
                 | 3-layer | 2 (1–3) | 0.5 |
                 | 2-layer (NTK) | diverged | 12 |
                 """, All19Table.errors(learners, new int[] {500, 20_000}, cells));
-        All19Plan plan = new All19Plan(new int[] {500, 20_000}, new int[] {1}, 100, new double[] {0.5, 2}, new double[] {0, 1e-4},
+        All19Plan plan = new All19Plan(new int[] {500, 20_000}, new int[] {1}, new int[] {100}, new double[] {0.5, 2}, new double[] {0, 1e-4},
                 10, 1, 100, 8, 8);
         assertEquals("""
                 | learner: η, λ | N = 500 | N = 20 000 |
