@@ -1,7 +1,9 @@
 package org.relulab.training.cli;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * What {@code reproduce all19} runs: the sample sizes N, the seeds, the grid of learning rates and weight decays
@@ -36,7 +38,7 @@ record All19Plan(int[] ns, int[] seeds, int[] tuningSeeds, double[] lrs, double[
                 throw new IllegalArgumentException("all19 plan: N = " + Arrays.toString(ns) + ": expected increasing sizes of at least " + BATCH);
             }
         }
-        int[] all = java.util.stream.IntStream.concat(Arrays.stream(seeds), Arrays.stream(tuningSeeds)).toArray();
+        int[] all = IntStream.concat(Arrays.stream(seeds), Arrays.stream(tuningSeeds)).toArray();
         if (Arrays.stream(all).distinct().count() != all.length) {
             throw new IllegalArgumentException("all19 plan: seeds " + Arrays.toString(seeds) + " and tuning seeds " + Arrays.toString(tuningSeeds)
                     + ": expected all distinct");
@@ -84,15 +86,13 @@ record All19Plan(int[] ns, int[] seeds, int[] tuningSeeds, double[] lrs, double[
     double weightDecay(int point) { return weightDecays[point % weightDecays.length]; }
 
     /**
-     * The grid point with the least held-out error (NaN for a point that diverged on some tuning seed), the first of
-     * equals (smaller η, then smaller λ); -1 when no point has a finite error.
+     * The grid points with a finite held-out error (NaN for a point that diverged on some tuning seed), best first,
+     * equals in grid order (smaller η, then smaller λ): the chosen point, then the ones a reported run falls back to
+     * when its SGD diverges on its training set. Empty when no point has a finite error.
      */
-    static int best(double[] heldOutError) {
-        int best = -1;
-        for (int i = 0; i < heldOutError.length; i++) {
-            if (Double.isFinite(heldOutError[i]) && (best < 0 || heldOutError[i] < heldOutError[best])) best = i;
-        }
-        return best;
+    static int[] ranking(double[] heldOutError) {
+        return IntStream.range(0, heldOutError.length).filter(i -> Double.isFinite(heldOutError[i])).boxed()
+                .sorted(Comparator.comparingDouble(i -> heldOutError[i])).mapToInt(Integer::intValue).toArray();
     }
 
     /** The mean of a grid point's held-out errors over the tuning seeds, NaN when one of them is not finite (diverged). */

@@ -5,30 +5,27 @@ import java.util.Locale;
 
 /**
  * The results of {@code reproduce all19} as Markdown tables: for each learner (rows) and training-set size N
- * (columns), the test MSE over the seeds (mean, and min–max when there are several), and the (η, λ) the held-out
+ * (columns), the test MSE over the seeds (median, and min–max when there are several), and the (η, λ) the held-out
  * error chose. Pure: built from numbers, no files.
  */
 final class All19Table {
-    /** The test errors of one learner at one N, over the seeds; diverged runs (non-finite errors) are counted apart. */
-    record Cell(double mean, double min, double max, int runs, int diverged) {
+    /**
+     * The test errors of one learner at one N over the seeds: median, min and max (constant-step SGD ends some runs in
+     * a loss spike, which the median does not follow); diverged runs (non-finite errors) are counted apart.
+     */
+    record Cell(double median, double min, double max, int runs, int diverged) {
         static Cell of(double[] testErrors) {
-            double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-            int finite = 0;
-            for (double e : testErrors) {
-                if (!Double.isFinite(e)) continue;
-                finite++;
-                sum += e;
-                min = Math.min(min, e);
-                max = Math.max(max, e);
-            }
-            return finite == 0 ? new Cell(Double.NaN, Double.NaN, Double.NaN, 0, testErrors.length)
-                    : new Cell(sum / finite, min, max, finite, testErrors.length - finite);
+            double[] finite = java.util.Arrays.stream(testErrors).filter(Double::isFinite).sorted().toArray();
+            int k = finite.length;
+            if (k == 0) return new Cell(Double.NaN, Double.NaN, Double.NaN, 0, testErrors.length);
+            double median = k % 2 == 1 ? finite[k / 2] : (finite[k / 2 - 1] + finite[k / 2]) / 2;
+            return new Cell(median, finite[0], finite[k - 1], k, testErrors.length - k);
         }
 
         /** "2.34", "2.34 (2.10–2.61)", with " (1 diverged)" when some runs did not finish; "—" when none did. */
         String text() {
             if (runs == 0) return diverged == 0 ? "—" : "diverged";
-            String s = runs == 1 ? value(mean) : value(mean) + " (" + value(min) + "–" + value(max) + ")";
+            String s = runs == 1 ? value(median) : value(median) + " (" + value(min) + "–" + value(max) + ")";
             return diverged == 0 ? s : s + " (" + diverged + " diverged)";
         }
     }

@@ -1,5 +1,6 @@
 package org.relulab.training.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,11 +35,12 @@ class All19PlanTest {
     }
 
     @Test
-    void bestIsTheLeastFiniteHeldOutErrorFirstOfEquals() {
-        assertEquals(2, All19Plan.best(new double[] {3, 2, 1, 5}));
-        assertEquals(1, All19Plan.best(new double[] {Double.NaN, 2, 2, Double.POSITIVE_INFINITY}));
-        assertEquals(-1, All19Plan.best(new double[] {Double.NaN, Double.NaN}));
-        assertEquals(-1, All19Plan.best(new double[0]));
+    void rankingIsByFiniteHeldOutErrorFirstOfEqualsFirst() {
+        assertArrayEquals(new int[] {2, 1, 0, 3}, All19Plan.ranking(new double[] {3, 2, 1, 5}));
+        assertArrayEquals(new int[] {1, 2}, All19Plan.ranking(new double[] {Double.NaN, 2, 2, Double.POSITIVE_INFINITY}));
+        assertArrayEquals(new int[0], All19Plan.ranking(new double[] {Double.NaN, Double.NaN}));
+        assertArrayEquals(new int[0], All19Plan.ranking(new double[0]));
+        assertArrayEquals(new int[] {2, 0, 4, 1}, All19Plan.ranking(new double[] {3, 5, 1, Double.NaN, 3}));
     }
 
     @Test

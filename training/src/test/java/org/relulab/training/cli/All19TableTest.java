@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link All19Table}: cells over seeds (diverged runs apart) and the Markdown tables. */
+/** {@link All19Table}: medians over seeds (diverged runs apart) and the Markdown tables. */
 class All19TableTest {
     @Test
     void cellsAverageTheFiniteErrorsAndCountTheOthers() {
-        All19Table.Cell c = All19Table.Cell.of(new double[] {1, 2, 6});
-        assertEquals(3, c.mean());
+        All19Table.Cell c = All19Table.Cell.of(new double[] {6, 1, 2});
+        assertEquals(2, c.median());
         assertEquals(1, c.min());
         assertEquals(6, c.max());
-        assertEquals("3 (1–6)", c.text());
+        assertEquals("2 (1–6)", c.text());
+        assertEquals(2.5, All19Table.Cell.of(new double[] {4, 1, 2, 3}).median());
         assertEquals("2.5 (1 diverged)", All19Table.Cell.of(new double[] {2.5, Double.NaN}).text());
         assertEquals("diverged", All19Table.Cell.of(new double[] {Double.NaN}).text());
         assertEquals("—", All19Table.Cell.of(new double[0]).text());
