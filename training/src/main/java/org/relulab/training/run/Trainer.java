@@ -189,7 +189,9 @@ public final class Trainer {
                             String bad = nonFiniteBlock(k, learner);
                             progress.printf(Locale.ROOT, "relulab: the loss became %s at step %d%s: the run diverged; "
                                     + "try a smaller --lr (now %s)%s%n", trainLoss, t, bad == null ? "" : " (student " + bad + " is not finite)",
-                                    cfg.lr(), checkpoints.every() > 0 ? "; the last good checkpoint is kept in " + checkpointFile : "");
+                                    cfg.lr(), checkpoints.every() == 0 ? ""
+                                            : Files.exists(checkpointFile) ? "; the last good checkpoint is kept in " + checkpointFile
+                                            : "; it diverged before its first checkpoint");
                             break;
                         }
                     }

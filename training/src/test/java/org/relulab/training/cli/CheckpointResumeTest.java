@@ -54,6 +54,33 @@ class CheckpointResumeTest {
         assertTrue(manifest.contains("\"resumed_at_step\""), manifest);
     }
 
+    @Test
+    void divergedRunKeepsItsLastFiniteCheckpointAndSaysWhetherItHasOne() throws Exception {
+        List<String> diverging = List.of("train", "--d", "8", "--m", "16", "--n", "500", "--test-n", "100", "--lr", "1e5",
+                "--steps", "40", "--log-every", "1", "--threads", "1");
+        for (String every : new String[] {"1", "30"}) {
+            Path dir = tmp.resolve("diverged-" + every);
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+            int code = Main.run(with(diverging, "--checkpoint-every", every, "--out", dir.toString()).toArray(String[]::new), ps, ps);
+            String log = sink.toString(StandardCharsets.UTF_8);
+            assertEquals(2, code, log);
+            assertTrue(log.contains("the run diverged; try a smaller --lr"), log);
+            Path checkpoint = dir.resolve("checkpoint.bin");
+            if (every.equals("1")) {
+                assertTrue(log.contains("the last good checkpoint is kept in " + checkpoint), log);
+                org.relulab.training.io.CheckpointFile kept = org.relulab.training.io.CheckpointFile.read(checkpoint);
+                assertTrue(kept.step() >= 1, "step " + kept.step());
+                for (float[] block : kept.blocks()) {
+                    for (float v : block) assertTrue(Float.isFinite(v), "the kept checkpoint is finite");
+                }
+            } else {
+                assertTrue(log.contains("it diverged before its first checkpoint"), log);
+                assertTrue(!Files.exists(checkpoint), "no checkpoint to keep");
+            }
+        }
+    }
+
     private static int main(List<String> args) {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
