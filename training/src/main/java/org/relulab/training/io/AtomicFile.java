@@ -59,6 +59,26 @@ final class AtomicFile {
     }
 
     /**
+     * Deletes the temporary files that writes of {@code file} left behind when their process was killed before
+     * the rename (their names are {@code .NAME.XXXXXXXX.tmp}); returns how many. Only for a file that no other
+     * process is writing.
+     */
+    static int deleteLeftovers(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        String prefix = "." + target.getFileName() + ".";
+        int deleted = 0;
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(target.getParent(), p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp") && n.length() == prefix.length() + 8 + 4;
+        })) {
+            for (Path p : entries) {
+                if (Files.deleteIfExists(p)) deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /**
      * Forces the folder's entry for the renamed file to disk, so the rename itself survives a power loss.
      * Linux allows fsync on a folder opened for reading; where a platform refuses (Windows), the rename is
      * still atomic, only not yet durable, so that refusal is ignored.

@@ -49,6 +49,14 @@ public record CheckpointFile(long step, double seconds, List<String> names, List
         });
     }
 
+    /**
+     * Deletes the partial checkpoints that a process killed while writing {@code file} left under temporary names
+     * (the file itself is never partial); returns how many. For a run that is resumed, before it writes again.
+     */
+    public static int deleteTornWrites(Path file) throws IOException {
+        return AtomicFile.deleteLeftovers(file);
+    }
+
     /** Reads a checkpoint, checking its magic, version, sizes and CRC; any defect is an IOException naming it. */
     public static CheckpointFile read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);

@@ -91,6 +91,7 @@ public final class Trainer {
         checkMemory(cfg);
         Path checkpointFile = cfg.out().resolve("checkpoint.bin");
         CheckpointFile resumeFrom = checkpoints.resume() ? CheckpointFile.read(checkpointFile) : null;
+        if (resumeFrom != null) CheckpointFile.deleteTornWrites(checkpointFile); // the writes a kill cut short
         Instant started = Instant.now();
         try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(provider, cfg.threads())) {
             Teacher teacher = teacher(ws, cfg);

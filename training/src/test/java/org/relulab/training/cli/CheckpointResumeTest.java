@@ -46,7 +46,10 @@ class CheckpointResumeTest {
         p.destroyForcibly().waitFor();
         assertTrue(Files.exists(killed.resolve("checkpoint.bin")), "a checkpoint survives the kill");
 
+        Path torn = killed.resolve(".checkpoint.bin.0badc0de.tmp"); // what a kill inside a write leaves (CheckpointKillTest)
+        Files.write(torn, new byte[100]);
         assertEquals(0, main(List.of("train", "--resume", killed.toString())));
+        assertTrue(!Files.exists(torn), "the resumed run removes the torn write");
         assertArrayEquals(Files.readAllBytes(whole.resolve("student_w.npy")), Files.readAllBytes(killed.resolve("student_w.npy")));
         assertEquals(withoutSeconds(whole), withoutSeconds(killed));
         assertTrue(!Files.exists(killed.resolve("checkpoint.bin")), "a finished run deletes its checkpoint");
