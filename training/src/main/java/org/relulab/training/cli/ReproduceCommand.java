@@ -43,6 +43,11 @@ final class ReproduceCommand {
                          about 11 minutes on 2 cores, --quick about 30 s [out: results/reproduce/all19(-quick)]
             """;
 
+    /** A preset that writes its runs and summaries under {@code dir}, {@code threads} runs or GEMM threads at once. */
+    private interface Reproduction {
+        void run(Path dir, boolean quick, int threads, PrintStream out, PrintStream err) throws IOException;
+    }
+
     private ReproduceCommand() {}
 
     static void run(String[] args, PrintStream out, PrintStream err) {
@@ -54,37 +59,25 @@ final class ReproduceCommand {
             BeyondNtkReproduction.command(java.util.Arrays.copyOfRange(args, 1, args.length), out);
             return;
         }
+        if (!List.of("lmz20", "zywg19", "as21", "all19").contains(experiment)) {
+            throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20, zywg19, as21, beyond-ntk or all19)");
+        }
         Options o = Options.parse("reproduce " + experiment, java.util.Arrays.copyOfRange(args, 1, args.length),
                 new String[] {"out", "threads"}, new String[] {"quick"});
         boolean quick = o.has("quick");
         int threads = o.integer("threads", Kernels.defaultThreads(), 1, 1024);
-        if (!List.of("lmz20", "zywg19", "as21", "all19").contains(experiment)) {
-            throw new UsageException("reproduce: unknown experiment '" + experiment + "' (expected: lmz20, zywg19, as21, beyond-ntk or all19)");
-        }
-        if (experiment.equals("all19")) {
-            Path dir = Path.of(o.string("out", "results/reproduce/all19" + (quick ? "-quick" : "")));
+        Reproduction preset = switch (experiment) {
+            case "all19" -> All19Reproduction::run;
+            case "as21" -> As21Reproduction::run;
+            case "zywg19" -> Zywg19Reproduction::run;
+            default -> null;
+        };
+        if (preset != null) {
+            Path dir = Path.of(o.string("out", "results/reproduce/" + experiment + (quick ? "-quick" : "")));
             try {
-                All19Reproduction.run(dir, quick, threads, out, err);
+                preset.run(dir, quick, threads, out, err);
             } catch (IOException e) {
-                throw new UncheckedIOException("reproduce all19: writing " + dir, e);
-            }
-            return;
-        }
-        if (experiment.equals("as21")) {
-            Path dir = Path.of(o.string("out", "results/reproduce/as21" + (quick ? "-quick" : "")));
-            try {
-                As21Reproduction.run(dir, quick, threads, out, err);
-            } catch (IOException e) {
-                throw new UncheckedIOException("reproduce as21: writing " + dir, e);
-            }
-            return;
-        }
-        if (experiment.equals("zywg19")) {
-            Path dir = Path.of(o.string("out", "results/reproduce/zywg19" + (quick ? "-quick" : "")));
-            try {
-                Zywg19Reproduction.run(dir, quick, threads, out, err);
-            } catch (IOException e) {
-                throw new UncheckedIOException("reproduce zywg19: writing " + dir, e);
+                throw new UncheckedIOException("reproduce " + experiment + ": writing " + dir, e);
             }
             return;
         }
