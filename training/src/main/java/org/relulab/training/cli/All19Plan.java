@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.relulab.training.optim.LearningRateSchedule;
 
 /**
  * What {@code reproduce all19} runs: the sample sizes N, the seeds, the grid of learning rates and weight decays
@@ -22,9 +23,10 @@ import java.util.stream.IntStream;
  * @param testN        test samples (the held-out set of a tuning run)
  * @param width3       hidden widths m1 = m2 of the three-layer learners
  * @param width2       hidden width m of the two-layer learners
+ * @param schedule     the learning rate over a run: η constant, or decaying from η to 0 at the last step
  */
 record All19Plan(int[] ns, int[] seeds, int[] tuningSeeds, double[] lrs, double[] weightDecays, long minSteps, int epochs,
-                 int testN, int width3, int width2) {
+                 int testN, int width3, int width2, LearningRateSchedule schedule) {
     /** ALL19's mini-batch. */
     static final int BATCH = 50;
 
@@ -50,6 +52,7 @@ record All19Plan(int[] ns, int[] seeds, int[] tuningSeeds, double[] lrs, double[
                 }
             }
         }
+        if (schedule == null) throw new IllegalArgumentException("all19 plan: expected a learning-rate schedule");
         if (minSteps < 4 || epochs < 0 || testN < 1 || width3 < 1 || width2 < 1) {
             throw new IllegalArgumentException("all19 plan: steps " + minSteps + ", epochs " + epochs + ", test n " + testN
                     + ", widths " + width3 + ", " + width2 + ": expected at least 4 steps, 0 epochs, 1 test sample, 1 unit");
@@ -59,13 +62,13 @@ record All19Plan(int[] ns, int[] seeds, int[] tuningSeeds, double[] lrs, double[
     /** About 11 minutes on 2 cores (measured: 11.1, 828 runs plus 30 fallbacks). */
     static All19Plan full() {
         return new All19Plan(new int[] {500, 1_000, 2_000, 5_000, 10_000, 20_000}, new int[] {1, 2, 3, 4, 5}, new int[] {100, 200},
-                new double[] {0.5, 1, 2}, new double[] {0, 1e-5, 1e-4}, 8_000, 20, 10_000, 128, 1_024);
+                new double[] {0.5, 1, 2}, new double[] {0, 1e-5, 1e-4}, 8_000, 20, 10_000, 128, 1_024, LearningRateSchedule.COSINE);
     }
 
     /** About 30 s on 2 cores (measured: 28 s): three sizes, one seed, one tuning seed, a 2 × 2 grid, short runs. */
     static All19Plan quick() {
         return new All19Plan(new int[] {500, 2_000, 10_000}, new int[] {1}, new int[] {100}, new double[] {0.5, 1}, new double[] {0, 1e-4},
-                3_000, 2, 5_000, 128, 1_024);
+                3_000, 2, 5_000, 128, 1_024, LearningRateSchedule.COSINE);
     }
 
     /** SGD steps of a run on N samples: max(minSteps, epochs·N/batch). */

@@ -22,6 +22,7 @@ import org.relulab.training.data.InputDistribution;
 import org.relulab.training.model.All19Fig1Teacher;
 import org.relulab.training.model.Initialization;
 import org.relulab.training.model.OutputLayer;
+import org.relulab.training.optim.LearningRateSchedule;
 import org.relulab.training.run.LinePlot;
 import org.relulab.training.run.RunConfig;
 import org.relulab.training.run.Trainer;
@@ -29,7 +30,8 @@ import org.relulab.training.run.Trainer;
 /**
  * {@code relulab reproduce all19}: ALL19's Fig. 1, test error against the number of training samples N for six
  * learners ({@link All19Learner}) on F*(x) = (sin 3x₁ + sin 3x₂ + sin 3x₃ − 2)² · cos 7x₄, x uniform on the unit
- * sphere of ℝ⁴, noiseless labels, squared loss, SGD with mini-batches of 50 and weight decay.
+ * sphere of ℝ⁴, noiseless labels, squared loss, SGD with mini-batches of 50, weight decay and (the full and quick
+ * plans) a cosine learning-rate decay to 0 over the run.
  *
  * <p>For each learner and N, first the tuning runs: one run per (η, λ) of the plan's grid and tuning seed, on that
  * seed's training set, scored by the MSE on that seed's own test set (held out: no reported run sees it); the point
@@ -79,8 +81,9 @@ final class All19Reproduction {
         }
         long t0 = System.nanoTime();
         double meanSquare = targetMeanSquare();
-        String setting = String.format(Locale.ROOT, "ALL19 Fig. 1 target on the unit sphere of R^4 (E[F*²] ≈ %.1f); SGD, batch %d; "
+        String setting = String.format(Locale.ROOT, "ALL19 Fig. 1 target on the unit sphere of R^4 (E[F*²] ≈ %.1f); SGD, batch %d, %s; "
                 + "widths: 3-layer m1 = m2 = %d, 2-layer m = %d; steps max(%d, %d epochs); test n = %d", meanSquare, All19Plan.BATCH,
+                plan.schedule() == LearningRateSchedule.CONSTANT ? "constant η" : "η decaying to 0 (" + plan.schedule().key() + ")",
                 plan.width3(), plan.width2(), plan.minSteps(), plan.epochs(), plan.testN());
         out.println("reproduce all19: " + setting);
         out.printf(Locale.ROOT, "reproduce all19: tuning %s on seeds %s: %d runs, %d at a time%n", plan.describeGrid(),
@@ -207,7 +210,7 @@ final class All19Reproduction {
         return new RunConfig("fig1", 4, 4, 1, 0, false, n, plan.testN(), width, Activation.RELU, OutputLayer.TIED,
                 Initialization.GAUSSIAN, 1, "sgd", plan.lr(job.point), All19Plan.BATCH, 0.25, 0.1, 0, steps, steps / 4, job.seed,
                 1, out, job.learner.network, width, job.learner.trained, OUTPUT_STD, plan.weightDecay(job.point),
-                InputDistribution.SPHERE, 1);
+                InputDistribution.SPHERE, 1, 0, plan.schedule());
     }
 
     /**

@@ -19,6 +19,7 @@ import org.relulab.training.data.InputDistribution;
 import org.relulab.training.model.Initialization;
 import org.relulab.training.model.OutputLayer;
 import org.relulab.training.model.TrainedLayers;
+import org.relulab.training.optim.LearningRateSchedule;
 import org.relulab.training.run.RunConfig;
 import org.relulab.training.run.Trainer;
 
@@ -26,7 +27,7 @@ import org.relulab.training.run.Trainer;
 final class TrainCommand {
     static final String[] OPTIONS = {"teacher", "d", "teacher-neurons", "kappa", "noise", "n", "test-n", "m",
         "activation", "output", "init", "init-scale", "optimizer", "lr", "batch", "lambda0", "lambda1", "stage1-steps",
-        "steps", "log-every", "seed", "threads", "out", "data", "network", "m2", "trained", "output-std", "weight-decay",
+        "steps", "log-every", "seed", "threads", "out", "data", "network", "m2", "trained", "output-std", "weight-decay", "lr-schedule",
         "inputs", "terms", "checkpoint-every", "resume", "reg-lambda"};
     static final String[] FLAGS = {"orthogonal", "save-data"};
 
@@ -81,6 +82,8 @@ final class TrainCommand {
                                           as21: 0.25, its step on the neurons' directions and log-masses]
                   --reg-lambda L          as21: minimizes J + L sum_i |c_i| |w_i| (c_i = a_i/m: the path norm) [0]
                   --weight-decay L        gd and sgd on J + (L/2)|theta|^2 [0]
+                  --lr-schedule S         gd and sgd: constant, cosine (eta (1 + cos(pi t/T))/2) or linear
+                                          (eta (1 - t/T)), down to 0 at the last step [constant]
                   --batch B               sgd mini-batch size [256]
                   --lambda0 L, --lambda1 L, --stage1-steps T
                                           truncated GD: freeze neurons with |w|^2 > 1/lambda; lambda0 for T steps,
@@ -170,7 +173,8 @@ final class TrainCommand {
                     TrainedLayers.of(o.choice("trained", "all", "all", "hidden", "last")), o.real("output-std", 1, 1e-9, 1e6),
                     o.real("weight-decay", 0, 0, 1e12),
                     InputDistribution.of(o.choice("inputs", all19Teacher ? "sphere" : "gaussian", "gaussian", "sphere")),
-                    o.integer("terms", 5, 1, 10_000), o.real("reg-lambda", 0, 0, 1e12));
+                    o.integer("terms", 5, 1, 10_000), o.real("reg-lambda", 0, 0, 1e12),
+                    LearningRateSchedule.of(o.choice("lr-schedule", "constant", "constant", "cosine", "linear")));
         } catch (IllegalArgumentException e) {
             throw new UsageException("train: " + e.getMessage());
         }

@@ -6,6 +6,7 @@ import org.relulab.training.data.InputDistribution;
 import org.relulab.training.model.Initialization;
 import org.relulab.training.model.OutputLayer;
 import org.relulab.training.model.TrainedLayers;
+import org.relulab.training.optim.LearningRateSchedule;
 
 /**
  * Every option of a training run, resolved and validated: a bad value throws
@@ -47,13 +48,26 @@ import org.relulab.training.model.TrainedLayers;
  * @param inputs         x ~ N(0, I) ("gaussian") or uniform on the unit sphere ("sphere", ALL19)
  * @param terms          p, the terms of ALL19's concept-class teachers
  * @param regLambda      as21: λ of the path-norm regularizer λ·Σ_i s|a_i|‖w_i‖ (the student measure's total variation)
+ * @param lrSchedule     gd and sgd: the learning rate over the run, constant or decaying to 0 at the last step
  */
 public record RunConfig(String teacher, int d, int teacherNeurons, double kappa, double noise, boolean orthogonal, int n,
                         int testN, int m, Activation activation, OutputLayer output, Initialization init,
                         double initScale, String optimizer, double lr, int batch, double lambda0, double lambda1,
                         long stage1Steps, long steps, long logEvery, long seed, int threads, Path out,
                         String network, int m2, TrainedLayers trained, double outputStd, double weightDecay,
-                        InputDistribution inputs, int terms, double regLambda) {
+                        InputDistribution inputs, int terms, double regLambda, LearningRateSchedule lrSchedule) {
+    /** A run at a constant learning rate. */
+    public RunConfig(String teacher, int d, int teacherNeurons, double kappa, double noise, boolean orthogonal, int n,
+                     int testN, int m, Activation activation, OutputLayer output, Initialization init,
+                     double initScale, String optimizer, double lr, int batch, double lambda0, double lambda1,
+                     long stage1Steps, long steps, long logEvery, long seed, int threads, Path out,
+                     String network, int m2, TrainedLayers trained, double outputStd, double weightDecay,
+                     InputDistribution inputs, int terms, double regLambda) {
+        this(teacher, d, teacherNeurons, kappa, noise, orthogonal, n, testN, m, activation, output, init, initScale, optimizer,
+                lr, batch, lambda0, lambda1, stage1Steps, steps, logEvery, seed, threads, out, network, m2, trained, outputStd,
+                weightDecay, inputs, terms, regLambda, LearningRateSchedule.CONSTANT);
+    }
+
     /** A run without AS21's path-norm regularizer (every optimizer but as21, or as21 with λ = 0). */
     public RunConfig(String teacher, int d, int teacherNeurons, double kappa, double noise, boolean orthogonal, int n,
                      int testN, int m, Activation activation, OutputLayer output, Initialization init,
@@ -87,6 +101,10 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
         if (!(weightDecay >= 0 && lr * weightDecay < 1)) throw bad("--weight-decay", weightDecay, "at least 0 with --lr x --weight-decay below 1");
         if (weightDecay > 0 && (optimizer.equals("truncated") || optimizer.equals("as21"))) {
             throw new IllegalArgumentException("--weight-decay " + weightDecay + " is for --optimizer gd or sgd (" + optimizer + " has its own rule)");
+        }
+        if (lrSchedule == null) throw new IllegalArgumentException("--lr-schedule: none given (expected constant, cosine or linear)");
+        if (lrSchedule != LearningRateSchedule.CONSTANT && !(optimizer.equals("gd") || optimizer.equals("sgd"))) {
+            throw new IllegalArgumentException("--lr-schedule " + lrSchedule.key() + " is for --optimizer gd or sgd (" + optimizer + " has its own rule)");
         }
         if (regLambda > 0 && !optimizer.equals("as21")) {
             throw new IllegalArgumentException("--reg-lambda " + regLambda + " is AS21's path-norm weight, for --optimizer as21 (got " + optimizer + ")");
@@ -135,9 +153,13 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
         if (out == null) throw new IllegalArgumentException("--out: no output folder");
     }
 
+    /** Components newer than some manifests, with the value that reproduces what those runs did. */
+    private static final java.util.Map<String, String> ADDED_LATER = java.util.Map.of("lrSchedule", "constant");
+
     /**
      * The configuration a run's manifest.json recorded under "options" (every component, as text), with
-     * the output folder replaced by {@code out}: how {@code train --resume} rebuilds a run exactly.
+     * the output folder replaced by {@code out}: how {@code train --resume} rebuilds a run exactly; a component
+     * the manifest predates takes the value in {@code ADDED_LATER}.
      */
     public static RunConfig fromOptions(java.util.Map<?, ?> options, Path out) {
         var components = RunConfig.class.getRecordComponents();
@@ -147,7 +169,7 @@ public record RunConfig(String teacher, int d, int teacherNeurons, double kappa,
             String name = components[i].getName();
             Class<?> type = components[i].getType();
             types[i] = type;
-            Object raw = options.get(name);
+            Object raw = options.containsKey(name) ? options.get(name) : ADDED_LATER.get(name);
             if (!(raw instanceof String text)) {
                 throw new IllegalArgumentException("manifest option '" + name + "' is " + raw + ": expected a text value (written by this relulab version?)");
             }

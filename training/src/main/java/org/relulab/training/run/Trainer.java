@@ -133,7 +133,7 @@ public final class Trainer {
                     : null;
             Optimizer optimizer = truncated != null ? truncated : cfg.optimizer().equals("as21")
                     ? new ConicParticleGradientDescent(ws, cfg.m(), cfg.lr(), cfg.regLambda())
-                    : new GradientDescent(cfg.lr(), cfg.weightDecay());
+                    : new GradientDescent(cfg.lr(), cfg.weightDecay(), cfg.lrSchedule(), cfg.steps());
             long start = 0;
             double secondsBefore = 0;
             if (resumeFrom != null) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.relulab.training.optim.LearningRateSchedule;
 import org.relulab.training.model.TrainedLayers;
 import org.relulab.training.run.RunConfig;
 
@@ -15,7 +16,7 @@ class All19PlanTest {
     @Test
     void stepsAreTheMinimumOrTheEpochsWhicheverIsMore() {
         All19Plan plan = new All19Plan(new int[] {500, 20_000, 40_000}, new int[] {1}, new int[] {100}, new double[] {1}, new double[] {0},
-                8_000, 20, 100, 8, 8);
+                8_000, 20, 100, 8, 8, LearningRateSchedule.CONSTANT);
         assertEquals(8_000, plan.steps(500));
         assertEquals(8_000, plan.steps(20_000));   // 20 epochs of 400 batches
         assertEquals(16_000, plan.steps(40_000));
@@ -25,7 +26,7 @@ class All19PlanTest {
     @Test
     void gridPointsAreLearningRateMajor() {
         All19Plan plan = new All19Plan(new int[] {500}, new int[] {1}, new int[] {100}, new double[] {0.25, 2}, new double[] {0, 1e-4, 1e-3},
-                10, 1, 100, 8, 8);
+                10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT);
         assertEquals(6, plan.gridPoints());
         assertEquals(0.25, plan.lr(2));
         assertEquals(1e-3, plan.weightDecay(2));
@@ -64,13 +65,13 @@ class All19PlanTest {
     void refusesPlansThatCannotRun() {
         assertEquals("all19 plan: N = [500, 500]: expected increasing sizes of at least 50",
                 assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500, 500}, new int[] {1}, new int[] {100},
-                        new double[] {1}, new double[] {0}, 10, 1, 100, 8, 8)).getMessage());
+                        new double[] {1}, new double[] {0}, 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT)).getMessage());
         assertEquals("all19 plan: seeds [1, 100] and tuning seeds [100]: expected all distinct",
                 assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500}, new int[] {1, 100}, new int[] {100},
-                        new double[] {1}, new double[] {0}, 10, 1, 100, 8, 8)).getMessage());
+                        new double[] {1}, new double[] {0}, 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT)).getMessage());
         assertEquals("all19 plan: lr 2.0, weight decay 0.5: expected lr > 0, λ ≥ 0, lr·λ < 1",
                 assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500}, new int[] {1}, new int[] {100},
-                        new double[] {2}, new double[] {0.5}, 10, 1, 100, 8, 8)).getMessage());
+                        new double[] {2}, new double[] {0.5}, 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT)).getMessage());
     }
 
     @Test
@@ -91,6 +92,7 @@ class All19PlanTest {
                         assertEquals(1, cfg.threads());
                         assertEquals(plan.lr(p), cfg.lr());
                         assertEquals(plan.weightDecay(p), cfg.weightDecay());
+                        assertEquals(LearningRateSchedule.COSINE, cfg.lrSchedule());
                     }
                 }
             }

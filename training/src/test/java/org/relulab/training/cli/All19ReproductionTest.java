@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.relulab.training.optim.LearningRateSchedule;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link All19Reproduction} end to end on a tiny plan: every learner tuned and reported, the summaries written. */
@@ -22,7 +23,7 @@ class All19ReproductionTest {
 
     /** N = 50 and 100, one reported and one tuning seed, η ∈ {0.1, 1e4} (the second diverges, or kills every ReLU), 8 steps, narrow nets. */
     private static All19Plan tiny() {
-        return new All19Plan(new int[] {50, 100}, new int[] {1}, new int[] {100}, new double[] {0.1, 1e4}, new double[] {0}, 8, 1, 64, 8, 16);
+        return new All19Plan(new int[] {50, 100}, new int[] {1}, new int[] {100}, new double[] {0.1, 1e4}, new double[] {0}, 8, 1, 64, 8, 16, LearningRateSchedule.CONSTANT);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relulab.training.optim.LearningRateSchedule;
 
 /** {@link All19Table}: medians over seeds (diverged runs apart) and the Markdown tables. */
 class All19TableTest {
@@ -43,7 +44,7 @@ class All19TableTest {
                 | 2-layer (NTK) | diverged | 12 |
                 """, All19Table.errors(learners, new int[] {500, 20_000}, cells));
         All19Plan plan = new All19Plan(new int[] {500, 20_000}, new int[] {1}, new int[] {100}, new double[] {0.5, 2}, new double[] {0, 1e-4},
-                10, 1, 100, 8, 8);
+                10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT);
         assertEquals("""
                 | learner: η, λ | N = 500 | N = 20 000 |
                 |---|---:|---:|

@@ -32,7 +32,7 @@ class BadInputCorpusTest {
     };
     private static final String[][] CHOICES = {
         {"teacher", "cat"}, {"activation", "tanh"}, {"output", "all"}, {"init", "zeros"}, {"optimizer", "adam"},
-        {"network", "cnn"}, {"trained", "some"}, {"inputs", "cube"},
+        {"network", "cnn"}, {"trained", "some"}, {"inputs", "cube"}, {"lr-schedule", "exponential"},
     };
 
     @Test
@@ -52,6 +52,7 @@ class BadInputCorpusTest {
         corpus.add(new String[] {"--teacher", "fig1", "--d", "5"});
         corpus.add(new String[] {"--network", "all19-3", "--optimizer", "truncated"});
         corpus.add(new String[] {"--optimizer", "gd", "--batch", "10"});
+        corpus.add(new String[] {"--optimizer", "truncated", "--lr-schedule", "cosine"});
         corpus.add(new String[] {"--steps", "10", "--log-every", "20"});
         corpus.add(new String[] {"--data", tmp.resolve("no-such-folder").toString()});
         corpus.add(new String[] {"--n", "100000000", "--m", "1000000", "--d", "100000"}); // far beyond this machine's memory

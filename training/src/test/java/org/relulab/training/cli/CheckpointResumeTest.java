@@ -25,7 +25,7 @@ class CheckpointResumeTest {
 
     private static final List<String> ARGS = List.of("train", "--d", "8", "--m", "16", "--n", "1000", "--test-n", "300",
             "--optimizer", "sgd", "--batch", "50", "--steps", "4000", "--log-every", "200", "--threads", "1", "--seed", "3",
-            "--checkpoint-every", "7");
+            "--checkpoint-every", "7", "--lr-schedule", "cosine");
 
     @Test
     void killedRunResumesBitIdentically() throws Exception {
@@ -55,6 +55,21 @@ class CheckpointResumeTest {
         assertTrue(!Files.exists(killed.resolve("checkpoint.bin")), "a finished run deletes its checkpoint");
         String manifest = Files.readString(killed.resolve("manifest.json"));
         assertTrue(manifest.contains("\"resumed_at_step\""), manifest);
+        assertTrue(manifest.contains("\"lrSchedule\": \"cosine\""), manifest);
+    }
+
+    @Test
+    void aManifestWrittenBeforeLearningRateSchedulesResumesAtAConstantRate() throws Exception {
+        Path dir = tmp.resolve("old");
+        assertEquals(0, main(List.of("train", "--d", "8", "--m", "16", "--n", "1000", "--test-n", "300", "--steps", "40",
+                "--log-every", "20", "--threads", "1", "--out", dir.toString())));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> options = new java.util.HashMap<>((java.util.Map<String, Object>)
+                ((java.util.Map<?, ?>) org.relulab.training.io.Json.parse(Files.readString(dir.resolve("manifest.json")))).get("options"));
+        assertEquals("constant", options.remove("lrSchedule"));
+        org.relulab.training.run.RunConfig cfg = org.relulab.training.run.RunConfig.fromOptions(options, dir);
+        assertEquals(org.relulab.training.optim.LearningRateSchedule.CONSTANT, cfg.lrSchedule());
+        assertEquals(40, cfg.steps());
     }
 
     @Test
