@@ -40,7 +40,7 @@ final class ReproduceCommand {
               reproduce all19 [--quick] [--out DIR] [--threads T]
                          ALL19 Fig. 1: test MSE against N for the 3- and 2-layer networks, their last layer only and their
                          NTK linearizations, eta and weight decay tuned on held-out data; T runs at once, one thread each;
-                         about 11 minutes on 2 cores, --quick about 30 s [out: results/reproduce/all19(-quick)]
+                         about 8 minutes on 2 cores, --quick about 30 s [out: results/reproduce/all19(-quick)]
             """;
 
     /** A preset that writes its runs and summaries under {@code dir}, {@code threads} runs or GEMM threads at once. */
