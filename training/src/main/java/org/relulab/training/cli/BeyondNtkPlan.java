@@ -5,16 +5,22 @@ import java.util.Arrays;
 /**
  * The grid of {@code reproduce beyond-ntk} and the sizes at each input dimension d, every one a stated polynomial
  * of d: n = 10d² training samples (the LMZ20 Fig. 1 ratio: 10⁴ samples at d = 30), student width m = 4d (LMZ20
- * needs m ≥ 2d; their Fig. 1 has m ≈ 3.3d), T = 16d² full-batch GD steps at η = m/2 (1.4 to 2 times the steps
- * the student needs to leave its plateau on this grid; η = m stalls at d = 16), M = m·d = 4d² random features (as
+ * needs m ≥ 2d; their Fig. 1 has m ≈ 3.3d), T = K·d² full-batch GD steps at η = m/2 (K = 16 by default: 1.4 to 2
+ * times the steps the student needs to leave its plateau on this grid; η = m stalls at d = 16), M = m·d = 4d² random features (as
  * many trained parameters as the network), and {@code testN} fresh test samples for every d.
  *
  * @param dims   the input dimensions, strictly increasing, each from {@link #MIN_D} to {@link #MAX_D}
  * @param seeds  seeds 1 … seeds at each d (teacher data, initialization and random features)
  * @param testN  test samples
+ * @param stepsPerD2 K of the network's step budget T = K·d²
  */
-record BeyondNtkPlan(int[] dims, int seeds, int testN) {
-    static final int MIN_D = 4, MAX_D = 48, MAX_SEEDS = 20;
+record BeyondNtkPlan(int[] dims, int seeds, int testN, int stepsPerD2) {
+    static final int MIN_D = 4, MAX_D = 48, MAX_SEEDS = 20, DEFAULT_STEPS_PER_D2 = 16, MAX_STEPS_PER_D2 = 1024;
+
+    /** The default step budget, T = 16d². */
+    BeyondNtkPlan(int[] dims, int seeds, int testN) {
+        this(dims, seeds, testN, DEFAULT_STEPS_PER_D2);
+    }
 
     BeyondNtkPlan {
         if (dims == null || dims.length == 0) throw new UsageException("reproduce beyond-ntk: --d is empty (expected dimensions like 8,16,32)");
@@ -30,6 +36,9 @@ record BeyondNtkPlan(int[] dims, int seeds, int testN) {
         }
         if (seeds < 1 || seeds > MAX_SEEDS) throw new UsageException("reproduce beyond-ntk: --seeds " + seeds + " is out of range (expected 1 to " + MAX_SEEDS + ")");
         if (testN < 1) throw new UsageException("reproduce beyond-ntk: " + testN + " test samples (expected at least 1)");
+        if (stepsPerD2 < 1 || stepsPerD2 > MAX_STEPS_PER_D2) {
+            throw new UsageException("reproduce beyond-ntk: --steps-per-d2 " + stepsPerD2 + " is out of range (expected 1 to " + MAX_STEPS_PER_D2 + ")");
+        }
     }
 
     /** The full run: d = 8 … 32 with three seeds (about 30 minutes on 2 cores). */
@@ -66,8 +75,8 @@ record BeyondNtkPlan(int[] dims, int seeds, int testN) {
     /** Student width m = 4d. */
     static int m(int d) { return 4 * d; }
 
-    /** GD steps T = 16d². */
-    static long steps(int d) { return 16L * d * d; }
+    /** GD steps T = K·d². */
+    long steps(int d) { return (long) stepsPerD2 * d * d; }
 
     /** Learning rate η = m/2 on relulab's objective (1/2n)Σ(f − y)², as in reproduce lmz20. */
     static double lr(int d) { return m(d) / 2.0; }
@@ -76,15 +85,15 @@ record BeyondNtkPlan(int[] dims, int seeds, int testN) {
     static int features(int d) { return m(d) * d; }
 
     /** Steps between two metric rows: 64 rows a run. */
-    static long logEvery(int d) { return Math.max(1, steps(d) / 64); }
+    long logEvery(int d) { return Math.max(1, steps(d) / 64); }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BeyondNtkPlan p && Arrays.equals(dims, p.dims) && seeds == p.seeds && testN == p.testN;
+        return o instanceof BeyondNtkPlan p && Arrays.equals(dims, p.dims) && seeds == p.seeds && testN == p.testN && stepsPerD2 == p.stepsPerD2;
     }
 
     @Override
-    public int hashCode() { return 31 * (31 * Arrays.hashCode(dims) + seeds) + testN; }
+    public int hashCode() { return 31 * (31 * (31 * Arrays.hashCode(dims) + seeds) + testN) + stepsPerD2; }
 
     @Override
     public String toString() {

@@ -33,7 +33,8 @@ import org.relulab.training.run.Trainer;
  * the same data (LMZ20's teacher f*(x) = Σ_i (1/d)|x_i|, x ~ N(0, I_d), n = 10d² training and {@code testN} test
  * samples, drawn exactly as {@link Trainer} draws them), the test loss × d of
  * <ol>
- * <li>the LMZ20 network f = (1/m)Σ‖w_i‖|w_iᵀx|, m = 4d, full-batch GD at η = m/2 for 16d² steps (a run folder
+ * <li>the LMZ20 network f = (1/m)Σ‖w_i‖|w_iᵀx|, m = 4d, full-batch GD at η = m/2 for 16d² steps (K·d² with
+ *     {@code --steps-per-d2 K}; a run folder
  *     each, with its Hermite terms);</li>
  * <li>kernel ridge regression with the NTK of the two-layer |·| network (both layers), λ chosen on held-out data;</li>
  * <li>the same with κ₁, the arc-cosine kernel of the last ReLU layer (random features at infinite width);</li>
@@ -55,11 +56,12 @@ final class BeyondNtkReproduction {
 
     /** Parses the options after "reproduce beyond-ntk", checks the output folder, and runs. */
     static void command(String[] args, PrintStream out) {
-        Options o = Options.parse(COMMAND, args, new String[] {"out", "threads", "d", "seeds"}, new String[] {"quick"});
+        Options o = Options.parse(COMMAND, args, new String[] {"out", "threads", "d", "seeds", "steps-per-d2"}, new String[] {"quick"});
         boolean quick = o.has("quick");
         BeyondNtkPlan base = quick ? BeyondNtkPlan.quick() : BeyondNtkPlan.full();
         BeyondNtkPlan plan = new BeyondNtkPlan(o.has("d") ? BeyondNtkPlan.parseDims(o.string("d", "")) : base.dims(),
-                o.integer("seeds", base.seeds(), 1, BeyondNtkPlan.MAX_SEEDS), base.testN());
+                o.integer("seeds", base.seeds(), 1, BeyondNtkPlan.MAX_SEEDS), base.testN(),
+                o.integer("steps-per-d2", BeyondNtkPlan.DEFAULT_STEPS_PER_D2, 1, BeyondNtkPlan.MAX_STEPS_PER_D2));
         int threads = o.integer("threads", Kernels.defaultThreads(), 1, 1024);
         Path dir = Path.of(o.string("out", "results/reproduce/beyond-ntk" + (quick ? "-quick" : "")));
         checkOutputs(dir, plan);
@@ -84,8 +86,8 @@ final class BeyondNtkReproduction {
 
     static void run(Path dir, BeyondNtkPlan plan, int threads, PrintStream out) throws IOException {
         long t0 = System.nanoTime();
-        out.printf(Locale.ROOT, "%s: d = %s, %d seeds; n = 10d², m = 4d, 16d² GD steps at η = m/2, M = 4d² random features, "
-                + "%d test samples -> %s%n", COMMAND, java.util.Arrays.toString(plan.dims()), plan.seeds(), plan.testN(), dir);
+        out.printf(Locale.ROOT, "%s: d = %s, %d seeds; n = 10d², m = 4d, %dd² GD steps at η = m/2, M = 4d² random features, "
+                + "%d test samples -> %s%n", COMMAND, java.util.Arrays.toString(plan.dims()), plan.seeds(), plan.stepsPerD2(), plan.testN(), dir);
         SeparationTable table = new SeparationTable();
         StringBuilder sweeps = new StringBuilder("method,d,seed,lambda,validation_mse,cg_iterations,failure\n");
         LinePlot curves = new LinePlot("LMZ20 network (m = 4d, η = m/2): test loss × d against the step", "step", "test loss × d", false);
@@ -153,10 +155,10 @@ final class BeyondNtkReproduction {
     private static void network(Path dir, BeyondNtkPlan plan, int d, long seed, int threads, SeparationTable table, LinePlot curves,
                                 PrintStream out) throws IOException {
         int n = BeyondNtkPlan.n(d), m = BeyondNtkPlan.m(d);
-        long steps = BeyondNtkPlan.steps(d);
+        long steps = plan.steps(d);
         Path runDir = dir.resolve(runName(d, seed));
         RunConfig cfg = new RunConfig("abs", d, 1, 1, 0, false, n, plan.testN(), m, Activation.ABS, OutputLayer.TIED,
-                Initialization.GAUSSIAN, 1, "gd", BeyondNtkPlan.lr(d), n, 0.25, 0.1, steps / 2, steps, BeyondNtkPlan.logEvery(d), seed,
+                Initialization.GAUSSIAN, 1, "gd", BeyondNtkPlan.lr(d), n, 0.25, 0.1, steps / 2, steps, plan.logEvery(d), seed,
                 threads, runDir);
         Trainer.Result r = Trainer.run(cfg, new PrintStream(java.io.OutputStream.nullOutputStream())); // one line per run below
         Map<String, double[]> metrics = MetricsCsv.read(runDir.resolve("metrics.csv"));

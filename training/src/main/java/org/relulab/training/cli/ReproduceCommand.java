@@ -33,7 +33,7 @@ final class ReproduceCommand {
                          AS21: identification error of a signed 5-neuron ReLU teacher against the step, conic particle
                          GD with lambda = 0 vs 0.003 and m = 5, 20, 100, five seeds; about 9 minutes, --quick about a
                          minute [out: results/reproduce/as21(-quick)]
-              reproduce beyond-ntk [--quick] [--d 8,16,32] [--seeds N] [--out DIR]
+              reproduce beyond-ntk [--quick] [--d 8,16,32] [--seeds N] [--steps-per-d2 K] [--out DIR]
                          LMZ20's separation: test loss x d against d of the LMZ20 network, the NTK, the kappa1 kernel and
                          random features on the same n = 10d^2 samples; d = 8..32, 3 seeds, about 30 minutes, --quick
                          (d = 8..20, 2 seeds) about 2 minutes [out: results/reproduce/beyond-ntk(-quick)]

@@ -46,10 +46,11 @@ class BeyondNtkReproductionTest {
         assertArrayEquals(new int[] {8, 12, 16, 20}, BeyondNtkPlan.quick().dims());
         assertEquals(10_240, BeyondNtkPlan.n(32));
         assertEquals(128, BeyondNtkPlan.m(32));
-        assertEquals(16_384, BeyondNtkPlan.steps(32));
+        assertEquals(16_384, BeyondNtkPlan.full().steps(32));
+        assertEquals(49_152, new BeyondNtkPlan(new int[] {32}, 1, 10, 48).steps(32));
         assertEquals(64.0, BeyondNtkPlan.lr(32));
         assertEquals(4_096, BeyondNtkPlan.features(32));
-        assertEquals(256, BeyondNtkPlan.logEvery(32));
+        assertEquals(256, BeyondNtkPlan.full().logEvery(32));
         assertArrayEquals(new int[] {8, 16, 32}, BeyondNtkPlan.parseDims(" 8, 16 ,32"));
         int[] dims = {8, 16};
         BeyondNtkPlan p = new BeyondNtkPlan(dims, 1, 10);
@@ -69,6 +70,7 @@ class BeyondNtkReproductionTest {
         bad(() -> new BeyondNtkPlan(new int[] {8, 8}, 1, 10), "--d 8 after 8");
         bad(() -> new BeyondNtkPlan(new int[] {8}, 0, 10), "--seeds 0 is out of range (expected 1 to 20)");
         bad(() -> new BeyondNtkPlan(new int[] {8}, 1, 0), "0 test samples");
+        bad(() -> new BeyondNtkPlan(new int[] {8}, 1, 10, 0), "--steps-per-d2 0 is out of range (expected 1 to 1024)");
     }
 
     private static void bad(org.junit.jupiter.api.function.Executable e, String... mustMention) {
@@ -85,8 +87,10 @@ class BeyondNtkReproductionTest {
         assertUsage("reproduce beyond-ntk: --d 100 is out of range", "reproduce", "beyond-ntk", "--d", "100", "--out", o.toString());
         assertUsage("reproduce beyond-ntk: --seeds 21 is out of range (expected 1 to 20)", "reproduce", "beyond-ntk", "--seeds", "21",
                 "--out", o.toString());
-        assertUsage("reproduce beyond-ntk: unknown option '--m' (expected one of: --out, --threads, --d, --seeds, --quick)",
+        assertUsage("reproduce beyond-ntk: unknown option '--m' (expected one of: --out, --threads, --d, --seeds, --steps-per-d2, --quick)",
                 "reproduce", "beyond-ntk", "--m", "10");
+        assertUsage("reproduce beyond-ntk: --steps-per-d2 0 is out of range (expected 1 to 1024)", "reproduce", "beyond-ntk",
+                "--steps-per-d2", "0", "--out", o.toString());
         assertUsage("reproduce beyond-ntk: --quick takes no value", "reproduce", "beyond-ntk", "--quick=yes");
         assertFalse(Files.exists(o), "nothing written");
         Files.createDirectories(o);
