@@ -7,8 +7,6 @@ import static org.relulab.core.TestMatrices.SIZES;
 
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.relulab.core.TestMatrices.Layout;
 
@@ -17,23 +15,7 @@ import org.relulab.core.TestMatrices.Layout;
  * float64 reference, and SIMD against its scalar twin, over awkward sizes, offsets, strides and mixed
  * layouts, in place and out of place.
  */
-class ElementwiseTest {
-    static Kernels kernels, simd, scalar;
-
-    @BeforeAll
-    static void open() {
-        kernels = TestMatrices.underTest(1);
-        simd = Kernels.create(Provider.SIMD, 1);
-        scalar = Kernels.create(Provider.SCALAR, 1);
-    }
-
-    @AfterAll
-    static void close() {
-        kernels.close();
-        simd.close();
-        scalar.close();
-    }
-
+class ElementwiseTest extends ProvidersUnderTest {
     interface Op {
         void run(Kernels k, Matrix x, Matrix y, Matrix out);
     }

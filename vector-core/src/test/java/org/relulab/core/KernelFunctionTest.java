@@ -8,8 +8,6 @@ import static org.relulab.core.TestMatrices.SIZES;
 
 import java.util.Random;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.relulab.core.TestMatrices.Layout;
 
@@ -18,23 +16,7 @@ import org.relulab.core.TestMatrices.Layout;
  * over awkward sizes and every layout; the formulas against Monte-Carlo expectations over w ~ N(0, I/s);
  * neural-tangents' identities; exact values at the edges (parallel, antiparallel, zero inputs, NaN).
  */
-class KernelFunctionTest {
-    static Kernels kernels, simd, scalar;
-
-    @BeforeAll
-    static void open() {
-        kernels = TestMatrices.underTest(1);
-        simd = Kernels.create(Provider.SIMD, 1);
-        scalar = Kernels.create(Provider.SCALAR, 1);
-    }
-
-    @AfterAll
-    static void close() {
-        kernels.close();
-        simd.close();
-        scalar.close();
-    }
-
+class KernelFunctionTest extends ProvidersUnderTest {
     /**
      * Float error of the SIMD form at one element: a few roundings of each term, plus the conditioning of
      * arccos: c = g/(ab) carries a few float roundings, which move θ by up to δc/sin θ (≤ 2√δc near |c| = 1).

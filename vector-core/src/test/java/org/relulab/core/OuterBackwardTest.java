@@ -4,29 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.relulab.core.TestMatrices.Layout;
 
 /** g = (r·cᵀ) ⊙ σ'(z): against a float64 reference, SIMD bit-identical to its twin, every layout, in place. */
-class OuterBackwardTest {
-    static Kernels kernels, simd, scalar;
-
-    @BeforeAll
-    static void open() {
-        kernels = TestMatrices.underTest(1);
-        simd = Kernels.create(Provider.SIMD, 1);
-        scalar = Kernels.create(Provider.SCALAR, 1);
-    }
-
-    @AfterAll
-    static void close() {
-        kernels.close();
-        simd.close();
-        scalar.close();
-    }
-
+class OuterBackwardTest extends ProvidersUnderTest {
     @Test
     void matchesReferenceAndTwinOverAwkwardShapesAndLayouts() {
         Random rnd = new Random(5);
