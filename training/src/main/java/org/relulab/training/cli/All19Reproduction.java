@@ -35,10 +35,11 @@ import org.relulab.training.run.Trainer;
  *
  * <p>For each learner and N, first the tuning runs: one run per (η, λ) of the plan's grid and tuning seed, on that
  * seed's training set, scored by the MSE on that seed's own test set (held out: no reported run sees it); the point
- * with the least mean held-out MSE over the tuning seeds is chosen, among those that trained on every one (a step
+ * with the least mean held-out MSE over the tuning seeds is chosen, among those that trained ({@link #failed}) on every one (a step
  * size at the edge of stability that diverges on one seed is not chosen). Then the reported runs: the chosen (η, λ) on each seed's fresh training and
- * test sets; a reported run whose SGD diverges (seen on its training loss, as a user would see it) is rerun at the next
- * point of the held-out ranking, and fig1.csv counts these fallbacks. Test errors are summed up by their median over the
+ * test sets; a reported run that fails to train ({@link #failed}: SGD diverged, or its final training MSE is no better
+ * than predicting 0; seen on the training data, as a user would see it) is rerun at the next point of the held-out
+ * ranking, and fig1.csv counts these fallbacks. Test errors are summed up by their median over the
  * seeds, since constant-step SGD ends some runs inside a loss spike. Every run has its folder (tuning/… and runs/…); tuning.csv, fig1.csv, table.md and fig1.svg sum up.
  *
  * <p>The runs are independent, so {@code workers} of them go at once, each on one GEMM thread (a batch of 50 on a
@@ -92,7 +93,7 @@ final class All19Reproduction {
         Trainer.Result[] tuned = runAll(tuning, plan, dir, workers, out, "tuning");
         int[][][] ranking = new int[learners.size()][plan.ns().length][];
         int[][] chosen = new int[learners.size()][plan.ns().length];
-        StringBuilder tuningCsv = new StringBuilder("learner,n,lr,weight_decay,seed,steps,heldout_mse,train_mse,diverged,mean_heldout_mse,chosen\n");
+        StringBuilder tuningCsv = new StringBuilder("learner,n,lr,weight_decay,seed,steps,heldout_mse,train_mse,diverged,failed,mean_heldout_mse,chosen\n");
         int seedsPerPoint = plan.tuningSeeds().length;
         for (int l = 0; l < learners.size(); l++) {
             for (int j = 0; j < plan.ns().length; j++) {
@@ -100,7 +101,7 @@ final class All19Reproduction {
                 int first = (l * plan.ns().length + j) * plan.gridPoints() * seedsPerPoint;
                 for (int p = 0; p < heldOut.length; p++) {
                     double[] perSeed = new double[seedsPerPoint];
-                    for (int t = 0; t < seedsPerPoint; t++) perSeed[t] = finite(tuned[first + p * seedsPerPoint + t]);
+                    for (int t = 0; t < seedsPerPoint; t++) perSeed[t] = score(tuned[first + p * seedsPerPoint + t], meanSquare);
                     heldOut[p] = All19Plan.heldOut(perSeed);
                 }
                 ranking[l][j] = All19Plan.ranking(heldOut);
@@ -108,9 +109,10 @@ final class All19Reproduction {
                 for (int p = 0; p < heldOut.length; p++) {
                     for (int t = 0; t < seedsPerPoint; t++) {
                         Trainer.Result r = tuned[first + p * seedsPerPoint + t];
-                        tuningCsv.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%d,%d,%.6g,%.6g,%s,%.6g,%s%n", learners.get(l).key,
+                        tuningCsv.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%d,%d,%.6g,%.6g,%s,%s,%.6g,%s%n", learners.get(l).key,
                                 plan.ns()[j], All19Plan.number(plan.lr(p)), All19Plan.number(plan.weightDecay(p)), plan.tuningSeeds()[t],
-                                plan.steps(plan.ns()[j]), r.testLoss(), r.trainLoss(), r.diverged(), heldOut[p], p == chosen[l][j]));
+                                plan.steps(plan.ns()[j]), r.testLoss(), r.trainLoss(), r.diverged(), failed(r, meanSquare), heldOut[p],
+                                p == chosen[l][j]));
                     }
                 }
             }
@@ -136,13 +138,13 @@ final class All19Reproduction {
             for (int i = 0; i < reported.size(); i++) {
                 Job job = reported.get(i);
                 int[] rank = ranking[job.learner.ordinal()][job.nIndex];
-                if (results[i].diverged() && fallbacks[i] == round - 1 && round < rank.length) {
+                if (failed(results[i], meanSquare) && fallbacks[i] == round - 1 && round < rank.length) {
                     retry.add(i);
                     again.add(new Job(job.learner, job.nIndex, rank[round], job.seed, finalName(job.learner, plan.ns()[job.nIndex], (int) job.seed) + "-fallback" + round));
                 }
             }
             if (again.isEmpty()) break;
-            out.printf(Locale.ROOT, "reproduce all19: %d run%s diverged; rerun at the next (η, λ) of the ranking%n", again.size(), again.size() == 1 ? "" : "s");
+            out.printf(Locale.ROOT, "reproduce all19: %d run%s failed; rerun at the next (η, λ) of the ranking%n", again.size(), again.size() == 1 ? "" : "s");
             Trainer.Result[] rerun = runAll(again, plan, dir, workers, out, "fallback " + round);
             for (int k = 0; k < retry.size(); k++) {
                 reported.set(retry.get(k), again.get(k));
@@ -151,19 +153,19 @@ final class All19Reproduction {
             }
         }
         int fellBack = (int) Arrays.stream(fallbacks).filter(f -> f > 0).count();
-        StringBuilder csv = new StringBuilder("learner,n,seed,lr,weight_decay,fallbacks,steps,epochs,train_mse,test_mse,diverged,seconds\n");
+        StringBuilder csv = new StringBuilder("learner,n,seed,lr,weight_decay,fallbacks,steps,epochs,train_mse,test_mse,diverged,failed,seconds\n");
         double[][][] errors = new double[learners.size()][plan.ns().length][0];
         for (int i = 0; i < reported.size(); i++) {
             Job job = reported.get(i);
             Trainer.Result r = results[i];
             int n = plan.ns()[job.nIndex];
             long steps = plan.steps(n);
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%d,%d,%.4g,%.6g,%.6g,%s,%.2f%n", job.learner.key, n, job.seed,
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%d,%d,%.4g,%.6g,%.6g,%s,%s,%.2f%n", job.learner.key, n, job.seed,
                     All19Plan.number(plan.lr(job.point)), All19Plan.number(plan.weightDecay(job.point)), fallbacks[i], steps,
-                    steps * (double) All19Plan.BATCH / n, r.trainLoss(), r.testLoss(), r.diverged(), r.seconds()));
+                    steps * (double) All19Plan.BATCH / n, r.trainLoss(), r.testLoss(), r.diverged(), failed(r, meanSquare), r.seconds()));
             double[] e = errors[job.learner.ordinal()][job.nIndex];
             e = Arrays.copyOf(e, e.length + 1);
-            e[e.length - 1] = finite(r);
+            e[e.length - 1] = score(r, meanSquare);
             errors[job.learner.ordinal()][job.nIndex] = e;
         }
         All19Table.Cell[][] cells = new All19Table.Cell[learners.size()][plan.ns().length];
@@ -183,8 +185,9 @@ final class All19Reproduction {
                 + String.format(Locale.ROOT, "Tuned over %s by the mean held-out MSE of seeds %s (a point must train on each); "
                         + "reported: seeds %s; %d worker%s, %.1f minutes.%n%n", plan.describeGrid(), Arrays.toString(plan.tuningSeeds()),
                         Arrays.toString(plan.seeds()), workers, workers == 1 ? "" : "s", minutes)
-                + String.format(Locale.ROOT, "%d of %d reported runs diverged at the chosen (η, λ) and were rerun at the next point of the "
-                        + "held-out ranking (fig1.csv, column fallbacks).%n%n", fellBack, reported.size())
+                + String.format(Locale.ROOT, "%d of %d reported runs failed to train at the chosen (η, λ) (diverged, or ended no better than "
+                        + "predicting 0) and were rerun at the next point of the held-out ranking (fig1.csv, column fallbacks).%n%n", fellBack,
+                        reported.size())
                 + "Test MSE (median, and min–max over the seeds):\n\n" + All19Table.errors(learners, plan.ns(), cells)
                 + "\nChosen learning rate η and weight decay λ:\n\n" + All19Table.choices(learners, plan, chosen);
         Files.writeString(dir.resolve("fig1.csv"), csv);
@@ -199,9 +202,18 @@ final class All19Reproduction {
         return String.format(Locale.ROOT, "runs/%s-n%d-s%d", learner.key, n, seed);
     }
 
-    /** A run's final test MSE, or NaN when it diverged. */
-    private static double finite(Trainer.Result r) {
-        return r.diverged() ? Double.NaN : r.testLoss();
+    /**
+     * Whether a run failed to train: SGD diverged (a NaN or infinity), or it ended with a training MSE no better than
+     * predicting 0 ({@code meanSquare} = E[F*²]), as a run that blew up to a large finite loss does. Both show on the
+     * training data, as they would to a user.
+     */
+    static boolean failed(Trainer.Result r, double meanSquare) {
+        return r.diverged() || !(r.trainLoss() < meanSquare);
+    }
+
+    /** A run's final test MSE, or NaN when it failed to train. */
+    private static double score(Trainer.Result r, double meanSquare) {
+        return failed(r, meanSquare) ? Double.NaN : r.testLoss();
     }
 
     static RunConfig config(All19Plan plan, Job job, Path out) {
