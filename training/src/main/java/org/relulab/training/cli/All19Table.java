@@ -11,9 +11,9 @@ import java.util.Locale;
 final class All19Table {
     /**
      * The test errors of one learner at one N over the seeds: median, min and max (constant-step SGD ends some runs in
-     * a loss spike, which the median does not follow); diverged runs (non-finite errors) are counted apart.
+     * a loss spike, which the median does not follow); runs that failed to train (NaN errors) are counted apart.
      */
-    record Cell(double median, double min, double max, int runs, int diverged) {
+    record Cell(double median, double min, double max, int runs, int failed) {
         static Cell of(double[] testErrors) {
             double[] finite = java.util.Arrays.stream(testErrors).filter(Double::isFinite).sorted().toArray();
             int k = finite.length;
@@ -22,11 +22,11 @@ final class All19Table {
             return new Cell(median, finite[0], finite[k - 1], k, testErrors.length - k);
         }
 
-        /** "2.34", "2.34 (2.10–2.61)", with " (1 diverged)" when some runs did not finish; "—" when none did. */
+        /** "2.34", "2.34 (2.10–2.61)", with " (1 failed)" when some runs failed to train; "—" when there were none. */
         String text() {
-            if (runs == 0) return diverged == 0 ? "—" : "diverged";
+            if (runs == 0) return failed == 0 ? "—" : "failed";
             String s = runs == 1 ? value(median) : value(median) + " (" + value(min) + "–" + value(max) + ")";
-            return diverged == 0 ? s : s + " (" + diverged + " diverged)";
+            return failed == 0 ? s : s + " (" + failed + " failed)";
         }
     }
 
@@ -43,7 +43,7 @@ final class All19Table {
         return sb.toString();
     }
 
-    /** The chosen (η, λ): {@code chosen[l][j]} is a grid point of {@code plan}, or -1 when every grid point diverged. */
+    /** The chosen (η, λ): {@code chosen[l][j]} is a grid point of {@code plan}, or -1 when every grid point failed to train. */
     static String choices(List<All19Learner> learners, All19Plan plan, int[][] chosen) {
         StringBuilder sb = header("learner: η, λ", plan.ns());
         for (int l = 0; l < learners.size(); l++) {

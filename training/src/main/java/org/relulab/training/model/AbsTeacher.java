@@ -55,12 +55,7 @@ public final class AbsTeacher implements Teacher {
 
     @Override
     public void label(Kernels k, Matrix x, Matrix y, long noiseSeed) {
-        // Runs once per data set: a temporary workspace for the hidden layer is fine here.
-        try (Workspace tmp = Workspace.shared()) {
-            Matrix z = tmp.matrix(x.rows(), d), h = tmp.matrix(x.rows(), d);
-            k.gemm(false, true, 1f, x, w, 0f, z, Activation.ABS, h);
-            k.gemv(false, 1f, h, a, 0f, y);
-        }
+        TeacherLabels.oneHiddenLayer(k, x, w, Activation.ABS, a, 0f, y);
     }
 
     @Override

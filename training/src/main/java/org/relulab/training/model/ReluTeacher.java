@@ -53,16 +53,8 @@ public final class ReluTeacher implements Teacher {
 
     @Override
     public void label(Kernels kernels, Matrix x, Matrix y, long noiseSeed) {
-        try (Workspace tmp = Workspace.shared()) { // once per data set
-            Matrix z = tmp.matrix(x.rows(), k), h = tmp.matrix(x.rows(), k);
-            kernels.gemm(false, true, 1f, x, w, 0f, z, Activation.RELU, h);
-            if (noise > 0) {
-                kernels.gaussianFill(y, noiseSeed, 0f, (float) noise);
-                kernels.gemv(false, 1f, h, ones, 1f, y);
-            } else {
-                kernels.gemv(false, 1f, h, ones, 0f, y);
-            }
-        }
+        if (noise > 0) kernels.gaussianFill(y, noiseSeed, 0f, (float) noise);
+        TeacherLabels.oneHiddenLayer(kernels, x, w, Activation.RELU, ones, noise > 0 ? 1f : 0f, y);
     }
 
     @Override

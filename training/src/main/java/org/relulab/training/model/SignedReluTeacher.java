@@ -48,11 +48,7 @@ public final class SignedReluTeacher implements Teacher {
 
     @Override
     public void label(Kernels kernels, Matrix x, Matrix y, long noiseSeed) {
-        try (Workspace tmp = Workspace.shared()) { // once per data set: the hidden layer lives only for the labelling
-            Matrix h = tmp.matrix(x.rows(), k);
-            kernels.gemm(false, true, 1f, x, w, 0f, h, Activation.RELU, h);
-            kernels.gemv(false, 1f, h, a, 0f, y);
-        }
+        TeacherLabels.oneHiddenLayer(kernels, x, w, Activation.RELU, a, 0f, y);
     }
 
     @Override

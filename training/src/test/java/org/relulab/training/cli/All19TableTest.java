@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.relulab.training.optim.LearningRateSchedule;
 
-/** {@link All19Table}: medians over seeds (diverged runs apart) and the Markdown tables. */
+/** {@link All19Table}: medians over seeds (failed runs apart) and the Markdown tables. */
 class All19TableTest {
     @Test
     void cellsAverageTheFiniteErrorsAndCountTheOthers() {
@@ -16,8 +16,8 @@ class All19TableTest {
         assertEquals(6, c.max());
         assertEquals("2 (1–6)", c.text());
         assertEquals(2.5, All19Table.Cell.of(new double[] {4, 1, 2, 3}).median());
-        assertEquals("2.5 (1 diverged)", All19Table.Cell.of(new double[] {2.5, Double.NaN}).text());
-        assertEquals("diverged", All19Table.Cell.of(new double[] {Double.NaN}).text());
+        assertEquals("2.5 (1 failed)", All19Table.Cell.of(new double[] {2.5, Double.NaN}).text());
+        assertEquals("failed", All19Table.Cell.of(new double[] {Double.NaN}).text());
         assertEquals("—", All19Table.Cell.of(new double[0]).text());
         assertEquals("0.274", All19Table.Cell.of(new double[] {0.27412}).text());
     }
@@ -41,7 +41,7 @@ class All19TableTest {
                 | learner | N = 500 | N = 20 000 |
                 |---|---:|---:|
                 | 3-layer | 2 (1–3) | 0.5 |
-                | 2-layer (NTK) | diverged | 12 |
+                | 2-layer (NTK) | failed | 12 |
                 """, All19Table.errors(learners, new int[] {500, 20_000}, cells));
         All19Plan plan = new All19Plan(new int[] {500, 20_000}, new int[] {1}, new int[] {100}, new double[] {0.5, 2}, new double[] {0, 1e-4},
                 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT);
