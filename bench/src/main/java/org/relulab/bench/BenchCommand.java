@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.relulab.core.Kernels;
-import org.relulab.training.cli.MachineInfo;
+import org.relulab.training.machine.MachineInfo;
 
 /**
  * {@code relulab bench}: the standard benchmark suite of a machine, written to a new machine-tagged folder

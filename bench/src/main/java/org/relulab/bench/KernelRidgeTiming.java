@@ -8,9 +8,9 @@ import org.relulab.core.Matrix;
 import org.relulab.core.RidgeSolver;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
-import org.relulab.training.kernel.KernelRidge;
-import org.relulab.training.kernel.NeuralTangentKernel;
-import org.relulab.training.model.AbsTeacher;
+import org.relulab.training.baseline.KernelRidge;
+import org.relulab.training.baseline.NeuralTangentKernel;
+import org.relulab.training.teacher.AbsTeacher;
 
 /**
  * A one-off wall-clock timing of kernel ridge regression at a large n, step by step: the ReLU NTK of LMZ20's

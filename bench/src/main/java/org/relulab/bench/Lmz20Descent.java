@@ -4,11 +4,11 @@ import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
-import org.relulab.training.model.AbsTeacher;
-import org.relulab.training.model.Initialization;
-import org.relulab.training.model.OutputLayer;
-import org.relulab.training.model.TrainingStep;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.teacher.AbsTeacher;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.step.TwoLayerStep;
+import org.relulab.training.student.TwoLayerStudent;
 import org.relulab.training.optim.GradientDescent;
 
 /**
@@ -24,7 +24,7 @@ final class Lmz20Descent implements AutoCloseable {
     private final Workspace ws = Workspace.shared();
     private final Dataset train, test;
     private final TwoLayerStudent student;
-    private final TrainingStep step, evalStep;
+    private final TwoLayerStep step, evalStep;
     private final GradientDescent gd;
     private long steps;
     private double testLoss = Double.NaN;
@@ -44,8 +44,8 @@ final class Lmz20Descent implements AutoCloseable {
             test = Dataset.generate(ws, k, teacher, n, seed + 3);
             student = new TwoLayerStudent(ws, m, d, Activation.ABS, OutputLayer.TIED);
             Initialization.GAUSSIAN.apply(k, student, 1, seed + 5);
-            step = new TrainingStep(ws, student, n);
-            evalStep = new TrainingStep(ws, student, n);
+            step = new TwoLayerStep(ws, student, n);
+            evalStep = new TwoLayerStep(ws, student, n);
             gd = new GradientDescent(Lmz20Scaling.learningRate(m));
         } catch (RuntimeException e) {
             ws.close();

@@ -18,13 +18,13 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
-import org.relulab.training.model.Learner;
-import org.relulab.training.model.LearnerStep;
-import org.relulab.training.model.LinearizedNetwork;
-import org.relulab.training.model.LinearizedStep;
-import org.relulab.training.model.ReluNetworkStep;
-import org.relulab.training.model.ReluNetworkStudent;
-import org.relulab.training.model.TrainedLayers;
+import org.relulab.training.student.Learner;
+import org.relulab.training.step.LearnerStep;
+import org.relulab.training.student.LinearizedNetwork;
+import org.relulab.training.step.LinearizedStep;
+import org.relulab.training.step.ReluNetworkStep;
+import org.relulab.training.student.ReluNetworkStudent;
+import org.relulab.training.student.TrainedLayers;
 import org.relulab.training.optim.GradientDescent;
 
 /**

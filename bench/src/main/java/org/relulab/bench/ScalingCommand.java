@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.relulab.core.Kernels;
-import org.relulab.training.cli.MachineInfo;
+import org.relulab.training.machine.MachineInfo;
 
 /**
  * {@code relulab bench scaling [--quick] [--out DIR]}: runs {@link TimeToEpsilonBenchmark} over a grid of d

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.relulab.training.metrics.ExponentialFit;
 import org.relulab.training.metrics.PowerLawFit;
-import org.relulab.training.run.LinePlot;
+import org.relulab.training.plot.LinePlot;
 
 /**
  * Turns the JMH results of {@link TimeToEpsilonBenchmark} and {@link StepTimeBenchmark} into what

@@ -19,10 +19,10 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
-import org.relulab.training.model.Initialization;
-import org.relulab.training.model.OutputLayer;
-import org.relulab.training.model.TrainingStep;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.step.TwoLayerStep;
+import org.relulab.training.student.TwoLayerStudent;
 import org.relulab.training.optim.GradientDescent;
 
 /**
@@ -48,7 +48,7 @@ public class TrainStepBenchmark {
     private Workspace ws;
     private Kernels kernels;
     private TwoLayerStudent student;
-    private TrainingStep step;
+    private TwoLayerStep step;
     private GradientDescent gd;
     private Matrix x, y, z, g, gradW;
 
@@ -62,7 +62,7 @@ public class TrainStepBenchmark {
         kernels.gaussianFill(y, 2, 0f, 1f);
         student = new TwoLayerStudent(ws, M, D, Activation.RELU, OutputLayer.MEAN);
         Initialization.GAUSSIAN.apply(kernels, student, 1, 3);
-        step = new TrainingStep(ws, student, N);
+        step = new TwoLayerStep(ws, student, N);
         gd = new GradientDescent(1e-3); // small: the parameters barely move over a benchmark
         z = ws.matrix(N, M);
         g = ws.matrix(N, M);

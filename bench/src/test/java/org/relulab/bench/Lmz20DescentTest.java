@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
-import org.relulab.training.model.Initialization;
-import org.relulab.training.model.OutputLayer;
-import org.relulab.training.run.RunConfig;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.config.RunConfig;
 import org.relulab.training.run.Trainer;
 
 /** {@link Lmz20Descent}: the trainer's run without its folder, reaching ε, deterministic per seed. */
@@ -28,8 +28,8 @@ class Lmz20DescentTest {
     @Test
     void isTheRunTheTrainerMakesWithTheSameSeed() throws Exception {
         int d = 6, m = Lmz20Scaling.width(d), n = Lmz20Scaling.samples(d), steps = 40;
-        RunConfig cfg = new RunConfig("abs", d, 5, 1, 0, false, n, n, m, Activation.ABS, OutputLayer.TIED, Initialization.GAUSSIAN,
-                1, "gd", Lmz20Scaling.learningRate(m), n, 0.25, 0.1, steps / 2, steps, steps, 3, 1, tmp.resolve("run"));
+        RunConfig cfg = RunConfig.defaults().d(d).n(n).testN(n).m(m).lr(Lmz20Scaling.learningRate(m)).steps(steps)
+                .logEvery(steps).seed(3).threads(1).out(tmp.resolve("run")).build();
         Trainer.run(cfg, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Provider.lookup());
         List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
         double trainerStart = Double.parseDouble(rows.get(1).split(",")[3]), trainerEnd = Double.parseDouble(rows.get(2).split(",")[3]);

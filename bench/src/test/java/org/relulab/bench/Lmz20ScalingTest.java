@@ -10,7 +10,7 @@ import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.metrics.HermiteCoefficients;
-import org.relulab.training.model.AbsTeacher;
+import org.relulab.training.teacher.AbsTeacher;
 
 /** {@link Lmz20Scaling}: ε against the constant predictor and the order-2 plateau, checked, not assumed. */
 class Lmz20ScalingTest {

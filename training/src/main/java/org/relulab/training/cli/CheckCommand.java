@@ -1,5 +1,6 @@
 package org.relulab.training.cli;
 
+import org.relulab.training.machine.MachineInfo;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;

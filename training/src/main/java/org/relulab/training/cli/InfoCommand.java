@@ -1,5 +1,6 @@
 package org.relulab.training.cli;
 
+import org.relulab.training.machine.MachineInfo;
 import java.io.PrintStream;
 import org.relulab.core.Kernels;
 

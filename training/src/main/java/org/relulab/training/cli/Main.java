@@ -17,7 +17,7 @@ public final class Main {
     }
 
     /** Runs one command; returns the process exit code. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             String command = args.length == 0 ? "demo" : args[0];
             String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
@@ -63,7 +63,7 @@ public final class Main {
                 Commands:
                   demo       (default) the LMZ20 experiment at its Fig. 1 size, about a minute: train with the
                              defaults below, results in runs/demo-DATE-TIME
-                """ + TrainCommand.HELP + ReproduceCommand.HELP + """
+                """ + TrainCommand.HELP + ReproduceCommand.help() + """
                   check      check this machine's kernels: SIMD against the plain-Java twins on
                              every GEMM transpose form, then GEMM speed on 1 thread and on all threads
                                --size N       square GEMM size for the speed test (default 1024)

@@ -3,12 +3,13 @@ package org.relulab.training.cli;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.relulab.training.experiment.ExperimentOptions;
 
 /**
  * The parsed {@code --name value} (or {@code --name=value}) options of one command. Every failure is a
  * {@link UsageException} naming the option, the value and what was expected.
  */
-final class Options {
+final class Options implements ExperimentOptions {
     private final String command;
     private final Map<String, String> values;
 
@@ -58,7 +59,8 @@ final class Options {
     }
 
     /** An integer option in [min, max], or {@code fallback} when absent. */
-    int integer(String name, int fallback, int min, int max) {
+    @Override
+    public int integer(String name, int fallback, int min, int max) {
         String v = values.get(name);
         if (v == null) return fallback;
         int x;
@@ -126,12 +128,14 @@ final class Options {
     }
 
     /** A free string option, or {@code fallback} when absent. */
-    String string(String name, String fallback) {
+    @Override
+    public String string(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
     /** Whether the option (or flag) was given. */
-    boolean has(String name) {
+    @Override
+    public boolean has(String name) {
         return values.containsKey(name);
     }
 }

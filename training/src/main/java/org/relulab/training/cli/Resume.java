@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.io.Json;
-import org.relulab.training.run.RunConfig;
+import org.relulab.training.config.RunConfig;
 
 /**
  * What {@code train --resume DIR} needs from the run in DIR: its configuration and data source as its

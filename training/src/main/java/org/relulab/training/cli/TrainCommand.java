@@ -3,33 +3,26 @@ package org.relulab.training.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import org.relulab.core.Activation;
-import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.io.Npy;
 import org.relulab.training.io.NpyArray;
-import org.relulab.training.data.InputDistribution;
-import org.relulab.training.model.Initialization;
-import org.relulab.training.model.OutputLayer;
-import org.relulab.training.model.TrainedLayers;
-import org.relulab.training.optim.LearningRateSchedule;
-import org.relulab.training.run.RunConfig;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.config.RunOption;
+import org.relulab.training.run.OutputFolder;
 import org.relulab.training.run.Trainer;
 
 /** {@code relulab train}: one teacher–student run; every option, its default and examples are in {@link #HELP}. */
 final class TrainCommand {
-    static final String[] OPTIONS = {"teacher", "d", "teacher-neurons", "kappa", "noise", "n", "test-n", "m",
-        "activation", "output", "init", "init-scale", "optimizer", "lr", "batch", "lambda0", "lambda1", "stage1-steps",
-        "steps", "log-every", "seed", "threads", "out", "data", "network", "m2", "trained", "output-std", "weight-decay", "lr-schedule",
-        "inputs", "terms", "checkpoint-every", "resume", "reg-lambda"};
-    static final String[] FLAGS = {"orthogonal", "save-data"};
+    /** The options beyond the run configuration's ({@link RunOption}): where data and checkpoints come from. */
+    private static final List<String> SOURCE_OPTIONS = List.of("data", "checkpoint-every", "resume");
+    private static final List<String> SOURCE_FLAGS = List.of("save-data");
 
     static final String HELP = """
               train      one teacher-student run; writes metrics.csv, manifest.json, SVG plots and the final
@@ -103,7 +96,7 @@ final class TrainCommand {
     private TrainCommand() {}
 
     static void run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse("train", args, OPTIONS, FLAGS);
+        Options o = Options.parse("train", args, optionNames(false), optionNames(true));
         RunConfig cfg;
         DataSource data;
         Trainer.Checkpoints checkpoints;
@@ -130,51 +123,37 @@ final class TrainCommand {
             throw new UncheckedIOException("train: writing " + cfg.out(), e);
         }
         out.printf(Locale.ROOT, "%s after %d steps in %.1f s: train loss %.4e, test loss %.4e (x d = %.4e)%n",
-                r.diverged() ? "diverged" : "done", r.steps(), r.seconds(), r.trainLoss(), r.testLoss(), r.testLoss() * cfg.d());
+                r.diverged() ? "diverged" : "done", r.steps(), r.seconds(), r.trainLoss(), r.testLoss(), r.testLoss() * cfg.data().d());
         out.println("results in " + r.out());
         if (r.diverged()) throw new UsageException("train: the run diverged (see above)");
     }
 
-    /** The run configuration the options describe (defaults filled in), or a {@link UsageException}. */
+    /** The command-line names of the options that take a value, or ({@code flags}) of those that take none. */
+    private static String[] optionNames(boolean flags) {
+        List<String> names = new ArrayList<>();
+        for (RunOption r : RunOption.values()) if (r.flag() == flags) names.add(r.cli());
+        names.addAll(flags ? SOURCE_FLAGS : SOURCE_OPTIONS);
+        return names.toArray(String[]::new);
+    }
+
+    /**
+     * The run configuration the options describe, the defaults filled in by {@link RunConfig.Builder#build()} (with
+     * --data, n, d and test-n default to the data's shapes), or a {@link UsageException} naming the bad value.
+     */
     static RunConfig config(Options o) {
-        String teacher = o.choice("teacher", "abs", "abs", "relu", "signed-relu", "fig1", "concept2", "concept3");
-        boolean all19Teacher = teacher.equals("fig1") || teacher.equals("concept2") || teacher.equals("concept3");
-        String network = o.choice("network", "two-layer", "two-layer", "all19-2", "all19-3", "ntk-2", "ntk-3");
-        int[] shapes = o.has("data") ? dataShapes(Path.of(o.string("data", "."))) : new int[] {10_000, teacher.equals("fig1") ? 4 : 30, 10_000};
-        int d = o.integer("d", shapes[1], 1, 100_000);
-        int n = o.integer("n", shapes[0], 1, 100_000_000);
-        int m = o.integer("m", 100, 1, 1_000_000);
-        String optimizer = o.choice("optimizer", "gd", "gd", "sgd", "truncated", "as21");
-        boolean as21 = teacher.equals("signed-relu") || optimizer.equals("as21");
-        String output = o.choice("output", as21 ? "mean" : "tied", "tied", "ones", "mean", "sqrt");
-        long steps = o.longInteger("steps", 20_000, 1, 1_000_000_000L);
-        // Per-neuron gradients scale with c_i, so the step that learns grows with m (checked at m = 20).
-        double defaultLr = !network.equals("two-layer") ? 0.3 : optimizer.equals("as21") ? 0.25 : switch (output) {
-            case "tied" -> m / 2.0;
-            case "mean" -> m / 4.0;
-            case "sqrt" -> Math.sqrt(m) / 4;
-            default -> 0.1;
-        };
-        Path outDir = Path.of(o.string("out", "runs/train-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        checkOutput(outDir);
         try {
-            return new RunConfig(teacher, d, o.integer("teacher-neurons", Math.min(5, d), 1, 100_000),
-                    o.real("kappa", 1, 1, 1e6), o.real("noise", 0, 0, 1e6), o.has("orthogonal"), n,
-                    o.integer("test-n", shapes[2], 1, 100_000_000), m,
-                    Activation.valueOf(o.choice("activation", teacher.equals("signed-relu") ? "relu" : "abs", "relu", "abs").toUpperCase(Locale.ROOT)),
-                    OutputLayer.of(output), Initialization.of(o.choice("init", "gaussian", "gaussian", "symmetric", "tensor")),
-                    o.real("init-scale", 1, 1e-9, 1e6), optimizer, o.real("lr", defaultLr, 1e-12, 1e9),
-                    optimizer.equals("sgd") ? o.integer("batch", Math.min(256, n), 1, n) : o.integer("batch", n, 1, n),
-                    o.real("lambda0", 0.25, 1e-12, 1e12), o.real("lambda1", 0.1, 1e-12, 1e12),
-                    o.longInteger("stage1-steps", steps / 2, 0, Long.MAX_VALUE), steps,
-                    o.longInteger("log-every", Math.max(1, steps / 100), 1, Long.MAX_VALUE), o.longInteger("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
-                    o.integer("threads", Kernels.defaultThreads(), 1, 1024), outDir, network, o.integer("m2", m, 1, 1_000_000),
-                    TrainedLayers.of(o.choice("trained", "all", "all", "hidden", "last")), o.real("output-std", 1, 1e-9, 1e6),
-                    o.real("weight-decay", 0, 0, 1e12),
-                    InputDistribution.of(o.choice("inputs", all19Teacher ? "sphere" : "gaussian", "gaussian", "sphere")),
-                    o.integer("terms", 5, 1, 10_000), o.real("reg-lambda", 0, 0, 1e12),
-                    LearningRateSchedule.of(o.choice("lr-schedule", "constant", "constant", "cosine", "linear")));
+            RunConfig.Builder b = RunConfig.defaults();
+            for (RunOption r : RunOption.values()) if (o.has(r.cli())) r.set(b, o.string(r.cli(), ""));
+            if (o.has("data")) {
+                int[] shapes = dataShapes(Path.of(o.string("data", ".")));
+                if (!o.has("n")) b.n(shapes[0]);
+                if (!o.has("d")) b.d(shapes[1]);
+                if (!o.has("test-n")) b.testN(shapes[2]);
+            }
+            Path outDir = o.has("out") ? Path.of(o.string("out", "")) : Path.of("runs/train-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            checkOutput(outDir);
+            return b.out(outDir).build();
         } catch (IllegalArgumentException e) {
             throw new UsageException("train: " + e.getMessage());
         }
@@ -194,15 +173,10 @@ final class TrainCommand {
 
     /** The output folder must be new or empty: a run never mixes its files with another's. */
     static void checkOutput(Path dir) {
-        if (Files.isRegularFile(dir)) throw new UsageException("train: --out " + dir + " is a file (expected a folder)");
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                if (s.findAny().isPresent()) {
-                    throw new UsageException("train: --out " + dir + " already holds files (expected a new or empty folder)");
-                }
-            } catch (IOException e) {
-                throw new UsageException("train: --out " + dir + " cannot be read: " + e.getMessage());
-            }
+        try {
+            OutputFolder.requireNewOrEmpty(dir);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("train: " + e.getMessage());
         }
     }
 }

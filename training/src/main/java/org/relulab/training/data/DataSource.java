@@ -6,7 +6,7 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
 import org.relulab.training.io.Npy;
-import org.relulab.training.model.Teacher;
+import org.relulab.training.teacher.Teacher;
 
 /**
  * Where a run's data sets come from: drawn from the teacher ({@code dir} null), or loaded from a folder

@@ -3,7 +3,7 @@ package org.relulab.training.data;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
-import org.relulab.training.model.Teacher;
+import org.relulab.training.teacher.Teacher;
 
 /** Inputs x (n × d, rows are samples) and labels y (n × 1), in memory owned by a {@link Workspace}. */
 public record Dataset(Matrix x, Matrix y) {

@@ -2,9 +2,9 @@ package org.relulab.training.metrics;
 
 import java.util.Arrays;
 import org.relulab.core.Activation;
-import org.relulab.training.model.AbsTeacher;
-import org.relulab.training.model.OutputLayer;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.teacher.AbsTeacher;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.student.TwoLayerStudent;
 
 /**
  * LMZ20's Hermite expansion of the population loss L(W) = E_x[(f_W(x) − f*(x))²], x ~ N(0, I_d), for the

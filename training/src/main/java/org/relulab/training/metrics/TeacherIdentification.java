@@ -2,8 +2,8 @@ package org.relulab.training.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.relulab.training.model.SignedReluTeacher;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.teacher.SignedReluTeacher;
+import org.relulab.training.student.TwoLayerStudent;
 
 /**
  * How well a two-layer ReLU student identifies a teacher with few neurons, in AS21's measure view: the student

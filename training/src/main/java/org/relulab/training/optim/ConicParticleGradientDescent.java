@@ -4,10 +4,10 @@ import java.util.Locale;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
-import org.relulab.training.model.Learner;
-import org.relulab.training.model.LearnerStep;
-import org.relulab.training.model.TrainingStep;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.student.Learner;
+import org.relulab.training.step.LearnerStep;
+import org.relulab.training.step.TwoLayerStep;
+import org.relulab.training.student.TwoLayerStudent;
 
 /**
  * AS21's regularized gradient descent with a norm-dependent step size, in the form of Chizat's conic particle
@@ -61,7 +61,7 @@ public final class ConicParticleGradientDescent implements Optimizer {
 
     @Override
     public void update(Kernels k, Learner learner, LearnerStep step0, long step) {
-        if (!(learner instanceof TwoLayerStudent s) || !(step0 instanceof TrainingStep grads) || !s.output.trainable()) {
+        if (!(learner instanceof TwoLayerStudent s) || !(step0 instanceof TwoLayerStep grads) || !s.output.trainable()) {
             throw new IllegalArgumentException("conic particle GD (AS21) moves a two-layer student with a trained output layer "
                     + "(mean or sqrt); got " + learner.describe());
         }

@@ -3,8 +3,8 @@ package org.relulab.training.optim;
 import java.util.Locale;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
-import org.relulab.training.model.Learner;
-import org.relulab.training.model.LearnerStep;
+import org.relulab.training.student.Learner;
+import org.relulab.training.step.LearnerStep;
 
 /**
  * θ ← θ − η(∇J + λθ) = (1 − ηλ)·θ − η∇J for every trained block θ: gradient descent on J + (λ/2)‖θ‖², λ the

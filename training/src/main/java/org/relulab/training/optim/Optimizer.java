@@ -1,8 +1,10 @@
 package org.relulab.training.optim;
 
+import org.relulab.training.metrics.LoggedMetric;
+import java.util.List;
 import org.relulab.core.Kernels;
-import org.relulab.training.model.Learner;
-import org.relulab.training.model.LearnerStep;
+import org.relulab.training.student.Learner;
+import org.relulab.training.step.LearnerStep;
 
 /** An update rule applied after each gradient computation; allocation-free per call. */
 public interface Optimizer {
@@ -11,4 +13,9 @@ public interface Optimizer {
 
     /** One line naming the rule and its parameters. */
     String describe();
+
+    /** Metrics of the rule itself, logged as extra columns (from the evaluation step); none by default. */
+    default List<LoggedMetric> metrics(LearnerStep evalStep, Learner learner) {
+        return List.of();
+    }
 }

@@ -1,13 +1,15 @@
 package org.relulab.training.optim;
 
+import org.relulab.training.metrics.LoggedMetric;
+import java.util.List;
 import java.util.Locale;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
-import org.relulab.training.model.Learner;
-import org.relulab.training.model.LearnerStep;
-import org.relulab.training.model.TrainingStep;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.student.Learner;
+import org.relulab.training.step.LearnerStep;
+import org.relulab.training.step.TwoLayerStep;
+import org.relulab.training.student.TwoLayerStudent;
 
 /**
  * LMZ20's Algorithm 1: w_i ← w_i − η·1{‖w_i‖² ≤ 1/λ}·∇_{w_i}J, so neurons whose squared norm exceeds 1/λ are
@@ -38,7 +40,7 @@ public final class TruncatedGradientDescent implements Optimizer {
 
     @Override
     public void update(Kernels k, Learner learner, LearnerStep step0, long step) {
-        if (!(learner instanceof TwoLayerStudent s) || !(step0 instanceof TrainingStep grads)) {
+        if (!(learner instanceof TwoLayerStudent s) || !(step0 instanceof TwoLayerStep grads)) {
             throw new IllegalArgumentException("truncated GD is LMZ20's rule for a two-layer student; got " + learner.describe());
         }
         double limit = 1 / lambda(step);
@@ -49,7 +51,7 @@ public final class TruncatedGradientDescent implements Optimizer {
     }
 
     /** How many neurons the rule freezes at {@code step}, given the norms of the last forward pass. */
-    public int frozen(TrainingStep grads, int m, long step) {
+    public int frozen(TwoLayerStep grads, int m, long step) {
         double limit = 1 / lambda(step);
         int count = 0;
         for (int i = 0; i < m; i++) if (grads.norms2().get(i, 0) > limit) count++;
@@ -60,5 +62,23 @@ public final class TruncatedGradientDescent implements Optimizer {
     public String describe() {
         return String.format(Locale.ROOT, "truncated gradient descent (LMZ20 Alg. 1), lr %s, lambda %s for %d steps, then %s",
                 lr, lambda0, stage1Steps, lambda1);
+    }
+
+    /** The frozen-neuron count, from the norms the evaluation pass leaves in the two-layer step. */
+    @Override
+    public List<LoggedMetric> metrics(LearnerStep evalStep, Learner learner) {
+        TwoLayerStep step = (TwoLayerStep) evalStep;
+        int m = ((TwoLayerStudent) learner).m;
+        return List.of(new LoggedMetric() {
+            @Override
+            public List<String> columns() {
+                return List.of("frozen");
+            }
+
+            @Override
+            public void values(long t, double[] into, int offset) {
+                into[offset] = frozen(step, m, t);
+            }
+        });
     }
 }

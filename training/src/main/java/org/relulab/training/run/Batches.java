@@ -12,7 +12,7 @@ import org.relulab.training.data.Dataset;
  * that is reshuffled from a seeded {@link Random} at the start of every epoch (a final partial batch is
  * dropped, so every step sees {@code batch} samples). Allocation-free per step.
  */
-final class Batches {
+public final class Batches {
     private final Dataset data;
     private final int batch, perEpoch;
     private final int[] order;

@@ -4,14 +4,14 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
-import org.relulab.training.model.LearnerStep;
+import org.relulab.training.step.LearnerStep;
 
 /**
  * The mean squared error of the student on a data set, in chunks of {@link #CHUNK} rows so that a large
  * test set needs no n × m buffer. Chunk views are made once; {@link #mse} allocates nothing.
  */
-final class Evaluation {
-    static final int CHUNK = 4096;
+public final class Evaluation {
+    public static final int CHUNK = 4096;
 
     private final Matrix[] xs, ys, preds;
 
@@ -43,7 +43,7 @@ final class Evaluation {
     }
 
     /** Rows of the step an evaluation needs: one chunk of the larger data set. */
-    static int rowsFor(int largestSet) {
+    public static int rowsFor(int largestSet) {
         return Math.min(CHUNK, largestSet);
     }
 }

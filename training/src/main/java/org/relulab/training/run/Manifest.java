@@ -1,5 +1,6 @@
 package org.relulab.training.run;
 
+import org.relulab.training.config.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +9,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.relulab.core.Kernels;
-import org.relulab.training.cli.MachineInfo;
-import org.relulab.training.model.Teacher;
+import org.relulab.training.data.DataSource;
+import org.relulab.training.machine.MachineInfo;
+import org.relulab.training.teacher.Teacher;
 import org.relulab.training.optim.Optimizer;
 
 /** manifest.json: every resolved option, the seeds, the environment and, when done, the result. */
@@ -20,16 +22,7 @@ final class Manifest {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("relulab", "0.1.0");
         m.put("started", started.toString());
-        Map<String, Object> options = new LinkedHashMap<>();
-        for (var c : RunConfig.class.getRecordComponents()) {
-            try {
-                Object v = c.getAccessor().invoke(cfg);
-                options.put(c.getName(), v instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : String.valueOf(v));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("manifest: option " + c.getName(), e);
-            }
-        }
-        m.put("options", options);
+        m.put("options", cfg.options());
         m.put("teacher", teacher.describe());
         m.put("optimizer", optimizer.describe());
         m.put("objective", "J = (1/2n) sum (f - y)^2; train_loss and test_loss are the mean squared error 2J");
@@ -45,6 +38,19 @@ final class Manifest {
         m.put("os", MachineInfo.os());
         m.put("git_commit", MachineInfo.gitCommit());
         return m;
+    }
+
+    /**
+     * Where the data came from ({@code data}, {@code data_dir}, {@code save_data}), the checkpoint interval and, for a
+     * resumed run, the step it resumed at ({@code resumedAt} ≥ 0).
+     */
+    static void addSources(Map<String, Object> m, DataSource data, long checkpointEvery, long resumedAt) {
+        m.put("data", data.dir() == null ? "generated from the teacher and the seeds"
+                : "loaded from " + data.dir().toAbsolutePath().normalize() + " (x_train, y_train, x_test, y_test .npy)");
+        m.put("data_dir", data.dir() == null ? "" : data.dir().toAbsolutePath().normalize().toString());
+        m.put("save_data", data.save());
+        m.put("checkpoint_every", checkpointEvery);
+        if (resumedAt >= 0) m.put("resumed_at_step", resumedAt);
     }
 
     /** Writes the manifest atomically: a temporary file renamed over the old one. */

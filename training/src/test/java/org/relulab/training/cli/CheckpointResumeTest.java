@@ -67,8 +67,8 @@ class CheckpointResumeTest {
         java.util.Map<String, Object> options = new java.util.HashMap<>((java.util.Map<String, Object>)
                 ((java.util.Map<?, ?>) org.relulab.training.io.Json.parse(Files.readString(dir.resolve("manifest.json")))).get("options"));
         assertEquals("constant", options.remove("lrSchedule"));
-        org.relulab.training.run.RunConfig cfg = org.relulab.training.run.RunConfig.fromOptions(options, dir);
-        assertEquals(org.relulab.training.optim.LearningRateSchedule.CONSTANT, cfg.lrSchedule());
+        org.relulab.training.config.RunConfig cfg = org.relulab.training.config.RunConfig.fromOptions(options, dir);
+        assertEquals(org.relulab.training.optim.LearningRateSchedule.CONSTANT, cfg.optimizer().schedule());
         assertEquals(40, cfg.steps());
     }
 

@@ -1,5 +1,6 @@
 package org.relulab.training.cli;
 
+import org.relulab.training.machine.MachineInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.relulab.core.Activation;
 import org.relulab.core.Workspace;
-import org.relulab.training.model.AbsTeacher;
-import org.relulab.training.model.Orthogonal;
-import org.relulab.training.model.OutputLayer;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.teacher.AbsTeacher;
+import org.relulab.training.linalg.Orthogonal;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.student.TwoLayerStudent;
 
 /**
  * {@link HermiteTerms}: hand-computed terms, the truncated series against the closed form with a rigorous

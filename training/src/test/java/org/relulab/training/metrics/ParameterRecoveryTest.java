@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.relulab.core.Workspace;
-import org.relulab.training.model.ReluTeacher;
+import org.relulab.training.teacher.ReluTeacher;
 
 /** {@link ParameterRecovery}: invariance under permutations, hand-computed errors, extra student neurons. */
 class ParameterRecoveryTest {

@@ -12,10 +12,10 @@ import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.metrics.DoubleRows;
-import org.relulab.training.model.Initialization;
-import org.relulab.training.model.OutputLayer;
-import org.relulab.training.model.TrainingStep;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.step.TwoLayerStep;
+import org.relulab.training.student.TwoLayerStudent;
 
 /**
  * {@link ConicParticleGradientDescent}: one step equals a − η|a_i|/(s‖w_i‖)·∂G/∂a_i and w − η‖w_i‖/(s|a_i|)·∂G/∂w_i
@@ -52,7 +52,7 @@ class ConicParticleGradientDescentTest {
                 double[] a = DoubleRows.of(s.a)[0], yd = DoubleRows.of(y.t())[0];
                 double scale = out.scale(M);
 
-                TrainingStep step = new TrainingStep(ws, s, N);
+                TwoLayerStep step = new TwoLayerStep(ws, s, N);
                 step.forward(k, x, y);
                 step.backward(k, x);
                 ConicParticleGradientDescent opt = new ConicParticleGradientDescent(ws, M, LR, LAMBDA);
@@ -100,7 +100,7 @@ class ConicParticleGradientDescentTest {
             k.gaussianFill(x, 8, 0f, 1f);
             k.gaussianFill(y, 9, 0f, 1f);
             for (TwoLayerStudent student : new TwoLayerStudent[] {s, r}) {
-                TrainingStep step = new TrainingStep(ws, student, 40);
+                TwoLayerStep step = new TwoLayerStep(ws, student, 40);
                 ConicParticleGradientDescent opt = new ConicParticleGradientDescent(ws, M, LR, LAMBDA);
                 for (int t = 0; t < 3; t++) {
                     step.forward(k, x, y);
@@ -121,7 +121,7 @@ class ConicParticleGradientDescentTest {
     void refusesStudentsWithoutATrainedOutputLayerAndBadSteps() {
         try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(Provider.lookup(), 1)) {
             TwoLayerStudent s = new TwoLayerStudent(ws, M, D, Activation.RELU, OutputLayer.ONES);
-            TrainingStep step = new TrainingStep(ws, s, N);
+            TwoLayerStep step = new TwoLayerStep(ws, s, N);
             ConicParticleGradientDescent opt = new ConicParticleGradientDescent(ws, M, LR, 0);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> opt.update(k, s, step, 0));
             assertEquals("conic particle GD (AS21) moves a two-layer student with a trained output layer (mean or sqrt); "

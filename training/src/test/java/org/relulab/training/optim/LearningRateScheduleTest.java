@@ -8,11 +8,11 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
-import org.relulab.training.model.Learner;
-import org.relulab.training.model.LearnerStep;
-import org.relulab.training.model.ReluNetworkStep;
-import org.relulab.training.model.ReluNetworkStudent;
-import org.relulab.training.model.TrainedLayers;
+import org.relulab.training.student.Learner;
+import org.relulab.training.step.LearnerStep;
+import org.relulab.training.step.ReluNetworkStep;
+import org.relulab.training.student.ReluNetworkStudent;
+import org.relulab.training.student.TrainedLayers;
 
 /** {@link LearningRateSchedule}'s factors, and {@link GradientDescent} moving each block by η_t = η·factor(t, T). */
 class LearningRateScheduleTest {

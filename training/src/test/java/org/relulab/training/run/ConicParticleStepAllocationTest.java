@@ -6,11 +6,11 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
-import org.relulab.training.model.Initialization;
-import org.relulab.training.model.OutputLayer;
-import org.relulab.training.model.SignedReluTeacher;
-import org.relulab.training.model.TrainingStep;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.teacher.SignedReluTeacher;
+import org.relulab.training.step.TwoLayerStep;
+import org.relulab.training.student.TwoLayerStudent;
 import org.relulab.training.optim.ConicParticleGradientDescent;
 
 /**
@@ -29,7 +29,7 @@ class ConicParticleStepAllocationTest {
                     TwoLayerStudent s = new TwoLayerStudent(ws, m, d, Activation.RELU, out);
                     Initialization.GAUSSIAN.apply(k, s, 1, 3);
                     Batches batches = new Batches(ws, data, batch, 4);
-                    TrainingStep step = new TrainingStep(ws, s, batch);
+                    TwoLayerStep step = new TwoLayerStep(ws, s, batch);
                     ConicParticleGradientDescent opt = new ConicParticleGradientDescent(ws, m, 0.05, 0.01);
                     long[] t = {0};
                     Runnable one = () -> {

@@ -14,11 +14,11 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
-import org.relulab.training.model.AbsTeacher;
-import org.relulab.training.model.Initialization;
-import org.relulab.training.model.OutputLayer;
-import org.relulab.training.model.TrainingStep;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.teacher.AbsTeacher;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.step.TwoLayerStep;
+import org.relulab.training.student.TwoLayerStudent;
 import org.relulab.training.optim.GradientDescent;
 
 /**
@@ -51,7 +51,7 @@ class LifecycleTest {
             Dataset data = Dataset.generate(ws, k, teacher, 256, 2);
             TwoLayerStudent s = new TwoLayerStudent(ws, 32, 8, Activation.ABS, OutputLayer.TIED);
             Initialization.GAUSSIAN.apply(k, s, 1, 3);
-            TrainingStep step = new TrainingStep(ws, s, 256);
+            TwoLayerStep step = new TwoLayerStep(ws, s, 256);
             GradientDescent gd = new GradientDescent(1);
             for (int t = 0; t < 3; t++) {
                 step.forward(k, data.x(), data.y());
@@ -85,7 +85,7 @@ class LifecycleTest {
         Workspace ws = Workspace.shared();
         Kernels k = Kernels.create(Provider.lookup(), 1);
         TwoLayerStudent s = new TwoLayerStudent(ws, 4, 3, Activation.RELU, OutputLayer.MEAN);
-        TrainingStep step = new TrainingStep(ws, s, 5);
+        TwoLayerStep step = new TwoLayerStep(ws, s, 5);
         ws.close();
         IllegalStateException use = assertThrows(IllegalStateException.class, () -> k.sumOfSquares(s.w));
         assertTrue(use.getMessage().contains("closed"), use.getMessage());

@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
-import org.relulab.training.model.LinearizedNetwork;
-import org.relulab.training.model.LinearizedStep;
-import org.relulab.training.model.TrainedLayers;
+import org.relulab.training.student.LinearizedNetwork;
+import org.relulab.training.step.LinearizedStep;
+import org.relulab.training.student.TrainedLayers;
 
 /**
  * An SGD step of the linearized network (ALL19's NTK learners: forward at θ₀ and tangent pass, backward,

@@ -10,10 +10,10 @@ import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.data.InputDistribution;
-import org.relulab.training.model.All19Fig1Teacher;
-import org.relulab.training.model.ReluNetworkStep;
-import org.relulab.training.model.ReluNetworkStudent;
-import org.relulab.training.model.TrainedLayers;
+import org.relulab.training.teacher.All19Fig1Teacher;
+import org.relulab.training.step.ReluNetworkStep;
+import org.relulab.training.student.ReluNetworkStudent;
+import org.relulab.training.student.TrainedLayers;
 import org.relulab.training.optim.GradientDescent;
 
 /**

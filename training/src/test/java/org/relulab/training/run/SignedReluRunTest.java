@@ -1,5 +1,8 @@
 package org.relulab.training.run;
 
+import org.relulab.training.config.OptimizerKind;
+import org.relulab.training.config.TeacherKind;
+import org.relulab.training.config.RunConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relulab.core.Activation;
 import org.relulab.core.Provider;
 import org.relulab.training.data.InputDistribution;
-import org.relulab.training.model.Initialization;
-import org.relulab.training.model.OutputLayer;
-import org.relulab.training.model.TrainedLayers;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.student.TrainedLayers;
 
 /** A whole AS21 run: the signed-relu teacher, conic particle GD with the path norm, the identification columns. */
 class SignedReluRunTest {
@@ -26,9 +29,9 @@ class SignedReluRunTest {
     @Test
     void conicParticleGdIdentifiesASmallTeacherAndLogsIt() throws Exception {
         Path out = tmp.resolve("as21");
-        RunConfig cfg = new RunConfig("signed-relu", 8, 3, 1, 0, false, 2000, 1000, 30, Activation.RELU, OutputLayer.MEAN,
-                Initialization.GAUSSIAN, 1, "as21", 0.5, 2000, 0.25, 0.1, 0, 1500, 300, 1, 2, out, "two-layer", 30,
-                TrainedLayers.ALL, 1, 0, InputDistribution.GAUSSIAN, 1, 0.003);
+        RunConfig cfg = RunConfig.defaults().teacher(TeacherKind.SIGNED_RELU).d(8).teacherNeurons(3).n(2000).testN(1000)
+                .m(30).optimizer(OptimizerKind.AS21).lr(0.5).regLambda(0.003).steps(1500).logEvery(300).threads(2).out(out)
+                .build();
         Trainer.run(cfg, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Provider.lookup());
         String header = Files.readAllLines(out.resolve("metrics.csv")).get(0);
         assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,identification_error,mass_outside,max_angle_deg,"

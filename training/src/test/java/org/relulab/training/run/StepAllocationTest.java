@@ -9,11 +9,11 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
-import org.relulab.training.model.AbsTeacher;
-import org.relulab.training.model.Initialization;
-import org.relulab.training.model.OutputLayer;
-import org.relulab.training.model.TrainingStep;
-import org.relulab.training.model.TwoLayerStudent;
+import org.relulab.training.teacher.AbsTeacher;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.step.TwoLayerStep;
+import org.relulab.training.student.TwoLayerStudent;
 import org.relulab.training.optim.GradientDescent;
 import org.relulab.training.optim.Optimizer;
 import org.relulab.training.optim.TruncatedGradientDescent;
@@ -41,7 +41,7 @@ class StepAllocationTest {
                     TwoLayerStudent s = new TwoLayerStudent(ws, m, d, act, out);
                     Initialization.GAUSSIAN.apply(k, s, 1, 3);
                     Batches batches = new Batches(ws, data, batch, 4);
-                    TrainingStep step = new TrainingStep(ws, s, batch);
+                    TwoLayerStep step = new TwoLayerStep(ws, s, batch);
                     Optimizer opt = optimizer.equals("truncated")
                             ? new TruncatedGradientDescent(ws, m, 0.01, 0.5, 0.1, 500) : new GradientDescent(0.01);
                     long[] t = {0};

@@ -1,5 +1,9 @@
 package org.relulab.training.run;
 
+import org.relulab.training.config.NetworkKind;
+import org.relulab.training.config.OptimizerKind;
+import org.relulab.training.config.TeacherKind;
+import org.relulab.training.config.RunConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,15 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relulab.core.Activation;
 import org.relulab.core.Provider;
-import org.relulab.training.model.Initialization;
-import org.relulab.training.model.OutputLayer;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
 
 /** Whole runs: outputs, learning, determinism, and the SIMD and scalar providers agreeing. */
 class TrainerTest {
     @TempDir
     Path tmp;
 
-    static RunConfig config(Path out, String teacher, String optimizer, OutputLayer output, int threads, long steps) {
+    static RunConfig config(Path out, TeacherKind teacher, OptimizerKind optimizer, OutputLayer output, int threads, long steps) {
         int n = 2000;
         double lr = switch (output) { // the defaults of the train command at m = 20, halved for TIED
             case TIED -> 5;
@@ -30,9 +34,10 @@ class TrainerTest {
             case SQRT -> 1;
             case ONES -> 0.1;
         };
-        return new RunConfig(teacher, 8, 3, 1, 0, false, n, 1000, 20, teacher.equals("abs") ? Activation.ABS : Activation.RELU,
-                output, Initialization.GAUSSIAN, 1, optimizer, lr, optimizer.equals("sgd") ? 100 : n, 0.5, 0.2, steps / 2,
-                steps, Math.max(1, steps / 10), 7, threads, out);
+        return RunConfig.defaults().teacher(teacher).d(8).teacherNeurons(3).n(n).testN(1000).m(20)
+                .activation(teacher == TeacherKind.ABS ? Activation.ABS : Activation.RELU).output(output).optimizer(optimizer)
+                .lr(lr).batch(optimizer == OptimizerKind.SGD ? 100 : n).lambda0(0.5).lambda1(0.2).steps(steps)
+                .logEvery(Math.max(1, steps / 10)).seed(7).threads(threads).out(out).build();
     }
 
     private static Trainer.Result run(RunConfig cfg, Provider p) throws Exception {
@@ -41,7 +46,7 @@ class TrainerTest {
 
     @Test
     void writesMetricsAndManifestAndLearns() throws Exception {
-        RunConfig cfg = config(tmp.resolve("run"), "abs", "gd", OutputLayer.TIED, 2, 300);
+        RunConfig cfg = config(tmp.resolve("run"), TeacherKind.ABS, OptimizerKind.GD, OutputLayer.TIED, 2, 300);
         Trainer.Result r = run(cfg, Provider.lookup());
         List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
         assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,hermite_0,hermite_2,hermite_4,hermite_6,seconds", rows.get(0));
@@ -69,9 +74,9 @@ class TrainerTest {
 
     @Test
     void tensorInitThenGradientDescentRecoversTheReluTeacher() throws Exception {
-        RunConfig base = config(tmp.resolve("tensor"), "relu", "gd", OutputLayer.ONES, 1, 400);
-        RunConfig cfg = new RunConfig("relu", 8, 3, 2, 0, false, 6000, 1000, 3, Activation.RELU, OutputLayer.ONES,
-                Initialization.TENSOR, 1, "gd", 0.5, 6000, 0.5, 0.2, 200, 400, 40, 7, 1, base.out());
+        RunConfig base = config(tmp.resolve("tensor"), TeacherKind.RELU, OptimizerKind.GD, OutputLayer.ONES, 1, 400);
+        RunConfig cfg = base.toBuilder().kappa(2).n(6000).m(3).init(Initialization.TENSOR).lr(0.5).batch(6000).logEvery(40)
+                .threads(1).build();
         Trainer.Result r = run(cfg, Provider.lookup());
         List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
         int col = List.of(rows.get(0).split(",")).indexOf("recovery_error");
@@ -83,11 +88,13 @@ class TrainerTest {
 
     @Test
     void all19NetworksAndTheirLinearizationsTrainOnTheFig1TargetAndSaveEveryBlock() throws Exception {
-        for (String network : new String[] {"all19-2", "all19-3", "ntk-2", "ntk-3"}) {
-            RunConfig base = config(tmp.resolve(network), "abs", "sgd", OutputLayer.MEAN, 1, 300);
-            RunConfig cfg = new RunConfig("fig1", 4, 1, 1, 0, false, 2000, 1000, 32, Activation.RELU, OutputLayer.ONES,
-                    Initialization.GAUSSIAN, 1, "sgd", 0.3, 50, 0.5, 0.2, 750, 1500, 150, 7, 1, base.out(), network, 32,
-                    org.relulab.training.model.TrainedLayers.ALL, 1, 1e-4, org.relulab.training.data.InputDistribution.SPHERE, 1);
+        for (NetworkKind kind : NetworkKind.values()) {
+            if (kind == NetworkKind.TWO_LAYER) continue;
+            String network = kind.key();
+            RunConfig base = config(tmp.resolve(network), TeacherKind.ABS, OptimizerKind.SGD, OutputLayer.MEAN, 1, 300);
+            RunConfig cfg = RunConfig.defaults().teacher(TeacherKind.FIG1).n(2000).testN(1000).network(kind).m(32)
+                    .optimizer(OptimizerKind.SGD).lr(0.3).batch(50).weightDecay(1e-4).steps(1500).logEvery(150).seed(7)
+                    .threads(1).out(base.out()).build();
             Trainer.Result r = run(cfg, Provider.lookup());
             List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
             assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,seconds", rows.get(0), network);
@@ -105,9 +112,10 @@ class TrainerTest {
     @Test
     void divergingRunStopsAndSaysSo() throws Exception {
         for (String teacher : new String[] {"abs", "relu"}) {
-            RunConfig base = config(tmp.resolve("diverge-" + teacher), teacher, "gd", teacher.equals("abs") ? OutputLayer.TIED : OutputLayer.ONES, 1, 100);
-            RunConfig cfg = new RunConfig(base.teacher(), base.d(), base.teacherNeurons(), 1, 0, false, base.n(), base.testN(), base.m(),
-                    base.activation(), base.output(), base.init(), 1, "gd", 1e8, base.n(), 0.5, 0.2, 50, 100, 1, 7, 1, base.out());
+            TeacherKind kind = teacher.equals("abs") ? TeacherKind.ABS : TeacherKind.RELU;
+            RunConfig base = config(tmp.resolve("diverge-" + teacher), kind, OptimizerKind.GD,
+                    kind == TeacherKind.ABS ? OutputLayer.TIED : OutputLayer.ONES, 1, 100);
+            RunConfig cfg = base.toBuilder().lr(1e8).logEvery(1).build();
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
             Trainer.Result r = Trainer.run(cfg, new PrintStream(progress, true, StandardCharsets.UTF_8), Provider.lookup());
             assertTrue(r.diverged(), teacher);
@@ -120,8 +128,9 @@ class TrainerTest {
 
     @Test
     void reluTeacherRunsLogParameterRecovery() throws Exception {
-        RunConfig cfg = new RunConfig("relu", 8, 3, 1, 0, false, 2000, 1000, 3, Activation.RELU, OutputLayer.ONES,
-                Initialization.GAUSSIAN, 1, "gd", 0.2, 2000, 0.5, 0.2, 0, 400, 40, 11, 1, tmp.resolve("relu"));
+        RunConfig cfg = RunConfig.defaults().teacher(TeacherKind.RELU).d(8).teacherNeurons(3).n(2000).testN(1000).m(3)
+                .activation(Activation.RELU).output(OutputLayer.ONES).lr(0.2).steps(400).logEvery(40).seed(11).threads(1)
+                .out(tmp.resolve("relu")).build();
         run(cfg, Provider.lookup());
         List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
         assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,recovery_error,seconds", rows.get(0));
@@ -132,15 +141,15 @@ class TrainerTest {
 
     @Test
     void savedDataSetsLoadBackIntoTheSameRun() throws Exception {
-        RunConfig a = config(tmp.resolve("a"), "abs", "gd", OutputLayer.TIED, 1, 60);
-        RunConfig b = config(tmp.resolve("b"), "abs", "gd", OutputLayer.TIED, 1, 60);
+        RunConfig a = config(tmp.resolve("a"), TeacherKind.ABS, OptimizerKind.GD, OutputLayer.TIED, 1, 60);
+        RunConfig b = config(tmp.resolve("b"), TeacherKind.ABS, OptimizerKind.GD, OutputLayer.TIED, 1, 60);
         Trainer.run(a, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Provider.lookup(),
                 new org.relulab.training.data.DataSource(null, true));
         Trainer.run(b, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Provider.lookup(),
                 new org.relulab.training.data.DataSource(a.out(), false));
         assertEquals(losses(a.out()), losses(b.out()), "the same data from .npy gives the same run");
-        RunConfig wrong = new RunConfig("abs", 9, 3, 1, 0, false, 2000, 1000, 20, Activation.ABS, OutputLayer.TIED,
-                Initialization.GAUSSIAN, 1, "gd", 5, 2000, 0.5, 0.2, 0, 10, 5, 7, 1, tmp.resolve("wrong"));
+        RunConfig wrong = RunConfig.defaults().d(9).n(2000).testN(1000).m(20).lr(5).steps(10).logEvery(5).seed(7).threads(1)
+                .out(tmp.resolve("wrong")).build();
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Trainer.run(wrong, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                         Provider.lookup(), new org.relulab.training.data.DataSource(a.out(), false)));
@@ -151,8 +160,8 @@ class TrainerTest {
     @Test
     void sameSeedGivesBitIdenticalMetricsAndWeightsOnOneAndTwoThreads() throws Exception {
         for (int threads : new int[] {1, 2}) {
-            RunConfig a = config(tmp.resolve("a" + threads), "relu", "sgd", OutputLayer.MEAN, threads, 200);
-            RunConfig b = config(tmp.resolve("b" + threads), "relu", "sgd", OutputLayer.MEAN, threads, 200);
+            RunConfig a = config(tmp.resolve("a" + threads), TeacherKind.RELU, OptimizerKind.SGD, OutputLayer.MEAN, threads, 200);
+            RunConfig b = config(tmp.resolve("b" + threads), TeacherKind.RELU, OptimizerKind.SGD, OutputLayer.MEAN, threads, 200);
             run(a, Provider.lookup());
             run(b, Provider.lookup());
             assertEquals(losses(a.out()), losses(b.out()), threads + " threads");
@@ -168,8 +177,8 @@ class TrainerTest {
     @Test
     void simdAndScalarProvidersAgreeOnAShortRun() throws Exception {
         for (OutputLayer out : OutputLayer.values()) {
-            RunConfig simd = config(tmp.resolve("simd-" + out), "abs", "truncated", out, 1, 100);
-            RunConfig scalar = config(tmp.resolve("scalar-" + out), "abs", "truncated", out, 1, 100);
+            RunConfig simd = config(tmp.resolve("simd-" + out), TeacherKind.ABS, OptimizerKind.TRUNCATED, out, 1, 100);
+            RunConfig scalar = config(tmp.resolve("scalar-" + out), TeacherKind.ABS, OptimizerKind.TRUNCATED, out, 1, 100);
             double a = run(simd, Provider.SIMD).testLoss(), b = run(scalar, Provider.SCALAR).testLoss();
             // Same arithmetic up to summation order: the runs may drift apart by float rounding only.
             assertEquals(a, b, 1e-3 * a, out + ": final test loss SIMD vs scalar");

@@ -1,0 +1,221 @@
+package org.relulab.training.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.relulab.core.Activation;
+import org.relulab.training.data.InputDistribution;
+import org.relulab.training.optim.LearningRateSchedule;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.student.TrainedLayers;
+
+/**
+ * Every option of a training run, in one place: its command-line name, its manifest key, the type and the one range
+ * of its values, how it sets a {@link RunConfig.Builder} and reads a {@link RunConfig}. The command line, the
+ * manifest (written and read back by {@code --resume}) and the configuration records all go through it. The order is
+ * the manifest's. Defaults are the builder's ({@link RunConfig.Builder#build()}).
+ */
+public enum RunOption {
+    TEACHER("teacher", "teacher", Type.choice(TeacherKind.values()), (b, v) -> b.teacher((TeacherKind) v),
+            c -> c.teacher().kind()),
+    D("d", "d", Type.integer(1, 100_000), (b, v) -> b.d((int) v), c -> c.data().d()),
+    TEACHER_NEURONS("teacher-neurons", "teacherNeurons", Type.integer(1, 100_000), (b, v) -> b.teacherNeurons((int) v),
+            c -> c.teacher().neurons()),
+    KAPPA("kappa", "kappa", Type.real(Range.of(1, 1e6)), (b, v) -> b.kappa((double) v), c -> c.teacher().kappa()),
+    NOISE("noise", "noise", Type.real(Range.of(0, 1e6)), (b, v) -> b.noise((double) v), c -> c.teacher().noise()),
+    ORTHOGONAL("orthogonal", "orthogonal", Type.BOOLEAN, (b, v) -> b.orthogonal((boolean) v),
+            c -> c.teacher().orthogonal()),
+    N("n", "n", Type.integer(1, 100_000_000), (b, v) -> b.n((int) v), c -> c.data().n()),
+    TEST_N("test-n", "testN", Type.integer(1, 100_000_000), (b, v) -> b.testN((int) v), c -> c.data().testN()),
+    M("m", "m", Type.integer(1, 1_000_000), (b, v) -> b.m((int) v), c -> c.student().m()),
+    ACTIVATION("activation", "activation", Type.choice(Activation.RELU, Activation.ABS),
+            (b, v) -> b.activation((Activation) v), c -> c.student().activation()),
+    OUTPUT("output", "output", Type.choice(OutputLayer.values()), (b, v) -> b.output((OutputLayer) v),
+            c -> c.student().output()),
+    INIT("init", "init", Type.choice(Initialization.values()), (b, v) -> b.init((Initialization) v),
+            c -> c.student().init()),
+    INIT_SCALE("init-scale", "initScale", Type.real(Range.positive(1e6)), (b, v) -> b.initScale((double) v),
+            c -> c.student().initScale()),
+    OPTIMIZER("optimizer", "optimizer", Type.choice(OptimizerKind.values()), (b, v) -> b.optimizer((OptimizerKind) v),
+            c -> c.optimizer().kind()),
+    LR("lr", "lr", Type.real(Range.positive(1e9)), (b, v) -> b.lr((double) v), c -> c.optimizer().lr()),
+    BATCH("batch", "batch", Type.integer(1, 100_000_000), (b, v) -> b.batch((int) v), c -> c.optimizer().batch()),
+    LAMBDA0("lambda0", "lambda0", Type.real(Range.positive(1e12)), (b, v) -> b.lambda0((double) v),
+            c -> c.optimizer().lambda0()),
+    LAMBDA1("lambda1", "lambda1", Type.real(Range.positive(1e12)), (b, v) -> b.lambda1((double) v),
+            c -> c.optimizer().lambda1()),
+    STAGE1_STEPS("stage1-steps", "stage1Steps", Type.whole(0, Long.MAX_VALUE), (b, v) -> b.stage1Steps((long) v),
+            c -> c.optimizer().stage1Steps()),
+    STEPS("steps", "steps", Type.whole(1, 1_000_000_000L), (b, v) -> b.steps((long) v), RunConfig::steps),
+    LOG_EVERY("log-every", "logEvery", Type.whole(1, 1_000_000_000L), (b, v) -> b.logEvery((long) v),
+            RunConfig::logEvery),
+    SEED("seed", "seed", Type.whole(Long.MIN_VALUE, Long.MAX_VALUE), (b, v) -> b.seed((long) v), RunConfig::seed),
+    THREADS("threads", "threads", Type.integer(1, 1024), (b, v) -> b.threads((int) v), RunConfig::threads),
+    OUT("out", "out", Type.PATH, (b, v) -> b.out((Path) v), RunConfig::out),
+    NETWORK("network", "network", Type.choice(NetworkKind.values()), (b, v) -> b.network((NetworkKind) v),
+            c -> c.student().network()),
+    M2("m2", "m2", Type.integer(1, 1_000_000), (b, v) -> b.m2((int) v), c -> c.student().m2()),
+    TRAINED("trained", "trained", Type.choice(TrainedLayers.values()), (b, v) -> b.trained((TrainedLayers) v),
+            c -> c.student().trained()),
+    OUTPUT_STD("output-std", "outputStd", Type.real(Range.positive(1e6)), (b, v) -> b.outputStd((double) v),
+            c -> c.student().outputStd()),
+    WEIGHT_DECAY("weight-decay", "weightDecay", Type.real(Range.of(0, 1e12)), (b, v) -> b.weightDecay((double) v),
+            c -> c.optimizer().weightDecay()),
+    INPUTS("inputs", "inputs", Type.choice(InputDistribution.values()), (b, v) -> b.inputs((InputDistribution) v),
+            c -> c.data().inputs()),
+    TERMS("terms", "terms", Type.integer(1, 10_000), (b, v) -> b.terms((int) v), c -> c.teacher().terms()),
+    REG_LAMBDA("reg-lambda", "regLambda", Type.real(Range.of(0, 1e12)), (b, v) -> b.regLambda((double) v),
+            c -> c.optimizer().regLambda()),
+    LR_SCHEDULE("lr-schedule", "lrSchedule", Type.choice(LearningRateSchedule.values()),
+            (b, v) -> b.lrSchedule((LearningRateSchedule) v), c -> c.optimizer().schedule());
+
+    private final String cli;
+    private final String key;
+    private final Type type;
+    private final BiConsumer<RunConfig.Builder, Object> setter;
+    private final Function<RunConfig, Object> getter;
+
+    RunOption(String cli, String key, Type type, BiConsumer<RunConfig.Builder, Object> setter,
+              Function<RunConfig, Object> getter) {
+        this.cli = cli;
+        this.key = key;
+        this.type = type;
+        this.setter = setter;
+        this.getter = getter;
+    }
+
+    /** The command-line name without dashes: {@code test-n}. */
+    public String cli() {
+        return cli;
+    }
+
+    /** The manifest.json key: {@code testN}. */
+    public String key() {
+        return key;
+    }
+
+    /** Whether the option takes no value on the command line ({@code --orthogonal}). */
+    public boolean flag() {
+        return type == Type.BOOLEAN;
+    }
+
+    /** The option whose command-line name is {@code cli}, or null. */
+    public static RunOption byCli(String cli) {
+        for (RunOption o : values()) if (o.cli.equals(cli)) return o;
+        return null;
+    }
+
+    /** Parses {@code text} as this option's value and sets it on {@code b}; a malformed value names the option. */
+    public void set(RunConfig.Builder b, String text) {
+        setter.accept(b, type.parse("--" + cli, text));
+    }
+
+    /** The value in {@code c} as the manifest writes it: 10, 1.0, true, abs, two-layer, a path. */
+    public String text(RunConfig c) {
+        Object v = getter.apply(c);
+        if (v instanceof Keyed k) return k.key();
+        if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
+        return String.valueOf(v);
+    }
+
+    /** Throws "--OPTION VALUE is out of range (expected ...)" when a number is outside this option's range. */
+    void check(double value) {
+        type.range.check("--" + cli, value, value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) (long) value : value);
+    }
+
+    /** Throws when a choice is missing. */
+    void require(Object value) {
+        if (value == null) throw new IllegalArgumentException("--" + cli + ": none given (expected one of " + type.keys() + ")");
+    }
+
+    /** A value type: how text becomes a value, and the range or the choices it may take. */
+    private record Type(Kind kind, Range range, List<Enum<?>> choices) {
+        enum Kind { INTEGER, WHOLE, REAL, BOOLEAN, CHOICE, PATH }
+
+        static final Type BOOLEAN = new Type(Kind.BOOLEAN, null, List.of());
+        static final Type PATH = new Type(Kind.PATH, null, List.of());
+
+        static Type integer(int min, int max) {
+            return new Type(Kind.INTEGER, Range.of(min, max), List.of());
+        }
+
+        static Type whole(long min, long max) {
+            return new Type(Kind.WHOLE, Range.of(min, max), List.of());
+        }
+
+        static Type real(Range range) {
+            return new Type(Kind.REAL, range, List.of());
+        }
+
+        static Type choice(Enum<?>... values) {
+            return new Type(Kind.CHOICE, null, Arrays.asList(values));
+        }
+
+        String keys() {
+            return String.join(", ", choices.stream().map(Type::key).toList());
+        }
+
+        private static String key(Object v) {
+            return v instanceof Keyed k ? k.key() : ((Enum<?>) v).name().toLowerCase(Locale.ROOT);
+        }
+
+        Object parse(String option, String text) {
+            String t = text.trim();
+            return switch (kind) {
+                case INTEGER -> {
+                    try {
+                        yield Integer.parseInt(t);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(option + " '" + text + "' is not an integer (expected "
+                                + range.describe() + ")");
+                    }
+                }
+                case WHOLE -> whole(option, text, t);
+                case REAL -> {
+                    try {
+                        double x = Double.parseDouble(t);
+                        if (Double.isFinite(x)) yield x;
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                    throw new IllegalArgumentException(option + " '" + text + "' is not a number (expected "
+                            + range.describe() + ")");
+                }
+                case BOOLEAN -> {
+                    if (!t.equals("true") && !t.equals("false")) {
+                        throw new IllegalArgumentException(option + " '" + text + "': expected true or false");
+                    }
+                    yield t.equals("true");
+                }
+                case CHOICE -> {
+                    for (Enum<?> c : choices) if (key(c).equals(t)) yield c;
+                    throw new IllegalArgumentException(option + " '" + text + "' (expected one of: " + keys() + ")");
+                }
+                case PATH -> Path.of(text);
+            };
+        }
+
+        /** A long; also 1e6-style whole numbers. */
+        private long whole(String option, String text, String t) {
+            try {
+                return Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                double dv;
+                try {
+                    dv = Double.parseDouble(t);
+                } catch (NumberFormatException notNumber) {
+                    dv = Double.NaN;
+                }
+                if (dv != Math.rint(dv) || Math.abs(dv) > 9e18) {
+                    throw new IllegalArgumentException(option + " '" + text + "' is not a whole number (expected "
+                            + range.describe() + ")");
+                }
+                return (long) dv;
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.relulab.training.experiment;
+
+import org.relulab.training.config.NetworkKind;
+import org.relulab.training.student.TrainedLayers;
+
+/**
+ * The six learners of ALL19's Fig. 1, as relulab networks: the three- and two-layer ReLU networks with every layer
+ * trained, the same networks with only the output layer trained on their fixed random features ("last", the
+ * conjugate kernel), and the same networks linearized at their initialization with every layer trained ("NTK", the
+ * finite-width neural tangent kernel).
+ */
+enum All19Learner {
+    THREE_LAYER("3-layer", "3layer", NetworkKind.ALL19_3, TrainedLayers.ALL),
+    TWO_LAYER("2-layer", "2layer", NetworkKind.ALL19_2, TrainedLayers.ALL),
+    THREE_LAYER_LAST("3-layer (last)", "3layer-last", NetworkKind.ALL19_3, TrainedLayers.LAST),
+    TWO_LAYER_LAST("2-layer (last)", "2layer-last", NetworkKind.ALL19_2, TrainedLayers.LAST),
+    THREE_LAYER_NTK("3-layer (NTK)", "3layer-ntk", NetworkKind.NTK_3, TrainedLayers.ALL),
+    TWO_LAYER_NTK("2-layer (NTK)", "2layer-ntk", NetworkKind.NTK_2, TrainedLayers.ALL);
+
+    /** The name in the paper's legend. */
+    final String label;
+    /** The name in folder names and CSV files. */
+    final String key;
+    /** relulab's {@code --network}. */
+    final NetworkKind network;
+    /** relulab's {@code --trained}. */
+    final TrainedLayers trained;
+
+    All19Learner(String label, String key, NetworkKind network, TrainedLayers trained) {
+        this.label = label;
+        this.key = key;
+        this.network = network;
+        this.trained = trained;
+    }
+
+    /** Whether the network has two hidden layers (three layers of weights). */
+    boolean threeLayers() { return network == NetworkKind.ALL19_3 || network == NetworkKind.NTK_3; }
+}

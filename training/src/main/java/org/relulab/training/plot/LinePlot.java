@@ -1,0 +1,177 @@
+package org.relulab.training.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A small SVG line chart for run metrics: several named series over a shared x axis, a log-scale y axis
+ * (losses span decades) and a linear or log x axis. Points that are not positive and finite are skipped on
+ * log axes. Series with the same name share a color and one legend entry (several runs of one kind). A series
+ * is drawn as a solid line ({@link #add}), a dashed line ({@link #addDashed}: fits, reference lines) or as
+ * unconnected points ({@link #addPoints}: measurements). Plain SVG text, no dependencies.
+ */
+public final class LinePlot {
+    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+    private static final int W = 720, H = 420, LEFT = 70, RIGHT = 30, TOP = 40, BOTTOM = 50;
+
+    private enum Style { LINE, DASHED, POINTS }
+
+    private record Series(String name, double[] x, double[] y, Style style) {}
+
+    private final String title, xLabel, yLabel;
+    private final boolean logX;
+    private final List<Series> series = new ArrayList<>();
+    private boolean legendLeft;
+
+    public LinePlot(String title, String xLabel, String yLabel, boolean logX) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        this.logX = logX;
+    }
+
+    /** Puts the legend in the top left corner (default: top right), clear of data that rise to the right. */
+    public LinePlot legendLeft() {
+        legendLeft = true;
+        return this;
+    }
+
+    /** A series drawn as a solid line. */
+    public LinePlot add(String name, double[] x, double[] y) {
+        return add(name, x, y, Style.LINE);
+    }
+
+    /** A series drawn as a dashed line (a fit or a reference line). */
+    public LinePlot addDashed(String name, double[] x, double[] y) {
+        return add(name, x, y, Style.DASHED);
+    }
+
+    /** A series drawn as unconnected points (measurements). */
+    public LinePlot addPoints(String name, double[] x, double[] y) {
+        return add(name, x, y, Style.POINTS);
+    }
+
+    private LinePlot add(String name, double[] x, double[] y, Style style) {
+        if (x.length != y.length) throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
+        series.add(new Series(name, x, y, style));
+        return this;
+    }
+
+    public String svg() {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (int i = 0; i < s.x.length; i++) {
+                if (!usable(s.x[i], logX) || !usable(s.y[i], true)) continue;
+                x0 = Math.min(x0, s.x[i]);
+                x1 = Math.max(x1, s.x[i]);
+                y0 = Math.min(y0, s.y[i]);
+                y1 = Math.max(y1, s.y[i]);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "font-family=\"sans-serif\" font-size=\"11\">%n<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", W, H, W, H));
+        text(sb, W / 2.0, 22, "middle", (int) Math.max(8, Math.min(14, (W - 20) / (0.56 * title.length()))), title);
+        text(sb, LEFT + (W - LEFT - RIGHT) / 2.0, H - 12, "middle", 12, xLabel);
+        sb.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
+                + "transform=\"rotate(-90 16 %.1f)\">%s</text>%n", TOP + (H - TOP - BOTTOM) / 2.0, TOP + (H - TOP - BOTTOM) / 2.0, escape(yLabel)));
+        if (x0 > x1) { // nothing plottable
+            text(sb, W / 2.0, H / 2.0, "middle", 12, "no finite positive values to plot");
+            return sb.append("</svg>\n").toString();
+        }
+        double ly0 = Math.floor(Math.log10(y0)), ly1 = Math.max(Math.ceil(Math.log10(y1)), ly0 + 1);
+        double lx0 = logX ? Math.log10(x0) : x0, lx1 = logX ? Math.log10(x1) : x1;
+        if (lx1 <= lx0) lx1 = lx0 + 1;
+        for (double e = ly0; e <= ly1; e++) { // decades on y
+            double y = py(e, ly0, ly1);
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, W - RIGHT, y));
+            text(sb, LEFT - 4, y + 4, "end", 10, "1e" + (int) e);
+        }
+        for (double v : xTicks(lx0, lx1)) {
+            double x = LEFT + (W - LEFT - RIGHT) * (v - lx0) / (lx1 - lx0);
+            text(sb, x, H - BOTTOM + 16, "middle", 10, tick(logX ? Math.pow(10, v) : v));
+        }
+        sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"black\"/>%n",
+                LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM));
+        List<String> names = new ArrayList<>(); // series of one name share its color and legend entry
+        for (Series s : series) {
+            int k = names.indexOf(s.name);
+            boolean first = k < 0;
+            if (first) {
+                k = names.size();
+                names.add(s.name);
+            }
+            String color = COLORS[k % COLORS.length];
+            StringBuilder pts = new StringBuilder();
+            for (int i = 0; i < s.x.length; i++) {
+                if (!usable(s.x[i], logX) || !usable(s.y[i], true)) continue;
+                double vx = logX ? Math.log10(s.x[i]) : s.x[i];
+                double x = LEFT + (W - LEFT - RIGHT) * (vx - lx0) / (lx1 - lx0), y = py(Math.log10(s.y[i]), ly0, ly1);
+                if (s.style == Style.POINTS) sb.append(marker(x, y, color));
+                else pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            if (s.style != Style.POINTS) {
+                sb.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"%s points=\"%s\"/>%n",
+                        color, dash(s.style), pts.toString().trim()));
+            }
+            if (!first) continue;
+            double ly = TOP + 14 + 16 * k;
+            int lx = legendLeft ? LEFT + 10 : W - RIGHT - 150;
+            if (s.style == Style.POINTS) sb.append(marker(lx + 10, ly - 4, color));
+            else sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
+                    lx, ly - 4, lx + 20, ly - 4, color, dash(s.style)));
+            text(sb, lx + 24, ly, "start", 11, s.name);
+        }
+        return sb.append("</svg>\n").toString();
+    }
+
+    /** Tick positions on the (log10, when logX) x axis: six even steps, or 1, 2, 5 × 10^k on a log axis. */
+    private double[] xTicks(double lx0, double lx1) {
+        if (logX) {
+            List<Double> ticks = new ArrayList<>();
+            for (double e = Math.floor(lx0); e <= Math.ceil(lx1); e++) {
+                for (double f : new double[] {1, 2, 5}) {
+                    double v = e + Math.log10(f);
+                    if (v >= lx0 - 1e-9 && v <= lx1 + 1e-9) ticks.add(v);
+                }
+            }
+            if (ticks.size() >= 2) return ticks.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        double[] even = new double[6];
+        for (int i = 0; i <= 5; i++) even[i] = lx0 + (lx1 - lx0) * i / 5;
+        return even;
+    }
+
+    private static String marker(double x, double y, String color) {
+        return String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", x, y, color);
+    }
+
+    private static String dash(Style style) {
+        return style == Style.DASHED ? " stroke-dasharray=\"6 4\"" : "";
+    }
+
+    private static boolean usable(double v, boolean log) {
+        return Double.isFinite(v) && (!log || v > 0);
+    }
+
+    private static double py(double logValue, double ly0, double ly1) {
+        return TOP + (H - TOP - BOTTOM) * (ly1 - logValue) / (ly1 - ly0);
+    }
+
+    private static String tick(double v) {
+        if (Math.abs(v - Math.rint(v)) <= 1e-9 * Math.abs(v) && Math.abs(v) < 1e7) return Long.toString(Math.round(v));
+        return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-2 && v != 0)
+                ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    private static void text(StringBuilder sb, double x, double y, String anchor, int size, String s) {
+        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
+                x, y, anchor, size, escape(s)));
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

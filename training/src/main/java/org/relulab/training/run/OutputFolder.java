@@ -1,0 +1,38 @@
+package org.relulab.training.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The rule for where a run or an experiment may write: a run's folder must be new or empty, so a run never
+ * mixes its files with another's; an experiment's summary files must not exist yet. Each check throws
+ * {@link IllegalArgumentException} naming the path and what was expected, before anything is computed.
+ */
+public final class OutputFolder {
+    private OutputFolder() {}
+
+    /** Refuses a run folder that is a file or already holds files. */
+    public static void requireNewOrEmpty(Path dir) {
+        if (Files.isRegularFile(dir)) throw new IllegalArgumentException("--out " + dir + " is a file (expected a folder)");
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> s = Files.list(dir)) {
+            if (s.findAny().isPresent()) {
+                throw new IllegalArgumentException("--out " + dir + " already holds files (expected a new or empty folder)");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--out " + dir + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Refuses an experiment folder {@code dir} that already holds one of its summary {@code files}. */
+    public static void requireAbsent(Path dir, List<String> files) {
+        for (String f : files) {
+            if (Files.exists(dir.resolve(f))) {
+                throw new IllegalArgumentException(dir.resolve(f) + " exists (expected a new or empty --out)");
+            }
+        }
+    }
+}

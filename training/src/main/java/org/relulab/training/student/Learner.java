@@ -1,0 +1,38 @@
+package org.relulab.training.student;
+
+import org.relulab.training.teacher.Teacher;
+import org.relulab.training.metrics.LoggedMetric;
+import java.util.List;
+import java.nio.file.Path;
+import java.io.IOException;
+import org.relulab.training.step.LearnerStep;
+import org.relulab.core.Matrix;
+
+/**
+ * A learner's trained parameters as blocks an optimizer moves (W, b, a …), in a fixed order that its
+ * {@link LearnerStep#gradient} follows. Memory belongs to the workspace the learner was built in.
+ */
+public interface Learner {
+    /** Input dimension d. */
+    int inputDim();
+
+    /** Number of trained blocks. */
+    int blocks();
+
+    /** Trained block i. */
+    Matrix block(int i);
+
+    /** Block i's name in the papers' words ("W", "b1", "a" …), for messages and saved files. */
+    String blockName(int i);
+
+    /** One line saying what the learner is. */
+    String describe();
+
+    /** The metrics {@code teacher} judges this learner by, logged as extra columns; none by default. */
+    default List<LoggedMetric> metrics(Teacher teacher) {
+        return List.of();
+    }
+
+    /** Writes the final weights as .npy files named student_BLOCK (student_w, student_W, student_b1, student_a …). */
+    void saveWeights(Path dir) throws IOException;
+}

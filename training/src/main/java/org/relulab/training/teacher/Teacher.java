@@ -1,0 +1,35 @@
+package org.relulab.training.teacher;
+
+import org.relulab.training.student.TwoLayerStudent;
+import org.relulab.training.metrics.LoggedMetric;
+import org.relulab.training.io.Npy;
+import java.util.List;
+import java.nio.file.Path;
+import java.io.IOException;
+import org.relulab.core.Kernels;
+import org.relulab.core.Matrix;
+
+/** A target function of the teacher–student setting, evaluated on the kernels. */
+public interface Teacher {
+    /** The input dimension d. */
+    int inputDim();
+
+    /** Teacher neurons as rows (K × d): what a student should recover. */
+    Matrix weights();
+
+    /** y = f*(x) for each row of x (n × d), plus the label noise drawn from {@code noiseSeed}; y is n × 1. */
+    void label(Kernels k, Matrix x, Matrix y, long noiseSeed);
+
+    /** One line naming the teacher and its parameters. */
+    String describe();
+
+    /** The metrics this teacher judges a two-layer student by, logged as extra columns; none by default. */
+    default List<LoggedMetric> metricsFor(TwoLayerStudent student) {
+        return List.of();
+    }
+
+    /** Writes the teacher's neurons as teacher_w.npy (K × d) when it has neurons. */
+    default void saveWeights(Path dir) throws IOException {
+        if (weights().rows() > 0) Npy.write(dir.resolve("teacher_w.npy"), weights());
+    }
+}
