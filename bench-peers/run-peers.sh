@@ -3,7 +3,7 @@
 # through JavaCPP), netlib VectorBLAS and EJML, all on the same shapes, thread counts and JMH settings.
 # Builds bench-peers/target/peers-benchmarks.jar with -Ppeers, writes the JMH JSON to OUT.json, prints it
 # as a table with a "vs OpenBlas" column, then, when numpy is installed, runs the numpy peer
-# (../shared/tools/np_sgemm.py from the repository root) on 1 and 2 OpenBLAS threads and saves its
+# (tools/np_sgemm.py in the repository root) on 1 and 2 OpenBLAS threads and saves its
 # output next to the JSON: OUT-numpy-1t.txt, OUT-numpy-2t.txt.
 #
 #   bench-peers/run-peers.sh OUT.json                       the full run (about 40 minutes)
@@ -66,7 +66,7 @@ table=("$JAVA" -cp "$JAR" org.relulab.bench.JmhTable --ratio-to OpenBlas)
 "${table[@]}" "$OUT"
 
 if [ "$numpy" = 0 ]; then exit 0; fi
-NP="${NP_SGEMM:-$ROOT/../shared/tools/np_sgemm.py}"
+NP="${NP_SGEMM:-$ROOT/tools/np_sgemm.py}"
 if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import numpy' 2>/dev/null; then
     echo "run-peers: numpy peer skipped: python3 with numpy not found (pip install numpy)" >&2
     exit 0
