@@ -2,7 +2,7 @@ package org.relulab.core;
 
 /**
  * The kernels of two-layer networks with Gaussian first-layer weights, as functions of g = xᵀx′ and the
- * squared norms ‖x‖², ‖x′‖² (papers.md, "Kernel baselines"). With a = ‖x‖, b = ‖x′‖, c = g/(ab) clamped to
+ * squared norms ‖x‖², ‖x′‖² (docs/papers.md, "Kernel baselines"). With a = ‖x‖, b = ‖x′‖, c = g/(ab) clamped to
  * [−1, 1], θ = arccos c, u = wᵀx, v = wᵀx′, w ~ N(0, I):
  * <ul>
  *   <li>κ₀ = E[1{u &gt; 0}1{v &gt; 0}] = (π − θ)/(2π);

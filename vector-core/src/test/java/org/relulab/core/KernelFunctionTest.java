@@ -112,7 +112,7 @@ class KernelFunctionTest extends ProvidersUnderTest {
     /**
      * The closed forms against Monte-Carlo means over w ~ N(0, I) (scale 1) and w ~ N(0, I/d) (scale 1/d, the
      * same draws scaled) of the four expectations they are built from, within 5 standard errors; the NTKs as
-     * papers.md composes them: E[σ(u)σ(v)] + (s·xᵀx′)·E[σ′(u)σ′(v)]. Checked on the kernel under test (float)
+     * docs/papers.md composes them: E[σ(u)σ(v)] + (s·xᵀx′)·E[σ′(u)σ′(v)]. Checked on the kernel under test (float)
      * and the float64 value.
      */
     @Test

@@ -8,7 +8,7 @@ import org.relulab.core.Workspace;
 /**
  * A kernel k(x, x′) that depends on x only through xᵀx′, ‖x‖ and ‖x′‖: the infinite-width kernels of
  * two-layer networks. Inputs are scaled as the student's initialization w ~ N(0, I/d) makes them: xᵀx′
- * becomes xᵀx′/d (papers.md), so the kernel of d-dimensional data is {@link #function()} at scale 1/d.
+ * becomes xᵀx′/d (docs/papers.md), so the kernel of d-dimensional data is {@link #function()} at scale 1/d.
  * Gram matrices are a GEMM plus the element-wise {@link Kernels#kernelFromGram}.
  */
 public interface DotProductKernel extends GramKernel {

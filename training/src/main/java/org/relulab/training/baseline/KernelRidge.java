@@ -10,7 +10,7 @@ import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
 
 /**
- * Kernel ridge regression, α = (K_train + nλI)⁻¹y and predictions K_test·α (papers.md), with λ chosen by
+ * Kernel ridge regression, α = (K_train + nλI)⁻¹y and predictions K_test·α (docs/papers.md), with λ chosen by
  * held-out error. {@link #fit}:
  * <ol>
  *   <li>splits the training set: the last {@code validationFraction} of its rows (the rows are i.i.d.

@@ -6,7 +6,7 @@ import org.relulab.core.KernelFunction;
 /**
  * The neural tangent kernel of a two-layer network f(x) = (1/√m) Σ_r a_r σ(w_rᵀx) at infinite width, with
  * w_r ~ N(0, I/d) and a_r of unit variance: E[σ(u)σ(v)] from the output layer plus (xᵀx′/d)·E[σ′(u)σ′(v)]
- * from the first, u = wᵀx, v = wᵀx′ (papers.md). {@code trained} picks the layers that learn: only the last
+ * from the first, u = wᵀx, v = wᵀx′ (docs/papers.md). {@code trained} picks the layers that learn: only the last
  * gives the random-features (conjugate) kernel, κ₁ for ReLU; only the first gives (xᵀx′/d)·κ₀ for ReLU.
  * The first-layer term's 1/d is the NTK parametrization (gradients with respect to √d·w); with gradients
  * with respect to w itself it would be d times larger, a different weighting of the two layers.

@@ -9,7 +9,7 @@ import org.relulab.core.Workspace;
  * Random features at a finite width M: φ(x) = (ReLU(w_rᵀx))_{r ≤ M} with w_r ~ N(0, I/d) drawn once, and the
  * kernel k_M(x, x′) = (1/M)·φ(x)ᵀφ(x′). Kernel ridge regression with k_M is ridge regression of the output
  * layer of a two-layer ReLU network whose first layer stays at its initialization (the last layer alone
- * trained, papers.md's finite-width "NTK regime" learner). As M grows, k_M tends to κ₁ ({@link ArcCosineKernel}
+ * trained, docs/papers.md's finite-width "NTK regime" learner). As M grows, k_M tends to κ₁ ({@link ArcCosineKernel}
  * of degree 1, same 1/d scaling), entry by entry with an error of order 1/√M. The Gram matrix has rank at most
  * M, so for n > M points its ridgeless limit is the smallest λ of the sweep that still factors.
  */

@@ -22,7 +22,7 @@ import org.relulab.training.student.TwoLayerStudent;
  * For σ = |·|: term_k = c_k ‖S_k − T_k‖² for even k, with LMZ20's c_k = 2[(k−3)!!]²/(π k!) (checked in
  * the tests against ∫ |z| He_k φ), and 0 for odd k. For σ = ReLU = z/2 + |z|/2: term_1 = ¼ ‖(1/m) Σ_i ‖w_i‖ w_i‖²,
  * term_k = c_k ‖S_k/2 − T_k‖² for even k, 0 for odd k ≥ 3; the student's even part carries the factor ½
- * (papers.md's formula leaves it out; against this abs teacher it is there).
+ * (docs/papers.md's formula leaves it out; against this abs teacher it is there).
  *
  * <p>The whole series in closed form ({@link #exactPopulationLoss}), from the dual kernels of the activations
  * for unit u, v with ρ = uᵀv and J(ρ) = √(1−ρ²) + ρ arcsin ρ: E[|uᵀx||vᵀx|] = (2/π) J(ρ),

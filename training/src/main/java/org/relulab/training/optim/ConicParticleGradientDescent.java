@@ -12,7 +12,7 @@ import org.relulab.training.student.TwoLayerStudent;
 /**
  * AS21's regularized gradient descent with a norm-dependent step size, in the form of Chizat's conic particle
  * gradient descent (Chizat 2019, "Sparse optimization on measures with over-parameterized gradient descent").
- * AS21's own update could not be read (papers.md marks it "(?)"); this is the closest defensible choice, stated
+ * AS21's own update could not be read (docs/papers.md marks it "(?)"); this is the closest defensible choice, stated
  * in full here and in results/reproduce/README.md.
  *
  * <p>The student f(x) = Σ_i c_i σ(w_iᵀx), c_i = s·a_i (s = 1/m for the mean output, 1/√m for sqrt), σ a
