@@ -1,21 +1,11 @@
 package org.relulab.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import org.relulab.core.Kernels;
 
 /**
  * What fusing the ReLU into the GEMM is worth: C = X·Wᵀ and H = ReLU(C) in one call ({@link #fused}) against
@@ -25,33 +15,15 @@ import org.relulab.core.Kernels;
  * counts the GEMM's flops only, so the two GFLOP/s figures compare directly. Default shape: fwd, the
  * forward pass of the training step (C is 4096×1024, 16 MB: the separate pass reads it back from memory).
  *
- * <p>Mode, forks, warmup and measurement as in {@link GemmBenchmark}, for the same reasons.
+ * <p>Mode, forks, warmup and measurement are {@link GemmTrial}'s, as for {@link GemmBenchmark}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class FusedGemmBenchmark {
+public class FusedGemmBenchmark extends RelulabGemmTrial {
     @Param({"fwd"})
     public String shape;
 
-    @Param({"1", "2"})
-    public int threads;
-
-    @Param({"simd"})
-    public String provider;
-
-    private Kernels kernels;
-    private GemmOperands operands;
-    private double gflop;
-
     @Setup(Level.Trial)
     public void setUp() {
-        kernels = Kernels.create(ProviderParam.parse(provider), threads);
-        operands = new GemmOperands(GemmShape.of(shape), kernels);
-        gflop = operands.shape.gflop();
+        open(shape);
         operands.clearOutputs();
         fused(new FlopCounter());
         operands.check("fused gemm + relu before measuring", true);
@@ -72,8 +44,7 @@ public class FusedGemmBenchmark {
 
             operands.check("gemm + relu after measuring", true);
         } finally {
-            operands.close();
-            kernels.close();
+            close();
         }
     }
 

@@ -246,79 +246,35 @@ public final class Kernels implements AutoCloseable {
     /** y += α·x. */
     public void axpy(float alpha, Matrix x, Matrix y) {
         binaryChecks("axpy", x, y);
-        if (x.transposed == y.transposed) {
-            for (int r = 0; r < y.storedRows(); r++) {
-                impl.axpy(y.storedCols(), alpha, x.segment, rowStart(x, r), y.segment, rowStart(y, r));
-            }
-        } else {
-            for (int i = 0; i < y.rows; i++) {
-                for (int j = 0; j < y.cols; j++) impl.axpy(1, alpha, x.segment, x.index(i, j), y.segment, y.index(i, j));
-            }
-        }
+        byRows(RowKernel.AXPY, alpha, null, x, x, y);
     }
 
     /** y = α·x (y may be x). */
     public void scale(float alpha, Matrix x, Matrix y) {
         binaryChecks("scale", x, y);
-        if (x.transposed == y.transposed) {
-            for (int r = 0; r < y.storedRows(); r++) {
-                impl.scale(y.storedCols(), alpha, x.segment, rowStart(x, r), y.segment, rowStart(y, r));
-            }
-        } else {
-            for (int i = 0; i < y.rows; i++) {
-                for (int j = 0; j < y.cols; j++) impl.scale(1, alpha, x.segment, x.index(i, j), y.segment, y.index(i, j));
-            }
-        }
+        byRows(RowKernel.SCALE, alpha, null, x, x, y);
     }
 
     /** z = x + y. */
     public void add(Matrix x, Matrix y, Matrix z) {
-        ternary("add", x, y, z, false);
+        ternary("add", RowKernel.ADD, x, y, z);
     }
 
     /** z = x ⊙ y (element-wise product). */
     public void multiply(Matrix x, Matrix y, Matrix z) {
-        ternary("multiply", x, y, z, true);
+        ternary("multiply", RowKernel.MULTIPLY, x, y, z);
     }
 
-    private void ternary(String op, Matrix x, Matrix y, Matrix z, boolean multiply) {
-        Checks.open(op, "x", x);
-        Checks.open(op, "y", y);
-        Checks.open(op, "z", z);
-        Checks.sameShape(op, "x", x, "y", y);
-        Checks.sameShape(op, "x", x, "z", z);
-        Checks.inPlaceOrDisjoint(op, "z", z, "x", x);
-        Checks.inPlaceOrDisjoint(op, "z", z, "y", y);
-        if (x.transposed == z.transposed && y.transposed == z.transposed) {
-            for (int r = 0; r < z.storedRows(); r++) {
-                long xo = rowStart(x, r), yo = rowStart(y, r), zo = rowStart(z, r);
-                if (multiply) impl.multiply(z.storedCols(), x.segment, xo, y.segment, yo, z.segment, zo);
-                else impl.add(z.storedCols(), x.segment, xo, y.segment, yo, z.segment, zo);
-            }
-        } else {
-            for (int i = 0; i < z.rows; i++) {
-                for (int j = 0; j < z.cols; j++) {
-                    long xo = x.index(i, j), yo = y.index(i, j), zo = z.index(i, j);
-                    if (multiply) impl.multiply(1, x.segment, xo, y.segment, yo, z.segment, zo);
-                    else impl.add(1, x.segment, xo, y.segment, yo, z.segment, zo);
-                }
-            }
-        }
+    private void ternary(String op, RowKernel kernel, Matrix x, Matrix y, Matrix z) {
+        ternaryChecks(op, "x", x, "y", y, "z", z);
+        byRows(kernel, 0f, null, x, y, z);
     }
 
     /** y = σ(x) (y may be x). */
     public void activate(Activation act, Matrix x, Matrix y) {
         if (act == null) throw new IllegalArgumentException("activate: activation is null");
         binaryChecks("activate", x, y);
-        if (x.transposed == y.transposed) {
-            for (int r = 0; r < y.storedRows(); r++) {
-                impl.activate(act, y.storedCols(), x.segment, rowStart(x, r), y.segment, rowStart(y, r));
-            }
-        } else {
-            for (int i = 0; i < y.rows; i++) {
-                for (int j = 0; j < y.cols; j++) impl.activate(act, 1, x.segment, x.index(i, j), y.segment, y.index(i, j));
-            }
-        }
+        byRows(RowKernel.ACTIVATE, 0f, act, x, x, y);
     }
 
     /** y = max(x, 0). */
@@ -331,26 +287,8 @@ public final class Kernels implements AutoCloseable {
     public void activateBackward(Activation act, Matrix g, Matrix z, Matrix out) {
         String op = "activateBackward";
         if (act == null) throw new IllegalArgumentException(op + ": activation is null");
-        Checks.open(op, "g", g);
-        Checks.open(op, "z", z);
-        Checks.open(op, "out", out);
-        Checks.sameShape(op, "g", g, "z", z);
-        Checks.sameShape(op, "g", g, "out", out);
-        Checks.inPlaceOrDisjoint(op, "out", out, "g", g);
-        Checks.inPlaceOrDisjoint(op, "out", out, "z", z);
-        if (g.transposed == out.transposed && z.transposed == out.transposed) {
-            for (int r = 0; r < out.storedRows(); r++) {
-                impl.activateBackward(act, out.storedCols(), g.segment, rowStart(g, r), z.segment, rowStart(z, r),
-                        out.segment, rowStart(out, r));
-            }
-        } else {
-            for (int i = 0; i < out.rows; i++) {
-                for (int j = 0; j < out.cols; j++) {
-                    impl.activateBackward(act, 1, g.segment, g.index(i, j), z.segment, z.index(i, j), out.segment,
-                            out.index(i, j));
-                }
-            }
-        }
+        ternaryChecks(op, "g", g, "z", z, "out", out);
+        byRows(RowKernel.ACTIVATE_BACKWARD, 0f, act, g, z, out);
     }
 
     /** out = g ⊙ 1{z > 0}. */
@@ -391,6 +329,42 @@ public final class Kernels implements AutoCloseable {
         Checks.open(op, "y", y);
         Checks.sameShape(op, "x", x, "y", y);
         Checks.inPlaceOrDisjoint(op, "y", y, "x", x);
+    }
+
+    /** Open, one shape, and out in place of or disjoint from each input; messages name the operands so. */
+    private static void ternaryChecks(String op, String xName, Matrix x, String yName, Matrix y, String outName,
+                                      Matrix out) {
+        Checks.open(op, xName, x);
+        Checks.open(op, yName, y);
+        Checks.open(op, outName, out);
+        Checks.sameShape(op, xName, x, yName, y);
+        Checks.sameShape(op, xName, x, outName, out);
+        Checks.inPlaceOrDisjoint(op, outName, out, xName, x);
+        Checks.inPlaceOrDisjoint(op, outName, out, yName, y);
+    }
+
+    /**
+     * The one row dispatch of the element-wise kernels and dot: {@code kernel} on each stored row of
+     * {@code out} when x, y and out share one layout, else on each element in logical row-major order; returns
+     * the sum, in double and in that order, of what the kernel returns (a reduction's rows; 0 otherwise). A
+     * kernel that does not read y gets x as y; a reduction passes x as out, whose shape the loops walk.
+     */
+    private double byRows(RowKernel kernel, float alpha, Activation act, Matrix x, Matrix y, Matrix out) {
+        double s = 0;
+        if (x.transposed == out.transposed && y.transposed == out.transposed) {
+            for (int r = 0; r < out.storedRows(); r++) {
+                s += kernel.run(impl, out.storedCols(), alpha, act, x.segment, rowStart(x, r), y.segment,
+                        rowStart(y, r), out.segment, rowStart(out, r));
+            }
+        } else {
+            for (int i = 0; i < out.rows; i++) {
+                for (int j = 0; j < out.cols; j++) {
+                    s += kernel.run(impl, 1, alpha, act, x.segment, x.index(i, j), y.segment, y.index(i, j),
+                            out.segment, out.index(i, j));
+                }
+            }
+        }
+        return s;
     }
 
     private static long rowStart(Matrix m, int storedRow) {
@@ -445,17 +419,7 @@ public final class Kernels implements AutoCloseable {
         Checks.open("dot", "x", x);
         Checks.open("dot", "y", y);
         Checks.sameShape("dot", "x", x, "y", y);
-        double s = 0;
-        if (x.transposed == y.transposed) {
-            for (int r = 0; r < x.storedRows(); r++) {
-                s += impl.dot(x.storedCols(), x.segment, rowStart(x, r), y.segment, rowStart(y, r));
-            }
-        } else {
-            for (int i = 0; i < x.rows; i++) {
-                for (int j = 0; j < x.cols; j++) s += impl.dot(1, x.segment, x.index(i, j), y.segment, y.index(i, j));
-            }
-        }
-        return (float) s;
+        return (float) byRows(RowKernel.DOT, 0f, null, x, y, x); // x as out: the rows summed are x's
     }
 
     /** Σ x_ij. */

@@ -1,23 +1,14 @@
 package org.relulab.bench.peers;
 
-import java.util.concurrent.TimeUnit;
 import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.ejml.dense.row.CommonOps_MT_FDRM;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.relulab.bench.FlopCounter;
 import org.relulab.bench.GemmShape;
 
@@ -30,24 +21,17 @@ import org.relulab.bench.GemmShape;
  * {@link CommonOps_MT_FDRM} on EJML's fork-join pool, sized with {@link EjmlConcurrency#setMaxThreads}
  * (the setup fails unless the pool then has that many threads).
  *
- * <p>Mode, forks, warmup and measurement as in GemmBenchmark, for the same reasons.
+ * <p>Mode, forks, warmup and measurement: {@link PeerGemmTrial}'s, GemmBenchmark's with native access.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class EjmlGemmBenchmark {
-    @Param({"sq64", "sq128", "sq256", "sq512", "sq1024", "sq2048", "fwd", "gtx", "gw", "skinny"})
-    public String shape;
-
+public class EjmlGemmBenchmark extends PeerGemmTrial {
     @Param({"1", "2"})
     public int threads;
 
-    private PeerOperands operands;
-    private double gflop;
     private FMatrixRMaj a, b, c;
+
+    public EjmlGemmBenchmark() {
+        super("EJML mult");
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -60,24 +44,30 @@ public class EjmlGemmBenchmark {
                         + threads + "), expected " + threads);
             }
         }
-        operands = new PeerOperands(GemmShape.of(shape));
+        open();
         GemmShape s = operands.shape;
-        gflop = s.gflop();
         // FMatrixRMaj wraps the row-major arrays as they are; C is m × n.
         a = FMatrixRMaj.wrap(s.aRows(), s.aCols(), operands.a);
         b = FMatrixRMaj.wrap(s.bRows(), s.bCols(), operands.b);
-
-        c = FMatrixRMaj.wrap(s.m, s.n, operands.newOutput());
-        gemm(new FlopCounter());
-        operands.check("EJML mult before measuring", c.data);
-        c = FMatrixRMaj.wrap(s.m, s.n, operands.newOutput()); // tearDown's check sees what the measured calls wrote
+        checkOneCall();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        operands.check("EJML mult after measuring", c.data);
+        checkMeasured();
     }
 
+    @Override
+    void output(float[] data) {
+        c = FMatrixRMaj.wrap(operands.shape.m, operands.shape.n, data);
+    }
+
+    @Override
+    float[] result() {
+        return c.data;
+    }
+
+    @Override
     @Benchmark
     public void gemm(FlopCounter flops) {
         GemmShape s = operands.shape;

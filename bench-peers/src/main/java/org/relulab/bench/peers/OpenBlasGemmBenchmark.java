@@ -5,24 +5,15 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.relulab.bench.FlopCounter;
 import org.relulab.bench.GemmShape;
 
@@ -35,35 +26,26 @@ import org.relulab.bench.GemmShape;
  * {@code blas_set_num_threads}) and read back with {@code openblas_get_num_threads}; the setup fails
  * unless the two agree. OpenBLAS may still run a small product on fewer threads: that is its choice.
  *
- * <p>Mode, forks, warmup and measurement as in GemmBenchmark, for the same reasons. The forks may load
- * native code (JavaCPP's JNI libraries, and a downcall for the thread check): hence
- * {@code --enable-native-access=ALL-UNNAMED}.
+ * <p>Mode, forks, warmup and measurement: {@link PeerGemmTrial}'s. The forks load native code (JavaCPP's
+ * JNI libraries, and a downcall for the thread check): hence its {@code --enable-native-access=ALL-UNNAMED}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class OpenBlasGemmBenchmark {
-    @Param({"sq64", "sq128", "sq256", "sq512", "sq1024", "sq2048", "fwd", "gtx", "gw", "skinny"})
-    public String shape;
-
+public class OpenBlasGemmBenchmark extends PeerGemmTrial {
     @Param({"1", "2"})
     public int threads;
 
-    private PeerOperands operands;
-    private double gflop;
     private int transA, transB, lda, ldb;
     // Off-heap copies of A, B and C in malloc'ed memory that JavaCPP owns: allocated in setUp, freed by
     // close() in tearDown, so every measured call works on the same buffers.
     private FloatPointer a, b, c;
 
+    public OpenBlasGemmBenchmark() {
+        super("cblas_sgemm");
+    }
+
     @Setup(Level.Trial)
     public void setUp() throws Throwable {
-        operands = new PeerOperands(GemmShape.of(shape));
+        open();
         GemmShape s = operands.shape;
-        gflop = s.gflop();
         transA = s.transA ? openblas.CblasTrans : openblas.CblasNoTrans;
         transB = s.transB ? openblas.CblasTrans : openblas.CblasNoTrans;
         lda = s.aCols();
@@ -81,16 +63,13 @@ public class OpenBlasGemmBenchmark {
         System.out.println("OpenBLAS config: " + nativeString("openblas_get_config") + "; core "
                 + nativeString("openblas_get_corename") + ": openblas_get_num_threads() = " + actual);
 
-        c.put(operands.newOutput());
-        gemm(new FlopCounter());
-        check("cblas_sgemm before measuring");
-        c.put(operands.newOutput()); // the check in tearDown then sees what the measured calls wrote
+        checkOneCall();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         try {
-            check("cblas_sgemm after measuring");
+            checkMeasured();
         } finally {
             a.close();
             b.close();
@@ -98,12 +77,19 @@ public class OpenBlasGemmBenchmark {
         }
     }
 
-    private void check(String what) {
-        float[] out = new float[operands.shape.m * operands.shape.n];
-        c.get(out);
-        operands.check(what, out);
+    @Override
+    void output(float[] data) {
+        c.put(data);
     }
 
+    @Override
+    float[] result() {
+        float[] out = new float[operands.shape.m * operands.shape.n];
+        c.get(out);
+        return out;
+    }
+
+    @Override
     @Benchmark
     public void gemm(FlopCounter flops) {
         GemmShape s = operands.shape;

@@ -2,20 +2,11 @@ package org.relulab.bench.peers;
 
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.JavaBLAS;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.relulab.bench.FlopCounter;
 import org.relulab.bench.GemmShape;
 
@@ -29,26 +20,19 @@ import org.relulab.bench.GemmShape;
  * threads=2 row would measure the same single-threaded code; the setup rejects any other value.
  *
  * <p>The setup fails unless the JVM gave out VectorBLAS itself: without the Vector API module it would
- * silently fall back to its scalar Java11BLAS. Mode, forks, warmup and measurement as in GemmBenchmark.
+ * silently fall back to its scalar Java11BLAS. Mode, forks, warmup and measurement: {@link PeerGemmTrial}'s.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class VectorBlasGemmBenchmark {
-    @Param({"sq64", "sq128", "sq256", "sq512", "sq1024", "sq2048", "fwd", "gtx", "gw", "skinny"})
-    public String shape;
-
+public class VectorBlasGemmBenchmark extends PeerGemmTrial {
     @Param({"1"})
     public int threads;
 
     private BLAS blas;
-    private PeerOperands operands;
-    private double gflop;
     private String transA, transB;
     private float[] c;
+
+    public VectorBlasGemmBenchmark() {
+        super("VectorBLAS sgemm");
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -60,22 +44,28 @@ public class VectorBlasGemmBenchmark {
             throw new IllegalStateException("netlib JavaBLAS is " + blas.getClass().getName()
                     + ", expected VectorBLAS (does the fork have --add-modules jdk.incubator.vector?)");
         }
-        operands = new PeerOperands(GemmShape.of(shape));
-        gflop = operands.shape.gflop();
+        open();
         transA = operands.shape.transA ? "T" : "N";
         transB = operands.shape.transB ? "T" : "N";
-
-        c = operands.newOutput();
-        gemm(new FlopCounter());
-        operands.check("VectorBLAS sgemm before measuring", c);
-        c = operands.newOutput(); // the check in tearDown then sees what the measured calls wrote
+        checkOneCall();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        operands.check("VectorBLAS sgemm after measuring", c);
+        checkMeasured();
     }
 
+    @Override
+    void output(float[] c) {
+        this.c = c;
+    }
+
+    @Override
+    float[] result() {
+        return c;
+    }
+
+    @Override
     @Benchmark
     public void gemm(FlopCounter flops) {
         GemmShape s = operands.shape;
