@@ -1,6 +1,5 @@
 package org.relulab.bench;
 
-import org.relulab.training.io.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.relulab.core.Kernels;
+import org.relulab.training.io.Json;
 import org.relulab.training.machine.MachineInfo;
 
 /**
@@ -52,13 +52,15 @@ public final class BenchCommand {
     private static final List<Part> SUITE = List.of(
             new Part("peak-1t.json", "PeakBenchmark", new String[0][], 1, false, 2),
             new Part("peak-2t.json", "PeakBenchmark", new String[0][], 2, false, 2),
-            new Part("gemm.json", "\\.GemmBenchmark\\.gemm$", new String[][] {{"shape", "sq512", "fwd", "gtx"}, {"threads", "1", "2"}}, 1, false, 2),
+            new Part("gemm.json", "\\.GemmBenchmark\\.gemm$",
+                    new String[][] {{"shape", "sq512", "fwd", "gtx"}, {"threads", "1", "2"}}, 1, false, 2),
             new Part("activation.json", "ActivationBenchmark\\.(relu|reluBackward|dot|axpy|colSums)$",
                     new String[][] {{"n", "65536"}, {"provider", "simd", "scalar"}}, 1, false, 2),
             // 8 warmups: a step is ~30 ms, and the gc profile should see compiled code only
             new Part("train-step.json", "TrainStepBenchmark", new String[0][], 1, true, 8),
             // SingleShotTime: 1 warmup run of 3 s, then 3 runs to eps (seeds 1-3) per d; about 30 s in all
-            new Part("scaling.json", "TimeToEpsilonBenchmark", new String[][] {{"d", "6", "8", "10", "12"}}, 1, false, 1));
+            new Part("scaling.json", "TimeToEpsilonBenchmark", new String[][] {{"d", "6", "8", "10", "12"}}, 1, false,
+                    1));
 
     private BenchCommand() {}
 
@@ -120,12 +122,13 @@ public final class BenchCommand {
 
     /** JMH waits for no one: when another JMH run holds its lock (/tmp/jmh.lock), wait and try again, up to an hour. */
     static Collection<RunResult> runJmh(ChainedOptionsBuilder options, PrintStream out) throws RunnerException {
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0;; attempt++) {
             try {
                 return new Runner(options.build()).run();
             } catch (RunnerException e) {
                 if (attempt >= 120 || e.getMessage() == null || !e.getMessage().contains("JMH lock")) throw e;
-                if (attempt % 4 == 0) out.println("relulab bench: another JMH run holds its lock; waiting for it (30 s at a time)");
+                if (attempt % 4 == 0)
+                    out.println("relulab bench: another JMH run holds its lock; waiting for it (30 s at a time)");
                 try {
                     Thread.sleep(30_000);
                 } catch (InterruptedException ie) {
@@ -141,7 +144,9 @@ public final class BenchCommand {
         if (Files.isRegularFile(dir)) return "--out " + dir + " is a file (expected a new or empty folder)";
         if (!Files.isDirectory(dir)) return null;
         try (var s = Files.list(dir)) {
-            return s.findAny().isPresent() ? "--out " + dir + " already holds files (expected a new or empty folder)" : null;
+            return s.findAny().isPresent()
+                    ? "--out " + dir + " already holds files (expected a new or empty folder)"
+                    : null;
         }
     }
 
@@ -150,26 +155,32 @@ public final class BenchCommand {
         String cpu = MachineInfo.cpuModel().toLowerCase(Locale.ROOT).replaceAll("\\(.*?\\)", "")
                 .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         if (cpu.length() > 40) cpu = cpu.substring(0, 40).replaceAll("-$", "");
-        return cpu + "-" + MachineInfo.cores() + "c-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
+        return cpu + "-" + MachineInfo.cores() + "c-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
     }
 
     private static String readme(Path dir) throws IOException {
         double peak1 = gflopOf(dir.resolve("peak-1t.json")), peak2 = gflopOf(dir.resolve("peak-2t.json"));
         StringBuilder sb = new StringBuilder("# Benchmarks: ").append(MachineInfo.cpuModel()).append("\n\n");
-        sb.append("Written by `./relulab bench` (JMH, one fork, 2 × 1 s warmup (8 for the training step), 3 × 1 s measurement).\n\n");
-        sb.append(machineTable(String.format(Locale.ROOT, "| FMA peak (PeakBenchmark) | %.1f GFLOP/s on 1 thread, %.1f on 2 |%n", peak1, peak2)));
+        sb.append(
+                "Written by `./relulab bench` (JMH, one fork, 2 × 1 s warmup (8 for the training step), 3 × 1 s measurement).\n\n");
+        sb.append(machineTable(String.format(Locale.ROOT,
+                "| FMA peak (PeakBenchmark) | %.1f GFLOP/s on 1 thread, %.1f on 2 |%n", peak1, peak2)));
         sb.append('\n');
         List<String> files = new ArrayList<>();
         for (Part p : SUITE) files.add(p.file);
         for (String f : files) {
             sb.append("## ").append(f).append("\n\n");
             if (f.equals("scaling.json")) { // one row per d, with its seeds' spread, and the fits
-                sb.append("LMZ20 time to ε (`TimeToEpsilonBenchmark`), d = 6 to 12, seeds 1 to 3: a figure to compare machines by; "
-                        + "a range of 2 in d is too short to tell a power law from an exponential (`relulab bench scaling` does that).\n\n");
-                sb.append(ScalingReport.timeToEpsilonMarkdown(ScalingReport.runs(JmhRawData.read(dir.resolve(f))))).append('\n');
+                sb.append(
+                        "LMZ20 time to ε (`TimeToEpsilonBenchmark`), d = 6 to 12, seeds 1 to 3: a figure to compare machines by; "
+                                + "a range of 2 in d is too short to tell a power law from an exponential (`relulab bench scaling` does that).\n\n");
+                sb.append(ScalingReport.timeToEpsilonMarkdown(ScalingReport.runs(JmhRawData.read(dir.resolve(f)))))
+                        .append('\n');
                 continue;
             }
-            sb.append(JmhTable.render(Json.parse(Files.readString(dir.resolve(f))), f.startsWith("gemm") ? peak1 : Double.NaN)).append('\n');
+            sb.append(JmhTable.render(Json.parse(Files.readString(dir.resolve(f))),
+                    f.startsWith("gemm") ? peak1 : Double.NaN)).append('\n');
         }
         return sb.toString();
     }
@@ -179,7 +190,8 @@ public final class BenchCommand {
         return "| machine | |\n|---|---|\n"
                 + "| CPU | " + MachineInfo.cpuModel() + " |\n"
                 + "| cores | " + MachineInfo.cores() + " |\n"
-                + "| vectors | " + FloatVector.SPECIES_PREFERRED.vectorBitSize() + " bits, " + FloatVector.SPECIES_PREFERRED.length() + " fp32 lanes |\n"
+                + "| vectors | " + FloatVector.SPECIES_PREFERRED.vectorBitSize() + " bits, "
+                + FloatVector.SPECIES_PREFERRED.length() + " fp32 lanes |\n"
                 + "| JDK | " + MachineInfo.jdk() + " |\n"
                 + "| OS | " + MachineInfo.os() + " |\n"
                 + extraRows

@@ -1,6 +1,5 @@
 package org.relulab.bench;
 
-import org.relulab.training.io.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.relulab.training.io.Json;
 
 /**
  * The performance gate of CI ({@code mvn verify} runs it in the bench module): only signals that hold on a
@@ -52,25 +52,31 @@ public final class BenchGate {
             Object forBits = widths instanceof Map<?, ?> m ? m.get(Integer.toString(bits)) : null;
             baseline = new LinkedHashMap<>();
             if (forBits instanceof Map<?, ?> m) m.forEach((k, v) -> baseline.put((String) k, JmhResult.number(v)));
-            if (!(fraction > 0 && fraction <= 1)) throw new IllegalArgumentException("fraction " + fraction + ": expected (0, 1]");
+            if (!(fraction > 0 && fraction <= 1))
+                throw new IllegalArgumentException("fraction " + fraction + ": expected (0, 1]");
         } catch (IOException | RuntimeException e) {
-            err.println("bench gate: " + baselineFile + ": " + e.getMessage() + " (expected {\"fraction\": F, \"ratios\": {\"BITS\": {kernel: ratio}}})");
+            err.println("bench gate: " + baselineFile + ": " + e.getMessage()
+                    + " (expected {\"fraction\": F, \"ratios\": {\"BITS\": {kernel: ratio}}})");
             return 2;
         }
         try {
             boolean ok = true;
             double bytes = stepBytes();
             boolean allocOk = bytes <= MAX_STEP_BYTES;
-            out.printf(Locale.ROOT, "bench gate: training step allocates %.0f B/op under JMH (limit %.0f): %s%n", bytes, MAX_STEP_BYTES, allocOk ? "ok" : "FAIL");
+            out.printf(Locale.ROOT, "bench gate: training step allocates %.0f B/op under JMH (limit %.0f): %s%n", bytes,
+                    MAX_STEP_BYTES, allocOk ? "ok" : "FAIL");
             ok &= allocOk;
             Map<String, Double> ratios = ratios();
             for (var e : ratios.entrySet()) {
                 Double base = baseline.get(e.getKey());
-                String verdict = base == null ? "no baseline for " + bits + "-bit vectors: not gated"
-                        : e.getValue() >= fraction * base ? String.format(Locale.ROOT, "ok (baseline %.2f, floor %.2f)", base, fraction * base)
-                        : String.format(Locale.ROOT, "FAIL (baseline %.2f, floor %.2f)", base, fraction * base);
+                String verdict = base == null
+                        ? "no baseline for " + bits + "-bit vectors: not gated"
+                        : e.getValue() >= fraction * base
+                                ? String.format(Locale.ROOT, "ok (baseline %.2f, floor %.2f)", base, fraction * base)
+                                : String.format(Locale.ROOT, "FAIL (baseline %.2f, floor %.2f)", base, fraction * base);
                 if (base != null && e.getValue() < fraction * base) ok = false;
-                out.printf(Locale.ROOT, "bench gate: %s SIMD/scalar = %.2f at %d bits: %s%n", e.getKey(), e.getValue(), bits, verdict);
+                out.printf(Locale.ROOT, "bench gate: %s SIMD/scalar = %.2f at %d bits: %s%n", e.getKey(), e.getValue(),
+                        bits, verdict);
             }
             out.println("bench gate: " + (ok ? "passed" : "FAILED"));
             return ok ? 0 : 1;
@@ -86,9 +92,11 @@ public final class BenchGate {
      * 74 kB/op for three iterations, then 300 B/op); a step that allocates does so in every iteration.
      */
     static double stepBytes() throws RunnerException {
-        Collection<RunResult> r = new Runner(new OptionsBuilder().include("TrainStepBenchmark\\.step$").param("threads", "1")
+        Collection<RunResult> r = new Runner(new OptionsBuilder().include("TrainStepBenchmark\\.step$")
+                .param("threads", "1")
                 .forks(1).warmupIterations(8).warmupTime(TimeValue.seconds(1)).measurementIterations(5)
-                .measurementTime(TimeValue.seconds(1)).shouldFailOnError(true).addProfiler(GCProfiler.class).build()).run();
+                .measurementTime(TimeValue.seconds(1)).shouldFailOnError(true).addProfiler(GCProfiler.class).build())
+                .run();
         RunResult run = r.iterator().next();
         return run.getSecondaryResults().get("gc.alloc.rate.norm").getStatistics().getMin();
     }
@@ -102,8 +110,11 @@ public final class BenchGate {
                 .param("provider", "simd", "scalar").build()).run());
         for (RunResult r : all) {
             String method = r.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1");
-            String kernel = method.equals("GemmBenchmark.gemm") ? "gemm-sq256" : method.substring(method.indexOf('.') + 1);
-            (r.getParams().getParam("provider").equals("simd") ? simd : scalar).put(kernel, r.getPrimaryResult().getScore());
+            String kernel = method.equals("GemmBenchmark.gemm")
+                    ? "gemm-sq256"
+                    : method.substring(method.indexOf('.') + 1);
+            (r.getParams().getParam("provider").equals("simd") ? simd : scalar).put(kernel,
+                    r.getPrimaryResult().getScore());
         }
         Map<String, Double> ratios = new LinkedHashMap<>();
         for (String k : simd.keySet()) ratios.put(k, simd.get(k) / scalar.get(k));
@@ -111,7 +122,8 @@ public final class BenchGate {
     }
 
     private static org.openjdk.jmh.runner.options.ChainedOptionsBuilder options(String include) {
-        return new OptionsBuilder().include(include).forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
+        return new OptionsBuilder().include(include).forks(1).warmupIterations(2)
+                .warmupTime(TimeValue.milliseconds(500))
                 .measurementIterations(3).measurementTime(TimeValue.milliseconds(500)).shouldFailOnError(true);
     }
 }

@@ -87,8 +87,9 @@ public class CholeskyBenchmark {
             }
             double want = i == j ? diagonal[i] + n * LAMBDA : k.get(j, i);
             if (!(Math.abs(llt - want) <= 1e-4 * scale)) {
-                throw new IllegalStateException("Cholesky " + when + ": (L·Lᵀ)(" + i + ", " + j + ") = " + llt + ", expected "
-                        + want + " ± " + 1e-4 * scale);
+                throw new IllegalStateException(
+                        "Cholesky " + when + ": (L·Lᵀ)(" + i + ", " + j + ") = " + llt + ", expected "
+                                + want + " ± " + 1e-4 * scale);
             }
         }
     }

@@ -78,7 +78,8 @@ public final class JmhChart {
         if (gflops.isEmpty()) throw new IllegalArgumentException("no record with a shape parameter and a gflop metric");
         double top = 0;
         for (double g : gflops.values()) top = Math.max(top, g);
-        if (!Double.isNaN(peak)) top = Math.max(top, peak * threads.stream().mapToInt(Integer::intValue).max().orElse(1));
+        if (!Double.isNaN(peak))
+            top = Math.max(top, peak * threads.stream().mapToInt(Integer::intValue).max().orElse(1));
         top = niceCeiling(top);
 
         int group = Math.max(series.size() * BAR + GAP, 54); // room for a label like "sq2048"
@@ -96,7 +97,8 @@ public final class JmhChart {
             text(svg, LEFT, y0 - 6, "start", 12, t + (t == 1 ? " thread" : " threads") + ", GFLOP/s");
             for (int i = 0; i <= TICKS; i++) { // grid and axis labels
                 double v = top * i / TICKS, y = yBase - PANEL_HEIGHT * v / top;
-                svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
+                svg.append(String.format(Locale.ROOT,
+                        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
                         LEFT, y, width - RIGHT, y));
                 text(svg, LEFT - 4, y + 4, "end", 10, String.format(Locale.ROOT, "%.0f", v));
             }
@@ -108,8 +110,10 @@ public final class JmhChart {
                     Double v = gflops.get(s + "|" + shape + "|" + t);
                     if (v != null) {
                         double h = PANEL_HEIGHT * v / top;
-                        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
-                                + "fill=\"%s\"><title>%s %s %d: %.1f GFLOP/s</title></rect>%n", x + k * BAR, yBase - h, BAR - 1,
+                        svg.append(String.format(Locale.ROOT,
+                                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
+                                        + "fill=\"%s\"><title>%s %s %d: %.1f GFLOP/s</title></rect>%n",
+                                x + k * BAR, yBase - h, BAR - 1,
                                 h, COLORS[k % COLORS.length], escape(s), escape(shape), t, v));
                     }
                     k++;
@@ -119,20 +123,23 @@ public final class JmhChart {
             }
             if (!Double.isNaN(peak)) {
                 double y = yBase - PANEL_HEIGHT * peak * t / top;
-                svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\" "
-                        + "stroke-dasharray=\"4 3\"/>%n", LEFT, y, width - RIGHT, y));
+                svg.append(
+                        String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\" "
+                                + "stroke-dasharray=\"4 3\"/>%n", LEFT, y, width - RIGHT, y));
                 text(svg, width - RIGHT, y - 3, "end", 10, String.format(Locale.ROOT, "FMA peak %.0f", peak * t));
             }
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\"/>%n",
-                    LEFT, yBase, width - RIGHT, yBase));
+            svg.append(
+                    String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\"/>%n",
+                            LEFT, yBase, width - RIGHT, yBase));
             panel++;
         }
         double ly = TOP + threads.size() * (PANEL_HEIGHT + 40);
         int k = 0;
         for (String s : series) { // legend, three entries a row
             double x = LEFT + (k % 3) * 190, y = ly + (k / 3) * 18;
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>%n",
-                    x, y - 9, COLORS[k % COLORS.length]));
+            svg.append(
+                    String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>%n",
+                            x, y - 9, COLORS[k % COLORS.length]));
             text(svg, x + 14, y, "start", 11, escape(s));
             k++;
         }
@@ -149,7 +156,8 @@ public final class JmhChart {
     }
 
     private static void text(StringBuilder svg, double x, double y, String anchor, int size, String s) {
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
+        svg.append(String.format(Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
                 x, y, anchor, size, s));
     }
 

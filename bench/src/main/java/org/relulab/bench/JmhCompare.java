@@ -28,7 +28,9 @@ public final class JmhCompare {
             """;
 
     /** How one benchmark compares. */
-    enum Verdict { SAME, FASTER, SLOWER_WITHIN_NOISE, REGRESSION, ONLY_BASE, ONLY_NEW }
+    enum Verdict {
+        SAME, FASTER, SLOWER_WITHIN_NOISE, REGRESSION, ONLY_BASE, ONLY_NEW
+    }
 
     record Row(String benchmark, String params, JmhResult base, JmhResult next, double change, Verdict verdict) {}
 
@@ -52,7 +54,8 @@ public final class JmhCompare {
                 } catch (NumberFormatException e) {
                     threshold = Double.NaN;
                 }
-                if (!(threshold >= 0 && threshold < 10)) return usage(err, "--threshold " + args[i] + ": expected a fraction from 0 to 10");
+                if (!(threshold >= 0 && threshold < 10))
+                    return usage(err, "--threshold " + args[i] + ": expected a fraction from 0 to 10");
             } else {
                 files.add(args[i]);
             }
@@ -82,7 +85,8 @@ public final class JmhCompare {
         Map<String, JmhResult> b = byKey(base, "base"), n = byKey(next, "new");
         Map<String, Row> rows = new TreeMap<>();
         for (var e : b.entrySet()) rows.put(e.getKey(), row(e.getValue(), n.get(e.getKey()), threshold));
-        for (var e : n.entrySet()) if (!b.containsKey(e.getKey())) rows.put(e.getKey(), row(null, e.getValue(), threshold));
+        for (var e : n.entrySet())
+            if (!b.containsKey(e.getKey())) rows.put(e.getKey(), row(null, e.getValue(), threshold));
         return new ArrayList<>(rows.values());
     }
 
@@ -90,11 +94,13 @@ public final class JmhCompare {
         JmhResult any = base != null ? base : next;
         String params = paramText(any);
         if (base == null || next == null) {
-            return new Row(any.benchmark(), params, base, next, Double.NaN, base == null ? Verdict.ONLY_NEW : Verdict.ONLY_BASE);
+            return new Row(any.benchmark(), params, base, next, Double.NaN,
+                    base == null ? Verdict.ONLY_NEW : Verdict.ONLY_BASE);
         }
         if (!base.unit().equals(next.unit())) {
-            throw new IllegalArgumentException(any.benchmark() + " " + params + ": unit " + base.unit() + " in the base, "
-                    + next.unit() + " in the new file (expected the same unit)");
+            throw new IllegalArgumentException(
+                    any.benchmark() + " " + params + ": unit " + base.unit() + " in the base, "
+                            + next.unit() + " in the new file (expected the same unit)");
         }
         boolean higherIsBetter = higherIsBetter(base.unit());
         // slowdown > 0 means worse, as a fraction of the base: for throughput base/new − 1, for time new/base − 1
@@ -118,7 +124,8 @@ public final class JmhCompare {
         List<List<String>> cells = new ArrayList<>();
         for (Row r : rows) {
             cells.add(List.of(r.benchmark, r.params, score(r.base), score(r.next),
-                    Double.isNaN(r.change) ? "" : String.format(Locale.ROOT, "%+.1f %%", r.change * 100), verdict(r.verdict, threshold)));
+                    Double.isNaN(r.change) ? "" : String.format(Locale.ROOT, "%+.1f %%", r.change * 100),
+                    verdict(r.verdict, threshold)));
         }
         return MarkdownTable.render(List.of("benchmark", "params", "base", "new", "slowdown", "verdict"), cells,
                 c -> c >= 2 && c <= 4);
@@ -137,14 +144,17 @@ public final class JmhCompare {
 
     private static String score(JmhResult r) {
         if (r == null) return "";
-        return JmhTable.format(r.score()) + (Double.isFinite(r.error()) ? " ± " + JmhTable.format(r.error()) : "") + " " + r.unit();
+        return JmhTable.format(r.score()) + (Double.isFinite(r.error()) ? " ± " + JmhTable.format(r.error()) : "") + " "
+                + r.unit();
     }
 
     private static Map<String, JmhResult> byKey(List<JmhResult> results, String which) {
         Map<String, JmhResult> out = new LinkedHashMap<>();
         for (JmhResult r : results) {
             String key = r.benchmark() + " " + paramText(r);
-            if (out.put(key, r) != null) throw new IllegalArgumentException(which + " file: " + key + " appears twice (expected one record each)");
+            if (out.put(key, r) != null)
+                throw new IllegalArgumentException(
+                        which + " file: " + key + " appears twice (expected one record each)");
         }
         return out;
     }

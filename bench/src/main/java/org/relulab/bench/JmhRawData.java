@@ -28,7 +28,8 @@ record JmhRawData(JmhResult summary, double[] primary, Map<String, double[]> sec
             JmhResult r = summaries.get(i++);
             Map<?, ?> fields = (Map<?, ?>) run;
             Map<String, double[]> secondaries = new LinkedHashMap<>();
-            if (fields.get("secondaryMetrics") instanceof Map<?, ?> s) s.forEach((k, v) -> secondaries.put((String) k, raw(v, r)));
+            if (fields.get("secondaryMetrics") instanceof Map<?, ?> s)
+                s.forEach((k, v) -> secondaries.put((String) k, raw(v, r)));
             out.add(new JmhRawData(r, raw(fields.get("primaryMetric"), r), secondaries));
         }
         return out;
@@ -45,19 +46,23 @@ record JmhRawData(JmhResult summary, double[] primary, Map<String, double[]> sec
     /** A secondary metric's values, or an exception naming the benchmark and the metrics it has. */
     double[] secondary(String name) {
         double[] v = secondaries.get(name);
-        if (v == null) throw new IllegalArgumentException("JMH result " + benchmark() + " " + params() + ": no secondary metric \""
-                + name + "\" (has " + secondaries.keySet() + ")");
+        if (v == null)
+            throw new IllegalArgumentException("JMH result " + benchmark() + " " + params() + ": no secondary metric \""
+                    + name + "\" (has " + secondaries.keySet() + ")");
         return v;
     }
 
     /** The rawData of a metric, forks concatenated. */
     private static double[] raw(Object metric, JmhResult r) {
         if (!(metric instanceof Map<?, ?> m) || !(m.get("rawData") instanceof List<?> forks)) {
-            throw new IllegalArgumentException("JMH result " + r.benchmark() + " " + r.params() + ": a metric without \"rawData\"");
+            throw new IllegalArgumentException(
+                    "JMH result " + r.benchmark() + " " + r.params() + ": a metric without \"rawData\"");
         }
         List<Double> values = new ArrayList<>();
         for (Object fork : forks) {
-            if (!(fork instanceof List<?> iterations)) throw new IllegalArgumentException("JMH result " + r.benchmark() + ": rawData " + fork + " is not a list");
+            if (!(fork instanceof List<?> iterations))
+                throw new IllegalArgumentException(
+                        "JMH result " + r.benchmark() + ": rawData " + fork + " is not a list");
             for (Object v : iterations) values.add(JmhResult.number(v));
         }
         return values.stream().mapToDouble(Double::doubleValue).toArray();

@@ -1,6 +1,5 @@
 package org.relulab.bench;
 
-import org.relulab.training.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.relulab.training.io.Json;
 
 /**
  * One record of a JMH JSON result file: the benchmark, its parameters, the primary score and the
@@ -15,9 +15,9 @@ import java.util.Map;
  * {@link IllegalArgumentException} naming what was missing.
  */
 record JmhResult(String benchmark, Map<String, String> params, double score, double error, String unit,
-                 Map<String, Double> secondaries, Map<String, String> secondaryUnits) {
+        Map<String, Double> secondaries, Map<String, String> secondaryUnits) {
     JmhResult(String benchmark, Map<String, String> params, double score, double error, String unit,
-              Map<String, Double> secondaries) {
+            Map<String, Double> secondaries) {
         this(benchmark, params, score, error, unit, secondaries, Map.of());
     }
 

@@ -1,6 +1,5 @@
 package org.relulab.bench;
 
-import org.relulab.training.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.relulab.training.io.Json;
 
 /**
  * Prints a JMH JSON result file ({@code -rf json -rff FILE}) as a Markdown table: benchmark, params, the
@@ -45,7 +45,8 @@ public final class JmhTable {
                     peak = parsePeak(args[++i]);
                 }
                 case "--ratio-to" -> {
-                    if (i + 1 == args.length || args[i + 1].isEmpty()) fail("--ratio-to needs part of a benchmark name");
+                    if (i + 1 == args.length || args[i + 1].isEmpty())
+                        fail("--ratio-to needs part of a benchmark name");
                     ratioTo = args[++i];
                 }
                 default -> {
@@ -112,7 +113,9 @@ public final class JmhTable {
             List<String> row = new ArrayList<>();
             row.add(run.benchmark());
             row.add(params(run));
-            row.add(Double.isFinite(run.error()) ? format(run.score()) + " ± " + format(run.error()) : format(run.score()));
+            row.add(Double.isFinite(run.error())
+                    ? format(run.score()) + " ± " + format(run.error())
+                    : format(run.score()));
             row.add(run.unit());
             row.add(timePerOp(run.score(), run.unit()));
             for (String name : secondaryUnits.keySet()) {
@@ -121,7 +124,9 @@ public final class JmhTable {
             }
             double gflop = run.gflops();
             if (withPeak) {
-                row.add(Double.isNaN(gflop) ? "" : String.format(Locale.ROOT, "%.1f", 100 * gflop / (peak * run.threads())));
+                row.add(Double.isNaN(gflop)
+                        ? ""
+                        : String.format(Locale.ROOT, "%.1f", 100 * gflop / (peak * run.threads())));
             }
             if (ratioTo != null) {
                 String key = shapeAndThreads(run);

@@ -79,7 +79,8 @@ public class KernelFromGramBenchmark {
             double want = f.value(gram.get(i, j) / (double) D, sq.get(0, i) / (double) D, sq.get(0, j) / (double) D);
             double tol = 1e-4 * Math.sqrt(sq.get(0, i) * (double) sq.get(0, j)) / D;
             if (!(Math.abs(out.get(i, j) - want) <= tol)) {
-                throw new IllegalStateException(f + " at (" + i + ", " + j + ") = " + out.get(i, j) + ", expected " + want + " ± " + tol);
+                throw new IllegalStateException(
+                        f + " at (" + i + ", " + j + ") = " + out.get(i, j) + ", expected " + want + " ± " + tol);
             }
         }
     }

@@ -7,9 +7,9 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.RidgeSolver;
 import org.relulab.core.Workspace;
-import org.relulab.training.data.Dataset;
 import org.relulab.training.baseline.KernelRidge;
 import org.relulab.training.baseline.NeuralTangentKernel;
+import org.relulab.training.data.Dataset;
 import org.relulab.training.teacher.AbsTeacher;
 
 /**
@@ -37,13 +37,17 @@ public final class KernelRidgeTiming {
             else if (a.startsWith("d=")) d = Integer.parseInt(a.substring(2));
             else if (a.startsWith("test=")) nTest = Integer.parseInt(a.substring(5));
             else if (a.startsWith("lambda=")) lambda = Double.parseDouble(a.substring(7));
-            else throw new IllegalArgumentException("argument '" + a + "': expected n=N, d=D, test=N, lambda=X or --sweep");
+            else
+                throw new IllegalArgumentException(
+                        "argument '" + a + "': expected n=N, d=D, test=N, lambda=X or --sweep");
         }
         NeuralTangentKernel kernel = new NeuralTangentKernel(Activation.RELU);
         try (Kernels k = Kernels.create(); Workspace data = Workspace.shared()) {
-            System.out.println("kernels: " + k.describe() + "; n = " + n + ", d = " + d + ", test " + nTest + ", λ = " + lambda);
+            System.out.println(
+                    "kernels: " + k.describe() + "; n = " + n + ", d = " + d + ", test " + nTest + ", λ = " + lambda);
             AbsTeacher teacher = new AbsTeacher(data, d, false, 1, 1);
-            Dataset train = Dataset.generate(data, k, teacher, n, 2), test = Dataset.generate(data, k, teacher, nTest, 3);
+            Dataset train = Dataset.generate(data, k, teacher, n, 2),
+                    test = Dataset.generate(data, k, teacher, nTest, 3);
             long start = System.nanoTime();
             // The kernel matrices live in this workspace until the step-by-step timing ends.
             try (Workspace ws = Workspace.shared()) {
@@ -59,11 +63,14 @@ public final class KernelRidgeTiming {
                 try (RidgeSolver solver = new RidgeSolver(k, km)) {
                     solver.factor(lambda);
                     double s = (System.nanoTime() - t) / 1e9;
-                    t = report(String.format(Locale.ROOT, "factor K + nλI (%.1f GFLOP/s as n³/3)", Math.pow(n, 3) / 3 / s / 1e9), t);
+                    t = report(String.format(Locale.ROOT, "factor K + nλI (%.1f GFLOP/s as n³/3)",
+                            Math.pow(n, 3) / 3 / s / 1e9), t);
                     RidgeSolver.Solution a = solver.solve(lambda, train.y());
-                    t = report("CG solve at λ with its own factor: " + a.iterations() + " iterations, residual " + a.relativeResidual(), t);
+                    t = report("CG solve at λ with its own factor: " + a.iterations() + " iterations, residual "
+                            + a.relativeResidual(), t);
                     RidgeSolver.Solution b = solver.solve(lambda / 10, train.y());
-                    t = report("CG solve at λ/10 with the factor at λ: " + b.iterations() + " iterations, residual " + b.relativeResidual(), t);
+                    t = report("CG solve at λ/10 with the factor at λ: " + b.iterations() + " iterations, residual "
+                            + b.relativeResidual(), t);
                     Matrix kTest = ws.matrix(nTest, n);
                     kernel.crossGram(k, test.x(), train.x(), kTest);
                     double[] prediction = solver.multiply(kTest, a.alpha());
@@ -72,7 +79,8 @@ public final class KernelRidgeTiming {
                     report(String.format(Locale.ROOT, "test kernel and predictions: test MSE %.4g", mse / nTest), t);
                 }
             }
-            System.out.printf(Locale.ROOT, "total (Gram + factor + solves + test): %.1f s%n", (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "total (Gram + factor + solves + test): %.1f s%n",
+                    (System.nanoTime() - start) / 1e9);
             if (sweep) {
                 long t = System.nanoTime();
                 KernelRidge.Result r = KernelRidge.fit(k, kernel, train, test, KernelRidge.Options.defaults());

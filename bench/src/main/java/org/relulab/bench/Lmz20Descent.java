@@ -4,12 +4,12 @@ import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
-import org.relulab.training.teacher.AbsTeacher;
+import org.relulab.training.optim.GradientDescent;
+import org.relulab.training.step.TwoLayerStep;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
-import org.relulab.training.step.TwoLayerStep;
 import org.relulab.training.student.TwoLayerStudent;
-import org.relulab.training.optim.GradientDescent;
+import org.relulab.training.teacher.AbsTeacher;
 
 /**
  * One LMZ20 run at input dimension d and one seed, sized by {@link Lmz20Scaling} (m = 4d, n = 10d², η = m/2),
@@ -66,7 +66,8 @@ final class Lmz20Descent implements AutoCloseable {
             if (steps % checkEvery == 0 || steps >= maxSteps) {
                 testLoss = evalStep.forward(k, test.x(), test.y());
                 if (!Double.isFinite(testLoss)) {
-                    throw new IllegalStateException("LMZ20 run at d = " + d + " diverged: test loss " + testLoss + " at step " + steps);
+                    throw new IllegalStateException(
+                            "LMZ20 run at d = " + d + " diverged: test loss " + testLoss + " at step " + steps);
                 }
                 if (testLoss <= target || steps >= maxSteps || System.nanoTime() - start >= maxNanos) return steps;
             }

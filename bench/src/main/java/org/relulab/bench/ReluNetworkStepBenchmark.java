@@ -18,14 +18,14 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
-import org.relulab.training.student.Learner;
+import org.relulab.training.optim.GradientDescent;
 import org.relulab.training.step.LearnerStep;
-import org.relulab.training.student.LinearizedNetwork;
 import org.relulab.training.step.LinearizedStep;
 import org.relulab.training.step.ReluNetworkStep;
+import org.relulab.training.student.Learner;
+import org.relulab.training.student.LinearizedNetwork;
 import org.relulab.training.student.ReluNetworkStudent;
 import org.relulab.training.student.TrainedLayers;
-import org.relulab.training.optim.GradientDescent;
 
 /**
  * One SGD step of ALL19's three-layer learner, all layers trained, at its Fig. 1 shape: a batch of n = 50
@@ -90,7 +90,8 @@ public class ReluNetworkStepBenchmark {
         linearizedStep = new LinearizedStep(ws, linearized, N);
         sgdStep(linearized, linearizedStep); // θ ≠ θ₀ from here on: the tangent pass does not add zeros
         double gap = Math.abs(linearizedStep.forward(kernels, x, y) - loss);
-        if (!(gap < 1e-3)) throw new IllegalStateException("step benchmark: linearized loss off the network's by " + gap);
+        if (!(gap < 1e-3))
+            throw new IllegalStateException("step benchmark: linearized loss off the network's by " + gap);
     }
 
     @TearDown(Level.Trial)

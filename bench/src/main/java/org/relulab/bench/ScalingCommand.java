@@ -2,8 +2,8 @@ package org.relulab.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +29,10 @@ final class ScalingCommand {
     /** What one variant runs: the d grid and seeds of the time-to-ε runs, the step sizes and their JMH iterations. */
     record Plan(String name, String[] dims, int seeds, String[] sizes, int stepWarmups, int stepIterations) {}
 
-    static final Plan QUICK = new Plan("quick", new String[] {"6", "8", "10", "12", "16", "20"}, 2, StepSize.sweep(2), 2, 2);
-    static final Plan FULL = new Plan("full", new String[] {"8", "10", "12", "14", "16", "20", "24", "28", "32", "36"}, 3,
+    static final Plan QUICK = new Plan("quick", new String[] {"6", "8", "10", "12", "16", "20"}, 2, StepSize.sweep(2),
+            2, 2);
+    static final Plan FULL = new Plan("full", new String[] {"8", "10", "12", "14", "16", "20", "24", "28", "32", "36"},
+            3,
             StepSize.sweep(3), 3, 3);
 
     private ScalingCommand() {}
@@ -44,11 +46,13 @@ final class ScalingCommand {
             } else if (args[i].equals("--out") && i + 1 < args.length) {
                 dir = Path.of(args[++i]);
             } else {
-                err.println("relulab bench scaling: unexpected argument '" + args[i] + "' (expected --quick and --out DIR)");
+                err.println("relulab bench scaling: unexpected argument '" + args[i]
+                        + "' (expected --quick and --out DIR)");
                 return 2;
             }
         }
-        if (dir == null) dir = Path.of("results", BenchCommand.machineTag() + "-scaling" + (plan == QUICK ? "-quick" : ""));
+        if (dir == null)
+            dir = Path.of("results", BenchCommand.machineTag() + "-scaling" + (plan == QUICK ? "-quick" : ""));
         try {
             String refused = BenchCommand.refuseFolder(dir);
             if (refused != null) {
@@ -58,19 +62,22 @@ final class ScalingCommand {
             Files.createDirectories(dir);
             String loadBefore = loadAverage();
             long started = System.nanoTime();
-            out.println("relulab bench scaling: time to eps at d = " + String.join(", ", plan.dims) + " (" + plan.seeds + " seeds each) ...");
+            out.println("relulab bench scaling: time to eps at d = " + String.join(", ", plan.dims) + " (" + plan.seeds
+                    + " seeds each) ...");
             runInOrder(timeToEpsilon(plan), dir.resolve("time-to-epsilon.json"), out);
             out.println("relulab bench scaling: time per step at " + plan.sizes.length + " sizes ...");
             runInOrder(stepTime(plan), dir.resolve("step-time.json"), out);
             double minutes = (System.nanoTime() - started) / 60e9;
             List<ScalingReport.Run> runs = ScalingReport.runs(JmhRawData.read(dir.resolve("time-to-epsilon.json")));
-            List<ScalingReport.StepTime> steps = ScalingReport.stepTimes(JmhRawData.read(dir.resolve("step-time.json")));
+            List<ScalingReport.StepTime> steps = ScalingReport
+                    .stepTimes(JmhRawData.read(dir.resolve("step-time.json")));
             Files.writeString(dir.resolve("time-to-epsilon.csv"), ScalingReport.runsCsv(runs));
             Files.writeString(dir.resolve("step-time.csv"), ScalingReport.stepCsv(steps));
             Files.writeString(dir.resolve("time-to-epsilon.svg"), ScalingReport.timeToEpsilonSvg(runs));
             Files.writeString(dir.resolve("step-time.svg"), ScalingReport.stepTimeSvg(steps));
             String fits = ScalingReport.timeToEpsilonMarkdown(runs);
-            Files.writeString(dir.resolve("README.md"), readme(plan, runs, steps, fits, minutes, loadBefore, loadAverage()));
+            Files.writeString(dir.resolve("README.md"),
+                    readme(plan, runs, steps, fits, minutes, loadBefore, loadAverage()));
             out.print(fits.substring(fits.lastIndexOf("\n\n") + 2));
         } catch (IOException | RunnerException | IllegalArgumentException e) {
             err.println("relulab bench scaling: " + e.getMessage());
@@ -93,8 +100,10 @@ final class ScalingCommand {
             List<String> dims = new ArrayList<>(List.of(plan.dims));
             Collections.shuffle(dims, new Random(seed));
             for (String d : dims) {
-                runs.add(new JmhRun("d = " + d + ", seed " + seed, new OptionsBuilder().include(TimeToEpsilonBenchmark.class.getSimpleName())
-                        .forks(1).param("d", d).param("seed", Integer.toString(seed)).warmupIterations(1).measurementIterations(1)));
+                runs.add(new JmhRun("d = " + d + ", seed " + seed,
+                        new OptionsBuilder().include(TimeToEpsilonBenchmark.class.getSimpleName())
+                                .forks(1).param("d", d).param("seed", Integer.toString(seed)).warmupIterations(1)
+                                .measurementIterations(1)));
             }
         }
         return runs;
@@ -106,9 +115,10 @@ final class ScalingCommand {
         Collections.shuffle(sizes, new Random(0));
         List<JmhRun> runs = new ArrayList<>();
         for (String size : sizes) {
-            runs.add(new JmhRun("size " + size, new OptionsBuilder().include(StepTimeBenchmark.class.getSimpleName()).forks(1)
-                    .param("size", size).warmupIterations(plan.stepWarmups).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(plan.stepIterations).measurementTime(TimeValue.seconds(1))));
+            runs.add(new JmhRun("size " + size,
+                    new OptionsBuilder().include(StepTimeBenchmark.class.getSimpleName()).forks(1)
+                            .param("size", size).warmupIterations(plan.stepWarmups).warmupTime(TimeValue.seconds(1))
+                            .measurementIterations(plan.stepIterations).measurementTime(TimeValue.seconds(1))));
         }
         return runs;
     }
@@ -135,15 +145,20 @@ final class ScalingCommand {
         }
     }
 
-    private static String readme(Plan plan, List<ScalingReport.Run> runs, List<ScalingReport.StepTime> steps, String fits,
-                                 double minutes, String loadBefore, String loadAfter) {
+    private static String readme(Plan plan, List<ScalingReport.Run> runs, List<ScalingReport.StepTime> steps,
+            String fits,
+            double minutes, String loadBefore, String loadAfter) {
         String command = "./relulab bench scaling" + (plan == QUICK ? " --quick" : "");
         List<String> missing = new ArrayList<>();
         for (String d : plan.dims) if (runs.stream().noneMatch(r -> Integer.toString(r.d()).equals(d))) missing.add(d);
-        StringBuilder sb = new StringBuilder("# Scaling: LMZ20 time to ε against d, on ").append(MachineInfo.cpuModel()).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "Written by `%s` (the %s variant) in %.1f minutes, from the repository root.%n%n", command, plan.name, minutes));
-        sb.append(BenchCommand.machineTable(String.format(Locale.ROOT, "| load average (1, 5, 15 min) | %s at the start; %s at the end |%n",
-                loadBefore, loadAfter)));
+        StringBuilder sb = new StringBuilder("# Scaling: LMZ20 time to ε against d, on ").append(MachineInfo.cpuModel())
+                .append("\n\n");
+        sb.append(String.format(Locale.ROOT,
+                "Written by `%s` (the %s variant) in %.1f minutes, from the repository root.%n%n", command, plan.name,
+                minutes));
+        sb.append(BenchCommand.machineTable(
+                String.format(Locale.ROOT, "| load average (1, 5, 15 min) | %s at the start; %s at the end |%n",
+                        loadBefore, loadAfter)));
         sb.append(String.format(Locale.ROOT, """
 
                 A load average above the core count means other processes wanted the cores too: wall times then
@@ -171,10 +186,13 @@ final class ScalingCommand {
                 over a d's runs.
 
                 """, Lmz20Scaling.EPSILON_FRACTION, Lmz20Scaling.EPSILON, Lmz20Scaling.PLATEAU_FLOOR_X_D,
-                TimeToEpsilonBenchmark.CHECK_EVERY, Kernels.defaultThreads(), plan.seeds, TimeToEpsilonBenchmark.WARMUP_SECONDS,
+                TimeToEpsilonBenchmark.CHECK_EVERY, Kernels.defaultThreads(), plan.seeds,
+                TimeToEpsilonBenchmark.WARMUP_SECONDS,
                 plan.stepWarmups, plan.stepIterations));
         sb.append(fits).append('\n');
-        if (!missing.isEmpty()) sb.append("No result for d = ").append(String.join(", ", missing)).append(": the run failed (its error is in the console output).\n\n");
+        if (!missing.isEmpty())
+            sb.append("No result for d = ").append(String.join(", ", missing))
+                    .append(": the run failed (its error is in the console output).\n\n");
         sb.append("## Time per step\n\n![ms per step against size / base size](step-time.svg)\n\n");
         sb.append(ScalingReport.stepTimeMarkdown(steps)).append('\n');
         sb.append("""

@@ -16,13 +16,15 @@ record StepSize(char varied, int d, int m, int n) {
             value = -1;
         }
         if (value < 1 || value > 10_000_000) {
-            throw new IllegalArgumentException("step size '" + name + "': expected d, m or n and a whole number from 1 to 1e7, e.g. d64");
+            throw new IllegalArgumentException(
+                    "step size '" + name + "': expected d, m or n and a whole number from 1 to 1e7, e.g. d64");
         }
         return switch (name.charAt(0)) {
             case 'd' -> new StepSize('d', value, BASE_M, BASE_N);
             case 'm' -> new StepSize('m', BASE_D, value, BASE_N);
             case 'n' -> new StepSize('n', BASE_D, BASE_M, value);
-            default -> throw new IllegalArgumentException("step size '" + name + "': expected d, m or n and a whole number from 1 to 1e7, e.g. d64");
+            default -> throw new IllegalArgumentException(
+                    "step size '" + name + "': expected d, m or n and a whole number from 1 to 1e7, e.g. d64");
         };
     }
 

@@ -35,7 +35,7 @@ import org.relulab.core.Provider;
 @Measurement(iterations = 3, time = 1)
 public class StepTimeBenchmark {
     @Param({"d4", "d8", "d16", "d32", "d64", "d128", "d256", "m16", "m32", "m64", "m128", "m256", "m512", "m1024",
-        "n1280", "n2560", "n5120", "n10240", "n20480", "n40960", "n81920"})
+            "n1280", "n2560", "n5120", "n10240", "n20480", "n40960", "n81920"})
     public String size;
 
     @Param({"1"})
@@ -50,7 +50,8 @@ public class StepTimeBenchmark {
         kernels = Kernels.create(Provider.lookup(), threads);
         run = new Lmz20Descent(kernels, s.d(), s.m(), s.n(), 1);
         double loss = run.step(kernels);
-        if (!Double.isFinite(loss)) throw new IllegalStateException("step time benchmark " + size + ": initial loss " + loss);
+        if (!Double.isFinite(loss))
+            throw new IllegalStateException("step time benchmark " + size + ": initial loss " + loss);
     }
 
     @TearDown(Level.Trial)

@@ -84,8 +84,10 @@ public class TimeToEpsilonBenchmark {
         long cpu = StepCounters.cpuNanos();
         long steps = run.descendTo(kernels, target, MAX_STEPS, CHECK_EVERY, Long.MAX_VALUE);
         if (!run.reached(target)) {
-            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "d = %d, seed %d: test loss x d %.3e after %d steps, "
-                    + "expected at most eps = %.3e", d, runSeed, run.testLoss() * d, steps, Lmz20Scaling.EPSILON));
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                    "d = %d, seed %d: test loss x d %.3e after %d steps, "
+                            + "expected at most eps = %.3e",
+                    d, runSeed, run.testLoss() * d, steps, Lmz20Scaling.EPSILON));
         }
         counters.add(steps, cpu);
         return steps;

@@ -19,11 +19,11 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
+import org.relulab.training.optim.GradientDescent;
+import org.relulab.training.step.TwoLayerStep;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
-import org.relulab.training.step.TwoLayerStep;
 import org.relulab.training.student.TwoLayerStudent;
-import org.relulab.training.optim.GradientDescent;
 
 /**
  * One full-batch gradient step of f(x) = Σ_i (a_i/m) ReLU(w_iᵀx) at n = 4096 samples, d = 128 inputs,

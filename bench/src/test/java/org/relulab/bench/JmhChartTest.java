@@ -43,6 +43,7 @@ class JmhChartTest {
     @Test
     void nothingToDrawIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> JmhChart.render(
-                List.of(new JmhResult("ActivationBenchmark.relu", Map.of(), 1, 0, "ops/s", Map.of())), Double.NaN, "t"));
+                List.of(new JmhResult("ActivationBenchmark.relu", Map.of(), 1, 0, "ops/s", Map.of())), Double.NaN,
+                "t"));
     }
 }

@@ -1,6 +1,5 @@
 package org.relulab.bench;
 
-import org.relulab.training.io.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relulab.training.io.Json;
 
 /** {@link JmhCompare}: regressions need both the threshold and the error bars; direction by unit; exit codes. */
 class JmhCompareTest {
@@ -59,7 +59,8 @@ class JmhCompareTest {
 
     @Test
     void missingAndNewBenchmarksAreListedNotFailed() {
-        List<JmhCompare.Row> rows = JmhCompare.compare(results(record("A.a", "s", 1, 0, "ops/s")), results(record("B.b", "s", 1, 0, "ops/s")), 0.1);
+        List<JmhCompare.Row> rows = JmhCompare.compare(results(record("A.a", "s", 1, 0, "ops/s")),
+                results(record("B.b", "s", 1, 0, "ops/s")), 0.1);
         assertEquals(JmhCompare.Verdict.ONLY_BASE, rows.get(0).verdict());
         assertEquals(JmhCompare.Verdict.ONLY_NEW, rows.get(1).verdict());
     }
@@ -67,11 +68,14 @@ class JmhCompareTest {
     @Test
     void exitCodesAndTable() throws Exception {
         Path base = tmp.resolve("base.json"), next = tmp.resolve("new.json"), other = tmp.resolve("other.json");
-        Files.writeString(base, "[" + record("G.gemm", "sq512", 100, 2, "ops/s") + "," + record("G.gemm", "fwd", 50, 1, "ops/s") + "]");
-        Files.writeString(next, "[" + record("G.gemm", "sq512", 101, 2, "ops/s") + "," + record("G.gemm", "fwd", 30, 1, "ops/s") + "]");
+        Files.writeString(base,
+                "[" + record("G.gemm", "sq512", 100, 2, "ops/s") + "," + record("G.gemm", "fwd", 50, 1, "ops/s") + "]");
+        Files.writeString(next,
+                "[" + record("G.gemm", "sq512", 101, 2, "ops/s") + "," + record("G.gemm", "fwd", 30, 1, "ops/s") + "]");
         Files.writeString(other, "[" + record("G.gemm", "sq512", 100, 2, "ms/op") + "]");
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8), e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8),
+                e = new PrintStream(err, true, StandardCharsets.UTF_8);
         assertEquals(1, JmhCompare.run(new String[] {base.toString(), next.toString()}, o, e));
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("shape=fwd threads=1"), table);
@@ -79,7 +83,8 @@ class JmhCompareTest {
         assertTrue(table.contains("2 benchmarks compared, 1 regressed beyond 10 % and their error bars"), table);
         assertEquals(0, JmhCompare.run(new String[] {"--threshold", "0.9", base.toString(), next.toString()}, o, e));
         assertEquals(2, JmhCompare.run(new String[] {base.toString(), other.toString()}, o, e));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unit ops/s in the base, ms/op in the new file"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unit ops/s in the base, ms/op in the new file"),
+                err.toString(StandardCharsets.UTF_8));
         assertEquals(2, JmhCompare.run(new String[] {base.toString()}, o, e));
         assertEquals(2, JmhCompare.run(new String[] {"--threshold", "lots", base.toString(), next.toString()}, o, e));
         assertEquals(2, JmhCompare.run(new String[] {base.toString(), tmp.resolve("missing.json").toString()}, o, e));

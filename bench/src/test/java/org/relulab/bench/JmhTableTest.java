@@ -1,11 +1,11 @@
 package org.relulab.bench;
 
-import org.relulab.training.io.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.relulab.training.io.Json;
 
 class JmhTableTest {
     /** Two records the way JMH writes them (trimmed): a GEMM with gflop, an element-wise kernel with gbytes. */
@@ -124,7 +124,8 @@ class JmhTableTest {
     void ratioReferenceMustBeFoundAndUnique() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JmhTable.render(Json.parse(PEERS), Double.NaN, "Mkl"));
-        assertTrue(e.getMessage().contains("--ratio-to Mkl: no row whose benchmark name contains 'Mkl'"), e.getMessage());
+        assertTrue(e.getMessage().contains("--ratio-to Mkl: no row whose benchmark name contains 'Mkl'"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("peers.OpenBlasGemmBenchmark.gemm"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> JmhTable.render(Json.parse(PEERS), Double.NaN, "Blas"));

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
-import org.relulab.training.student.Initialization;
-import org.relulab.training.student.OutputLayer;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.run.Trainer;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
 
 /** {@link Lmz20Descent}: the trainer's run without its folder, reaching ε, deterministic per seed. */
 class Lmz20DescentTest {
@@ -32,7 +32,8 @@ class Lmz20DescentTest {
                 .logEvery(steps).seed(3).threads(1).out(tmp.resolve("run")).build();
         Trainer.run(cfg, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Provider.lookup());
         List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
-        double trainerStart = Double.parseDouble(rows.get(1).split(",")[3]), trainerEnd = Double.parseDouble(rows.get(2).split(",")[3]);
+        double trainerStart = Double.parseDouble(rows.get(1).split(",")[3]),
+                trainerEnd = Double.parseDouble(rows.get(2).split(",")[3]);
         try (Kernels k = Kernels.create(Provider.lookup(), 1); Lmz20Descent run = new Lmz20Descent(k, d, 3)) {
             assertEquals(0, run.descendTo(k, 0, 0, 10, Long.MAX_VALUE));
             assertEquals(trainerStart, run.testLoss(), 1e-5 * trainerStart, "test loss at step 0");

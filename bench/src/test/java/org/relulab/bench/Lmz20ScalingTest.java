@@ -36,7 +36,8 @@ class Lmz20ScalingTest {
         double[] c = HermiteCoefficients.squared(Activation.ABS, 4000);
         double aboveTwo = 0;
         for (int k = 4; k < c.length; k++) aboveTwo += c[k];
-        assertEquals(Lmz20Scaling.PLATEAU_FLOOR_X_D, aboveTwo, 2e-3, "sum of c_k over k >= 4 is 1 - 3/pi (the tail decays like k^-1.5)");
+        assertEquals(Lmz20Scaling.PLATEAU_FLOOR_X_D, aboveTwo, 2e-3,
+                "sum of c_k over k >= 4 is 1 - 3/pi (the tail decays like k^-1.5)");
         assertEquals(Lmz20Scaling.CONSTANT_LOSS_X_D, c[2] + aboveTwo, 2e-3, "orders >= 2 carry the variance");
         assertEquals(0.00727, Lmz20Scaling.EPSILON, 1e-5);
         assertTrue(Lmz20Scaling.EPSILON < Lmz20Scaling.PLATEAU_FLOOR_X_D / 5, "eps well below the plateau");

@@ -1,6 +1,5 @@
 package org.relulab.bench;
 
-import org.relulab.training.io.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,13 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.relulab.training.io.Json;
 
 /** {@link ScalingReport} and {@link JmhRawData} on JMH JSON of known power laws. */
 class ScalingReportTest {
     /** A TimeToEpsilonBenchmark record in JMH's JSON form: two seeds per d, time = 1e-5 d^5 (× 1.1 for seed 2), steps = 10 d². */
     static String timeRecord(int d) {
         double t1 = 1e-5 * Math.pow(d, 5), t2 = 1.1 * t1, s = 10.0 * d * d;
-        return String.format(Locale.ROOT, """
+        return String.format(Locale.ROOT,
+                """
                 {"benchmark": "org.relulab.bench.TimeToEpsilonBenchmark.trainToEpsilon", "mode": "ss", "params": {"d": "%d", "threads": "1"},
                  "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "s/op", "rawData": [[%s, %s]]},
                  "secondaryMetrics": {"cpuSeconds": {"score": 0, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[%s, %s]]},
@@ -27,7 +28,8 @@ class ScalingReportTest {
     static String stepRecord(String size) {
         StepSize s = StepSize.parse(size);
         double ms = 5.0 * s.value() / s.baseValue();
-        return String.format(Locale.ROOT, """
+        return String.format(Locale.ROOT,
+                """
                 {"benchmark": "org.relulab.bench.StepTimeBenchmark.step", "mode": "avgt", "params": {"size": "%s", "threads": "1"},
                  "primaryMetric": {"score": %s, "scoreError": 0.1, "scoreUnit": "ms/op", "rawData": [[%s, %s, %s]]},
                  "secondaryMetrics": {"cpuSeconds": {"score": 0, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[%s, %s, %s]]},
@@ -53,12 +55,15 @@ class ScalingReportTest {
         assertEquals(2, runs.get(1).seed());
         assertEquals(24, runs.get(11).d());
         String csv = ScalingReport.runsCsv(runs);
-        assertTrue(csv.startsWith("d,m,n,seed,seconds,cpu_seconds,steps,flops_per_step,epsilon\n8,32,640,1,0.327680,0.163840,640,655360,0.00726760\n"), csv);
+        assertTrue(csv.startsWith(
+                "d,m,n,seed,seconds,cpu_seconds,steps,flops_per_step,epsilon\n8,32,640,1,0.327680,0.163840,640,655360,0.00726760\n"),
+                csv);
     }
 
     @Test
     void aSeedParameterNumbersTheRuns() {
-        String record = timeRecord(8).replace("\"params\": {\"d\": \"8\",", "\"params\": {\"d\": \"8\", \"seed\": \"3\",");
+        String record = timeRecord(8).replace("\"params\": {\"d\": \"8\",",
+                "\"params\": {\"d\": \"8\", \"seed\": \"3\",");
         List<ScalingReport.Run> runs = ScalingReport.runs(parse(List.of(record)));
         assertEquals(List.of(3, 4), runs.stream().map(ScalingReport.Run::seed).toList());
     }
@@ -66,11 +71,13 @@ class ScalingReportTest {
     @Test
     void powerLawIsFoundAndTheExponentialFitsWorse() {
         List<ScalingReport.Run> runs = runs();
-        ScalingReport.Fits f = ScalingReport.Fits.of(ScalingReport.column(runs, r -> r.d()), ScalingReport.column(runs, ScalingReport.Run::seconds));
+        ScalingReport.Fits f = ScalingReport.Fits.of(ScalingReport.column(runs, r -> r.d()),
+                ScalingReport.column(runs, ScalingReport.Run::seconds));
         assertEquals(5, f.power().slope(), 1e-9);
         assertTrue(f.power().r2() > 0.999 && f.exponential().r2() < f.power().r2(), f.toString());
         double geometricMeanD = Math.pow(8.0 * 10 * 12 * 16 * 20 * 24, 1 / 6.0); // log t - 4 log d = log(1e-5 d) + log(1 or 1.1)
-        assertEquals(1e-5 * Math.sqrt(1.1) * geometricMeanD * 1e4, f.flopLine(10), 1e-9, "slope-4 line through the runs' mean");
+        assertEquals(1e-5 * Math.sqrt(1.1) * geometricMeanD * 1e4, f.flopLine(10), 1e-9,
+                "slope-4 line through the runs' mean");
         String md = ScalingReport.timeToEpsilonMarkdown(runs);
         assertTrue(md.contains("grows as d^5.00") && md.contains("the exponential model fits worse"), md);
         assertTrue(md.contains("steps' d^2.00 ± 0.00 plus the time per step's d^3.00 ± 0.09"), md);
@@ -94,7 +101,8 @@ class ScalingReportTest {
         assertEquals(StepSize.parse("d8").flops() / 1.25e6, d8.gflops(), 1e-9);
         String md = ScalingReport.stepTimeMarkdown(steps);
         assertTrue(md.contains("| d      | 8 to 128      |                   1.00 ± 0.00 |"), md);
-        assertTrue(ScalingReport.stepCsv(steps).startsWith("varied,d,m,n,flops_per_step,ms_per_step,ms_error,cpu_ms_per_step,gflops\nd,8,128,10240,"));
+        assertTrue(ScalingReport.stepCsv(steps)
+                .startsWith("varied,d,m,n,flops_per_step,ms_per_step,ms_error,cpu_ms_per_step,gflops\nd,8,128,10240,"));
         assertTrue(ScalingReport.stepTimeSvg(steps).contains("flop count 4nmd"));
     }
 
@@ -104,7 +112,8 @@ class ScalingReportTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> parse(List.of(noRaw))).getMessage()
                 .contains("a metric without \"rawData\""));
         String noSteps = timeRecord(8).replace("\"steps\"", "\"other\"");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ScalingReport.runs(parse(List.of(noSteps)))).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ScalingReport.runs(parse(List.of(noSteps))))
+                .getMessage()
                 .contains("no secondary metric \"steps\""));
         assertEquals("no TimeToEpsilonBenchmark results", assertThrows(IllegalArgumentException.class,
                 () -> ScalingReport.runs(parse(List.of(stepRecord("d32"))))).getMessage());

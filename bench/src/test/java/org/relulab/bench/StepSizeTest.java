@@ -19,7 +19,8 @@ class StepSizeTest {
 
     @Test
     void sweepsPowersOfTwoAroundTheBase() {
-        assertArrayEquals(new String[] {"d16", "d32", "d64", "m64", "m128", "m256", "n5120", "n10240", "n20480"}, StepSize.sweep(1));
+        assertArrayEquals(new String[] {"d16", "d32", "d64", "m64", "m128", "m256", "n5120", "n10240", "n20480"},
+                StepSize.sweep(1));
         assertEquals(21, StepSize.sweep(3).length);
     }
 

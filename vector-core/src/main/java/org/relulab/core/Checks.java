@@ -23,7 +23,8 @@ final class Checks {
     /** A vector is a matrix with one row or one column. */
     static void vector(String op, String name, Matrix v, long expectedLength) {
         if (v.rows != 1 && v.cols != 1) {
-            throw new IllegalArgumentException(op + ": " + name + " is " + v.shape() + " (expected a 1xn or nx1 vector)");
+            throw new IllegalArgumentException(
+                    op + ": " + name + " is " + v.shape() + " (expected a 1xn or nx1 vector)");
         }
         if (length(v) != expectedLength) {
             throw new IllegalArgumentException(op + ": " + name + " has length " + length(v) + " (" + v.shape()
@@ -46,7 +47,7 @@ final class Checks {
      * place or separate from in, and separate from both vectors.
      */
     static void withLineVectors(String op, String inName, Matrix in, String rowsName, Matrix rows, String colsName,
-                                Matrix cols, String outName, Matrix out) {
+            Matrix cols, String outName, Matrix out) {
         open(op, rowsName, rows);
         open(op, colsName, cols);
         open(op, inName, in);

@@ -23,8 +23,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class GemmPacking {
     /** 8 floats: one packed A column (MR = 8) and the transpose block. */
     private static final VectorSpecies<Float> S8 = FloatVector.SPECIES_256;
-    private static final boolean VECTOR_PACKING =
-            FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256 && SimdMicroKernel.MR == 8;
+    private static final boolean VECTOR_PACKING = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256
+            && SimdMicroKernel.MR == 8;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     /** The preferred species, for plain copies: full-width loads and stores only. */
     private static final VectorSpecies<Float> SP = FloatVector.SPECIES_PREFERRED;
@@ -63,7 +63,8 @@ final class GemmPacking {
                     }
                 } else if (L == 8) {
                     for (; q < full; q++) {
-                        FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER).intoArray(dst, q * 8 * kc + p * 8);
+                        FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER).intoArray(dst,
+                                q * 8 * kc + p * 8);
                     }
                 }
                 for (; q < full; q++) copy8(a, src + q * 8L, dst, q * 8 * kc + p * 8);
@@ -130,7 +131,7 @@ final class GemmPacking {
      * {@code count} floats, written transposed: element p of line l goes to {@code dst[d + p·dstStride + l]}.
      */
     private static void transpose8(MemorySegment src, long first, int lineStride, int count, float[] dst, int d,
-                                   int dstStride) {
+            int dstStride) {
         long lb = (long) lineStride * Float.BYTES, o0 = first * Float.BYTES;
         int p = 0;
         for (; p + 8 <= count; p += 8) {
@@ -162,7 +163,8 @@ final class GemmPacking {
             e1.rearrange(HI4, e3).intoArray(dst, t + 7 * dstStride);
         }
         for (; p < count; p++) {
-            for (int l = 0; l < 8; l++) dst[d + p * dstStride + l] = src.getAtIndex(F32, first + (long) l * lineStride + p);
+            for (int l = 0; l < 8; l++)
+                dst[d + p * dstStride + l] = src.getAtIndex(F32, first + (long) l * lineStride + p);
         }
     }
 }

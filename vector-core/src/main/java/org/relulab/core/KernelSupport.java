@@ -34,18 +34,18 @@ interface KernelSupport {
 
     /** out[i] = g[i] · σ'(z[i]) (out may be g). */
     void activateBackward(Activation act, int n, MemorySegment g, long go, MemorySegment z, long zo,
-                          MemorySegment out, long oo);
+            MemorySegment out, long oo);
 
     /** out[i] = (s · c[i]) · σ'(z[i]): one row of the backward pass through f = σ(z)·c, s the row's residual. */
     void activateBackwardScaled(Activation act, int n, float s, MemorySegment c, long co, MemorySegment z, long zo,
-                                MemorySegment out, long oo);
+            MemorySegment out, long oo);
 
     /**
      * out[j] = f(scale·g[j], scale·rowSqNorm, scale·colSqNorms[j]): one row of {@link KernelFunction} f from a
      * row of the Gram matrix g, the squared norm of that row's input and those of the column inputs.
      */
     void kernelFromGram(KernelFunction f, int n, float scale, float rowSqNorm, MemorySegment g, long go,
-                        MemorySegment colSqNorms, long co, MemorySegment out, long oo);
+            MemorySegment colSqNorms, long co, MemorySegment out, long oo);
 
     /** Σ x[i]·y[i] in double: x holds floats, y doubles (offsets in elements of each). */
     double dotMixed(int n, MemorySegment x, long xo, MemorySegment y, long yo);

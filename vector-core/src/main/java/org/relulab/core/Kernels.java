@@ -91,7 +91,7 @@ public final class Kernels implements AutoCloseable {
      * 1{z > 0} equals 1{σ(z) > 0}, so a ReLU layer needs only H).
      */
     public void gemm(boolean transA, boolean transB, float alpha, Matrix a, Matrix b, float beta, Matrix c,
-                     Activation act, Matrix h) {
+            Activation act, Matrix h) {
         gemmBatched(transA, transB, alpha, a, 0, b, 0, beta, c, 0, act, h, 0, 1);
     }
 
@@ -100,13 +100,13 @@ public final class Kernels implements AutoCloseable {
      * p·strideA, p·strideB, p·strideC elements. Problems run in parallel, each on one thread.
      */
     public void gemmBatched(boolean transA, boolean transB, float alpha, Matrix a, long strideA, Matrix b,
-                            long strideB, float beta, Matrix c, long strideC, int batch) {
+            long strideB, float beta, Matrix c, long strideC, int batch) {
         gemmBatched(transA, transB, alpha, a, strideA, b, strideB, beta, c, strideC, null, null, 0, batch);
     }
 
     private void gemmBatched(boolean transA, boolean transB, float alpha, Matrix a, long strideA, Matrix b,
-                             long strideB, float beta, Matrix c, long strideC, Activation act, Matrix h,
-                             long strideH, int batch) {
+            long strideB, float beta, Matrix c, long strideC, Activation act, Matrix h,
+            long strideH, int batch) {
         String op = "gemm";
         Checks.open(op, "A", a);
         Checks.open(op, "B", b);
@@ -184,7 +184,8 @@ public final class Kernels implements AutoCloseable {
             long co = c.offset + shift + (long) r * c.stride;
             if (beta == 0f) zero(c.segment, co, c.storedCols());
             else impl.scale(c.storedCols(), beta, c.segment, co, c.segment, co);
-            if (act != null) impl.activate(act, c.storedCols(), c.segment, co, h.segment, h.offset + (long) r * h.stride);
+            if (act != null)
+                impl.activate(act, c.storedCols(), c.segment, co, h.segment, h.offset + (long) r * h.stride);
         }
     }
 
@@ -292,10 +293,14 @@ public final class Kernels implements AutoCloseable {
     }
 
     /** out = g ⊙ 1{z > 0}. */
-    public void reluBackward(Matrix g, Matrix z, Matrix out) { activateBackward(Activation.RELU, g, z, out); }
+    public void reluBackward(Matrix g, Matrix z, Matrix out) {
+        activateBackward(Activation.RELU, g, z, out);
+    }
 
     /** out = g ⊙ sign(z). */
-    public void absBackward(Matrix g, Matrix z, Matrix out) { activateBackward(Activation.ABS, g, z, out); }
+    public void absBackward(Matrix g, Matrix z, Matrix out) {
+        activateBackward(Activation.ABS, g, z, out);
+    }
 
     /**
      * g = (r·cᵀ) ⊙ σ'(z): the gradient with respect to z of Σ_j r_j·(σ(z_j)·c) for an n × m pre-activation
@@ -333,7 +338,7 @@ public final class Kernels implements AutoCloseable {
 
     /** Open, one shape, and out in place of or disjoint from each input; messages name the operands so. */
     private static void ternaryChecks(String op, String xName, Matrix x, String yName, Matrix y, String outName,
-                                      Matrix out) {
+            Matrix out) {
         Checks.open(op, xName, x);
         Checks.open(op, yName, y);
         Checks.open(op, outName, out);
@@ -382,7 +387,7 @@ public final class Kernels implements AutoCloseable {
      * be G (in place). The SIMD arccos has at most 1.3 ulp of error (3e-7 absolute).
      */
     public void kernelFromGram(KernelFunction f, float scale, Matrix gram, Matrix rowSqNorms, Matrix colSqNorms,
-                               Matrix out) {
+            Matrix out) {
         String op = "kernelFromGram";
         if (f == null) throw new IllegalArgumentException(op + ": kernel function is null");
         if (!(scale > 0) || scale == Float.POSITIVE_INFINITY) {
@@ -460,7 +465,8 @@ public final class Kernels implements AutoCloseable {
         // Stored rows of a run along the summed direction: one reduction per line.
         if (ofColumns == a.transposed) {
             for (int l = 0; l < lines; l++) {
-                ys.setAtIndex(Matrix.F32, y.offset + (long) l * ystep, impl.sum(a.storedCols(), a.segment, rowStart(a, l)));
+                ys.setAtIndex(Matrix.F32, y.offset + (long) l * ystep,
+                        impl.sum(a.storedCols(), a.segment, rowStart(a, l)));
             }
             return;
         }
@@ -534,18 +540,24 @@ public final class Kernels implements AutoCloseable {
                     + " (expected the same number of columns)");
         }
         if (index == null || from < 0 || from + (long) dst.rows > index.length) {
-            throw new IllegalArgumentException(op + ": rows [" + from + ", " + (from + (long) dst.rows) + ") of an index of "
-                    + (index == null ? "null" : index.length + " entries"));
+            throw new IllegalArgumentException(
+                    op + ": rows [" + from + ", " + (from + (long) dst.rows) + ") of an index of "
+                            + (index == null ? "null" : index.length + " entries"));
         }
         Checks.disjoint(op, "dst", dst, "src", src);
         long bytes = (long) src.cols * Float.BYTES;
         for (int i = 0; i < dst.rows; i++) {
             int r = index[from + i];
             if (r < 0 || r >= src.rows) {
-                throw new IllegalArgumentException(op + ": index[" + (from + i) + "] = " + r + " outside [0, " + src.rows + ")");
+                throw new IllegalArgumentException(
+                        op + ": index[" + (from + i) + "] = " + r + " outside [0, " + src.rows + ")");
             }
-            if (columns) dst.segment.setAtIndex(Matrix.F32, dst.index(i, 0), src.segment.getAtIndex(Matrix.F32, src.index(r, 0)));
-            else MemorySegment.copy(src.segment, rowStart(src, r) * Float.BYTES, dst.segment, rowStart(dst, i) * Float.BYTES, bytes);
+            if (columns)
+                dst.segment.setAtIndex(Matrix.F32, dst.index(i, 0),
+                        src.segment.getAtIndex(Matrix.F32, src.index(r, 0)));
+            else
+                MemorySegment.copy(src.segment, rowStart(src, r) * Float.BYTES, dst.segment,
+                        rowStart(dst, i) * Float.BYTES, bytes);
         }
     }
 

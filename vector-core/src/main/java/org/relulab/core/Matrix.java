@@ -82,7 +82,9 @@ public final class Matrix {
     public int cols() { return cols; }
 
     /** Elements between the starts of two consecutive rows of the underlying storage. */
-    public int stride() { return stride; }
+    public int stride() {
+        return stride;
+    }
 
     /** Element index of logical element (0, 0) in {@link #segment()}. */
     public long offset() { return offset; }
@@ -179,7 +181,8 @@ public final class Matrix {
             throw new IllegalArgumentException("copy of " + src.shape() + " into " + shape());
         }
         for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) segment.setAtIndex(F32, index(i, j), src.segment.getAtIndex(F32, src.index(i, j)));
+            for (int j = 0; j < cols; j++)
+                segment.setAtIndex(F32, index(i, j), src.segment.getAtIndex(F32, src.index(i, j)));
         }
         return this;
     }
@@ -199,6 +202,7 @@ public final class Matrix {
 
     @Override
     public String toString() {
-        return "Matrix[" + shape() + (transposed ? " transposed" : "") + ", stride " + stride + ", offset " + offset + "]";
+        return "Matrix[" + shape() + (transposed ? " transposed" : "") + ", stride " + stride + ", offset " + offset
+                + "]";
     }
 }

@@ -18,5 +18,7 @@ public final class NotPositiveDefiniteException extends ArithmeticException {
     public int pivot() { return pivot; }
 
     /** That pivot: the diagonal entry left after eliminating the rows before it (≤ 0 or NaN). */
-    public double value() { return value; }
+    public double value() {
+        return value;
+    }
 }

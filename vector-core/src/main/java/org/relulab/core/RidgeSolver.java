@@ -57,7 +57,8 @@ public final class RidgeSolver implements AutoCloseable {
     private double factorLambda = Double.NaN;
 
     /** What one {@link #solve} found. */
-    public record Solution(double lambda, double[] alpha, int iterations, double relativeResidual, double factorLambda) {}
+    public record Solution(double lambda, double[] alpha, int iterations, double relativeResidual,
+            double factorLambda) {}
 
     /**
      * A solver on {@code k}, a square row-major (not transposed) view holding the kernel matrix in its upper
@@ -73,9 +74,11 @@ public final class RidgeSolver implements AutoCloseable {
         if (kernels == null) throw new IllegalArgumentException(op + ": kernels is null");
         Checks.open(op, "K", k);
         if (k.rows != k.cols || k.rows == 0) {
-            throw new IllegalArgumentException(op + ": K is " + k.shape() + " (expected a square matrix, at least 1x1)");
+            throw new IllegalArgumentException(
+                    op + ": K is " + k.shape() + " (expected a square matrix, at least 1x1)");
         }
-        if (k.transposed) throw new IllegalArgumentException(op + ": K " + k + " is a transposed view (expected row-major)");
+        if (k.transposed)
+            throw new IllegalArgumentException(op + ": K " + k + " is a transposed view (expected row-major)");
         this.kernels = kernels;
         this.impl = kernels.support();
         this.a = k;
@@ -91,7 +94,8 @@ public final class RidgeSolver implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             float v = a.segment.getAtIndex(F32, a.offset + (long) i * a.stride + i);
             if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException(op + ": K(" + i + ", " + i + ") = " + v + " (expected finite entries)");
+                throw new IllegalArgumentException(
+                        op + ": K(" + i + ", " + i + ") = " + v + " (expected finite entries)");
             }
             diag.setAtIndex(F64, i, v);
         }
@@ -121,7 +125,8 @@ public final class RidgeSolver implements AutoCloseable {
                 for (int i = ib; i < Math.min(ib + TILE, n); i++) {
                     long row = a.offset + (long) i * a.stride;
                     for (int j = jb; j < Math.min(jb + TILE, i); j++) {
-                        a.segment.setAtIndex(F32, row + j, a.segment.getAtIndex(F32, a.offset + (long) j * a.stride + i));
+                        a.segment.setAtIndex(F32, row + j,
+                                a.segment.getAtIndex(F32, a.offset + (long) j * a.stride + i));
                     }
                 }
             }
@@ -134,7 +139,8 @@ public final class RidgeSolver implements AutoCloseable {
         } catch (NotPositiveDefiniteException e) {
             double at = lambda + 2 * Math.abs(e.value()) / n;
             throw new NotPositiveDefiniteException("K + n·λ·I is not positive definite in float at λ = " + lambda
-                    + " (n = " + n + "): pivot " + e.pivot() + " is " + e.value() + " (expected > 0); try a larger λ, at least "
+                    + " (n = " + n + "): pivot " + e.pivot() + " is " + e.value()
+                    + " (expected > 0); try a larger λ, at least "
                     + String.format(Locale.ROOT, "%.3g", at) + " (10x larger is a safe step)", e.pivot(), e.value());
         }
         factorLambda = lambda;
@@ -156,7 +162,8 @@ public final class RidgeSolver implements AutoCloseable {
         double yNorm = 0;
         for (int i = 0; i < n; i++) {
             double v = y.segment.getAtIndex(F32, y.offset + (long) i * ystep);
-            if (!Double.isFinite(v)) throw new IllegalArgumentException("RidgeSolver.solve: y[" + i + "] = " + v + " (expected finite)");
+            if (!Double.isFinite(v))
+                throw new IllegalArgumentException("RidgeSolver.solve: y[" + i + "] = " + v + " (expected finite)");
             yNorm += v * v;
         }
         yNorm = Math.sqrt(yNorm);
@@ -168,9 +175,10 @@ public final class RidgeSolver implements AutoCloseable {
         }
         double residual = trueResidual(lambda, y, ystep) / (yNorm == 0 ? 1 : yNorm);
         if (iterations < 0) {
-            throw new ArithmeticException("RidgeSolver: CG at λ = " + lambda + " (n = " + n + ") stopped at relative residual "
-                    + residual + " after " + MAX_ITERATIONS + " iterations (expected " + TOLERANCE
-                    + "): K + n·λ·I is too ill-conditioned for its float factor; try a larger λ");
+            throw new ArithmeticException(
+                    "RidgeSolver: CG at λ = " + lambda + " (n = " + n + ") stopped at relative residual "
+                            + residual + " after " + MAX_ITERATIONS + " iterations (expected " + TOLERANCE
+                            + "): K + n·λ·I is too ill-conditioned for its float factor; try a larger λ");
         }
         double[] alpha = new double[n];
         MemorySegment.copy(x, F64, 0, alpha, 0, n);
@@ -193,7 +201,8 @@ public final class RidgeSolver implements AutoCloseable {
             multiplyShifted(shift, p, q);
             double pq = dot(p, q);
             if (!(pq > 0)) {
-                throw new ArithmeticException("RidgeSolver: K + n·λ·I is not positive definite at λ = " + lambda + " (n = " + n
+                throw new ArithmeticException("RidgeSolver: K + n·λ·I is not positive definite at λ = " + lambda
+                        + " (n = " + n
                         + "): CG found a direction with pᵀ(K + n·λ·I)p = " + pq + " (expected > 0); try a larger λ");
             }
             double step = rz / pq;
@@ -204,7 +213,8 @@ public final class RidgeSolver implements AutoCloseable {
             double rzNext = dot(r, z);
             double beta = rzNext / rz;
             rz = rzNext;
-            for (int i = 0; i < n; i++) p.setAtIndex(F64, i, Math.fma(beta, p.getAtIndex(F64, i), z.getAtIndex(F64, i)));
+            for (int i = 0; i < n; i++)
+                p.setAtIndex(F64, i, Math.fma(beta, p.getAtIndex(F64, i), z.getAtIndex(F64, i)));
         }
         return -1;
     }
@@ -256,14 +266,17 @@ public final class RidgeSolver implements AutoCloseable {
         String op = "RidgeSolver.multiply";
         Checks.open(op, "rows", rows);
         if (rows.cols != n || rows.transposed) {
-            throw new IllegalArgumentException(op + ": rows is " + rows + " (expected a row-major view with " + n + " columns)");
+            throw new IllegalArgumentException(
+                    op + ": rows is " + rows + " (expected a row-major view with " + n + " columns)");
         }
         if (v == null || v.length != n) {
-            throw new IllegalArgumentException(op + ": v has length " + (v == null ? "null" : v.length) + " (expected " + n + ")");
+            throw new IllegalArgumentException(
+                    op + ": v has length " + (v == null ? "null" : v.length) + " (expected " + n + ")");
         }
         MemorySegment.copy(v, 0, z, F64, 0, n);
         double[] out = new double[rows.rows];
-        for (int i = 0; i < rows.rows; i++) out[i] = impl.dotMixed(n, rows.segment, rows.offset + (long) i * rows.stride, z, 0);
+        for (int i = 0; i < rows.rows; i++)
+            out[i] = impl.dotMixed(n, rows.segment, rows.offset + (long) i * rows.stride, z, 0);
         return out;
     }
 

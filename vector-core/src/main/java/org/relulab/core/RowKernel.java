@@ -13,7 +13,7 @@ import java.lang.foreign.MemorySegment;
 interface RowKernel {
     /** Runs the kernel on n elements; a reduction returns its value, an element-wise kernel 0. */
     float run(KernelSupport impl, int n, float alpha, Activation act, MemorySegment x, long xo, MemorySegment y,
-              long yo, MemorySegment out, long oo);
+            long yo, MemorySegment out, long oo);
 
     /** out += α·x (y unused). */
     RowKernel AXPY = (impl, n, alpha, act, x, xo, y, yo, out, oo) -> {

@@ -62,7 +62,7 @@ final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public void activateBackward(Activation act, int n, MemorySegment g, long go, MemorySegment z, long zo,
-                                 MemorySegment out, long oo) {
+            MemorySegment out, long oo) {
         for (int i = 0; i < n; i++) {
             out.setAtIndex(F32, oo + i, g.getAtIndex(F32, go + i) * act.derivative(z.getAtIndex(F32, zo + i)));
         }
@@ -70,7 +70,7 @@ final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public void activateBackwardScaled(Activation act, int n, float s, MemorySegment c, long co, MemorySegment z,
-                                       long zo, MemorySegment out, long oo) {
+            long zo, MemorySegment out, long oo) {
         for (int i = 0; i < n; i++) {
             out.setAtIndex(F32, oo + i, s * c.getAtIndex(F32, co + i) * act.derivative(z.getAtIndex(F32, zo + i)));
         }
@@ -78,10 +78,11 @@ final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public void kernelFromGram(KernelFunction f, int n, float scale, float rowSqNorm, MemorySegment g, long go,
-                               MemorySegment colSqNorms, long co, MemorySegment out, long oo) {
+            MemorySegment colSqNorms, long co, MemorySegment out, long oo) {
         double rs = (double) scale * rowSqNorm;
         for (int i = 0; i < n; i++) {
-            double v = f.value((double) scale * g.getAtIndex(F32, go + i), rs, (double) scale * colSqNorms.getAtIndex(F32, co + i));
+            double v = f.value((double) scale * g.getAtIndex(F32, go + i), rs,
+                    (double) scale * colSqNorms.getAtIndex(F32, co + i));
             out.setAtIndex(F32, oo + i, (float) v);
         }
     }

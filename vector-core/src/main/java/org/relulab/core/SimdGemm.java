@@ -51,7 +51,7 @@ final class SimdGemm implements GemmEngine {
 
     /** All MR × NR tiles of an mc × nc block of C (starting at element {@code c0}) from the packed panels. */
     private static void macroKernel(GemmArgs g, GemmScratch s, int kc, int mc, int nc, float beta, Activation act,
-                                    long c0, long h0) {
+            long c0, long h0) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int bo = (jr / NR) * NR * kc;
@@ -71,7 +71,7 @@ final class SimdGemm implements GemmEngine {
 
     /** {@link SimdMicroKernel#store} for a partial tile, element by element with the same rounding. */
     private static void storeEdge(float[] tile, int mr, int nr, float alpha, float beta, MemorySegment c, long ct,
-                                  int crs, Activation act, MemorySegment h, long ht, int hrs) {
+            int crs, Activation act, MemorySegment h, long ht, int hrs) {
         for (int r = 0; r < mr; r++) {
             long cr = ct + (long) r * crs;
             for (int j = 0; j < nr; j++) {

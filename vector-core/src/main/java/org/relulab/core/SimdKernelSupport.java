@@ -218,7 +218,7 @@ final class SimdKernelSupport implements KernelSupport {
      */
     @Override
     public void activateBackward(Activation act, int n, MemorySegment g, long go, MemorySegment z, long zo,
-                                 MemorySegment out, long oo) {
+            MemorySegment out, long oo) {
         int bound = SPECIES.loopBound(n);
         int i = 0;
         FloatVector zero = FloatVector.zero(SPECIES);
@@ -241,7 +241,7 @@ final class SimdKernelSupport implements KernelSupport {
 
     @Override
     public void activateBackwardScaled(Activation act, int n, float s, MemorySegment c, long co, MemorySegment z,
-                                       long zo, MemorySegment out, long oo) {
+            long zo, MemorySegment out, long oo) {
         int bound = SPECIES.loopBound(n);
         int i = 0;
         FloatVector zero = FloatVector.zero(SPECIES);
@@ -281,7 +281,7 @@ final class SimdKernelSupport implements KernelSupport {
      */
     @Override
     public void kernelFromGram(KernelFunction f, int n, float scale, float rowSqNorm, MemorySegment g, long go,
-                               MemorySegment colSqNorms, long co, MemorySegment out, long oo) {
+            MemorySegment colSqNorms, long co, MemorySegment out, long oo) {
         float rs = scale * rowSqNorm;
         float sinW = f.sinWeight, angleDotW = f.angleDotWeight, angleW = f.angleWeight, dotW = f.dotWeight;
         FloatVector p2 = FloatVector.broadcast(SPECIES, ASIN_P2);
@@ -366,7 +366,8 @@ final class SimdKernelSupport implements KernelSupport {
             a.fma((DoubleVector) f.convertShape(VectorOperators.F2D, DSPECIES, 0),
                     DoubleVector.fromMemorySegment(DSPECIES, y, yb, ORDER)).intoMemorySegment(y, yb, ORDER);
             a.fma((DoubleVector) f.convertShape(VectorOperators.F2D, DSPECIES, 1),
-                    DoubleVector.fromMemorySegment(DSPECIES, y, yb + DVBYTES, ORDER)).intoMemorySegment(y, yb + DVBYTES, ORDER);
+                    DoubleVector.fromMemorySegment(DSPECIES, y, yb + DVBYTES, ORDER))
+                    .intoMemorySegment(y, yb + DVBYTES, ORDER);
         }
         for (; i < n; i++) {
             y.setAtIndex(F64, yo + i, Math.fma(alpha, x.getAtIndex(F32, xo + i), y.getAtIndex(F64, yo + i)));

@@ -141,13 +141,14 @@ final class SimdMicroKernel {
      * read C. With {@code act} non-null, also H = act(C) (row r at {@code ho + r·hrs}).
      */
     static void store(float[] tile, float alpha, float beta, MemorySegment c, long co, int crs, Activation act,
-                      MemorySegment h, long ho, int hrs) {
+            MemorySegment h, long ho, int hrs) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         for (int r = 0; r < MR; r++) {
             for (int v = 0; v < NR; v += L) {
                 long cb = (co + (long) r * crs + v) * Float.BYTES;
                 FloatVector acc = FloatVector.fromArray(S, tile, r * NR + v);
-                FloatVector out = beta == 0f ? acc.mul(va)
+                FloatVector out = beta == 0f
+                        ? acc.mul(va)
                         : acc.fma(va, FloatVector.fromMemorySegment(S, c, cb, ORDER).mul(beta));
                 out.intoMemorySegment(c, cb, ORDER);
                 if (act != null) {

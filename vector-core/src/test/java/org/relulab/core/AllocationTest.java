@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * that allocates on every call (or every few calls: each round holds many of each) fails every round.
  */
 class AllocationTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+            .getThreadMXBean();
 
     @Test
     void steadyStateCallsAllocateNothing() {

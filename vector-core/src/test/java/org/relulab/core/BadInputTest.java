@@ -36,7 +36,8 @@ class BadInputTest {
     void gemmShapeMismatchNamesAllShapes() {
         try (Workspace ws = Workspace.shared()) {
             Matrix a = ws.matrix(4, 5), b = ws.matrix(6, 7), c = ws.matrix(4, 7);
-            fails(IllegalArgumentException.class, () -> kernels.gemm(false, false, 1f, a, b, 0f, c), "4x5", "6x7", "4x7");
+            fails(IllegalArgumentException.class, () -> kernels.gemm(false, false, 1f, a, b, 0f, c), "4x5", "6x7",
+                    "4x7");
             Matrix b2 = ws.matrix(5, 7), c2 = ws.matrix(7, 4);
             fails(IllegalArgumentException.class, () -> kernels.gemm(false, false, 1f, a, b2, 0f, c2), "C 4x7", "7x4");
             fails(IllegalArgumentException.class, () -> kernels.gemm(true, false, 1f, a, b2, 0f, ws.matrix(5, 7)),
@@ -54,7 +55,8 @@ class BadInputTest {
             fails(IllegalArgumentException.class, () -> kernels.rowSums(x, ws.vector(4)), "length 4", "expected 3");
             fails(IllegalArgumentException.class, () -> kernels.gemv(false, 1f, x, ws.vector(3), 0f, ws.vector(3)),
                     "x has length 3", "expected 4");
-            fails(IllegalArgumentException.class, () -> kernels.gemv(false, 1f, x, x, 0f, ws.vector(3)), "3x4", "vector");
+            fails(IllegalArgumentException.class, () -> kernels.gemv(false, 1f, x, x, 0f, ws.vector(3)), "3x4",
+                    "vector");
         }
     }
 
@@ -63,17 +65,26 @@ class BadInputTest {
         try (Workspace ws = Workspace.shared()) {
             Matrix g = ws.matrix(3, 4), r = ws.vector(3), c = ws.vector(4), out = ws.matrix(3, 4);
             KernelFunction f = KernelFunction.RELU_NTK;
-            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(null, 1f, g, r, c, out), "kernel function is null");
-            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 0f, g, r, c, out), "scale = 0.0", "e.g. 1/d");
-            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, Float.NaN, g, r, c, out), "scale = NaN");
-            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, c, c, out), "rowSqNorms has length 4", "expected 3");
-            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, r, out), "colSqNorms has length 3", "expected 4");
-            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, c, out.t()), "gram is 3x4", "out is 4x3");
-            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, c, g.cols(0, 3).t().t()), "3x3");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(null, 1f, g, r, c, out),
+                    "kernel function is null");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 0f, g, r, c, out), "scale = 0.0",
+                    "e.g. 1/d");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, Float.NaN, g, r, c, out),
+                    "scale = NaN");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, c, c, out),
+                    "rowSqNorms has length 4", "expected 3");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, r, out),
+                    "colSqNorms has length 3", "expected 4");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, c, out.t()), "gram is 3x4",
+                    "out is 4x3");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, c, g.cols(0, 3).t().t()),
+                    "3x3");
             Matrix wide = ws.matrix(3, 8);
-            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, wide.cols(0, 4), r, c, wide.cols(2, 6)),
+            fails(IllegalArgumentException.class,
+                    () -> kernels.kernelFromGram(f, 1f, wide.cols(0, 4), r, c, wide.cols(2, 6)),
                     "partly overlaps input gram");
-            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, out.row(0), out), "overlaps input colSqNorms");
+            fails(IllegalArgumentException.class, () -> kernels.kernelFromGram(f, 1f, g, r, out.row(0), out),
+                    "overlaps input colSqNorms");
             kernels.kernelFromGram(f, 1f, g, r, c, g); // in place is fine
         }
     }
@@ -125,7 +136,8 @@ class BadInputTest {
         try (Workspace ws = Workspace.shared()) {
             Matrix m = ws.matrix(8, 8);
             Matrix a = m.cols(0, 4), c = m.cols(2, 6);
-            fails(IllegalArgumentException.class, () -> kernels.gemm(false, true, 1f, a, a, 0f, m.rows(0, 8).cols(0, 8)),
+            fails(IllegalArgumentException.class,
+                    () -> kernels.gemm(false, true, 1f, a, a, 0f, m.rows(0, 8).cols(0, 8)),
                     "overlaps input A");
             fails(IllegalArgumentException.class, () -> kernels.add(a, a, c), "partly overlaps");
             fails(IllegalArgumentException.class, () -> kernels.relu(m, m.t()), "partly overlaps");
@@ -137,7 +149,8 @@ class BadInputTest {
             fails(IllegalArgumentException.class,
                     () -> kernels.gemm(false, false, 1f, g, z, 0f, wide.cols(0, 4), Activation.RELU, wide.cols(2, 6)),
                     "partly overlaps input C");
-            fails(IllegalArgumentException.class, () -> kernels.gemv(false, 1f, g, g.row(0), 0f, g.row(1)), "overlaps input A");
+            fails(IllegalArgumentException.class, () -> kernels.gemv(false, 1f, g, g.row(0), 0f, g.row(1)),
+                    "overlaps input A");
         }
     }
 
@@ -149,7 +162,8 @@ class BadInputTest {
             fails(IllegalArgumentException.class,
                     () -> kernels.gemmBatched(false, false, 1f, a, 0, a, 0, 0f, ws.matrix(2, 2), 0, 0), "batch = 0");
         }
-        fails(IllegalArgumentException.class, () -> Kernels.create(Provider.SCALAR, 1).gemm(false, false, 1f, null, null, 0f, null),
+        fails(IllegalArgumentException.class,
+                () -> Kernels.create(Provider.SCALAR, 1).gemm(false, false, 1f, null, null, 0f, null),
                 "A is null");
     }
 

@@ -47,7 +47,8 @@ class ElementwiseTest extends ProvidersUnderTest {
                                 double got = out.get(i, j), twin = outSc.get(i, j);
                                 double tol = 2 * EPS * (Math.abs(want) + Math.abs(xd[i][j]) + Math.abs(yd[i][j]));
                                 if (!(Math.abs(got - want) <= tol) || !(Math.abs(got - twin) <= tol)) {
-                                    fail(name + " " + rows + "x" + cols + " x=" + x + " y=" + y + " out=" + out + " at (" + i + ", "
+                                    fail(name + " " + rows + "x" + cols + " x=" + x + " y=" + y + " out=" + out
+                                            + " at (" + i + ", "
                                             + j + "): got " + got + ", float64 " + want + ", scalar twin " + twin);
                                 }
                             }

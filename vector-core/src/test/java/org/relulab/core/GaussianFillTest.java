@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 class GaussianFillTest {
     @Test
     void sameOutputForEveryProviderThreadCountAndLayout() {
-        try (Workspace ws = Workspace.shared(); Kernels a = Kernels.create(Provider.SIMD, 1);
-             Kernels b = Kernels.create(Provider.SCALAR, 3)) {
+        try (Workspace ws = Workspace.shared();
+                Kernels a = Kernels.create(Provider.SIMD, 1);
+                Kernels b = Kernels.create(Provider.SCALAR, 3)) {
             Matrix x = ws.matrix(37, 41), y = ws.matrix(41, 37).t();
             a.gaussianFill(x, 123, 0f, 1f);
             b.gaussianFill(y, 123, 0f, 1f);

@@ -13,8 +13,8 @@ import org.relulab.core.TestMatrices.Layout;
 /** GEMM of the provider under test against a float64 reference, and against its twin. */
 class GemmTest {
     static final int[][] SHAPES = { // m, n, k
-        {1, 1, 1}, {3, 7, 17}, {17, 33, 31}, {8, 8, 256}, {9, 9, 257}, {100, 127, 33}, {127, 100, 300},
-        {33, 17, 1021}, {1021, 3, 7}, {3, 1021, 15}, {145, 17, 513}, {4099, 1, 3}, {1, 4099, 5}, {7, 15, 0},
+            {1, 1, 1}, {3, 7, 17}, {17, 33, 31}, {8, 8, 256}, {9, 9, 257}, {100, 127, 33}, {127, 100, 300},
+            {33, 17, 1021}, {1021, 3, 7}, {3, 1021, 15}, {145, 17, 513}, {4099, 1, 3}, {1, 4099, 5}, {7, 15, 0},
     };
     static final float[][] ALPHA_BETA = {{1f, 0f}, {-2f, 0f}, {0.5f, 1f}, {-1.5f, 0.25f}};
 
@@ -114,9 +114,9 @@ class GemmTest {
     void everyEdgeOfTheBlocking() {
         int mr = SimdMicroKernel.MR, nr = SimdMicroKernel.NR, kc = SimdGemm.KC, mc = SimdGemm.MC, nc = SimdGemm.NC;
         int[][] shapes = {
-            {mr - 1, nr, kc}, {mr, nr, kc}, {mr + 1, nr + 1, kc + 1}, {mr, nr - 1, kc - 1},
-            {mc - 1, nr + 1, 9}, {mc, 2 * nr, 5}, {mc + 1, nr - 1, 2 * kc + 1}, {2 * mc + mr + 1, 3, 3},
-            {3, nc - 1, 2}, {2, nc, 3}, {mr + 1, nc + 1, 4}, {1, 2 * nc + nr + 1, 1},
+                {mr - 1, nr, kc}, {mr, nr, kc}, {mr + 1, nr + 1, kc + 1}, {mr, nr - 1, kc - 1},
+                {mc - 1, nr + 1, 9}, {mc, 2 * nr, 5}, {mc + 1, nr - 1, 2 * kc + 1}, {2 * mc + mr + 1, 3, 3},
+                {3, nc - 1, 2}, {2, nc, 3}, {mr + 1, nc + 1, 4}, {1, 2 * nc + nr + 1, 1},
         };
         Random rnd = new Random(3);
         try (Workspace ws = Workspace.shared()) {
@@ -152,7 +152,9 @@ class GemmTest {
                             k.gemm(false, true, 1f, a, b, 0f, c, Activation.ABS, h);
                         }
                         if (want == null) want = c;
-                        else assertBitIdentical(p + " " + threads + " threads vs 1, " + s[0] + "x" + s[1] + "x" + s[2], want, c);
+                        else
+                            assertBitIdentical(p + " " + threads + " threads vs 1, " + s[0] + "x" + s[1] + "x" + s[2],
+                                    want, c);
                     }
                 }
             }
@@ -210,7 +212,8 @@ class GemmTest {
             kernels.gemm(false, false, 2f, a, b, 0f, c, Activation.RELU, h);
             assertClose("C transposed", ref[0], ref[1], c);
             for (int i = 0; i < 23; i++) {
-                for (int j = 0; j < 31; j++) org.junit.jupiter.api.Assertions.assertEquals(Math.max(c.get(i, j), 0f), h.get(i, j));
+                for (int j = 0; j < 31; j++)
+                    org.junit.jupiter.api.Assertions.assertEquals(Math.max(c.get(i, j), 0f), h.get(i, j));
             }
         }
     }

@@ -28,7 +28,8 @@ class KernelFunctionTest extends ProvidersUnderTest {
         double dTheta = Math.min(2 * dc / Math.max(sin, 1e-300), 2 * Math.sqrt(dc));
         double u = f.sinWeight, v = f.angleDotWeight, e = f.angleWeight, z = f.dotWeight;
         double terms = ab * (Math.abs(u) + Math.PI * Math.abs(v) + Math.abs(z) + 1) + Math.PI * Math.abs(e);
-        return 16 * EPS * terms + (Math.abs(u - v) * Math.abs(g) + Math.abs(e)) * dTheta + Math.abs(u) * ab * dTheta * dTheta;
+        return 16 * EPS * terms + (Math.abs(u - v) * Math.abs(g) + Math.abs(e)) * dTheta
+                + Math.abs(u) * ab * dTheta * dTheta;
     }
 
     /** Every function on rows × cols Gram matrices of random inputs in d = 3, some columns parallel or antiparallel to rows. */
@@ -67,8 +68,10 @@ class KernelFunctionTest extends ProvidersUnderTest {
                                 double want = f.value(g, sx, sy), tol = tolerance(f, g, sx, sy);
                                 double a = got.get(i, j), b = twin.get(i, j);
                                 if (!(Math.abs(a - want) <= tol) || !(Math.abs(b - want) <= tol)) {
-                                    fail(f + " " + rows + "x" + cols + " gram " + lg + (inPlace ? " in place" : " out " + lo)
-                                            + " at (" + i + ", " + j + "): got " + a + ", twin " + b + ", float64 " + want
+                                    fail(f + " " + rows + "x" + cols + " gram " + lg
+                                            + (inPlace ? " in place" : " out " + lo)
+                                            + " at (" + i + ", " + j + "): got " + a + ", twin " + b + ", float64 "
+                                            + want
                                             + " ± " + tol + " (g=" + g + ", |x|²=" + sx + ", |x'|²=" + sy + ")");
                                 }
                             }
@@ -147,7 +150,8 @@ class KernelFunctionTest extends ProvidersUnderTest {
                 double u1 = dot(w, x[k]), v1 = dot(w, y[k]);
                 for (int sc = 0; sc < scales.length; sc++) {
                     double u = u1 * Math.sqrt(scales[sc]), v = v1 * Math.sqrt(scales[sc]);
-                    double[] t = {Math.max(u, 0) * Math.max(v, 0), u > 0 && v > 0 ? 1 : 0, Math.abs(u * v), Math.signum(u) * Math.signum(v)};
+                    double[] t = {Math.max(u, 0) * Math.max(v, 0), u > 0 && v > 0 ? 1 : 0, Math.abs(u * v),
+                            Math.signum(u) * Math.signum(v)};
                     for (int q = 0; q < 4; q++) {
                         sums[sc][k][q] += t[q];
                         sums[sc][k][q + 4] += t[q] * t[q];
@@ -156,7 +160,8 @@ class KernelFunctionTest extends ProvidersUnderTest {
             }
         }
         try (Workspace ws = Workspace.shared()) {
-            Matrix gram = ws.matrix(1, pairs), rowSq = ws.vector(1), colSq = ws.vector(pairs), out = ws.matrix(1, pairs);
+            Matrix gram = ws.matrix(1, pairs), rowSq = ws.vector(1), colSq = ws.vector(pairs),
+                    out = ws.matrix(1, pairs);
             rowSq.set(0, 0, (float) (a * a));
             for (int k = 0; k < pairs; k++) {
                 gram.set(0, k, (float) dot(x[k], y[k]));
@@ -184,8 +189,10 @@ class KernelFunctionTest extends ProvidersUnderTest {
                         };
                         double exact = f.value(g, scale * a * a, scale * b * b);
                         String at = f + " at θ = " + angles[k] + ", scale " + scale;
-                        assertEquals(mc[0], exact, 5 * mc[1] + 1e-12, at + ": closed form vs Monte Carlo (" + samples + " samples)");
-                        assertEquals(exact, out.get(0, k), tolerance(f, g, scale * a * a, scale * b * b) + 1e-6, at + ": kernel vs float64");
+                        assertEquals(mc[0], exact, 5 * mc[1] + 1e-12,
+                                at + ": closed form vs Monte Carlo (" + samples + " samples)");
+                        assertEquals(exact, out.get(0, k), tolerance(f, g, scale * a * a, scale * b * b) + 1e-6,
+                                at + ": kernel vs float64");
                     }
                 }
             }
@@ -220,11 +227,13 @@ class KernelFunctionTest extends ProvidersUnderTest {
             for (int i = 0; i < n; i++) sq.set(0, i, gram.get(i, i));
             for (Kernels k : new Kernels[] {simd, scalar}) {
                 k.kernelFromGram(KernelFunction.ARC_COSINE_0, 1f / d, gram, sq, sq, out);
-                for (int i = 0; i < n; i++) assertEquals(0.5f, out.get(i, i), k.provider() + " κ₀ at (" + i + ", " + i + ")");
+                for (int i = 0; i < n; i++)
+                    assertEquals(0.5f, out.get(i, i), k.provider() + " κ₀ at (" + i + ", " + i + ")");
                 k.kernelFromGram(KernelFunction.ABS_NTK_FIRST_LAYER, 1f / d, gram, sq, sq, out);
                 for (int i = 0; i < n; i++) {
                     float g = gram.get(i, i) / d;
-                    assertEquals(g, out.get(i, i), 2 * Math.ulp(g), k.provider() + " |·| first layer at (" + i + ", " + i + ")");
+                    assertEquals(g, out.get(i, i), 2 * Math.ulp(g),
+                            k.provider() + " |·| first layer at (" + i + ", " + i + ")");
                 }
             }
         }
@@ -256,12 +265,12 @@ class KernelFunctionTest extends ProvidersUnderTest {
         float a2 = 1.5f; // ‖x‖²
         // {g, ‖x′‖²} and the expected {κ₀, κ₁, |·| kernel} (NaN: expect NaN)
         float[][] cases = {
-            {2 * a2, 4 * a2, 0.5f, a2, 2 * a2},        // x′ = 2x
-            {-2 * a2, 4 * a2, 0f, 0f, 2 * a2},         // x′ = −2x
-            {0f, 0f, 0.25f, 0f, 0f},                   // x′ = 0
-            {1.0000001f * a2, a2, 0.5f, a2 / 2, a2},   // cosine just above 1
-            {-1.0000001f * a2, a2, 0f, 0f, a2},        // cosine just below −1
-            {Float.NaN, a2, Float.NaN, Float.NaN, Float.NaN},
+                {2 * a2, 4 * a2, 0.5f, a2, 2 * a2},        // x′ = 2x
+                {-2 * a2, 4 * a2, 0f, 0f, 2 * a2},         // x′ = −2x
+                {0f, 0f, 0.25f, 0f, 0f},                   // x′ = 0
+                {1.0000001f * a2, a2, 0.5f, a2 / 2, a2},   // cosine just above 1
+                {-1.0000001f * a2, a2, 0f, 0f, a2},        // cosine just below −1
+                {Float.NaN, a2, Float.NaN, Float.NaN, Float.NaN},
         };
         int n = 7 * cases.length; // every species' vector body, then a tail
         try (Workspace ws = Workspace.shared()) {

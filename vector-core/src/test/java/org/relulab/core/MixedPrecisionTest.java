@@ -23,7 +23,8 @@ class MixedPrecisionTest {
         try (Workspace ws = Workspace.shared()) {
             for (int n : SIZES) {
                 for (int shift : new int[] {0, 1, 5}) {
-                    MemorySegment x = ws.allocate((long) (n + shift) * Float.BYTES), y = ws.allocate((long) (n + shift) * Double.BYTES);
+                    MemorySegment x = ws.allocate((long) (n + shift) * Float.BYTES),
+                            y = ws.allocate((long) (n + shift) * Double.BYTES);
                     float[] xs = new float[n];
                     double[] ys = new double[n];
                     for (int i = 0; i < n; i++) {
@@ -35,7 +36,8 @@ class MixedPrecisionTest {
                     BigDecimal exact = BigDecimal.ZERO;
                     double magnitude = 0;
                     for (int i = 0; i < n; i++) {
-                        exact = exact.add(new BigDecimal(xs[i]).multiply(new BigDecimal(ys[i])), MathContext.DECIMAL128);
+                        exact = exact.add(new BigDecimal(xs[i]).multiply(new BigDecimal(ys[i])),
+                                MathContext.DECIMAL128);
                         magnitude += Math.abs(xs[i] * ys[i]);
                     }
                     double alpha = -0.3;
@@ -43,15 +45,18 @@ class MixedPrecisionTest {
                         String at = k.getClass().getSimpleName() + " n = " + n + ", offset " + shift;
                         double got = k.dotMixed(n, x, shift, y, shift);
                         if (!(Math.abs(got - exact.doubleValue()) <= n * EPS64 * magnitude)) {
-                            fail(at + ": dotMixed = " + got + ", exact " + exact.doubleValue() + " ± " + n * EPS64 * magnitude);
+                            fail(at + ": dotMixed = " + got + ", exact " + exact.doubleValue() + " ± "
+                                    + n * EPS64 * magnitude);
                         }
                         MemorySegment yc = ws.allocate((long) (n + shift) * Double.BYTES);
                         MemorySegment.copy(y, 0, yc, 0, y.byteSize());
                         k.axpyMixed(n, alpha, x, shift, yc, shift);
                         for (int i = 0; i < n; i++) {
-                            double want = new BigDecimal(alpha).multiply(new BigDecimal(xs[i])).add(new BigDecimal(ys[i])).doubleValue();
+                            double want = new BigDecimal(alpha).multiply(new BigDecimal(xs[i]))
+                                    .add(new BigDecimal(ys[i])).doubleValue();
                             double v = yc.getAtIndex(Matrix.F64, shift + i);
-                            if (v != want) fail(at + ": axpyMixed element " + i + " = " + v + ", expected the fused " + want);
+                            if (v != want)
+                                fail(at + ": axpyMixed element " + i + " = " + v + ", expected the fused " + want);
                         }
                         if (shift > 0 && yc.getAtIndex(Matrix.F64, shift - 1) != y.getAtIndex(Matrix.F64, shift - 1)) {
                             fail(at + ": axpyMixed wrote before its offset");

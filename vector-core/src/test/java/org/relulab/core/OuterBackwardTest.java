@@ -33,7 +33,9 @@ class OuterBackwardTest extends ProvidersUnderTest {
                         for (int j = 0; j < n; j++) {
                             for (int i = 0; i < m; i++) {
                                 double zz = z.get(j, i);
-                                double d = act == Activation.IDENTITY ? 1 : act == Activation.RELU ? (zz > 0 ? 1 : 0) : Math.signum(zz);
+                                double d = act == Activation.IDENTITY
+                                        ? 1
+                                        : act == Activation.RELU ? (zz > 0 ? 1 : 0) : Math.signum(zz);
                                 want[j][i] = (double) r.get(j, 0) * c.get(0, i) * d;
                                 tol[j][i] = 2 * TestMatrices.EPS * Math.abs(want[j][i]);
                             }
@@ -62,13 +64,15 @@ class OuterBackwardTest extends ProvidersUnderTest {
             Matrix z = ws.matrix(4, 5), g = ws.matrix(4, 5), r = ws.matrix(4, 1), c = ws.matrix(1, 5);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> kernels.outerActivateBackward(Activation.RELU, ws.matrix(3, 1), c, z, g));
-            assertTrue(e.getMessage().contains("r has length 3") && e.getMessage().contains("expected 4"), e.getMessage());
+            assertTrue(e.getMessage().contains("r has length 3") && e.getMessage().contains("expected 4"),
+                    e.getMessage());
             e = assertThrows(IllegalArgumentException.class,
                     () -> kernels.outerActivateBackward(Activation.RELU, r, ws.matrix(1, 4), z, g));
             assertTrue(e.getMessage().contains("c has length 4"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class,
                     () -> kernels.outerActivateBackward(Activation.ABS, r, c, z, z.rows(0, 4).cols(1, 5).t().t()));
-            assertTrue(e.getMessage().contains("expected the same shape") || e.getMessage().contains("overlaps"), e.getMessage());
+            assertTrue(e.getMessage().contains("expected the same shape") || e.getMessage().contains("overlaps"),
+                    e.getMessage());
         }
     }
 }

@@ -107,9 +107,11 @@ class ReductionTest {
                         for (boolean trans : new boolean[] {false, true}) {
                             Matrix a = TestMatrices.random(ws, rnd, trans ? n : m, trans ? m : n, layout);
                             boolean stridedVectors = rnd.nextBoolean();
-                            Matrix x = stridedVectors ? TestMatrices.random(ws, rnd, n, 1, Layout.OFFSET)
+                            Matrix x = stridedVectors
+                                    ? TestMatrices.random(ws, rnd, n, 1, Layout.OFFSET)
                                     : TestMatrices.random(ws, rnd, 1, n, Layout.DENSE);
-                            Matrix y = stridedVectors ? TestMatrices.random(ws, rnd, 1, m, Layout.TRANSPOSED_OFFSET)
+                            Matrix y = stridedVectors
+                                    ? TestMatrices.random(ws, rnd, 1, m, Layout.TRANSPOSED_OFFSET)
                                     : TestMatrices.random(ws, rnd, 1, m, Layout.DENSE);
                             double[] y0 = new double[m];
                             for (int i = 0; i < m; i++) y0[i] = y.get(0, i);
@@ -122,8 +124,10 @@ class ReductionTest {
                                     s += aij * xj;
                                     mag += Math.abs(aij * xj);
                                 }
-                                near("gemv m=" + m + " n=" + n + " " + layout + " trans=" + trans + " strided=" + stridedVectors
-                                        + " y[" + i + "]", 0.5 * s - y0[i], 0.5 * mag + Math.abs(y0[i]), n, y.get(0, i));
+                                near("gemv m=" + m + " n=" + n + " " + layout + " trans=" + trans + " strided="
+                                        + stridedVectors
+                                        + " y[" + i + "]", 0.5 * s - y0[i], 0.5 * mag + Math.abs(y0[i]), n,
+                                        y.get(0, i));
                             }
                         }
                     }

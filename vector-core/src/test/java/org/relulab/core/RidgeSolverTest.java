@@ -98,10 +98,12 @@ class RidgeSolverTest {
                                 norm += want[i] * want[i];
                             }
                             String at = "n = " + n + ", block " + block + ", λ = " + lambda;
-                            assertTrue(s.relativeResidual() <= 1.01 * RidgeSolver.TOLERANCE, at + ": residual " + s.relativeResidual());
+                            assertTrue(s.relativeResidual() <= 1.01 * RidgeSolver.TOLERANCE,
+                                    at + ": residual " + s.relativeResidual());
                             // α's error is at most cond · residual; cond(K + nλI) ≤ 1 + max eigenvalue/(nλ) ≈ 1/λ here
-                            assertTrue(Math.sqrt(err / norm) <= 2 * RidgeSolver.TOLERANCE / lambda, at + ": relative error "
-                                    + Math.sqrt(err / norm) + " after " + s.iterations() + " iterations");
+                            assertTrue(Math.sqrt(err / norm) <= 2 * RidgeSolver.TOLERANCE / lambda,
+                                    at + ": relative error "
+                                            + Math.sqrt(err / norm) + " after " + s.iterations() + " iterations");
                         }
                     }
                 }
@@ -127,7 +129,8 @@ class RidgeSolverTest {
                 for (RidgeSolver.Solution s : new RidgeSolver.Solution[] {near, far}) {
                     double[] want = reference(k, diag, s.lambda(), y);
                     for (int i = 0; i < n; i++) {
-                        assertEquals(want[i], s.alpha()[i], 2 * RidgeSolver.TOLERANCE / s.lambda() * norm(want) / Math.sqrt(n) * 10,
+                        assertEquals(want[i], s.alpha()[i],
+                                2 * RidgeSolver.TOLERANCE / s.lambda() * norm(want) / Math.sqrt(n) * 10,
                                 "λ = " + s.lambda() + " α[" + i + "]");
                     }
                 }
@@ -146,7 +149,8 @@ class RidgeSolverTest {
         try (Workspace ws = Workspace.shared()) {
             Matrix k = ws.matrix(2, 2, new float[] {1, 2, 2, 1}); // eigenvalues 3 and −1
             try (RidgeSolver solver = new RidgeSolver(kernels, k)) {
-                NotPositiveDefiniteException e = assertThrows(NotPositiveDefiniteException.class, () -> solver.factor(0));
+                NotPositiveDefiniteException e = assertThrows(NotPositiveDefiniteException.class,
+                        () -> solver.factor(0));
                 assertEquals(1, e.pivot());
                 assertEquals(-3, e.value(), 1e-6);
                 for (String s : new String[] {"pivot 1 is -3", "λ = 0.0", "n = 2", "try a larger λ, at least 3.00"}) {
@@ -160,7 +164,8 @@ class RidgeSolverTest {
             Matrix r = ws.matrix(n, n);
             for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) r.set(i, j, (float) ((1 + i % 3) * (1 + j % 3)));
             try (RidgeSolver solver = new RidgeSolver(kernels, r, 16)) {
-                NotPositiveDefiniteException e = assertThrows(NotPositiveDefiniteException.class, () -> solver.factor(0));
+                NotPositiveDefiniteException e = assertThrows(NotPositiveDefiniteException.class,
+                        () -> solver.factor(0));
                 assertTrue(e.pivot() >= 1 && e.pivot() < n, e.getMessage());
                 Matrix y = ws.column(n).fill(1f);
                 assertThrows(NotPositiveDefiniteException.class, () -> solver.solve(0, y));
@@ -185,12 +190,15 @@ class RidgeSolverTest {
                 fails(IllegalArgumentException.class, () -> solver.solve(-1e-3, y), "λ = -0.001", ">= 0");
                 fails(IllegalArgumentException.class, () -> solver.solve(Double.NaN, y), "λ = NaN");
                 fails(IllegalArgumentException.class, () -> solver.factor(Double.POSITIVE_INFINITY), "λ = Infinity");
-                fails(IllegalArgumentException.class, () -> solver.solve(1e-3, ws.column(9)), "length 9", "expected 10");
+                fails(IllegalArgumentException.class, () -> solver.solve(1e-3, ws.column(9)), "length 9",
+                        "expected 10");
                 Matrix bad = ws.column(10).fill(1f);
                 bad.set(4, 0, Float.POSITIVE_INFINITY);
                 fails(IllegalArgumentException.class, () -> solver.solve(1e-3, bad), "y[4] = Infinity");
-                fails(IllegalArgumentException.class, () -> solver.multiply(ws.matrix(2, 9), new double[10]), "10 columns");
-                fails(IllegalArgumentException.class, () -> solver.multiply(ws.matrix(2, 10), new double[9]), "length 9");
+                fails(IllegalArgumentException.class, () -> solver.multiply(ws.matrix(2, 9), new double[10]),
+                        "10 columns");
+                fails(IllegalArgumentException.class, () -> solver.multiply(ws.matrix(2, 10), new double[9]),
+                        "length 9");
                 double[] ones = new double[10];
                 java.util.Arrays.fill(ones, 0.5);
                 double[] got = solver.multiply(k, ones);

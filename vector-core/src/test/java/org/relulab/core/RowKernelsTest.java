@@ -31,7 +31,8 @@ class RowKernelsTest {
                     for (int i = 0; i < s[0]; i++) {
                         double want = 0;
                         for (int j = 0; j < s[1]; j++) want += (double) a.get(i, j) * a.get(i, j);
-                        assertEquals(want, y.get(i, 0), want * s[1] * TestMatrices.EPS, s[0] + "x" + s[1] + " " + l + " row " + i);
+                        assertEquals(want, y.get(i, 0), want * s[1] * TestMatrices.EPS,
+                                s[0] + "x" + s[1] + " " + l + " row " + i);
                     }
                 }
             }
@@ -44,14 +45,17 @@ class RowKernelsTest {
         try (Workspace ws = Workspace.shared()) {
             for (int[] s : new int[][] {{1, 1}, {5, 33}, {17, 100}, {3, 4099}}) {
                 for (Layout l : Layout.values()) {
-                    Matrix x = TestMatrices.random(ws, rnd, s[0], s[1], l), y = TestMatrices.random(ws, rnd, s[0], s[1], Layout.OFFSET);
+                    Matrix x = TestMatrices.random(ws, rnd, s[0], s[1], l),
+                            y = TestMatrices.random(ws, rnd, s[0], s[1], Layout.OFFSET);
                     Matrix e = TestMatrices.random(ws, rnd, 1, s[0], Layout.DENSE);
                     double[][] y0 = TestMatrices.toDouble(y);
                     kernels.axpyRows(e, x, y);
                     for (int i = 0; i < s[0]; i++) {
                         for (int j = 0; j < s[1]; j++) {
                             double want = y0[i][j] + (double) e.get(0, i) * x.get(i, j);
-                            assertEquals(want, y.get(i, j), 2 * TestMatrices.EPS * (Math.abs(want) + Math.abs(y0[i][j])), l + " (" + i + "," + j + ")");
+                            assertEquals(want, y.get(i, j),
+                                    2 * TestMatrices.EPS * (Math.abs(want) + Math.abs(y0[i][j])),
+                                    l + " (" + i + "," + j + ")");
                         }
                     }
                 }

@@ -57,7 +57,8 @@ final class TestMatrices {
             for (int j = 0; j < want[i].length; j++) {
                 double g = got.get(i, j);
                 if (!(Math.abs(g - want[i][j]) <= tol[i][j])) {
-                    fail(what + ": element (" + i + ", " + j + ") = " + g + ", expected " + want[i][j] + " ± " + tol[i][j]);
+                    fail(what + ": element (" + i + ", " + j + ") = " + g + ", expected " + want[i][j] + " ± "
+                            + tol[i][j]);
                 }
             }
         }

@@ -37,7 +37,8 @@ public class VectorBlasGemmBenchmark extends PeerGemmTrial {
     @Setup(Level.Trial)
     public void setUp() {
         if (threads != 1) {
-            throw new IllegalArgumentException("threads=" + threads + ": VectorBLAS is single-threaded, expected threads=1");
+            throw new IllegalArgumentException(
+                    "threads=" + threads + ": VectorBLAS is single-threaded, expected threads=1");
         }
         blas = JavaBLAS.getInstance();
         if (!blas.getClass().getSimpleName().equals("VectorBLAS")) {

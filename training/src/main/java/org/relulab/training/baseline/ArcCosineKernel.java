@@ -9,7 +9,8 @@ import org.relulab.core.KernelFunction;
  */
 public record ArcCosineKernel(int degree) implements DotProductKernel {
     public ArcCosineKernel {
-        if (degree != 0 && degree != 1) throw new IllegalArgumentException("ArcCosineKernel: degree " + degree + " (expected 0 or 1)");
+        if (degree != 0 && degree != 1)
+            throw new IllegalArgumentException("ArcCosineKernel: degree " + degree + " (expected 0 or 1)");
     }
 
     @Override

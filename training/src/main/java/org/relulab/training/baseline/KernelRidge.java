@@ -38,15 +38,18 @@ public final class KernelRidge {
             lambdas = lambdas.clone();
             for (int i = 0; i < lambdas.length; i++) {
                 if (!(lambdas[i] >= 0) || lambdas[i] == Double.POSITIVE_INFINITY) {
-                    throw new IllegalArgumentException("KernelRidge: λ[" + i + "] = " + lambdas[i] + " (expected a finite value >= 0)");
+                    throw new IllegalArgumentException(
+                            "KernelRidge: λ[" + i + "] = " + lambdas[i] + " (expected a finite value >= 0)");
                 }
                 if (i > 0 && !(lambdas[i] < lambdas[i - 1])) {
-                    throw new IllegalArgumentException("KernelRidge: λ[" + i + "] = " + lambdas[i] + " after " + lambdas[i - 1]
-                            + " (expected a strictly decreasing grid)");
+                    throw new IllegalArgumentException(
+                            "KernelRidge: λ[" + i + "] = " + lambdas[i] + " after " + lambdas[i - 1]
+                                    + " (expected a strictly decreasing grid)");
                 }
             }
             if (!(validationFraction > 0 && validationFraction < 1)) {
-                throw new IllegalArgumentException("KernelRidge: validation fraction " + validationFraction + " (expected between 0 and 1)");
+                throw new IllegalArgumentException(
+                        "KernelRidge: validation fraction " + validationFraction + " (expected between 0 and 1)");
             }
         }
 
@@ -72,13 +75,14 @@ public final class KernelRidge {
      * validation MSE, the test and training MSE of the refit, and seconds spent on Gram matrices and solves.
      */
     public record Result(String kernel, int trainSize, int fitSize, int validationSize, int testSize, List<Step> sweep,
-                         double lambda, double ridgelessLambda, double ridgelessValidationMse, double testMse,
-                         double trainMse, double gramSeconds, double solveSeconds) {
+            double lambda, double ridgelessLambda, double ridgelessValidationMse, double testMse,
+            double trainMse, double gramSeconds, double solveSeconds) {
         /** One line for logs. */
         public String summary() {
             return String.format(Locale.ROOT, "%s: n = %d (%d fitted, %d held out), λ = %s, ridgeless λ = %s "
-                            + "(validation MSE %.4g), test MSE %.4g on %d points, train MSE %.4g; %.1f s Gram, %.1f s solves",
-                    kernel, trainSize, fitSize, validationSize, text(lambda), text(ridgelessLambda), ridgelessValidationMse,
+                    + "(validation MSE %.4g), test MSE %.4g on %d points, train MSE %.4g; %.1f s Gram, %.1f s solves",
+                    kernel, trainSize, fitSize, validationSize, text(lambda), text(ridgelessLambda),
+                    ridgelessValidationMse,
                     testMse, testSize, trainMse, gramSeconds, solveSeconds);
         }
 
@@ -96,16 +100,19 @@ public final class KernelRidge {
      */
     public static Result fit(Kernels k, GramKernel kernel, Dataset train, Dataset test, Options options) {
         if (k == null || kernel == null || train == null || test == null || options == null) {
-            throw new IllegalArgumentException("KernelRidge.fit: kernels, kernel, train, test and options must not be null");
+            throw new IllegalArgumentException(
+                    "KernelRidge.fit: kernels, kernel, train, test and options must not be null");
         }
         if (train.dim() != test.dim()) {
-            throw new IllegalArgumentException("KernelRidge: training inputs have d = " + train.dim() + " but test inputs d = "
-                    + test.dim() + " (expected the same)");
+            throw new IllegalArgumentException(
+                    "KernelRidge: training inputs have d = " + train.dim() + " but test inputs d = "
+                            + test.dim() + " (expected the same)");
         }
         int n = train.size(), nTest = test.size();
         int nVal = (int) Math.round(n * options.validationFraction()), nFit = n - nVal;
         if (nVal < 1 || nFit < 1) {
-            throw new IllegalArgumentException("KernelRidge: n = " + n + " with validation fraction " + options.validationFraction()
+            throw new IllegalArgumentException("KernelRidge: n = " + n + " with validation fraction "
+                    + options.validationFraction()
                     + " leaves " + nFit + " points to fit and " + nVal + " to validate (expected at least 1 of each)");
         }
         requireMemory(n, nFit, nVal, nTest, MemoryBudget.physicalBytes());
@@ -140,8 +147,9 @@ public final class KernelRidge {
             ridgeless = s;
         }
         if (best == null) {
-            throw new ArithmeticException("KernelRidge: no λ of the grid could be solved; the largest, " + grid[0] + ", failed: "
-                    + sweep.get(0).failure());
+            throw new ArithmeticException(
+                    "KernelRidge: no λ of the grid could be solved; the largest, " + grid[0] + ", failed: "
+                            + sweep.get(0).failure());
         }
         // Refit: K and K_test live in this workspace only.
         double lambda = best.lambda(), testMse, trainMse;
@@ -169,7 +177,7 @@ public final class KernelRidge {
     private static RidgeSolver.Solution solveOrLarger(RidgeSolver solver, Matrix y, double[] grid, double lambda) {
         int at = 0;
         while (grid[at] != lambda) at++;
-        for (int i = at; ; i--) {
+        for (int i = at;; i--) {
             try {
                 return solver.solve(grid[i], y);
             } catch (ArithmeticException e) {
@@ -180,11 +188,15 @@ public final class KernelRidge {
 
     /** Refuses, before allocating, kernel matrices that would not fit in {@link MemoryBudget#FRACTION} of {@code physical}. */
     static void requireMemory(int n, int nFit, int nVal, int nTest, long physical) {
-        long select = MemoryBudget.matrixBytes(nFit, nFit) + MemoryBudget.matrixBytes(nVal, nFit) + RidgeSolver.scratchBytes(nFit);
+        long select = MemoryBudget.matrixBytes(nFit, nFit) + MemoryBudget.matrixBytes(nVal, nFit)
+                + RidgeSolver.scratchBytes(nFit);
         long refit = MemoryBudget.matrixBytes(n, n) + MemoryBudget.matrixBytes(nTest, n) + RidgeSolver.scratchBytes(n);
-        MemoryBudget.require("KernelRidge: n = " + n + " training points need " + MemoryBudget.gb(MemoryBudget.matrixBytes(n, n))
-                + " for the " + n + " x " + n + " kernel matrix and " + MemoryBudget.gb(MemoryBudget.matrixBytes(nTest, n))
-                + " for the " + nTest + " x " + n + " test kernel", Math.max(select, refit), physical);
+        MemoryBudget.require(
+                "KernelRidge: n = " + n + " training points need " + MemoryBudget.gb(MemoryBudget.matrixBytes(n, n))
+                        + " for the " + n + " x " + n + " kernel matrix and "
+                        + MemoryBudget.gb(MemoryBudget.matrixBytes(nTest, n))
+                        + " for the " + nTest + " x " + n + " test kernel",
+                Math.max(select, refit), physical);
     }
 
     private static double mse(double[] prediction, Matrix y) {

@@ -16,7 +16,8 @@ final class MemoryBudget {
 
     /** Physical memory in bytes, as the JVM sees it (container-aware). */
     static long physicalBytes() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
     }
 
     /** Bytes of a workspace matrix of rows × cols floats (rows padded to {@link Workspace#paddedStride}). */

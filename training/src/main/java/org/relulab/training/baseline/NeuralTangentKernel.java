@@ -17,9 +17,12 @@ public record NeuralTangentKernel(Activation activation, Layers trained) impleme
 
     public NeuralTangentKernel {
         if (activation != Activation.RELU && activation != Activation.ABS) {
-            throw new IllegalArgumentException("NeuralTangentKernel: activation " + activation + " (expected RELU or ABS)");
+            throw new IllegalArgumentException(
+                    "NeuralTangentKernel: activation " + activation + " (expected RELU or ABS)");
         }
-        if (trained == null) throw new IllegalArgumentException("NeuralTangentKernel: trained layers is null (expected BOTH, FIRST or LAST)");
+        if (trained == null)
+            throw new IllegalArgumentException(
+                    "NeuralTangentKernel: trained layers is null (expected BOTH, FIRST or LAST)");
     }
 
     /** Both layers trained. */

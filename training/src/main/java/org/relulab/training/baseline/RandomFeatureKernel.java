@@ -22,7 +22,8 @@ public final class RandomFeatureKernel implements GramKernel, AutoCloseable {
     /** M = {@code features} ReLU features of d-dimensional inputs, W drawn from {@code seed}. */
     public RandomFeatureKernel(Kernels k, int d, int features, long seed) {
         if (d < 1 || features < 1) {
-            throw new IllegalArgumentException("RandomFeatureKernel: d = " + d + ", " + features + " features (expected at least 1 of each)");
+            throw new IllegalArgumentException(
+                    "RandomFeatureKernel: d = " + d + ", " + features + " features (expected at least 1 of each)");
         }
         requireFeatureMemory(features, d);
         this.features = features;
@@ -70,13 +71,15 @@ public final class RandomFeatureKernel implements GramKernel, AutoCloseable {
 
     private void checkInputs(String op, Matrix x) {
         if (x.cols() != w.cols()) {
-            throw new IllegalArgumentException("RandomFeatureKernel." + op + ": inputs are " + x.shape() + " (expected d = " + w.cols() + " columns)");
+            throw new IllegalArgumentException("RandomFeatureKernel." + op + ": inputs are " + x.shape()
+                    + " (expected d = " + w.cols() + " columns)");
         }
     }
 
     private static void requireFeatureMemory(int rows, int features) {
         long bytes = MemoryBudget.matrixBytes(rows, features);
-        MemoryBudget.require("RandomFeatureKernel: " + rows + " x " + features + " features need " + MemoryBudget.gb(bytes), bytes,
+        MemoryBudget.require(
+                "RandomFeatureKernel: " + rows + " x " + features + " features need " + MemoryBudget.gb(bytes), bytes,
                 MemoryBudget.physicalBytes());
     }
 

@@ -1,6 +1,5 @@
 package org.relulab.training.cli;
 
-import org.relulab.training.machine.MachineInfo;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -8,6 +7,7 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
+import org.relulab.training.machine.MachineInfo;
 
 /**
  * {@code relulab check}: a quick, honest look at this machine's kernels. First the chosen provider's GEMM
@@ -26,8 +26,9 @@ final class CheckCommand {
         int threads = o.integer("threads", Kernels.defaultThreads(), 1, 1024);
         out.println("relulab check on " + MachineInfo.cpuModel() + ", " + MachineInfo.cores() + " cores, JDK "
                 + Runtime.version());
-        try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(Provider.lookup(), threads);
-             Kernels twin = Kernels.create(Provider.SCALAR, 1)) {
+        try (Workspace ws = Workspace.shared();
+                Kernels k = Kernels.create(Provider.lookup(), threads);
+                Kernels twin = Kernels.create(Provider.SCALAR, 1)) {
             out.println("kernels: " + k.describe());
             double worst = parity(ws, k, twin, out);
             if (worst > 1e-5) {

@@ -1,8 +1,8 @@
 package org.relulab.training.cli;
 
-import org.relulab.training.machine.MachineInfo;
 import java.io.PrintStream;
 import org.relulab.core.Kernels;
+import org.relulab.training.machine.MachineInfo;
 
 /** {@code relulab info}: the machine, the JDK and the kernels this JVM chose. */
 final class InfoCommand {

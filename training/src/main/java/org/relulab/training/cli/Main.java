@@ -29,7 +29,8 @@ public final class Main {
                 case "check" -> CheckCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "reproduce" -> ReproduceCommand.run(rest, out, err);
-                case "bench" -> throw new UsageException("bench runs from the launcher script: ./relulab bench (it needs the JMH jar)");
+                case "bench" -> throw new UsageException(
+                        "bench runs from the launcher script: ./relulab bench (it needs the JMH jar)");
                 default -> throw new UsageException("unknown command '" + command
                         + "' (expected one of: demo, train, reproduce, check, info, bench, help, version; see relulab --help)");
             }
@@ -46,9 +47,12 @@ public final class Main {
      */
     static void demo(String[] args, PrintStream out, PrintStream err) {
         Options.parse("demo", args, new String[0]);
-        String dir = "runs/demo-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        out.println("relulab demo: LMZ20 teacher f*(x) = (1/d) sum |x_i|, d = 30; student with m = 100 |.| units and norm-tied"
-                + " output; full-batch GD on 10000 samples, " + DEMO_STEPS + " steps (see ./relulab --help for your own runs)");
+        String dir = "runs/demo-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        out.println(
+                "relulab demo: LMZ20 teacher f*(x) = (1/d) sum |x_i|, d = 30; student with m = 100 |.| units and norm-tied"
+                        + " output; full-batch GD on 10000 samples, " + DEMO_STEPS
+                        + " steps (see ./relulab --help for your own runs)");
         TrainCommand.run(new String[] {"--steps", Long.toString(DEMO_STEPS), "--out", dir}, out, err);
     }
 

@@ -35,11 +35,13 @@ final class Options implements ExperimentOptions {
             String name = eq < 0 ? a.substring(2) : a.substring(2, eq);
             if (Arrays.asList(flags).contains(name)) {
                 if (eq >= 0) throw new UsageException(command + ": --" + name + " takes no value (got '" + a + "')");
-                if (values.put(name, "true") != null) throw new UsageException(command + ": option --" + name + " given twice");
+                if (values.put(name, "true") != null)
+                    throw new UsageException(command + ": option --" + name + " given twice");
                 continue;
             }
             if (!Arrays.asList(names).contains(name)) {
-                String[] all = java.util.stream.Stream.concat(Arrays.stream(names), Arrays.stream(flags)).toArray(String[]::new);
+                String[] all = java.util.stream.Stream.concat(Arrays.stream(names), Arrays.stream(flags))
+                        .toArray(String[]::new);
                 throw new UsageException(command + ": unknown option '--" + name + "' (expected "
                         + (all.length == 0 ? "no options" : "one of: --" + String.join(", --", all)) + ")");
             }
@@ -93,7 +95,8 @@ final class Options implements ExperimentOptions {
             x = (long) dv;
         }
         if (x < min || x > max) {
-            throw new UsageException(command + ": --" + name + " " + v + " is out of range (expected " + min + " to " + max + ")");
+            throw new UsageException(
+                    command + ": --" + name + " " + v + " is out of range (expected " + min + " to " + max + ")");
         }
         return x;
     }
@@ -104,7 +107,8 @@ final class Options implements ExperimentOptions {
         if (v == null) return fallback;
         double x = parseReal(name, v, min + " to " + max);
         if (!(x >= min && x <= max)) {
-            throw new UsageException(command + ": --" + name + " " + v + " is out of range (expected " + min + " to " + max + ")");
+            throw new UsageException(
+                    command + ": --" + name + " " + v + " is out of range (expected " + min + " to " + max + ")");
         }
         return x;
     }
@@ -124,7 +128,8 @@ final class Options implements ExperimentOptions {
         String v = values.get(name);
         if (v == null) return fallback;
         for (String a : allowed) if (a.equals(v)) return v;
-        throw new UsageException(command + ": --" + name + " '" + v + "' (expected one of: " + String.join(", ", allowed) + ")");
+        throw new UsageException(
+                command + ": --" + name + " '" + v + "' (expected one of: " + String.join(", ", allowed) + ")");
     }
 
     /** A free string option, or {@code fallback} when absent. */

@@ -34,7 +34,8 @@ final class ReproduceCommand {
         }
         Experiment experiment = Experiments.named(args[0]);
         if (experiment == null) {
-            throw new UsageException("reproduce: unknown experiment '" + args[0] + "' (expected: " + Experiments.names() + ")");
+            throw new UsageException(
+                    "reproduce: unknown experiment '" + args[0] + "' (expected: " + Experiments.names() + ")");
         }
         String command = "reproduce " + experiment.name();
         List<String> optionNames = new ArrayList<>(List.of("out", "threads"));
@@ -44,7 +45,8 @@ final class ReproduceCommand {
         boolean quick = o.has("quick");
         Path dir = Path.of(o.string("out", "results/reproduce/" + experiment.name() + (quick ? "-quick" : "")));
         try {
-            experiment.run(new ExperimentSettings(dir, quick, o.integer("threads", Kernels.defaultThreads(), 1, 1024), o),
+            experiment.run(
+                    new ExperimentSettings(dir, quick, o.integer("threads", Kernels.defaultThreads(), 1, 1024), o),
                     out, err);
         } catch (IllegalArgumentException e) { // a value, an output folder or a size the experiment refused
             throw new UsageException(command + ": " + e.getMessage());

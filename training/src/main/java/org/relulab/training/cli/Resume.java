@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.relulab.training.config.RunConfig;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.io.Json;
-import org.relulab.training.config.RunConfig;
 
 /**
  * What {@code train --resume DIR} needs from the run in DIR: its configuration and data source as its
@@ -15,9 +15,12 @@ import org.relulab.training.config.RunConfig;
 record Resume(RunConfig config, DataSource data, long checkpointEvery) {
     static Resume of(Path dir) {
         Path manifest = dir.resolve("manifest.json");
-        if (!Files.isRegularFile(manifest)) throw new UsageException("train: --resume " + dir + ": no manifest.json there (expected the --out folder of a run)");
+        if (!Files.isRegularFile(manifest))
+            throw new UsageException(
+                    "train: --resume " + dir + ": no manifest.json there (expected the --out folder of a run)");
         if (!Files.isRegularFile(dir.resolve("checkpoint.bin"))) {
-            throw new UsageException("train: --resume " + dir + ": no checkpoint.bin there (expected a run started with --checkpoint-every that has not finished)");
+            throw new UsageException("train: --resume " + dir
+                    + ": no checkpoint.bin there (expected a run started with --checkpoint-every that has not finished)");
         }
         try {
             Map<?, ?> m = (Map<?, ?>) Json.parse(Files.readString(manifest));
@@ -28,7 +31,8 @@ record Resume(RunConfig config, DataSource data, long checkpointEvery) {
             long checkpointEvery = every instanceof Double d ? d.longValue() : 0;
             return new Resume(cfg, data, checkpointEvery);
         } catch (IOException | RuntimeException e) {
-            throw new UsageException("train: --resume " + dir + ": " + manifest + " is not a manifest this relulab can resume (" + e.getMessage() + ")");
+            throw new UsageException("train: --resume " + dir + ": " + manifest
+                    + " is not a manifest this relulab can resume (" + e.getMessage() + ")");
         }
     }
 }

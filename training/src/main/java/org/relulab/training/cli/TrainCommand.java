@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.relulab.core.Provider;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.config.RunOption;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.io.Npy;
 import org.relulab.training.io.NpyArray;
-import org.relulab.training.config.RunConfig;
-import org.relulab.training.config.RunOption;
 import org.relulab.training.run.OutputFolder;
 import org.relulab.training.run.Trainer;
 
@@ -102,7 +102,8 @@ final class TrainCommand {
         Trainer.Checkpoints checkpoints;
         if (o.has("resume")) {
             if (args.length != 2 && !(args.length == 1 && args[0].startsWith("--resume="))) {
-                throw new UsageException("train: --resume DIR takes no other options (the run keeps the ones its manifest recorded)");
+                throw new UsageException(
+                        "train: --resume DIR takes no other options (the run keeps the ones its manifest recorded)");
             }
             Path dir = Path.of(o.string("resume", "."));
             Resume r = Resume.of(dir);
@@ -123,7 +124,8 @@ final class TrainCommand {
             throw new UncheckedIOException("train: writing " + cfg.out(), e);
         }
         out.printf(Locale.ROOT, "%s after %d steps in %.1f s: train loss %.4e, test loss %.4e (x d = %.4e)%n",
-                r.diverged() ? "diverged" : "done", r.steps(), r.seconds(), r.trainLoss(), r.testLoss(), r.testLoss() * cfg.data().d());
+                r.diverged() ? "diverged" : "done", r.steps(), r.seconds(), r.trainLoss(), r.testLoss(),
+                r.testLoss() * cfg.data().d());
         out.println("results in " + r.out());
         if (r.diverged()) throw new UsageException("train: the run diverged (see above)");
     }
@@ -150,8 +152,10 @@ final class TrainCommand {
                 if (!o.has("d")) b.d(shapes[1]);
                 if (!o.has("test-n")) b.testN(shapes[2]);
             }
-            Path outDir = o.has("out") ? Path.of(o.string("out", "")) : Path.of("runs/train-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Path outDir = o.has("out")
+                    ? Path.of(o.string("out", ""))
+                    : Path.of("runs/train-"
+                            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             checkOutput(outDir);
             return b.out(outDir).build();
         } catch (IllegalArgumentException e) {

@@ -46,7 +46,8 @@ public enum NetworkKind implements Keyed {
         @Override
         public Network create(Workspace ws, Kernels k, RunConfig c, Matrix x, Matrix y, int rows, int evalRows) {
             StudentConfig s = c.student();
-            return linearized(ws, k, c, LinearizedNetwork.twoLayer(ws, c.data().d(), s.m(), s.trained()), rows, evalRows);
+            return linearized(ws, k, c, LinearizedNetwork.twoLayer(ws, c.data().d(), s.m(), s.trained()), rows,
+                    evalRows);
         }
     },
     /** ALL19's three-layer network linearized at its initialization. */
@@ -54,7 +55,8 @@ public enum NetworkKind implements Keyed {
         @Override
         public Network create(Workspace ws, Kernels k, RunConfig c, Matrix x, Matrix y, int rows, int evalRows) {
             StudentConfig s = c.student();
-            return linearized(ws, k, c, LinearizedNetwork.threeLayer(ws, c.data().d(), s.m(), s.m2(), s.trained()), rows,
+            return linearized(ws, k, c, LinearizedNetwork.threeLayer(ws, c.data().d(), s.m(), s.m2(), s.trained()),
+                    rows,
                     evalRows);
         }
     };
@@ -105,7 +107,8 @@ public enum NetworkKind implements Keyed {
         return new Network(net, new ReluNetworkStep(ws, net, rows), new ReluNetworkStep(ws, net, evalRows));
     }
 
-    private static Network linearized(Workspace ws, Kernels k, RunConfig c, LinearizedNetwork lin, int rows, int evalRows) {
+    private static Network linearized(Workspace ws, Kernels k, RunConfig c, LinearizedNetwork lin, int rows,
+            int evalRows) {
         lin.initialize(k, c.seed() + 5, c.student().outputStd());
         return new Network(lin, new LinearizedStep(ws, lin, rows), new LinearizedStep(ws, lin, evalRows));
     }

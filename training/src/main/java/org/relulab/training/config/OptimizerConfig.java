@@ -15,8 +15,9 @@ import org.relulab.training.optim.LearningRateSchedule;
  * @param stage1Steps  truncated GD: steps of stage 1
  * @param regLambda    as21: λ of the path-norm regularizer λ·Σ_i s|a_i|‖w_i‖
  */
-public record OptimizerConfig(OptimizerKind kind, double lr, int batch, double weightDecay, LearningRateSchedule schedule,
-                              double lambda0, double lambda1, long stage1Steps, double regLambda) {
+public record OptimizerConfig(OptimizerKind kind, double lr, int batch, double weightDecay,
+        LearningRateSchedule schedule,
+        double lambda0, double lambda1, long stage1Steps, double regLambda) {
     public OptimizerConfig {
         RunOption.OPTIMIZER.require(kind);
         RunOption.LR.check(lr);
@@ -28,8 +29,9 @@ public record OptimizerConfig(OptimizerKind kind, double lr, int batch, double w
         RunOption.STAGE1_STEPS.check(stage1Steps);
         RunOption.REG_LAMBDA.check(regLambda);
         if (weightDecay > 0 && !kind.plainDescent()) {
-            throw new IllegalArgumentException("--weight-decay " + weightDecay + " is for --optimizer gd or sgd (" + kind.key()
-                    + " has its own rule)");
+            throw new IllegalArgumentException(
+                    "--weight-decay " + weightDecay + " is for --optimizer gd or sgd (" + kind.key()
+                            + " has its own rule)");
         }
         if (schedule != LearningRateSchedule.CONSTANT && !kind.plainDescent()) {
             throw new IllegalArgumentException("--lr-schedule " + schedule.key() + " is for --optimizer gd or sgd ("

@@ -29,7 +29,7 @@ import org.relulab.training.student.TrainedLayers;
  * @param out       output folder
  */
 public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig student, OptimizerConfig optimizer,
-                        long steps, long logEvery, long seed, int threads, Path out) {
+        long steps, long logEvery, long seed, int threads, Path out) {
     /** Components newer than some manifests, with the value that reproduces what those runs did. */
     private static final Map<RunOption, String> ADDED_LATER = Map.of(RunOption.LR_SCHEDULE, "constant");
 
@@ -38,7 +38,8 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
             throw new IllegalArgumentException("a run needs a teacher, data, a student and an optimizer");
         }
         RunOption.STEPS.check(steps);
-        if (logEvery < 1 || logEvery > steps) throw Range.outOfRange("--log-every", logEvery, "1 to --steps (" + steps + ")");
+        if (logEvery < 1 || logEvery > steps)
+            throw Range.outOfRange("--log-every", logEvery, "1 to --steps (" + steps + ")");
         RunOption.THREADS.check(threads);
         if (out == null) throw new IllegalArgumentException("--out: no output folder");
         checkTeacher(teacher, data);
@@ -47,14 +48,16 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
         if (o == OptimizerKind.SGD) {
             if (optimizer.batch() > data.n()) throw Range.outOfRange("--batch", optimizer.batch(), "1 to " + data.n());
         } else if (optimizer.batch() != data.n()) {
-            throw new IllegalArgumentException("--batch " + optimizer.batch() + " is for --optimizer sgd only (" + o.key()
-                    + " uses all " + data.n() + " samples each step)");
+            throw new IllegalArgumentException(
+                    "--batch " + optimizer.batch() + " is for --optimizer sgd only (" + o.key()
+                            + " uses all " + data.n() + " samples each step)");
         }
     }
 
     private static void checkTeacher(TeacherConfig t, DataConfig data) {
         if (t.kind() == TeacherKind.FIG1 && data.d() != 4) {
-            throw new IllegalArgumentException("--teacher fig1 is ALL19's target on x in R^4: expected --d 4, got " + data.d());
+            throw new IllegalArgumentException(
+                    "--teacher fig1 is ALL19's target on x in R^4: expected --d 4, got " + data.d());
         }
         if (t.kind().hasNeurons() && t.neurons() > data.d()) {
             throw Range.outOfRange("--teacher-neurons", t.neurons(), "1 to " + data.d());
@@ -67,22 +70,29 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
 
     private static void checkStudent(StudentConfig s, TeacherConfig t, DataConfig data, OptimizerConfig o) {
         if (o.kind() == OptimizerKind.AS21 && !s.output().trainable()) {
-            throw new IllegalArgumentException("--optimizer as21 trains both layers: expected --output mean or sqrt (got "
-                    + s.output().key() + ")");
+            throw new IllegalArgumentException(
+                    "--optimizer as21 trains both layers: expected --output mean or sqrt (got "
+                            + s.output().key() + ")");
         }
-        if (s.network() != NetworkKind.TWO_LAYER && (o.kind() == OptimizerKind.TRUNCATED || s.init() != Initialization.GAUSSIAN)) {
-            throw new IllegalArgumentException("--network " + s.network().key() + " trains with --optimizer gd or sgd from its "
+        if (s.network() != NetworkKind.TWO_LAYER
+                && (o.kind() == OptimizerKind.TRUNCATED || s.init() != Initialization.GAUSSIAN)) {
+            throw new IllegalArgumentException("--network " + s.network().key()
+                    + " trains with --optimizer gd or sgd from its "
                     + "own Gaussian init (got --optimizer " + o.kind().key() + ", --init " + s.init().key() + ")");
         }
         if (s.init() == Initialization.SYMMETRIC && (!s.output().trainable() || s.m() % 2 != 0)) {
-            throw new IllegalArgumentException("--init symmetric needs --output mean or sqrt and an even --m (got --output "
-                    + s.output().key() + ", --m " + s.m() + ")");
+            throw new IllegalArgumentException(
+                    "--init symmetric needs --output mean or sqrt and an even --m (got --output "
+                            + s.output().key() + ", --m " + s.m() + ")");
         }
         if (s.network() == NetworkKind.TWO_LAYER && s.init() == Initialization.TENSOR
-                && (s.output() != OutputLayer.ONES || s.activation() != Activation.RELU || s.m() > data.d() || data.n() < 3)) {
-            throw new IllegalArgumentException("--init tensor (ZYWG19) needs --activation relu, --output ones, --m at most --d "
-                    + "and --n at least 3 (got " + s.activation().name().toLowerCase(java.util.Locale.ROOT) + ", "
-                    + s.output().key() + ", --m " + s.m() + ", --d " + data.d() + ", --n " + data.n() + ")");
+                && (s.output() != OutputLayer.ONES || s.activation() != Activation.RELU || s.m() > data.d()
+                        || data.n() < 3)) {
+            throw new IllegalArgumentException(
+                    "--init tensor (ZYWG19) needs --activation relu, --output ones, --m at most --d "
+                            + "and --n at least 3 (got " + s.activation().name().toLowerCase(java.util.Locale.ROOT)
+                            + ", "
+                            + s.output().key() + ", --m " + s.m() + ", --d " + data.d() + ", --n " + data.n() + ")");
         }
     }
 
@@ -122,7 +132,8 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
             try {
                 o.set(b, text);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("manifest option '" + o.key() + "' = '" + text + "': " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "manifest option '" + o.key() + "' = '" + text + "': " + e.getMessage(), e);
             }
         }
         return b.out(out).build();
@@ -202,7 +213,9 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
         public Builder out(Path v) { out = v; return this; }
 
         /** Whether {@code d} was set (the command line defaults it from {@code --data}). */
-        public boolean hasD() { return d != null; }
+        public boolean hasD() {
+            return d != null;
+        }
 
         /**
          * The configuration, with the defaults of what was not set: d = 4 for fig1, else 30; K = min(5, d);
@@ -216,16 +229,20 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
             int nn = n != null ? n : 10_000, mm = m != null ? m : 100;
             boolean as21 = teacher == TeacherKind.SIGNED_RELU || optimizer == OptimizerKind.AS21;
             OutputLayer out0 = output != null ? output : as21 ? OutputLayer.MEAN : OutputLayer.TIED;
-            Activation act = activation != null ? activation
+            Activation act = activation != null
+                    ? activation
                     : teacher == TeacherKind.SIGNED_RELU ? Activation.RELU : Activation.ABS;
-            InputDistribution in = inputs != null ? inputs : teacher.all19() ? InputDistribution.SPHERE : InputDistribution.GAUSSIAN;
+            InputDistribution in = inputs != null
+                    ? inputs
+                    : teacher.all19() ? InputDistribution.SPHERE : InputDistribution.GAUSSIAN;
             int batchSize = batch != null ? batch : optimizer == OptimizerKind.SGD ? Math.min(256, nn) : nn;
             DataConfig data = new DataConfig(dd, nn, testN != null ? testN : 10_000, in); // d first: K's default needs it
             return new RunConfig(
                     new TeacherConfig(teacher, teacherNeurons != null ? teacherNeurons : Math.min(5, dd), kappa, noise,
                             orthogonal, terms),
                     data,
-                    new StudentConfig(network, mm, m2 != null ? m2 : mm, act, out0, init, initScale, trained, outputStd),
+                    new StudentConfig(network, mm, m2 != null ? m2 : mm, act, out0, init, initScale, trained,
+                            outputStd),
                     new OptimizerConfig(optimizer, lr != null ? lr : defaultLr(network, optimizer, out0, mm), batchSize,
                             weightDecay, lrSchedule, lambda0, lambda1, stage1Steps != null ? stage1Steps : steps / 2,
                             regLambda),

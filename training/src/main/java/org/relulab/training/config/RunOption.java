@@ -80,7 +80,7 @@ public enum RunOption {
     private final Function<RunConfig, Object> getter;
 
     RunOption(String cli, String key, Type type, BiConsumer<RunConfig.Builder, Object> setter,
-              Function<RunConfig, Object> getter) {
+            Function<RunConfig, Object> getter) {
         this.cli = cli;
         this.key = key;
         this.type = type;
@@ -124,12 +124,14 @@ public enum RunOption {
 
     /** Throws "--OPTION VALUE is out of range (expected ...)" when a number is outside this option's range. */
     void check(double value) {
-        type.range.check("--" + cli, value, value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) (long) value : value);
+        type.range.check("--" + cli, value,
+                value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) (long) value : value);
     }
 
     /** Throws when a choice is missing. */
     void require(Object value) {
-        if (value == null) throw new IllegalArgumentException("--" + cli + ": none given (expected one of " + type.keys() + ")");
+        if (value == null)
+            throw new IllegalArgumentException("--" + cli + ": none given (expected one of " + type.keys() + ")");
     }
 
     /** A value type: how text becomes a value, and the range or the choices it may take. */

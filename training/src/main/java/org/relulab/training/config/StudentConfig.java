@@ -19,7 +19,7 @@ import org.relulab.training.student.TrainedLayers;
  * @param outputStd  ALL19's networks: a_i ~ N(0, outputStd²) at the start
  */
 public record StudentConfig(NetworkKind network, int m, int m2, Activation activation, OutputLayer output,
-                            Initialization init, double initScale, TrainedLayers trained, double outputStd) {
+        Initialization init, double initScale, TrainedLayers trained, double outputStd) {
     public StudentConfig {
         RunOption.NETWORK.require(network);
         RunOption.M.check(m);

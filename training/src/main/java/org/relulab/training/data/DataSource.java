@@ -17,7 +17,8 @@ public record DataSource(Path dir, boolean save) {
     public static final DataSource GENERATED = new DataSource(null, false);
 
     /** The training set (test: false) or the test set, generated from {@code seed} and {@code inputs}, or loaded. */
-    public Dataset load(Workspace ws, Kernels k, Teacher teacher, int n, boolean test, long seed, InputDistribution inputs)
+    public Dataset load(Workspace ws, Kernels k, Teacher teacher, int n, boolean test, long seed,
+            InputDistribution inputs)
             throws IOException {
         if (dir == null) return Dataset.generate(ws, k, teacher, n, seed, inputs);
         String part = test ? "test" : "train";

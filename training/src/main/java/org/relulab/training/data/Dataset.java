@@ -20,7 +20,8 @@ public record Dataset(Matrix x, Matrix y) {
     }
 
     /** n samples x from {@code inputs} drawn from {@code seed}, labelled by {@code teacher} (its noise from seed + 1). */
-    public static Dataset generate(Workspace ws, Kernels k, Teacher teacher, int n, long seed, InputDistribution inputs) {
+    public static Dataset generate(Workspace ws, Kernels k, Teacher teacher, int n, long seed,
+            InputDistribution inputs) {
         if (n < 1) throw new IllegalArgumentException("n = " + n + ": expected at least 1 sample");
         Matrix x = ws.matrix(n, teacher.inputDim()), y = ws.column(n);
         inputs.fill(k, x, seed);

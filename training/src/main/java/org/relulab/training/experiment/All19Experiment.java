@@ -1,7 +1,5 @@
 package org.relulab.training.experiment;
 
-import org.relulab.training.config.OptimizerKind;
-import org.relulab.training.config.TeacherKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -19,12 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.relulab.core.Workspace;
-import org.relulab.training.teacher.All19Fig1Teacher;
+import org.relulab.training.config.OptimizerKind;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.config.TeacherKind;
 import org.relulab.training.optim.LearningRateSchedule;
 import org.relulab.training.plot.LinePlot;
-import org.relulab.training.config.RunConfig;
 import org.relulab.training.run.OutputFolder;
 import org.relulab.training.run.Trainer;
+import org.relulab.training.teacher.All19Fig1Teacher;
 
 /**
  * {@code relulab reproduce all19}: ALL19's Fig. 1, test error against the number of training samples N for six
@@ -127,7 +127,8 @@ public final class All19Experiment implements Experiment {
 
     /** The one-line description of the setting, printed first and repeated in table.md. */
     private static String setting(All19Plan plan, double meanSquare) {
-        String schedule = plan.schedule() == LearningRateSchedule.CONSTANT ? "constant η"
+        String schedule = plan.schedule() == LearningRateSchedule.CONSTANT
+                ? "constant η"
                 : "η decaying to 0 (" + plan.schedule().key() + ")";
         return String.format(Locale.ROOT, "ALL19 Fig. 1 target on the unit sphere of R^4 (E[F*²] ≈ %.1f); "
                 + "SGD, batch %d, %s; widths: 3-layer m1 = m2 = %d, 2-layer m = %d; steps max(%d, %d epochs); "
@@ -195,7 +196,7 @@ public final class All19Experiment implements Experiment {
         Trainer.Result[] results = reported.results();
         int[] fallbacks = reported.fallbacks();
         // SGD that diverges on its training set is rerun at the next point of the ranking
-        for (int round = 1; ; round++) {
+        for (int round = 1;; round++) {
             List<Integer> retry = new ArrayList<>();
             List<Job> again = new ArrayList<>();
             for (int i = 0; i < jobs.size(); i++) {
@@ -314,14 +315,16 @@ public final class All19Experiment implements Experiment {
         return RunConfig.defaults().teacher(TeacherKind.FIG1).n(n).testN(plan.testN()).network(job.learner.network)
                 .m(width).m2(width).trained(job.learner.trained).outputStd(OUTPUT_STD).optimizer(OptimizerKind.SGD)
                 .lr(plan.lr(job.point)).batch(All19Plan.BATCH).weightDecay(plan.weightDecay(job.point))
-                .lrSchedule(plan.schedule()).steps(steps).logEvery(steps / 4).seed(job.seed).threads(1).out(out).build();
+                .lrSchedule(plan.schedule()).steps(steps).logEvery(steps / 4).seed(job.seed).threads(1).out(out)
+                .build();
     }
 
     /**
      * Runs the jobs, {@code workers} at a time, one line each on {@code out} as they finish; the results in the
      * jobs' order. A run that throws stops the others and is rethrown.
      */
-    private static Trainer.Result[] runAll(List<Job> jobs, All19Plan plan, Path dir, int workers, PrintStream out, String what)
+    private static Trainer.Result[] runAll(List<Job> jobs, All19Plan plan, Path dir, int workers, PrintStream out,
+            String what)
             throws IOException {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream()); // each run's progress lines and divergence note
         AtomicInteger done = new AtomicInteger();
@@ -332,9 +335,11 @@ public final class All19Experiment implements Experiment {
                 futures.add(pool.submit(() -> {
                     Trainer.Result r = Trainer.run(config(plan, job, dir.resolve(job.name)), quiet);
                     synchronized (out) {
-                        out.printf(Locale.ROOT, "  %s %d/%d %s N = %d, η = %s, λ = %s, seed %d: test MSE %s%s (%.1f s)%n", what,
+                        out.printf(Locale.ROOT,
+                                "  %s %d/%d %s N = %d, η = %s, λ = %s, seed %d: test MSE %s%s (%.1f s)%n", what,
                                 done.incrementAndGet(), jobs.size(), job.learner.label, plan.ns()[job.nIndex],
-                                All19Plan.number(plan.lr(job.point)), All19Plan.number(plan.weightDecay(job.point)), job.seed,
+                                All19Plan.number(plan.lr(job.point)), All19Plan.number(plan.weightDecay(job.point)),
+                                job.seed,
                                 All19Table.value(r.testLoss()), r.diverged() ? " (diverged)" : "", r.seconds());
                     }
                     return r;

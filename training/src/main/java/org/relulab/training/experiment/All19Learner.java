@@ -34,5 +34,7 @@ enum All19Learner {
     }
 
     /** Whether the network has two hidden layers (three layers of weights). */
-    boolean threeLayers() { return network == NetworkKind.ALL19_3 || network == NetworkKind.NTK_3; }
+    boolean threeLayers() {
+        return network == NetworkKind.ALL19_3 || network == NetworkKind.NTK_3;
+    }
 }

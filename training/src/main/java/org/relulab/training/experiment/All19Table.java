@@ -49,7 +49,10 @@ final class All19Table {
         for (int l = 0; l < learners.size(); l++) {
             sb.append("| ").append(learners.get(l).label);
             for (int p : chosen[l]) {
-                sb.append(" | ").append(p < 0 ? "none finite" : All19Plan.number(plan.lr(p)) + ", " + All19Plan.number(plan.weightDecay(p)));
+                sb.append(" | ")
+                        .append(p < 0
+                                ? "none finite"
+                                : All19Plan.number(plan.lr(p)) + ", " + All19Plan.number(plan.weightDecay(p)));
             }
             sb.append(" |\n");
         }

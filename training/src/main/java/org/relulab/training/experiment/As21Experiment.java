@@ -1,7 +1,5 @@
 package org.relulab.training.experiment;
 
-import org.relulab.training.config.OptimizerKind;
-import org.relulab.training.config.TeacherKind;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.relulab.training.plot.LinePlot;
-import org.relulab.training.run.OutputFolder;
-import org.relulab.training.run.MetricsCsv;
+import org.relulab.training.config.OptimizerKind;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.config.TeacherKind;
+import org.relulab.training.plot.LinePlot;
+import org.relulab.training.run.MetricsCsv;
+import org.relulab.training.run.OutputFolder;
 import org.relulab.training.run.Trainer;
 
 /**
@@ -58,12 +58,14 @@ public final class As21Experiment implements Experiment {
     static void run(Path dir, boolean quick, int threads, PrintStream out, PrintStream err) throws IOException {
         Plan plan = quick
                 ? new Plan(new int[] {5, 100}, new int[][] {{1, 2}, {1}}, 3_000, new double[0])
-                : new Plan(new int[] {5, 20, 100}, new int[][] {{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}}, 8_000,
+                : new Plan(new int[] {5, 20, 100}, new int[][] {{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}},
+                        8_000,
                         new double[] {0.001, 0.01});
         List<Run> runs = new ArrayList<>();
         for (int w = 0; w < plan.widths.length; w++) {
             for (double lambda : new double[] {0, LAMBDA}) {
-                for (int seed : plan.seeds[w]) runs.add(new Run(plan.widths[w], lambda, seed, name(plan.widths[w], lambda, seed)));
+                for (int seed : plan.seeds[w])
+                    runs.add(new Run(plan.widths[w], lambda, seed, name(plan.widths[w], lambda, seed)));
             }
         }
         for (double lambda : plan.sweepLambdas) runs.add(new Run(100, lambda, 1, name(100, lambda, 1)));
@@ -72,13 +74,15 @@ public final class As21Experiment implements Experiment {
         String setting = String.format(Locale.ROOT, "d = %d, m° = %d, n = %d, η = %s", D, TEACHER_NEURONS, N, LR);
         LinePlot errors = new LinePlot("AS21: identification error E against the step (" + setting + ")", "step",
                 "E (TV distance at 10°, relative)", false);
-        LinePlot angles = new LinePlot("AS21: largest angle to a heavy student neuron (" + setting + ")", "step", "degrees", false);
+        LinePlot angles = new LinePlot("AS21: largest angle to a heavy student neuron (" + setting + ")", "step",
+                "degrees", false);
         StringBuilder csv = new StringBuilder("m,lambda,seed,steps,final_error,final_mass_outside,final_max_angle_deg,"
                 + "min_mass_ratio,max_mass_ratio,final_test_loss,first_step_error_below_0.1,identified\n");
         List<double[]> sweep = new ArrayList<>(); // λ, final E at m = 100, seed 1
         for (Run r : runs) {
             Path runDir = dir.resolve(r.name);
-            out.printf(Locale.ROOT, "reproduce as21: m = %d, λ = %s, seed %d -> %s%n", r.m, text(r.lambda), r.seed, runDir);
+            out.printf(Locale.ROOT, "reproduce as21: m = %d, λ = %s, seed %d -> %s%n", r.m, text(r.lambda), r.seed,
+                    runDir);
             Trainer.Result result = Trainer.run(config(r, plan.steps, threads, runDir), err);
             Map<String, double[]> m = MetricsCsv.read(runDir.resolve("metrics.csv"));
             double[] step = m.get("step"), e = m.get("identification_error"), angle = m.get("max_angle_deg");
@@ -92,11 +96,15 @@ public final class As21Experiment implements Experiment {
             long below = -1;
             for (int i = 0; i <= last && below < 0; i++) if (e[i] <= IDENTIFIED_E) below = (long) step[i];
             boolean identified = e[last] <= IDENTIFIED_E && angle[last] <= IDENTIFIED_DEGREES;
-            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%s%n", r.m, text(r.lambda), r.seed,
-                    plan.steps, e[last], m.get("mass_outside")[last], angle[last], minRatio, maxRatio, result.testLoss(),
+            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%s%n", r.m,
+                    text(r.lambda), r.seed,
+                    plan.steps, e[last], m.get("mass_outside")[last], angle[last], minRatio, maxRatio,
+                    result.testLoss(),
                     below < 0 ? "never" : Long.toString(below), identified));
-            out.printf(Locale.ROOT, "  E %.3g -> %.3g, mass outside the cones %.3g, largest angle %.3g°, mass ratios %.3f to %.3f%s%n",
-                    e[0], e[last], m.get("mass_outside")[last], angle[last], minRatio, maxRatio, identified ? "" : " (not identified)");
+            out.printf(Locale.ROOT,
+                    "  E %.3g -> %.3g, mass outside the cones %.3g, largest angle %.3g°, mass ratios %.3f to %.3f%s%n",
+                    e[0], e[last], m.get("mass_outside")[last], angle[last], minRatio, maxRatio,
+                    identified ? "" : " (not identified)");
             if (r.m == 100 && r.seed == 1 && r.lambda > 0) sweep.add(new double[] {r.lambda, e[last]});
             if (r.lambda != LAMBDA && r.lambda != 0) continue; // the sweep runs only feed lambda.svg
             String series = String.format(Locale.ROOT, "m = %d, λ = %s", r.m, text(r.lambda));
@@ -108,9 +116,11 @@ public final class As21Experiment implements Experiment {
         Files.writeString(dir.resolve("angle.svg"), angles.svg());
         if (sweep.size() > 1) {
             sweep.sort((p, q) -> Double.compare(p[0], q[0]));
-            double[] lambdas = sweep.stream().mapToDouble(p -> p[0]).toArray(), finals = sweep.stream().mapToDouble(p -> p[1]).toArray();
+            double[] lambdas = sweep.stream().mapToDouble(p -> p[0]).toArray(),
+                    finals = sweep.stream().mapToDouble(p -> p[1]).toArray();
             Files.writeString(dir.resolve("lambda.svg"), new LinePlot(String.format(Locale.ROOT,
-                    "AS21: final E against λ (m = 100, seed 1, %d steps)", plan.steps), "λ (path-norm weight)", "final E", true)
+                    "AS21: final E against λ (m = 100, seed 1, %d steps)", plan.steps), "λ (path-norm weight)",
+                    "final E", true)
                     .add("final E", lambdas, finals).svg());
         }
     }
@@ -125,7 +135,8 @@ public final class As21Experiment implements Experiment {
 
     private static RunConfig config(Run r, long steps, int threads, Path out) {
         // the signed-relu teacher's defaults: a ReLU student with the a_i/m output
-        return RunConfig.defaults().teacher(TeacherKind.SIGNED_RELU).d(D).teacherNeurons(TEACHER_NEURONS).n(N).testN(TEST_N)
+        return RunConfig.defaults().teacher(TeacherKind.SIGNED_RELU).d(D).teacherNeurons(TEACHER_NEURONS).n(N)
+                .testN(TEST_N)
                 .m(r.m).optimizer(OptimizerKind.AS21).lr(LR).regLambda(r.lambda).steps(steps).logEvery(50).seed(r.seed)
                 .threads(threads).out(out).build();
     }

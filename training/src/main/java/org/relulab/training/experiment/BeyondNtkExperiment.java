@@ -1,6 +1,5 @@
 package org.relulab.training.experiment;
 
-import org.relulab.training.config.TeacherKind;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -13,22 +12,23 @@ import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
-import org.relulab.training.experiment.SeparationTable.Measurement;
-import org.relulab.training.experiment.SeparationTable.Method;
-import org.relulab.training.data.Dataset;
 import org.relulab.training.baseline.ArcCosineKernel;
 import org.relulab.training.baseline.GramKernel;
 import org.relulab.training.baseline.KernelRidge;
 import org.relulab.training.baseline.NeuralTangentKernel;
 import org.relulab.training.baseline.RandomFeatureKernel;
-import org.relulab.training.teacher.AbsTeacher;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.config.TeacherKind;
+import org.relulab.training.data.Dataset;
+import org.relulab.training.experiment.SeparationTable.Measurement;
+import org.relulab.training.experiment.SeparationTable.Method;
+import org.relulab.training.plot.LinePlot;
+import org.relulab.training.run.MetricsCsv;
+import org.relulab.training.run.OutputFolder;
+import org.relulab.training.run.Trainer;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
-import org.relulab.training.plot.LinePlot;
-import org.relulab.training.run.OutputFolder;
-import org.relulab.training.run.MetricsCsv;
-import org.relulab.training.config.RunConfig;
-import org.relulab.training.run.Trainer;
+import org.relulab.training.teacher.AbsTeacher;
 
 /**
  * {@code relulab reproduce beyond-ntk}: LMZ20's separation in numbers. For each d of the grid and each seed, on
@@ -89,7 +89,8 @@ public final class BeyondNtkExperiment implements Experiment {
 
     /** Refuses, before any work, an output folder that already holds this command's files. */
     static void checkOutputs(Path dir, BeyondNtkPlan plan) {
-        for (int d : plan.dims()) for (int s = 1; s <= plan.seeds(); s++) OutputFolder.requireNewOrEmpty(dir.resolve(runName(d, s)));
+        for (int d : plan.dims())
+            for (int s = 1; s <= plan.seeds(); s++) OutputFolder.requireNewOrEmpty(dir.resolve(runName(d, s)));
         OutputFolder.requireAbsent(dir, List.of(FILES));
     }
 
@@ -99,11 +100,14 @@ public final class BeyondNtkExperiment implements Experiment {
 
     static void run(Path dir, BeyondNtkPlan plan, int threads, PrintStream out) throws IOException {
         long t0 = System.nanoTime();
-        out.printf(Locale.ROOT, "%s: d = %s, %d seeds; n = 10d², m = 4d, %dd² GD steps at η = m/2, M = 4d² random features, "
-                + "%d test samples -> %s%n", COMMAND, java.util.Arrays.toString(plan.dims()), plan.seeds(), plan.stepsPerD2(), plan.testN(), dir);
+        out.printf(Locale.ROOT,
+                "%s: d = %s, %d seeds; n = 10d², m = 4d, %dd² GD steps at η = m/2, M = 4d² random features, "
+                        + "%d test samples -> %s%n",
+                COMMAND, java.util.Arrays.toString(plan.dims()), plan.seeds(), plan.stepsPerD2(), plan.testN(), dir);
         SeparationTable table = new SeparationTable();
         StringBuilder sweeps = new StringBuilder("method,d,seed,lambda,validation_mse,cg_iterations,failure\n");
-        LinePlot curves = new LinePlot("LMZ20 network (m = 4d, η = m/2): test loss × d against the step", "step", "test loss × d", false);
+        LinePlot curves = new LinePlot("LMZ20 network (m = 4d, η = m/2): test loss × d against the step", "step",
+                "test loss × d", false);
         Files.createDirectories(dir);
         // The kernel methods' GEMM threads, held for the whole run; each network run opens its own.
         try (Kernels k = Kernels.create(Provider.lookup(), threads)) {
@@ -126,8 +130,9 @@ public final class BeyondNtkExperiment implements Experiment {
     }
 
     /** The three kernel methods on the data of (d, seed). */
-    private static void kernels(Kernels k, BeyondNtkPlan plan, int d, long seed, SeparationTable table, StringBuilder sweeps,
-                                PrintStream out) {
+    private static void kernels(Kernels k, BeyondNtkPlan plan, int d, long seed, SeparationTable table,
+            StringBuilder sweeps,
+            PrintStream out) {
         int n = BeyondNtkPlan.n(d);
         // The teacher and both data sets, freed after the three fits.
         try (Workspace ws = Workspace.shared()) {
@@ -147,54 +152,68 @@ public final class BeyondNtkExperiment implements Experiment {
      */
     static Dataset[] data(Workspace ws, Kernels k, int d, int n, int testN, long seed) {
         AbsTeacher teacher = new AbsTeacher(ws, d, false, 1, seed);
-        return new Dataset[] {Dataset.generate(ws, k, teacher, n, seed + 1), Dataset.generate(ws, k, teacher, testN, seed + 3)};
+        return new Dataset[] {Dataset.generate(ws, k, teacher, n, seed + 1),
+                Dataset.generate(ws, k, teacher, testN, seed + 3)};
     }
 
-    private static void fit(Kernels k, Method method, GramKernel kernel, Dataset[] data, int d, long seed, SeparationTable table,
-                            StringBuilder sweeps, PrintStream out) {
+    private static void fit(Kernels k, Method method, GramKernel kernel, Dataset[] data, int d, long seed,
+            SeparationTable table,
+            StringBuilder sweeps, PrintStream out) {
         KernelRidge.Result r = KernelRidge.fit(k, kernel, data[0], data[1], KernelRidge.Options.defaults());
         double seconds = r.gramSeconds() + r.solveSeconds();
-        table.add(new Measurement(method, d, r.trainSize(), seed, r.testMse(), r.trainMse(), r.lambda(), 0, -1, seconds));
+        table.add(
+                new Measurement(method, d, r.trainSize(), seed, r.testMse(), r.trainMse(), r.lambda(), 0, -1, seconds));
         for (KernelRidge.Step s : r.sweep()) {
-            sweeps.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%d,%s%n", method.key, d, seed, s.lambda() == 0 ? "0" : String.format(Locale.ROOT, "%.3g", s.lambda()),
+            sweeps.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%d,%s%n", method.key, d, seed,
+                    s.lambda() == 0 ? "0" : String.format(Locale.ROOT, "%.3g", s.lambda()),
                     s.solved() ? String.format(Locale.ROOT, "%.6g", s.validationMse()) : "", s.iterations(),
                     s.solved() ? "" : "\"" + s.failure().replace("\"", "'") + "\""));
         }
-        out.printf(Locale.ROOT, "  d = %2d, seed %d, %-15s test loss x d %.4g (λ = %s), %.1f s%n", d, seed, method.label, r.testMse() * d,
+        out.printf(Locale.ROOT, "  d = %2d, seed %d, %-15s test loss x d %.4g (λ = %s), %.1f s%n", d, seed,
+                method.label, r.testMse() * d,
                 r.lambda() == 0 ? "0" : String.format(Locale.ROOT, "%.3g", r.lambda()), seconds);
     }
 
     /** The LMZ20 network on the data of (d, seed), in its own run folder. */
-    private static void network(Path dir, BeyondNtkPlan plan, int d, long seed, int threads, SeparationTable table, LinePlot curves,
-                                PrintStream out) throws IOException {
+    private static void network(Path dir, BeyondNtkPlan plan, int d, long seed, int threads, SeparationTable table,
+            LinePlot curves,
+            PrintStream out) throws IOException {
         int n = BeyondNtkPlan.n(d), m = BeyondNtkPlan.m(d);
         long steps = plan.steps(d);
         Path runDir = dir.resolve(runName(d, seed));
         RunConfig cfg = RunConfig.defaults().teacher(TeacherKind.ABS).d(d).n(n).testN(plan.testN()).m(m)
-                .lr(BeyondNtkPlan.lr(d)).steps(steps).logEvery(plan.logEvery(d)).seed(seed).threads(threads).out(runDir).build();
+                .lr(BeyondNtkPlan.lr(d)).steps(steps).logEvery(plan.logEvery(d)).seed(seed).threads(threads).out(runDir)
+                .build();
         Trainer.Result r = Trainer.run(cfg, new PrintStream(java.io.OutputStream.nullOutputStream())); // one line per run below
         Map<String, double[]> metrics = MetricsCsv.read(runDir.resolve("metrics.csv"));
         double[] step = metrics.get("step"), test = metrics.get("test_loss"), timesD = metrics.get("test_loss_x_d");
         double kernelBest = table.bestKernelLoss(d, seed);
         long beat = -1;
         for (int i = 0; i < step.length && beat < 0; i++) if (test[i] < kernelBest) beat = (long) step[i];
-        table.add(new Measurement(Method.NETWORK, d, n, seed, r.testLoss(), r.trainLoss(), Double.NaN, r.steps(), beat, r.seconds()));
+        table.add(new Measurement(Method.NETWORK, d, n, seed, r.testLoss(), r.trainLoss(), Double.NaN, r.steps(), beat,
+                r.seconds()));
         curves.add("d = " + d, step, timesD);
-        out.printf(Locale.ROOT, "  d = %2d, seed %d, %-15s test loss x d %.4g (m = %d, %d steps, below the best kernel %s), %.1f s%s%n", d, seed,
-                Method.NETWORK.label, r.testLoss() * d, m, r.steps(), beat < 0 ? "never" : "from step " + beat, r.seconds(),
+        out.printf(Locale.ROOT,
+                "  d = %2d, seed %d, %-15s test loss x d %.4g (m = %d, %d steps, below the best kernel %s), %.1f s%s%n",
+                d, seed,
+                Method.NETWORK.label, r.testLoss() * d, m, r.steps(), beat < 0 ? "never" : "from step " + beat,
+                r.seconds(),
                 r.diverged() ? " (diverged)" : "");
     }
 
     /** Test loss × d against d: every seed of every method (one color a method), and the two reference levels. */
     static LinePlot lossPlot(SeparationTable table, BeyondNtkPlan plan) {
-        LinePlot p = new LinePlot("LMZ20 teacher, n = 10d²: test loss × d against d (each line one seed)", "input dimension d",
+        LinePlot p = new LinePlot("LMZ20 teacher, n = 10d²: test loss × d against d (each line one seed)",
+                "input dimension d",
                 "test loss × d", true);
         for (Method method : Method.values()) {
             for (long seed = 1; seed <= plan.seeds(); seed++) {
                 final long s = seed;
-                List<Measurement> rows = table.rows().stream().filter(x -> x.method() == method && x.seed() == s).toList();
+                List<Measurement> rows = table.rows().stream().filter(x -> x.method() == method && x.seed() == s)
+                        .toList();
                 if (rows.isEmpty()) continue;
-                p.add(method.label, rows.stream().mapToDouble(Measurement::d).toArray(), rows.stream().mapToDouble(Measurement::lossTimesD).toArray());
+                p.add(method.label, rows.stream().mapToDouble(Measurement::d).toArray(),
+                        rows.stream().mapToDouble(Measurement::lossTimesD).toArray());
             }
         }
         int[] dims = plan.dims();

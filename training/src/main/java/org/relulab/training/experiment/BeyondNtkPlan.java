@@ -1,10 +1,10 @@
 package org.relulab.training.experiment;
 
-import org.relulab.training.student.OutputLayer;
-import org.relulab.training.config.RunConfig;
-import org.relulab.training.config.OptimizerKind;
-import org.relulab.training.config.NetworkKind;
 import java.util.Arrays;
+import org.relulab.training.config.NetworkKind;
+import org.relulab.training.config.OptimizerKind;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.student.OutputLayer;
 
 /**
  * The grid of {@code reproduce beyond-ntk} and the sizes at each input dimension d, every one a stated polynomial
@@ -27,21 +27,27 @@ record BeyondNtkPlan(int[] dims, int seeds, int testN, int stepsPerD2) {
     }
 
     BeyondNtkPlan {
-        if (dims == null || dims.length == 0) throw new IllegalArgumentException("--d is empty (expected dimensions like 8,16,32)");
+        if (dims == null || dims.length == 0)
+            throw new IllegalArgumentException("--d is empty (expected dimensions like 8,16,32)");
         dims = dims.clone();
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] < MIN_D || dims[i] > MAX_D) {
-                throw new IllegalArgumentException("--d " + dims[i] + " is out of range (expected " + MIN_D + " to " + MAX_D
-                        + "; at d = " + MAX_D + " the kernel matrix is " + n(MAX_D) + " x " + n(MAX_D) + ")");
+                throw new IllegalArgumentException(
+                        "--d " + dims[i] + " is out of range (expected " + MIN_D + " to " + MAX_D
+                                + "; at d = " + MAX_D + " the kernel matrix is " + n(MAX_D) + " x " + n(MAX_D) + ")");
             }
             if (i > 0 && dims[i] <= dims[i - 1]) {
-                throw new IllegalArgumentException("--d " + dims[i] + " after " + dims[i - 1] + " (expected strictly increasing dimensions)");
+                throw new IllegalArgumentException(
+                        "--d " + dims[i] + " after " + dims[i - 1] + " (expected strictly increasing dimensions)");
             }
         }
-        if (seeds < 1 || seeds > MAX_SEEDS) throw new IllegalArgumentException("--seeds " + seeds + " is out of range (expected 1 to " + MAX_SEEDS + ")");
+        if (seeds < 1 || seeds > MAX_SEEDS)
+            throw new IllegalArgumentException(
+                    "--seeds " + seeds + " is out of range (expected 1 to " + MAX_SEEDS + ")");
         if (testN < 1) throw new IllegalArgumentException("" + testN + " test samples (expected at least 1)");
         if (stepsPerD2 < 1 || stepsPerD2 > MAX_STEPS_PER_D2) {
-            throw new IllegalArgumentException("--steps-per-d2 " + stepsPerD2 + " is out of range (expected 1 to " + MAX_STEPS_PER_D2 + ")");
+            throw new IllegalArgumentException(
+                    "--steps-per-d2 " + stepsPerD2 + " is out of range (expected 1 to " + MAX_STEPS_PER_D2 + ")");
         }
     }
 
@@ -83,7 +89,9 @@ record BeyondNtkPlan(int[] dims, int seeds, int testN, int stepsPerD2) {
     long steps(int d) { return (long) stepsPerD2 * d * d; }
 
     /** Learning rate η = m/2 on relulab's objective (1/2n)Σ(f − y)², as in reproduce lmz20. */
-    static double lr(int d) { return RunConfig.defaultLr(NetworkKind.TWO_LAYER, OptimizerKind.GD, OutputLayer.TIED, m(d)); }
+    static double lr(int d) {
+        return RunConfig.defaultLr(NetworkKind.TWO_LAYER, OptimizerKind.GD, OutputLayer.TIED, m(d));
+    }
 
     /** Random features M = m·d = 4d². */
     static int features(int d) { return m(d) * d; }
@@ -93,7 +101,8 @@ record BeyondNtkPlan(int[] dims, int seeds, int testN, int stepsPerD2) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BeyondNtkPlan p && Arrays.equals(dims, p.dims) && seeds == p.seeds && testN == p.testN && stepsPerD2 == p.stepsPerD2;
+        return o instanceof BeyondNtkPlan p && Arrays.equals(dims, p.dims) && seeds == p.seeds && testN == p.testN
+                && stepsPerD2 == p.stepsPerD2;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 public record ExperimentSettings(Path out, boolean quick, int threads, ExperimentOptions options) {
     public ExperimentSettings {
         if (out == null) throw new IllegalArgumentException("--out: no output folder");
-        if (threads < 1) throw new IllegalArgumentException("--threads " + threads + " is out of range (expected at least 1)");
+        if (threads < 1)
+            throw new IllegalArgumentException("--threads " + threads + " is out of range (expected at least 1)");
     }
 }

@@ -41,9 +41,11 @@ public final class Lmz20Experiment implements Experiment {
             // the defaults are LMZ20's setting: abs teacher, d = 30, n = 10⁴, |·| student, norm-tied output, GD, η = m/2
             RunConfig cfg = RunConfig.defaults().m(r.m).steps(r.steps).logEvery(r.steps / 200).threads(s.threads())
                     .out(dir.resolve(r.name)).build();
-            out.printf(Locale.ROOT, "reproduce lmz20, %s: d = 30, m = %d, %d steps -> %s%n", r.name, r.m, r.steps, cfg.out());
+            out.printf(Locale.ROOT, "reproduce lmz20, %s: d = 30, m = %d, %d steps -> %s%n", r.name, r.m, r.steps,
+                    cfg.out());
             Trainer.Result res = Trainer.run(cfg, err);
-            out.printf(Locale.ROOT, "  test loss %.4e (x d = %.4e) after %.1f s%n", res.testLoss(), res.testLoss() * 30, res.seconds());
+            out.printf(Locale.ROOT, "  test loss %.4e (x d = %.4e) after %.1f s%n", res.testLoss(), res.testLoss() * 30,
+                    res.seconds());
         }
     }
 }

@@ -34,11 +34,13 @@ final class SeparationTable {
      * {@code lambda} NaN, its GD {@code steps}, and the first logged step whose test loss was below the best kernel's
      * of the same d and seed ({@code stepsToBeatKernels}, −1 when it never was).
      */
-    record Measurement(Method method, int d, int n, long seed, double testLoss, double trainLoss, double lambda, long steps,
-                       long stepsToBeatKernels, double seconds) {
+    record Measurement(Method method, int d, int n, long seed, double testLoss, double trainLoss, double lambda,
+            long steps,
+            long stepsToBeatKernels, double seconds) {
         Measurement {
             if (method == null) throw new IllegalArgumentException("measurement without a method");
-            if (d < 1 || n < 1) throw new IllegalArgumentException(method.key + ": d = " + d + ", n = " + n + " (expected at least 1)");
+            if (d < 1 || n < 1)
+                throw new IllegalArgumentException(method.key + ": d = " + d + ", n = " + n + " (expected at least 1)");
         }
 
         double lossTimesD() { return testLoss * d; }
@@ -96,7 +98,8 @@ final class SeparationTable {
     PowerLawFit fit(Method method) {
         List<Measurement> of = rows.stream().filter(m -> m.method == method).toList();
         if (of.size() < 3 || of.stream().mapToInt(Measurement::d).distinct().count() < 2) return null;
-        double[] x = of.stream().mapToDouble(Measurement::d).toArray(), y = of.stream().mapToDouble(Measurement::lossTimesD).toArray();
+        double[] x = of.stream().mapToDouble(Measurement::d).toArray(),
+                y = of.stream().mapToDouble(Measurement::lossTimesD).toArray();
         try {
             return PowerLawFit.of(x, y);
         } catch (IllegalArgumentException e) {
@@ -108,9 +111,12 @@ final class SeparationTable {
     String resultsCsv() {
         StringBuilder sb = new StringBuilder(RESULTS_HEADER).append('\n');
         for (Measurement m : rows) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6g,%.6g,%.6g,%s,%s,%s,%.1f%n", m.method.key, m.d, m.n, m.seed, m.testLoss,
-                    m.lossTimesD(), m.trainLoss, m.method.kernel() ? lambda(m.lambda) : "", m.method.kernel() ? "" : Long.toString(m.steps),
-                    m.method.kernel() ? "" : m.stepsToBeatKernels < 0 ? "never" : Long.toString(m.stepsToBeatKernels), m.seconds));
+            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6g,%.6g,%.6g,%s,%s,%s,%.1f%n", m.method.key, m.d, m.n,
+                    m.seed, m.testLoss,
+                    m.lossTimesD(), m.trainLoss, m.method.kernel() ? lambda(m.lambda) : "",
+                    m.method.kernel() ? "" : Long.toString(m.steps),
+                    m.method.kernel() ? "" : m.stepsToBeatKernels < 0 ? "never" : Long.toString(m.stepsToBeatKernels),
+                    m.seconds));
         }
         return sb.toString();
     }
@@ -119,7 +125,8 @@ final class SeparationTable {
     String summaryCsv() {
         StringBuilder sb = new StringBuilder(SUMMARY_HEADER).append('\n');
         for (Summary s : summaries()) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6g,%.3g,%.6g,%.6g%n", s.method.key, s.d, s.n, s.count, s.mean, s.sd, s.min, s.max));
+            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6g,%.3g,%.6g,%.6g%n", s.method.key, s.d, s.n, s.count,
+                    s.mean, s.sd, s.min, s.max));
         }
         for (String line : fitLines()) sb.append("# ").append(line).append('\n');
         return sb.toString();
@@ -131,7 +138,8 @@ final class SeparationTable {
         for (Method method : Method.values()) {
             PowerLawFit f = fit(method);
             if (f == null) continue;
-            lines.add(String.format(Locale.ROOT, "%s: test loss x d ~ d^(%.2f ± %.2f) (95 %% CI), R² = %.2f, %d points", method.key,
+            lines.add(String.format(Locale.ROOT, "%s: test loss x d ~ d^(%.2f ± %.2f) (95 %% CI), R² = %.2f, %d points",
+                    method.key,
                     f.slope(), f.slopeCi95(), f.r2(), f.points()));
         }
         return lines;
@@ -154,8 +162,11 @@ final class SeparationTable {
             for (Method method : Method.values()) {
                 if (all.stream().noneMatch(s -> s.method == method)) continue;
                 Summary s = all.stream().filter(x -> x.method == method && x.d == d).findFirst().orElse(null);
-                sb.append(s == null ? " |" : s.count > 1 ? String.format(Locale.ROOT, " %.3g ± %.2g |", s.mean, s.sd)
-                        : String.format(Locale.ROOT, " %.3g |", s.mean));
+                sb.append(s == null
+                        ? " |"
+                        : s.count > 1
+                                ? String.format(Locale.ROOT, " %.3g ± %.2g |", s.mean, s.sd)
+                                : String.format(Locale.ROOT, " %.3g |", s.mean));
             }
             sb.append('\n');
         }

@@ -1,6 +1,5 @@
 package org.relulab.training.experiment;
 
-import org.relulab.training.config.TeacherKind;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,14 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.relulab.core.Activation;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.config.TeacherKind;
 import org.relulab.training.metrics.PowerLawFit;
+import org.relulab.training.plot.LinePlot;
+import org.relulab.training.run.MetricsCsv;
+import org.relulab.training.run.OutputFolder;
+import org.relulab.training.run.Trainer;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
-import org.relulab.training.plot.LinePlot;
-import org.relulab.training.run.OutputFolder;
-import org.relulab.training.run.MetricsCsv;
-import org.relulab.training.config.RunConfig;
-import org.relulab.training.run.Trainer;
 
 /**
  * {@code relulab reproduce zywg19}: the two claims of ZYWG19 for a ReLU teacher with output weights 1 and
@@ -37,7 +37,8 @@ public final class Zywg19Experiment implements Experiment {
     static final int D = 20;
     static final double KAPPA = 2, LR = 0.5;
 
-    private record Plan(int[] convergenceSeeds, long convergenceSteps, int[] floorNs, int[] floorSeeds, long floorSteps) {}
+    private record Plan(int[] convergenceSeeds, long convergenceSteps, int[] floorNs, int[] floorSeeds,
+            long floorSteps) {}
 
     @Override
     public String name() {
@@ -64,7 +65,8 @@ public final class Zywg19Experiment implements Experiment {
                 : new Plan(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 1_500,
                         new int[] {2_500, 5_000, 10_000, 20_000, 40_000, 80_000, 160_000}, new int[] {1, 2, 3}, 1_500);
         List<String> names = new ArrayList<>();
-        for (String init : new String[] {"tensor", "random"}) for (int s : plan.convergenceSeeds) names.add("convergence/" + init + "-s" + s);
+        for (String init : new String[] {"tensor", "random"})
+            for (int s : plan.convergenceSeeds) names.add("convergence/" + init + "-s" + s);
         for (int n : plan.floorNs) for (int s : plan.floorSeeds) names.add("floor/n" + n + "-s" + s);
         for (String name : names) OutputFolder.requireNewOrEmpty(dir.resolve(name));
         OutputFolder.requireAbsent(dir, List.of("convergence.csv", "convergence.svg", "floor.csv", "floor.svg"));
@@ -72,10 +74,12 @@ public final class Zywg19Experiment implements Experiment {
         floor(dir, plan, threads, out, err);
     }
 
-    private static void convergence(Path dir, Plan plan, int threads, PrintStream out, PrintStream err) throws IOException {
+    private static void convergence(Path dir, Plan plan, int threads, PrintStream out, PrintStream err)
+            throws IOException {
         int k = 10, n = 50_000;
         StringBuilder csv = new StringBuilder("init,seed,initial_error,final_error,first_step_below_1e-3\n");
-        LinePlot plot = new LinePlot(String.format(Locale.ROOT, "ZYWG19: GD from the tensor init vs a random init (d = %d, K = %d, κ = %s, n = %d, noiseless)",
+        LinePlot plot = new LinePlot(String.format(Locale.ROOT,
+                "ZYWG19: GD from the tensor init vs a random init (d = %d, K = %d, κ = %s, n = %d, noiseless)",
                 D, k, KAPPA, n), "step", "|W - W*|_F / |W*|_F (best matching)", false);
         for (String init : new String[] {"tensor", "random"}) {
             for (int seed : plan.convergenceSeeds) {
@@ -88,7 +92,8 @@ public final class Zywg19Experiment implements Experiment {
                 double[] step = m.get("step"), error = m.get("recovery_error");
                 long below = -1;
                 for (int i = 0; i < step.length && below < 0; i++) if (error[i] <= 1e-3) below = (long) step[i];
-                csv.append(String.format(Locale.ROOT, "%s,%d,%.6g,%.6g,%s%n", init, seed, error[0], error[error.length - 1],
+                csv.append(String.format(Locale.ROOT, "%s,%d,%.6g,%.6g,%s%n", init, seed, error[0],
+                        error[error.length - 1],
                         below < 0 ? "never" : Long.toString(below)));
                 plot.add(init + " init", step, error);
                 out.printf(Locale.ROOT, "  recovery error %.3g -> %.3g%s%n", error[0], error[error.length - 1],
@@ -113,23 +118,27 @@ public final class Zywg19Experiment implements Experiment {
             for (int j = 0; j < plan.floorSeeds.length; j++) {
                 int seed = plan.floorSeeds[j];
                 Path runDir = dir.resolve("floor/n" + n + "-s" + seed);
-                RunConfig cfg = config(k, noise, n, Initialization.TENSOR, plan.floorSteps, plan.floorSteps / 10, seed, threads, runDir);
+                RunConfig cfg = config(k, noise, n, Initialization.TENSOR, plan.floorSteps, plan.floorSteps / 10, seed,
+                        threads, runDir);
                 out.printf(Locale.ROOT, "reproduce zywg19, error floor: n = %d, seed %d -> %s%n", n, seed, runDir);
                 Trainer.Result r = Trainer.run(cfg, err);
                 double[] error = MetricsCsv.read(runDir.resolve("metrics.csv")).get("recovery_error");
                 perSeed[j] = error[error.length - 1];
                 ns[p] = n;
                 errors[p++] = perSeed[j];
-                csv.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%.6g%n", n, seed, error[0], perSeed[j], r.testLoss()));
+                csv.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%.6g%n", n, seed, error[0], perSeed[j],
+                        r.testLoss()));
                 out.printf(Locale.ROOT, "  recovery error %.3g -> %.3g%n", error[0], perSeed[j]);
             }
             Arrays.sort(perSeed);
             medianN[i] = n;
-            median[i] = perSeed.length % 2 == 1 ? perSeed[perSeed.length / 2]
+            median[i] = perSeed.length % 2 == 1
+                    ? perSeed[perSeed.length / 2]
                     : (perSeed[perSeed.length / 2 - 1] + perSeed[perSeed.length / 2]) / 2;
         }
         PowerLawFit fit = PowerLawFit.of(ns, errors);
-        String line = String.format(Locale.ROOT, "fit over %d runs: error ~ n^(%.3f ± %.3f) (95 %% CI), R² = %.3f; the paper: n^(-1/2)",
+        String line = String.format(Locale.ROOT,
+                "fit over %d runs: error ~ n^(%.3f ± %.3f) (95 %% CI), R² = %.3f; the paper: n^(-1/2)",
                 fit.points(), fit.slope(), fit.slopeCi95(), fit.r2());
         out.println("reproduce zywg19, error floor: " + line);
         csv.append("# ").append(line).append('\n');
@@ -138,17 +147,21 @@ public final class Zywg19Experiment implements Experiment {
             fitted[i] = fit.at(medianN[i]);
             half[i] = fit.at(medianN[0]) * Math.sqrt(medianN[0] / medianN[i]);
         }
-        LinePlot plot = new LinePlot(String.format(Locale.ROOT, "ZYWG19 error floor (d = %d, K = %d, κ = %s, ν = %s, tensor init + GD)", D, k, KAPPA, noise),
+        LinePlot plot = new LinePlot(
+                String.format(Locale.ROOT, "ZYWG19 error floor (d = %d, K = %d, κ = %s, ν = %s, tensor init + GD)", D,
+                        k, KAPPA, noise),
                 "training samples n", "final |W - W*|_F / |W*|_F", true)
                 .add("median over seeds", medianN, median)
-                .add(String.format(Locale.ROOT, "fit: slope %.3f ± %.3f", fit.slope(), fit.slopeCi95()), medianN, fitted)
+                .add(String.format(Locale.ROOT, "fit: slope %.3f ± %.3f", fit.slope(), fit.slopeCi95()), medianN,
+                        fitted)
                 .add("slope -1/2 (the paper)", medianN, half);
         Files.writeString(dir.resolve("floor.csv"), csv);
         Files.writeString(dir.resolve("floor.svg"), plot.svg());
     }
 
-    private static RunConfig config(int k, double noise, int n, Initialization init, long steps, long logEvery, int seed,
-                                    int threads, Path out) {
+    private static RunConfig config(int k, double noise, int n, Initialization init, long steps, long logEvery,
+            int seed,
+            int threads, Path out) {
         return RunConfig.defaults().teacher(TeacherKind.RELU).d(D).teacherNeurons(k).kappa(KAPPA).noise(noise).n(n).m(k)
                 .activation(Activation.RELU).output(OutputLayer.ONES).init(init).lr(LR).steps(steps).logEvery(logEvery)
                 .seed(seed).threads(threads).out(out).build();

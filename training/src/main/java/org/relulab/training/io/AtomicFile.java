@@ -32,7 +32,8 @@ final class AtomicFile {
             // Our own unique name rather than Files.createTempFile, whose owner-only permissions the rename
             // would carry over to the target: this file gets the folder's usual permissions.
             for (int attempt = 0; ch == null; attempt++) {
-                tmp = dir.resolve("." + target.getFileName() + "." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".tmp");
+                tmp = dir.resolve("." + target.getFileName() + "."
+                        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".tmp");
                 try {
                     ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 } catch (FileAlreadyExistsException e) {

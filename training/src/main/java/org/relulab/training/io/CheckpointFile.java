@@ -28,9 +28,12 @@ public record CheckpointFile(long step, double seconds, List<String> names, List
     private static final int VERSION = 1;
 
     /** Writes a checkpoint of {@code blocks} (named) after {@code step} steps. */
-    public static void write(Path file, long step, double seconds, List<String> names, List<Matrix> blocks) throws IOException {
+    public static void write(Path file, long step, double seconds, List<String> names, List<Matrix> blocks)
+            throws IOException {
         long size = 4 + 4 + 8 + 8 + 4 + 4;
-        for (int i = 0; i < blocks.size(); i++) size += 4 + names.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 8 + 4L * blocks.get(i).size();
+        for (int i = 0; i < blocks.size(); i++)
+            size += 4 + names.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 8
+                    + 4L * blocks.get(i).size();
         if (size > Integer.MAX_VALUE) throw new IOException("checkpoint of " + size + " bytes: expected at most 2 GB");
         ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(MAGIC).putInt(VERSION).putLong(step).putDouble(seconds).putInt(blocks.size());
@@ -61,14 +64,17 @@ public record CheckpointFile(long step, double seconds, List<String> names, List
     public static CheckpointFile read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String where = file.toString();
-        if (bytes.length < 32) throw new IOException(where + ": " + bytes.length + " bytes, too short for a checkpoint");
+        if (bytes.length < 32)
+            throw new IOException(where + ": " + bytes.length + " bytes, too short for a checkpoint");
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (b.getInt(bytes.length - 4) != (int) crc.getValue()) throw new IOException(where + ": CRC mismatch (a torn or altered checkpoint)");
+        if (b.getInt(bytes.length - 4) != (int) crc.getValue())
+            throw new IOException(where + ": CRC mismatch (a torn or altered checkpoint)");
         if (b.getInt() != MAGIC) throw new IOException(where + ": not a relulab checkpoint (bad magic)");
         int version = b.getInt();
-        if (version != VERSION) throw new IOException(where + ": checkpoint version " + version + ", expected " + VERSION);
+        if (version != VERSION)
+            throw new IOException(where + ": checkpoint version " + version + ", expected " + VERSION);
         long step = b.getLong();
         double seconds = b.getDouble();
         int count = b.getInt();
@@ -82,7 +88,8 @@ public record CheckpointFile(long step, double seconds, List<String> names, List
                 b.get(name);
                 int rows = b.getInt(), cols = b.getInt();
                 if (rows < 0 || cols < 0 || (long) rows * cols * 4 > b.remaining()) {
-                    throw new IOException(where + ": block " + i + " claims " + rows + "x" + cols + ", more than the file holds");
+                    throw new IOException(
+                            where + ": block " + i + " claims " + rows + "x" + cols + ", more than the file holds");
                 }
                 float[] data = new float[rows * cols];
                 for (int j = 0; j < data.length; j++) data[j] = b.getFloat();
@@ -93,15 +100,17 @@ public record CheckpointFile(long step, double seconds, List<String> names, List
         } catch (RuntimeException e) {
             throw new IOException(where + ": truncated checkpoint (" + e + ")", e);
         }
-        if (b.remaining() != 4) throw new IOException(where + ": " + (b.remaining() - 4) + " unexpected bytes after the blocks");
+        if (b.remaining() != 4)
+            throw new IOException(where + ": " + (b.remaining() - 4) + " unexpected bytes after the blocks");
         return new CheckpointFile(step, seconds, names, blocks, shapes);
     }
 
     /** Copies block i into {@code m}, which must have the shape and name the checkpoint recorded. */
     public void restore(int i, String name, Matrix m) throws IOException {
         if (!names.get(i).equals(name) || shapes.get(i)[0] != m.rows() || shapes.get(i)[1] != m.cols()) {
-            throw new IOException("checkpoint block " + i + " is " + names.get(i) + " " + shapes.get(i)[0] + "x" + shapes.get(i)[1]
-                    + ": expected " + name + " " + m.shape() + " (a checkpoint of another run configuration?)");
+            throw new IOException(
+                    "checkpoint block " + i + " is " + names.get(i) + " " + shapes.get(i)[0] + "x" + shapes.get(i)[1]
+                            + ": expected " + name + " " + m.shape() + " (a checkpoint of another run configuration?)");
         }
         m.copyFrom(blocks.get(i));
     }

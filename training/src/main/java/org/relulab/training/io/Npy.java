@@ -96,7 +96,8 @@ public final class Npy {
     /** Loads a 1-D or 2-D '&lt;f4' or '&lt;f8' array into a new matrix of {@code ws} of the expected shape (-1: any). */
     public static Matrix readMatrix(Workspace ws, Path file, int expectedRows, int expectedCols) throws IOException {
         if (expectedRows < -1 || expectedCols < -1) {
-            throw new IllegalArgumentException("expected shape " + expectedRows + " x " + expectedCols + ": use -1 for any size");
+            throw new IllegalArgumentException(
+                    "expected shape " + expectedRows + " x " + expectedCols + ": use -1 for any size");
         }
         String name = file.toString();
         try (FileChannel ch = open(file, name)) {
@@ -104,16 +105,19 @@ public final class Npy {
             boolean vectorAsColumn = h.shape().length == 1 && expectedCols == 1 && expectedRows != 1;
             int rows = vectorAsColumn ? h.cols() : h.rows(), cols = vectorAsColumn ? 1 : h.cols();
             if ((expectedRows != -1 && expectedRows != rows) || (expectedCols != -1 && expectedCols != cols)) {
-                throw NpyHeader.fail(name, "shape " + h.describeShape() + (h.shape().length == 1 ? " read as " + rows + " x " + cols : "")
-                        + " (expected " + any(expectedRows) + " x " + any(expectedCols) + ")");
+                throw NpyHeader.fail(name,
+                        "shape " + h.describeShape() + (h.shape().length == 1 ? " read as " + rows + " x " + cols : "")
+                                + " (expected " + any(expectedRows) + " x " + any(expectedCols) + ")");
             }
             // n x 1 data load as Workspace.column lays them out: the transposed view of one contiguous 1 x n
             // row, rather than n rows padded to 64 bytes each (16 times the memory).
             boolean column = cols == 1 && rows != 1;
             int rowLength = column ? rows : cols;
             if (rowLength > MAX_ROW_LENGTH) {
-                throw NpyHeader.fail(name, "shape " + h.describeShape() + " has rows of " + rowLength + " elements (expected at most "
-                        + MAX_ROW_LENGTH + " in a workspace matrix, whose rows are padded to " + Workspace.ROW_ALIGN_BYTES + " bytes)");
+                throw NpyHeader.fail(name,
+                        "shape " + h.describeShape() + " has rows of " + rowLength + " elements (expected at most "
+                                + MAX_ROW_LENGTH + " in a workspace matrix, whose rows are padded to "
+                                + Workspace.ROW_ALIGN_BYTES + " bytes)");
             }
             Matrix m = column ? ws.column(rows) : ws.matrix(rows, cols);
             load(column ? m.t() : m, h, new NpyData.In(ch, h.dataOffset(), h.dataBytes(), name), name);
@@ -151,9 +155,12 @@ public final class Npy {
             f[t] = (float) d[t];
             if (Float.isInfinite(f[t]) && Double.isFinite(d[t])) {
                 long at = first + t;
-                String where = h.shape().length == 1 ? "[" + at + "]" : "(" + at / h.cols() + ", " + at % h.cols() + ")";
+                String where = h.shape().length == 1
+                        ? "[" + at + "]"
+                        : "(" + at / h.cols() + ", " + at % h.cols() + ")";
                 throw NpyHeader.fail(name, "element " + where
-                        + " = " + d[t] + " is too large for float32 (expected magnitude at most " + Float.MAX_VALUE + ")");
+                        + " = " + d[t] + " is too large for float32 (expected magnitude at most " + Float.MAX_VALUE
+                        + ")");
             }
         }
     }

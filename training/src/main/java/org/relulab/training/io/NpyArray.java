@@ -14,8 +14,10 @@ public record NpyArray(int[] shape, boolean isDouble, float[] floats, double[] d
             throw new IllegalArgumentException("shape of " + shape.length + " dimensions (expected 1 or 2)");
         }
         if (isDouble ? doubles == null || floats != null : floats == null || doubles != null) {
-            throw new IllegalArgumentException("isDouble " + isDouble + " but floats " + (floats == null ? "null" : "set")
-                    + " and doubles " + (doubles == null ? "null" : "set") + " (expected exactly the matching one set)");
+            throw new IllegalArgumentException(
+                    "isDouble " + isDouble + " but floats " + (floats == null ? "null" : "set")
+                            + " and doubles " + (doubles == null ? "null" : "set")
+                            + " (expected exactly the matching one set)");
         }
         long size = shape.length == 1 ? shape[0] : (long) shape[0] * shape[1];
         int length = isDouble ? doubles.length : floats.length;
@@ -25,10 +27,14 @@ public record NpyArray(int[] shape, boolean isDouble, float[] floats, double[] d
     }
 
     /** Rows of the array read as a matrix: shape[0] for 2-D, 1 for 1-D. */
-    public int rows() { return shape.length == 1 ? 1 : shape[0]; }
+    public int rows() {
+        return shape.length == 1 ? 1 : shape[0];
+    }
 
     /** Columns of the array read as a matrix: shape[1] for 2-D, shape[0] for 1-D. */
-    public int cols() { return shape[shape.length - 1]; }
+    public int cols() {
+        return shape[shape.length - 1];
+    }
 
     /** The element at (i, j) of the array read as a matrix (as a double either way). */
     public double get(int i, int j) {

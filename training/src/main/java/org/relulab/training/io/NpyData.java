@@ -59,7 +59,8 @@ final class NpyData {
             while (buf.position() < need) {
                 int n = ch.read(buf, position);
                 if (n < 0) {
-                    throw NpyHeader.fail(name, "the file shrank to " + position + " bytes while it was read (was it still being written?)");
+                    throw NpyHeader.fail(name, "the file shrank to " + position
+                            + " bytes while it was read (was it still being written?)");
                 }
                 position += n;
             }

@@ -54,7 +54,8 @@ record NpyHeader(NpyDtype dtype, int[] shape, long dataOffset) {
 
     /** The magic, version 1.0, the header length and the padded dict, exactly as numpy 2's np.save. */
     static byte[] encode(NpyDtype dtype, int[] shape) {
-        StringBuilder dict = new StringBuilder("{'descr': '").append(dtype.descr).append("', 'fortran_order': False, 'shape': (");
+        StringBuilder dict = new StringBuilder("{'descr': '").append(dtype.descr)
+                .append("', 'fortran_order': False, 'shape': (");
         for (int i = 0; i < shape.length; i++) dict.append(i > 0 ? ", " : "").append(shape[i]);
         dict.append(shape.length == 1 ? ",), }" : "), }");
         dict.append(" ".repeat(GROWTH_DIGITS - Integer.toString(shape[0]).length()));
@@ -77,15 +78,18 @@ record NpyHeader(NpyDtype dtype, int[] shape, long dataOffset) {
         if (size < 8) throw fail(name, "truncated: " + size + " bytes, shorter than the 10-byte NPY preamble");
         int major = pre.get(6) & 0xff, minor = pre.get(7) & 0xff;
         if (minor != 0 || major < 1 || major > 3) {
-            throw fail(name, "NPY format version " + major + "." + minor + " is not supported (expected 1.0, 2.0 or 3.0)");
+            throw fail(name,
+                    "NPY format version " + major + "." + minor + " is not supported (expected 1.0, 2.0 or 3.0)");
         }
         int preamble = major == 1 ? 10 : 12;
         if (size < preamble) {
-            throw fail(name, "truncated: " + size + " bytes, shorter than the " + preamble + "-byte NPY " + major + ".0 preamble");
+            throw fail(name, "truncated: " + size + " bytes, shorter than the " + preamble + "-byte NPY " + major
+                    + ".0 preamble");
         }
         long headerBytes = major == 1 ? pre.getShort(8) & 0xffff : pre.getInt(8) & 0xffff_ffffL;
         if (headerBytes > MAX_HEADER_BYTES) {
-            throw fail(name, "header length " + headerBytes + " is too long (expected at most " + MAX_HEADER_BYTES + " bytes)");
+            throw fail(name,
+                    "header length " + headerBytes + " is too long (expected at most " + MAX_HEADER_BYTES + " bytes)");
         }
         if (preamble + headerBytes > size) {
             throw fail(name, "truncated: the preamble declares a " + headerBytes + "-byte header but the file has "
@@ -122,13 +126,15 @@ record NpyHeader(NpyDtype dtype, int[] shape, long dataOffset) {
                         : "not a .npy file (magic bytes " + hex + ", " + expected + ")");
             }
         }
-        if (size < MAGIC.length) throw fail(name, "truncated: " + size + " bytes, shorter than the 10-byte NPY preamble");
+        if (size < MAGIC.length)
+            throw fail(name, "truncated: " + size + " bytes, shorter than the 10-byte NPY preamble");
     }
 
     private static NpyHeader validate(Map<String, Object> dict, long dataOffset, String name) {
         for (String key : dict.keySet()) {
             if (!key.equals("descr") && !key.equals("fortran_order") && !key.equals("shape")) {
-                throw fail(name, "header key " + PyLiteral.repr(key) + " is not an NPY key (expected only " + KEYS + ")");
+                throw fail(name,
+                        "header key " + PyLiteral.repr(key) + " is not an NPY key (expected only " + KEYS + ")");
             }
         }
         for (String key : new String[] {"descr", "fortran_order", "shape"}) {
@@ -160,15 +166,18 @@ record NpyHeader(NpyDtype dtype, int[] shape, long dataOffset) {
         if (dims.isEmpty()) {
             throw fail(name, "shape () has 0 dimensions, a single scalar (expected 1 or 2: save np.atleast_1d(x))");
         }
-        if (dims.size() > 2) throw fail(name, "shape " + repr + " has " + dims.size() + " dimensions (expected 1 or 2)");
+        if (dims.size() > 2)
+            throw fail(name, "shape " + repr + " has " + dims.size() + " dimensions (expected 1 or 2)");
         int[] shape = new int[dims.size()];
         for (int i = 0; i < shape.length; i++) {
             Object d = dims.get(i);
             boolean negative = d instanceof Long n ? n < 0 : ((PyLiteral.BigInt) d).text().startsWith("-");
             String text = PyLiteral.repr(d);
-            if (negative) throw fail(name, "shape " + repr + " has a negative dimension " + text + " (expected sizes >= 0)");
+            if (negative)
+                throw fail(name, "shape " + repr + " has a negative dimension " + text + " (expected sizes >= 0)");
             if (!(d instanceof Long l) || l > Integer.MAX_VALUE) {
-                throw fail(name, "shape " + repr + ": dimension " + text + " is absurd (expected at most " + Integer.MAX_VALUE + ")");
+                throw fail(name, "shape " + repr + ": dimension " + text + " is absurd (expected at most "
+                        + Integer.MAX_VALUE + ")");
             }
             shape[i] = l.intValue();
         }
@@ -183,7 +192,9 @@ record NpyHeader(NpyDtype dtype, int[] shape, long dataOffset) {
         String declares = "the header declares " + h.describeShape() + " " + h.dtype.numpyName + " (" + declared
                 + " bytes of data) but the file has " + available + " after its " + h.dataOffset + "-byte header";
         if (cmp > 0) throw fail(name, "truncated: " + declares);
-        if (cmp < 0) throw fail(name, declares + ": " + declared.negate().add(BigInteger.valueOf(available)) + " bytes too many");
+        if (cmp < 0)
+            throw fail(name,
+                    declares + ": " + declared.negate().add(BigInteger.valueOf(available)) + " bytes too many");
         if (h.elements() > MAX_ELEMENTS) {
             throw fail(name, "shape " + h.describeShape() + " has " + h.elements() + " elements (expected at most "
                     + MAX_ELEMENTS + ", the most one Java array holds)");
@@ -193,14 +204,16 @@ record NpyHeader(NpyDtype dtype, int[] shape, long dataOffset) {
     /** About 40 characters either side of {@code pos}, escaped onto one line. */
     private static String excerpt(String header, int pos) {
         int from = Math.max(0, pos - 40), to = Math.min(header.length(), pos + 40);
-        return (from > 0 ? "..." : "") + PyLiteral.escape(header.substring(from, to)) + (to < header.length() ? "..." : "");
+        return (from > 0 ? "..." : "") + PyLiteral.escape(header.substring(from, to))
+                + (to < header.length() ? "..." : "");
     }
 
     static void readFully(FileChannel ch, ByteBuffer buf, long position, String name) throws IOException {
         long p = position;
         while (buf.hasRemaining()) {
             int n = ch.read(buf, p);
-            if (n < 0) throw fail(name, "the file shrank to " + p + " bytes while it was read (was it still being written?)");
+            if (n < 0)
+                throw fail(name, "the file shrank to " + p + " bytes while it was read (was it still being written?)");
             p += n;
         }
     }

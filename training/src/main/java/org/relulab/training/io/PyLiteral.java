@@ -151,7 +151,8 @@ final class PyLiteral {
             case "False" -> Boolean.FALSE;
             case "None" -> None.NONE;
             default -> throw new SyntaxError(peek() == '\'' || peek() == '"'
-                    ? "string prefix " + word + " is not supported" : "unknown name " + excerpt(start), start);
+                    ? "string prefix " + word + " is not supported"
+                    : "unknown name " + excerpt(start), start);
         };
     }
 
@@ -245,7 +246,8 @@ final class PyLiteral {
         switch (v) {
             case String s -> sb.append('\'').append(escape(s.replace("\\", "\\\\").replace("'", "\\'"))).append('\'');
             case Boolean b -> sb.append(b ? "True" : "False");
-            case BigInt b -> sb.append(b.text().length() <= REPR_CHARS ? b.text() : b.text().substring(0, REPR_CHARS + 1));
+            case BigInt b ->
+                sb.append(b.text().length() <= REPR_CHARS ? b.text() : b.text().substring(0, REPR_CHARS + 1));
             case Tuple t -> items(sb, "(", t.items(), t.items().size() == 1 ? ",)" : ")");
             case PyList l -> items(sb, "[", l.items(), "]");
             case None _ -> sb.append("None");

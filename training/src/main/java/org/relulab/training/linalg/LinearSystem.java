@@ -10,7 +10,8 @@ public final class LinearSystem {
         double[][] m = new double[n][];
         double scale = 0;
         for (int i = 0; i < n; i++) {
-            if (a[i].length != n) throw new IllegalArgumentException("row " + i + " of A has " + a[i].length + " columns: expected " + n);
+            if (a[i].length != n)
+                throw new IllegalArgumentException("row " + i + " of A has " + a[i].length + " columns: expected " + n);
             m[i] = java.util.Arrays.copyOf(a[i], n + 1);
             m[i][n] = b[i];
             for (int j = 0; j < n; j++) scale = Math.max(scale, Math.abs(a[i][j]));

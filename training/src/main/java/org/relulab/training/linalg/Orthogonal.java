@@ -11,7 +11,9 @@ public final class Orthogonal {
      * fixes, as {@code q[row][col]}; the same for the same seed.
      */
     public static double[][] columns(int rows, int cols, long seed) {
-        if (cols > rows) throw new IllegalArgumentException("orthonormal columns: " + cols + " columns need at least as many rows, got " + rows);
+        if (cols > rows)
+            throw new IllegalArgumentException(
+                    "orthonormal columns: " + cols + " columns need at least as many rows, got " + rows);
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] q = new double[rows][cols];
         for (int j = 0; j < cols; j++) {

@@ -16,14 +16,19 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         int n = a.length;
         double[][] s = new double[n][n], v = new double[n][n];
         for (int i = 0; i < n; i++) {
-            if (a[i].length != n) throw new IllegalArgumentException("row " + i + " has " + a[i].length + " columns: expected a square " + n + "x" + n + " matrix");
+            if (a[i].length != n)
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + a[i].length + " columns: expected a square " + n + "x" + n + " matrix");
             for (int j = 0; j < n; j++) {
                 s[i][j] = i <= j ? a[i][j] : a[j][i];
-                if (!Double.isFinite(s[i][j])) throw new IllegalArgumentException("a[" + i + "][" + j + "] = " + s[i][j] + ": expected a finite value");
+                if (!Double.isFinite(s[i][j]))
+                    throw new IllegalArgumentException(
+                            "a[" + i + "][" + j + "] = " + s[i][j] + ": expected a finite value");
             }
             v[i][i] = 1;
         }
-        for (int sweep = 0; sweep < MAX_SWEEPS && offDiagonal(s) > 1e-30 * Math.max(diagonal(s), Double.MIN_NORMAL); sweep++) {
+        for (int sweep = 0; sweep < MAX_SWEEPS
+                && offDiagonal(s) > 1e-30 * Math.max(diagonal(s), Double.MIN_NORMAL); sweep++) {
             for (int p = 0; p < n - 1; p++) {
                 for (int q = p + 1; q < n; q++) rotate(s, v, p, q);
             }

@@ -26,7 +26,7 @@ public final class MachineInfo {
                     case "cpu family" -> family = family == null ? value : family;
                     case "model" -> model = model == null ? value : model;
                     case "flags", "Features" -> simd = simd == null ? widestVectorIsa(" " + value + " ") : simd;
-                    default -> { }
+                    default -> {}
                 }
             }
         } catch (IOException | SecurityException e) {
@@ -49,7 +49,8 @@ public final class MachineInfo {
 
     /** "Linux 6.1 amd64". */
     public static String os() {
-        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
     }
 
     /** "25.0.1+8-LTS (Eclipse Adoptium)". */

@@ -37,7 +37,8 @@ public final class DoubleRows {
             }
             for (int j = 0; j < cols; j++) {
                 if (!Double.isFinite(rows[i][j])) {
-                    throw new IllegalArgumentException(what + "[" + i + "][" + j + "] = " + rows[i][j] + ": expected a finite value");
+                    throw new IllegalArgumentException(
+                            what + "[" + i + "][" + j + "] = " + rows[i][j] + ": expected a finite value");
                 }
             }
         }

@@ -2,9 +2,9 @@ package org.relulab.training.metrics;
 
 import java.util.Arrays;
 import org.relulab.core.Activation;
-import org.relulab.training.teacher.AbsTeacher;
 import org.relulab.training.student.OutputLayer;
 import org.relulab.training.student.TwoLayerStudent;
+import org.relulab.training.teacher.AbsTeacher;
 
 /**
  * LMZ20's Hermite expansion of the population loss L(W) = E_x[(f_W(x) − f*(x))²], x ~ N(0, I_d), for the
@@ -45,8 +45,10 @@ public final class HermiteTerms {
     /** From the student's W (m × d rows, tied outputs ‖w_i‖/m) and σ (ABS or RELU), the teacher's rows w*_j (K × d) and a_j. */
     public HermiteTerms(double[][] student, Activation activation, double[][] teacher, double[] teacherWeights) {
         HermiteCoefficients.secondMoment(activation); // rejects IDENTITY
-        if (student == null || student.length == 0) throw new IllegalArgumentException("student has no neurons: expected m >= 1");
-        if (teacher == null || teacher.length == 0) throw new IllegalArgumentException("teacher has no neurons: expected K >= 1");
+        if (student == null || student.length == 0)
+            throw new IllegalArgumentException("student has no neurons: expected m >= 1");
+        if (teacher == null || teacher.length == 0)
+            throw new IllegalArgumentException("teacher has no neurons: expected K >= 1");
         int d = teacher[0] == null ? 0 : teacher[0].length;
         if (d == 0) throw new IllegalArgumentException("teacher rows have no columns: expected d >= 1");
         DoubleRows.checkRectangular("teacher", teacher, d);
@@ -69,7 +71,8 @@ public final class HermiteTerms {
         studentCount = n;
         for (int j = 0; j < k; j++) {
             if (!Double.isFinite(teacherWeights[j])) {
-                throw new IllegalArgumentException("teacher weight a[" + j + "] = " + teacherWeights[j] + ": expected a finite value");
+                throw new IllegalArgumentException(
+                        "teacher weight a[" + j + "] = " + teacherWeights[j] + ": expected a finite value");
             }
             double norm2 = dot(teacher[j], teacher[j]);
             if (norm2 == 0) continue;
@@ -84,7 +87,8 @@ public final class HermiteTerms {
     /** The terms of a tied student (its W and σ) against an abs teacher (its W* and a), read from the fp32 matrices. */
     public static HermiteTerms of(TwoLayerStudent student, AbsTeacher teacher) {
         if (student.output != OutputLayer.TIED) {
-            throw new IllegalArgumentException("student output layer " + student.output.key() + ": expected tied (LMZ20)");
+            throw new IllegalArgumentException(
+                    "student output layer " + student.output.key() + ": expected tied (LMZ20)");
         }
         return new HermiteTerms(DoubleRows.of(student.w), student.activation,
                 DoubleRows.of(teacher.weights()), DoubleRows.of(teacher.outputWeights())[0]);

@@ -22,7 +22,8 @@ public final class HungarianAssignment {
         int m = cost[0] == null ? 0 : cost[0].length;
         DoubleRows.checkRectangular("cost", cost, m);
         if (n > m) {
-            throw new IllegalArgumentException("cost matrix " + n + "x" + m + ": expected rows <= cols so every row gets a distinct column");
+            throw new IllegalArgumentException(
+                    "cost matrix " + n + "x" + m + ": expected rows <= cols so every row gets a distinct column");
         }
         // 1-based: row 0 and column 0 are the virtual start of each augmenting path.
         double[] u = new double[n + 1], v = new double[m + 1], minReduced = new double[m + 1];
@@ -75,7 +76,8 @@ public final class HungarianAssignment {
     /** The total cost Σ_i cost[i][assignment[i]] of an assignment. */
     public static double totalCost(double[][] cost, int[] assignment) {
         if (cost.length != assignment.length) {
-            throw new IllegalArgumentException("assignment of " + assignment.length + " rows for a cost matrix of " + cost.length);
+            throw new IllegalArgumentException(
+                    "assignment of " + assignment.length + " rows for a cost matrix of " + cost.length);
         }
         double sum = 0;
         for (int i = 0; i < cost.length; i++) sum += cost[i][assignment[i]];

@@ -24,10 +24,11 @@ public record IdentificationMetric(TwoLayerStudent student, SignedReluTeacher te
 
     @Override
     public void plot(Path dir, String title, double[] steps, Function<String, double[]> column) throws IOException {
-        Files.writeString(dir.resolve("identification.svg"), new LinePlot("AS21 teacher identification: " + title, "step",
-                "relative mass error; degrees", false)
-                .add("identification error E", steps, column.apply("identification_error"))
-                .add("mass outside the 10° cones", steps, column.apply("mass_outside"))
-                .add("max angle to a heavy neuron (°)", steps, column.apply("max_angle_deg")).svg());
+        Files.writeString(dir.resolve("identification.svg"),
+                new LinePlot("AS21 teacher identification: " + title, "step",
+                        "relative mass error; degrees", false)
+                        .add("identification error E", steps, column.apply("identification_error"))
+                        .add("mass outside the 10° cones", steps, column.apply("mass_outside"))
+                        .add("max angle to a heavy neuron (°)", steps, column.apply("max_angle_deg")).svg());
     }
 }

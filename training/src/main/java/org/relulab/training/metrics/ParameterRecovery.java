@@ -34,7 +34,8 @@ public final class ParameterRecovery {
             err2 += squaredDistance(student[match[j]], teacher[j], d);
             for (int p = 0; p < d; p++) norm2 += teacher[j][p] * teacher[j][p];
         }
-        if (norm2 == 0) throw new IllegalArgumentException("teacher weights are all zero: the relative error is undefined");
+        if (norm2 == 0)
+            throw new IllegalArgumentException("teacher weights are all zero: the relative error is undefined");
         return Math.sqrt(err2 / norm2);
     }
 
@@ -49,7 +50,8 @@ public final class ParameterRecovery {
 
     /** Validates the shapes and returns d. */
     private static int check(double[][] student, double[][] teacher) {
-        if (teacher == null || teacher.length == 0) throw new IllegalArgumentException("teacher has no neurons: expected K >= 1");
+        if (teacher == null || teacher.length == 0)
+            throw new IllegalArgumentException("teacher has no neurons: expected K >= 1");
         if (student == null || student.length < teacher.length) {
             throw new IllegalArgumentException("student has " + (student == null ? 0 : student.length)
                     + " neurons: expected at least the teacher's K = " + teacher.length);

@@ -4,11 +4,13 @@ package org.relulab.training.metrics;
  * A least-squares straight line through (log10 x, log10 y): y ≈ 10^intercept · x^slope, with the slope's
  * standard error, its 95 % confidence interval (Student t with n − 2 degrees of freedom) and R².
  */
-public record PowerLawFit(double slope, double intercept, double slopeStdError, double slopeCi95, double r2, int points) {
+public record PowerLawFit(double slope, double intercept, double slopeStdError, double slopeCi95, double r2,
+        int points) {
 
     /** The fit through the points with x and y both positive and finite (others are skipped); at least 3 needed. */
     public static PowerLawFit of(double[] x, double[] y) {
-        if (x.length != y.length) throw new IllegalArgumentException(x.length + " x values and " + y.length + " y values: expected as many");
+        if (x.length != y.length)
+            throw new IllegalArgumentException(x.length + " x values and " + y.length + " y values: expected as many");
         int n = 0;
         double sx = 0, sy = 0;
         for (int i = 0; i < x.length; i++) {
@@ -17,7 +19,9 @@ public record PowerLawFit(double slope, double intercept, double slopeStdError, 
             sx += Math.log10(x[i]);
             sy += Math.log10(y[i]);
         }
-        if (n < 3) throw new IllegalArgumentException(n + " usable points (x and y positive and finite): expected at least 3 for a fit with an error bar");
+        if (n < 3)
+            throw new IllegalArgumentException(n
+                    + " usable points (x and y positive and finite): expected at least 3 for a fit with an error bar");
         double mx = sx / n, my = sy / n, sxx = 0, sxy = 0, syy = 0;
         for (int i = 0; i < x.length; i++) {
             if (!usable(x[i], y[i])) continue;
@@ -26,7 +30,9 @@ public record PowerLawFit(double slope, double intercept, double slopeStdError, 
             sxy += dx * dy;
             syy += dy * dy;
         }
-        if (!(sxx > 0)) throw new IllegalArgumentException("all usable x values are equal (" + Math.pow(10, mx) + "): expected at least two distinct x");
+        if (!(sxx > 0))
+            throw new IllegalArgumentException(
+                    "all usable x values are equal (" + Math.pow(10, mx) + "): expected at least two distinct x");
         double slope = sxy / sxx, intercept = my - slope * mx, residual = 0;
         for (int i = 0; i < x.length; i++) { // summed directly: syy − slope·sxy cancels for near-exact fits
             if (!usable(x[i], y[i])) continue;
@@ -45,8 +51,8 @@ public record PowerLawFit(double slope, double intercept, double slopeStdError, 
 
     /** t_{0.975} for 1 to 30 degrees of freedom (standard tables, 4 decimals). */
     private static final double[] T975 = {12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.3060, 2.2622,
-        2.2281, 2.2010, 2.1788, 2.1604, 2.1448, 2.1314, 2.1199, 2.1098, 2.1009, 2.0930, 2.0860, 2.0796, 2.0739,
-        2.0687, 2.0639, 2.0595, 2.0555, 2.0518, 2.0484, 2.0452, 2.0423};
+            2.2281, 2.2010, 2.1788, 2.1604, 2.1448, 2.1314, 2.1199, 2.1098, 2.1009, 2.0930, 2.0860, 2.0796, 2.0739,
+            2.0687, 2.0639, 2.0595, 2.0555, 2.0518, 2.0484, 2.0452, 2.0423};
 
     /** The 97.5 % quantile of Student's t with {@code df} degrees of freedom: the table, then Cornish–Fisher (error < 1e-4). */
     static double studentT975(int df) {

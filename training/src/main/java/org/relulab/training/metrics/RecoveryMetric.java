@@ -24,6 +24,7 @@ public record RecoveryMetric(TwoLayerStudent student, Teacher teacher) implement
     @Override
     public void plot(Path dir, String title, double[] steps, Function<String, double[]> column) throws IOException {
         Files.writeString(dir.resolve("recovery.svg"), new LinePlot("Parameter recovery: " + title, "step",
-                "|W - W*|_F / |W*|_F (best matching)", false).add("recovery error", steps, column.apply("recovery_error")).svg());
+                "|W - W*|_F / |W*|_F (best matching)", false)
+                .add("recovery error", steps, column.apply("recovery_error")).svg());
     }
 }

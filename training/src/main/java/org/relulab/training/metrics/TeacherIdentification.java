@@ -2,8 +2,8 @@ package org.relulab.training.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.relulab.training.teacher.SignedReluTeacher;
 import org.relulab.training.student.TwoLayerStudent;
+import org.relulab.training.teacher.SignedReluTeacher;
 
 /**
  * How well a two-layer ReLU student identifies a teacher with few neurons, in AS21's measure view: the student
@@ -83,7 +83,8 @@ public record TeacherIdentification(double error, double massOutside, double[] m
      * @param teacherW rows w°_j (K × d), none zero
      * @param teacherA output weights a°_j (K), none zero
      */
-    public static TeacherIdentification of(double[][] studentW, double[] studentC, double[][] teacherW, double[] teacherA) {
+    public static TeacherIdentification of(double[][] studentW, double[] studentC, double[][] teacherW,
+            double[] teacherA) {
         int d = check(studentW, studentC, teacherW, teacherA);
         int m = studentW.length, k = teacherW.length;
         double[][] teacherDir = new double[k][];
@@ -123,7 +124,8 @@ public record TeacherIdentification(double error, double massOutside, double[] m
             double bestCos = -2;
             for (int i = 0; i < m; i++) {
                 boolean heavy = mass[i] != 0 && Math.abs(mass[i]) >= HEAVY_FRACTION * heaviest;
-                if (heavy && Math.signum(mass[i]) == Math.signum(mass0[j])) bestCos = Math.max(bestCos, cosToTeacher[i][j]);
+                if (heavy && Math.signum(mass[i]) == Math.signum(mass0[j]))
+                    bestCos = Math.max(bestCos, cosToTeacher[i][j]);
             }
             angle[j] = bestCos < -1.5 ? 180 : Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, bestCos))));
         }
@@ -131,8 +133,10 @@ public record TeacherIdentification(double error, double massOutside, double[] m
     }
 
     private static int check(double[][] studentW, double[] studentC, double[][] teacherW, double[] teacherA) {
-        if (teacherW == null || teacherW.length == 0) throw new IllegalArgumentException("teacher has no neurons: expected at least 1");
-        if (studentW == null || studentW.length == 0) throw new IllegalArgumentException("student has no neurons: expected at least 1");
+        if (teacherW == null || teacherW.length == 0)
+            throw new IllegalArgumentException("teacher has no neurons: expected at least 1");
+        if (studentW == null || studentW.length == 0)
+            throw new IllegalArgumentException("student has no neurons: expected at least 1");
         if (studentC == null || studentC.length != studentW.length) {
             throw new IllegalArgumentException("student has " + studentW.length + " neurons but "
                     + (studentC == null ? 0 : studentC.length) + " output weights: expected one per neuron");
@@ -147,8 +151,9 @@ public record TeacherIdentification(double error, double massOutside, double[] m
         DoubleRows.checkRectangular("student output weights", new double[][] {studentC}, studentC.length);
         for (int j = 0; j < teacherW.length; j++) {
             if (teacherA[j] == 0 || !Double.isFinite(teacherA[j]) || norm(teacherW[j], d) == 0) {
-                throw new IllegalArgumentException("teacher neuron " + j + " has output weight " + teacherA[j] + " and norm "
-                        + norm(teacherW[j], d) + ": expected both finite and nonzero (a neuron with mass)");
+                throw new IllegalArgumentException(
+                        "teacher neuron " + j + " has output weight " + teacherA[j] + " and norm "
+                                + norm(teacherW[j], d) + ": expected both finite and nonzero (a neuron with mass)");
             }
         }
         return d;

@@ -4,9 +4,9 @@ import java.util.Locale;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
-import org.relulab.training.student.Learner;
 import org.relulab.training.step.LearnerStep;
 import org.relulab.training.step.TwoLayerStep;
+import org.relulab.training.student.Learner;
 import org.relulab.training.student.TwoLayerStudent;
 
 /**
@@ -50,9 +50,11 @@ public final class ConicParticleGradientDescent implements Optimizer {
      * @param lambda λ ≥ 0, the weight of the path norm |μ|
      */
     public ConicParticleGradientDescent(Workspace ws, int m, double lr, double lambda) {
-        if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("lr = " + lr + ": expected a positive number");
+        if (!(lr > 0) || Double.isInfinite(lr))
+            throw new IllegalArgumentException("lr = " + lr + ": expected a positive number");
         if (!(lambda >= 0) || !(lr * lambda < 1)) {
-            throw new IllegalArgumentException("reg lambda = " + lambda + " at lr = " + lr + ": expected at least 0 with lr × lambda below 1");
+            throw new IllegalArgumentException(
+                    "reg lambda = " + lambda + " at lr = " + lr + ": expected at least 0 with lr × lambda below 1");
         }
         this.lr = (float) lr;
         this.lambda = lambda;
@@ -61,9 +63,11 @@ public final class ConicParticleGradientDescent implements Optimizer {
 
     @Override
     public void update(Kernels k, Learner learner, LearnerStep step0, long step) {
-        if (!(learner instanceof TwoLayerStudent s) || !(step0 instanceof TwoLayerStep grads) || !s.output.trainable()) {
-            throw new IllegalArgumentException("conic particle GD (AS21) moves a two-layer student with a trained output layer "
-                    + "(mean or sqrt); got " + learner.describe());
+        if (!(learner instanceof TwoLayerStudent s) || !(step0 instanceof TwoLayerStep grads)
+                || !s.output.trainable()) {
+            throw new IllegalArgumentException(
+                    "conic particle GD (AS21) moves a two-layer student with a trained output layer "
+                            + "(mean or sqrt); got " + learner.describe());
         }
         double scale = s.output.scale(s.m);
         float decay = (float) (1 - lr * lambda);
@@ -95,7 +99,9 @@ public final class ConicParticleGradientDescent implements Optimizer {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "conic particle gradient descent (AS21 norm-dependent steps, Chizat 2019), lr %s, "
-                + "path-norm lambda %s", lr, lambda);
+        return String.format(Locale.ROOT,
+                "conic particle gradient descent (AS21 norm-dependent steps, Chizat 2019), lr %s, "
+                        + "path-norm lambda %s",
+                lr, lambda);
     }
 }

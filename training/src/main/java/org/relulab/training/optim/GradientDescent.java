@@ -3,8 +3,8 @@ package org.relulab.training.optim;
 import java.util.Locale;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
-import org.relulab.training.student.Learner;
 import org.relulab.training.step.LearnerStep;
+import org.relulab.training.student.Learner;
 
 /**
  * θ ← θ − η(∇J + λθ) = (1 − ηλ)·θ − η∇J for every trained block θ: gradient descent on J + (λ/2)‖θ‖², λ the
@@ -27,7 +27,8 @@ public final class GradientDescent implements Optimizer {
 
     /** Step t moves by η·schedule.factor(t, steps) (t counts from 0; the weight decay's factor follows it). */
     public GradientDescent(double lr, double weightDecay, LearningRateSchedule schedule, long steps) {
-        if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("lr = " + lr + ": expected a positive number");
+        if (!(lr > 0) || Double.isInfinite(lr))
+            throw new IllegalArgumentException("lr = " + lr + ": expected a positive number");
         if (!(weightDecay >= 0) || !(lr * weightDecay < 1)) {
             throw new IllegalArgumentException("weight decay = " + weightDecay + " at lr = " + lr
                     + ": expected at least 0 with lr × weight decay below 1");
@@ -63,8 +64,10 @@ public final class GradientDescent implements Optimizer {
 
     @Override
     public String describe() {
-        String rate = String.format(Locale.ROOT, "lr %s", (float) lr) + (schedule == LearningRateSchedule.CONSTANT ? "" : " (" + schedule.key() + " to 0)");
-        return weightDecay == 0 ? "gradient descent, " + rate
+        String rate = String.format(Locale.ROOT, "lr %s", (float) lr)
+                + (schedule == LearningRateSchedule.CONSTANT ? "" : " (" + schedule.key() + " to 0)");
+        return weightDecay == 0
+                ? "gradient descent, " + rate
                 : String.format(Locale.ROOT, "gradient descent, %s, weight decay %s", rate, weightDecay);
     }
 }

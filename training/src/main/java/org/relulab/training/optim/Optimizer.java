@@ -1,10 +1,10 @@
 package org.relulab.training.optim;
 
-import org.relulab.training.metrics.LoggedMetric;
 import java.util.List;
 import org.relulab.core.Kernels;
-import org.relulab.training.student.Learner;
+import org.relulab.training.metrics.LoggedMetric;
 import org.relulab.training.step.LearnerStep;
+import org.relulab.training.student.Learner;
 
 /** An update rule applied after each gradient computation; allocation-free per call. */
 public interface Optimizer {

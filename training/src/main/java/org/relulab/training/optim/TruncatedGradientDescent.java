@@ -1,14 +1,14 @@
 package org.relulab.training.optim;
 
-import org.relulab.training.metrics.LoggedMetric;
 import java.util.List;
 import java.util.Locale;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
-import org.relulab.training.student.Learner;
+import org.relulab.training.metrics.LoggedMetric;
 import org.relulab.training.step.LearnerStep;
 import org.relulab.training.step.TwoLayerStep;
+import org.relulab.training.student.Learner;
 import org.relulab.training.student.TwoLayerStudent;
 
 /**
@@ -23,11 +23,14 @@ public final class TruncatedGradientDescent implements Optimizer {
     private final Matrix factors;
 
     public TruncatedGradientDescent(Workspace ws, int m, double lr, double lambda0, double lambda1, long stage1Steps) {
-        if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("lr = " + lr + ": expected a positive number");
+        if (!(lr > 0) || Double.isInfinite(lr))
+            throw new IllegalArgumentException("lr = " + lr + ": expected a positive number");
         if (!(lambda0 > 0) || !(lambda1 > 0)) {
-            throw new IllegalArgumentException("lambda0 = " + lambda0 + ", lambda1 = " + lambda1 + ": expected positive numbers");
+            throw new IllegalArgumentException(
+                    "lambda0 = " + lambda0 + ", lambda1 = " + lambda1 + ": expected positive numbers");
         }
-        if (stage1Steps < 0) throw new IllegalArgumentException("stage-1 steps = " + stage1Steps + ": expected at least 0");
+        if (stage1Steps < 0)
+            throw new IllegalArgumentException("stage-1 steps = " + stage1Steps + ": expected at least 0");
         this.lr = (float) lr;
         this.lambda0 = lambda0;
         this.lambda1 = lambda1;
@@ -36,12 +39,15 @@ public final class TruncatedGradientDescent implements Optimizer {
     }
 
     /** The λ in force at {@code step}. */
-    public double lambda(long step) { return step < stage1Steps ? lambda0 : lambda1; }
+    public double lambda(long step) {
+        return step < stage1Steps ? lambda0 : lambda1;
+    }
 
     @Override
     public void update(Kernels k, Learner learner, LearnerStep step0, long step) {
         if (!(learner instanceof TwoLayerStudent s) || !(step0 instanceof TwoLayerStep grads)) {
-            throw new IllegalArgumentException("truncated GD is LMZ20's rule for a two-layer student; got " + learner.describe());
+            throw new IllegalArgumentException(
+                    "truncated GD is LMZ20's rule for a two-layer student; got " + learner.describe());
         }
         double limit = 1 / lambda(step);
         Matrix norms2 = grads.norms2();
@@ -60,7 +66,8 @@ public final class TruncatedGradientDescent implements Optimizer {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "truncated gradient descent (LMZ20 Alg. 1), lr %s, lambda %s for %d steps, then %s",
+        return String.format(Locale.ROOT,
+                "truncated gradient descent (LMZ20 Alg. 1), lr %s, lambda %s for %d steps, then %s",
                 lr, lambda0, stage1Steps, lambda1);
     }
 

@@ -53,7 +53,8 @@ public final class LinePlot {
     }
 
     private LinePlot add(String name, double[] x, double[] y, Style style) {
-        if (x.length != y.length) throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
+        if (x.length != y.length)
+            throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
         series.add(new Series(name, x, y, style));
         return this;
     }
@@ -72,11 +73,13 @@ public final class LinePlot {
         }
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "font-family=\"sans-serif\" font-size=\"11\">%n<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", W, H, W, H));
+                + "font-family=\"sans-serif\" font-size=\"11\">%n<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n",
+                W, H, W, H));
         text(sb, W / 2.0, 22, "middle", (int) Math.max(8, Math.min(14, (W - 20) / (0.56 * title.length()))), title);
         text(sb, LEFT + (W - LEFT - RIGHT) / 2.0, H - 12, "middle", 12, xLabel);
         sb.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
-                + "transform=\"rotate(-90 16 %.1f)\">%s</text>%n", TOP + (H - TOP - BOTTOM) / 2.0, TOP + (H - TOP - BOTTOM) / 2.0, escape(yLabel)));
+                + "transform=\"rotate(-90 16 %.1f)\">%s</text>%n", TOP + (H - TOP - BOTTOM) / 2.0,
+                TOP + (H - TOP - BOTTOM) / 2.0, escape(yLabel)));
         if (x0 > x1) { // nothing plottable
             text(sb, W / 2.0, H / 2.0, "middle", 12, "no finite positive values to plot");
             return sb.append("</svg>\n").toString();
@@ -86,14 +89,16 @@ public final class LinePlot {
         if (lx1 <= lx0) lx1 = lx0 + 1;
         for (double e = ly0; e <= ly1; e++) { // decades on y
             double y = py(e, ly0, ly1);
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, W - RIGHT, y));
+            sb.append(String.format(Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, W - RIGHT, y));
             text(sb, LEFT - 4, y + 4, "end", 10, "1e" + (int) e);
         }
         for (double v : xTicks(lx0, lx1)) {
             double x = LEFT + (W - LEFT - RIGHT) * (v - lx0) / (lx1 - lx0);
             text(sb, x, H - BOTTOM + 16, "middle", 10, tick(logX ? Math.pow(10, v) : v));
         }
-        sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"black\"/>%n",
+        sb.append(String.format(Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"black\"/>%n",
                 LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM));
         List<String> names = new ArrayList<>(); // series of one name share its color and legend entry
         for (Series s : series) {
@@ -113,15 +118,18 @@ public final class LinePlot {
                 else pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
             if (s.style != Style.POINTS) {
-                sb.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"%s points=\"%s\"/>%n",
+                sb.append(String.format(Locale.ROOT,
+                        "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"%s points=\"%s\"/>%n",
                         color, dash(s.style), pts.toString().trim()));
             }
             if (!first) continue;
             double ly = TOP + 14 + 16 * k;
             int lx = legendLeft ? LEFT + 10 : W - RIGHT - 150;
             if (s.style == Style.POINTS) sb.append(marker(lx + 10, ly - 4, color));
-            else sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
-                    lx, ly - 4, lx + 20, ly - 4, color, dash(s.style)));
+            else
+                sb.append(String.format(Locale.ROOT,
+                        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
+                        lx, ly - 4, lx + 20, ly - 4, color, dash(s.style)));
             text(sb, lx + 24, ly, "start", 11, s.name);
         }
         return sb.append("</svg>\n").toString();
@@ -163,11 +171,13 @@ public final class LinePlot {
     private static String tick(double v) {
         if (Math.abs(v - Math.rint(v)) <= 1e-9 * Math.abs(v) && Math.abs(v) < 1e7) return Long.toString(Math.round(v));
         return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-2 && v != 0)
-                ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+                ? String.format(Locale.ROOT, "%.1e", v)
+                : String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 
     private static void text(StringBuilder sb, double x, double y, String anchor, int size, String s) {
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
+        sb.append(String.format(Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
                 x, y, anchor, size, escape(s)));
     }
 

@@ -27,8 +27,8 @@ import org.relulab.training.teacher.Teacher;
  * @param metrics   the extra columns of metrics.csv, in order: the optimizer's, then the teacher's of the learner
  */
 public record AssembledRun(RunConfig config, Teacher teacher, Dataset train, Dataset test, Learner learner,
-                           LearnerStep step, LearnerStep evalStep, Batches batches, Evaluation trainEval,
-                           Evaluation testEval, Optimizer optimizer, List<LoggedMetric> metrics) {
+        LearnerStep step, LearnerStep evalStep, Batches batches, Evaluation trainEval,
+        Evaluation testEval, Optimizer optimizer, List<LoggedMetric> metrics) {
     /** The names of the extra columns. */
     public List<String> metricColumns() {
         return metrics.stream().flatMap(m -> m.columns().stream()).toList();

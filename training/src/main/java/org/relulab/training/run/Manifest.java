@@ -1,6 +1,5 @@
 package org.relulab.training.run;
 
-import org.relulab.training.config.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +8,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.relulab.core.Kernels;
+import org.relulab.training.config.RunConfig;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.machine.MachineInfo;
-import org.relulab.training.teacher.Teacher;
 import org.relulab.training.optim.Optimizer;
+import org.relulab.training.teacher.Teacher;
 
 /** manifest.json: every resolved option, the seeds, the environment and, when done, the result. */
 final class Manifest {
@@ -45,8 +45,10 @@ final class Manifest {
      * resumed run, the step it resumed at ({@code resumedAt} ≥ 0).
      */
     static void addSources(Map<String, Object> m, DataSource data, long checkpointEvery, long resumedAt) {
-        m.put("data", data.dir() == null ? "generated from the teacher and the seeds"
-                : "loaded from " + data.dir().toAbsolutePath().normalize() + " (x_train, y_train, x_test, y_test .npy)");
+        m.put("data", data.dir() == null
+                ? "generated from the teacher and the seeds"
+                : "loaded from " + data.dir().toAbsolutePath().normalize()
+                        + " (x_train, y_train, x_test, y_test .npy)");
         m.put("data_dir", data.dir() == null ? "" : data.dir().toAbsolutePath().normalize().toString());
         m.put("save_data", data.save());
         m.put("checkpoint_every", checkpointEvery);
@@ -57,6 +59,7 @@ final class Manifest {
     static void write(Path dir, Map<String, Object> manifest) throws IOException {
         Path tmp = dir.resolve("manifest.json.tmp");
         Files.writeString(tmp, JsonText.of(manifest));
-        Files.move(tmp, dir.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, dir.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -32,13 +32,14 @@ public final class MemoryEstimate {
         if (have > 0 && need > have * 0.8) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "this run needs about %.1f GB of memory but the machine has %.1f GB (expected at most 80%%): "
-                            + "lower --n, --test-n, --m or --batch", need / 1e9, have / 1e9));
+                            + "lower --n, --test-n, --m or --batch",
+                    need / 1e9, have / 1e9));
         }
     }
 
     private static long physicalMemory() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getTotalMemorySize();
         }
         return -1;

@@ -40,7 +40,8 @@ public final class MetricsCsv {
         for (int r = 1; r < lines.size(); r++) {
             String[] cells = lines.get(r).split(",");
             if (cells.length != names.length) {
-                throw new IOException(csv + " line " + (r + 1) + " has " + cells.length + " values: expected " + names.length);
+                throw new IOException(
+                        csv + " line " + (r + 1) + " has " + cells.length + " values: expected " + names.length);
             }
             for (int c = 0; c < names.length; c++) cols[c][r - 1] = Double.parseDouble(cells[c]);
         }
@@ -66,7 +67,8 @@ public final class MetricsCsv {
             if (resumeAt >= 0) {
                 List<String> lines = Files.readAllLines(file);
                 if (lines.isEmpty() || !lines.get(0).equals(header)) {
-                    throw new IOException(file + ": header '" + (lines.isEmpty() ? "" : lines.get(0)) + "', expected '" + header + "'");
+                    throw new IOException(file + ": header '" + (lines.isEmpty() ? "" : lines.get(0)) + "', expected '"
+                            + header + "'");
                 }
                 int columns = header.split(",").length;
                 for (String line : lines.subList(1, lines.size())) {
@@ -94,10 +96,12 @@ public final class MetricsCsv {
             r[2] = test;
             System.arraycopy(values, 0, r, 3, values.length);
             rows.add(r);
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d,%.6g,%.9g,%.9g,%.9g", step, epoch, train, test,
-                    test * d));
+            StringBuilder sb = new StringBuilder(
+                    String.format(Locale.ROOT, "%d,%.6g,%.9g,%.9g,%.9g", step, epoch, train, test,
+                            test * d));
             for (double v : values) {
-                sb.append(',').append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                sb.append(',').append(v == Math.rint(v) && Math.abs(v) < 1e15
+                        ? Long.toString((long) v)
                         : String.format(Locale.ROOT, "%.9g", v));
             }
             w.write(sb.append(String.format(Locale.ROOT, ",%.3f%n", seconds)).toString());

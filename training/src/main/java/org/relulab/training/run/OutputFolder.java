@@ -16,11 +16,13 @@ public final class OutputFolder {
 
     /** Refuses a run folder that is a file or already holds files. */
     public static void requireNewOrEmpty(Path dir) {
-        if (Files.isRegularFile(dir)) throw new IllegalArgumentException("--out " + dir + " is a file (expected a folder)");
+        if (Files.isRegularFile(dir))
+            throw new IllegalArgumentException("--out " + dir + " is a file (expected a folder)");
         if (!Files.isDirectory(dir)) return;
         try (Stream<Path> s = Files.list(dir)) {
             if (s.findAny().isPresent()) {
-                throw new IllegalArgumentException("--out " + dir + " already holds files (expected a new or empty folder)");
+                throw new IllegalArgumentException(
+                        "--out " + dir + " already holds files (expected a new or empty folder)");
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("--out " + dir + " cannot be read: " + e.getMessage());

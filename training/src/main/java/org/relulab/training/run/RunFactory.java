@@ -43,7 +43,8 @@ public final class RunFactory {
         Optimizer optimizer = cfg.optimizer().kind().create(ws, cfg);
         List<LoggedMetric> metrics = new ArrayList<>(optimizer.metrics(net.evalStep(), net.learner()));
         metrics.addAll(net.learner().metrics(teacher));
-        return new AssembledRun(cfg, teacher, train, test, net.learner(), net.step(), net.evalStep(), batches, trainEval,
+        return new AssembledRun(cfg, teacher, train, test, net.learner(), net.step(), net.evalStep(), batches,
+                trainEval,
                 testEval, optimizer, List.copyOf(metrics));
     }
 }

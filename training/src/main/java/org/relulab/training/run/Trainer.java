@@ -40,7 +40,9 @@ public final class Trainer {
         public static final Checkpoints NONE = new Checkpoints(0, false);
 
         public Checkpoints {
-            if (every < 0) throw new IllegalArgumentException("--checkpoint-every " + every + ": expected 0 (never) or a positive step count");
+            if (every < 0)
+                throw new IllegalArgumentException(
+                        "--checkpoint-every " + every + ": expected 0 (never) or a positive step count");
         }
     }
 
@@ -59,12 +61,14 @@ public final class Trainer {
     }
 
     /** A run whose data sets come from {@code data}: generated from the teacher, or loaded from .npy files. */
-    public static Result run(RunConfig cfg, PrintStream progress, Provider provider, DataSource data) throws IOException {
+    public static Result run(RunConfig cfg, PrintStream progress, Provider provider, DataSource data)
+            throws IOException {
         return run(cfg, progress, provider, data, Checkpoints.NONE);
     }
 
     /** A run with checkpoints, or resumed from its last one. */
-    public static Result run(RunConfig cfg, PrintStream progress, Provider provider, DataSource data, Checkpoints checkpoints)
+    public static Result run(RunConfig cfg, PrintStream progress, Provider provider, DataSource data,
+            Checkpoints checkpoints)
             throws IOException {
         MemoryEstimate.check(cfg);
         Path checkpointFile = cfg.out().resolve("checkpoint.bin");
@@ -77,7 +81,8 @@ public final class Trainer {
             double secondsBefore = 0;
             if (resumeFrom != null) {
                 Learner learner = run.learner();
-                for (int i = 0; i < learner.blocks(); i++) resumeFrom.restore(i, learner.blockName(i), learner.block(i));
+                for (int i = 0; i < learner.blocks(); i++)
+                    resumeFrom.restore(i, learner.blockName(i), learner.block(i));
                 start = resumeFrom.step();
                 secondsBefore = resumeFrom.seconds();
                 run.batches().skipTo(start);
@@ -105,7 +110,7 @@ public final class Trainer {
 
     /** The steps from {@code start}: checkpoint, log, step; stops at the last step or at the first non-finite loss. */
     private static Outcome loop(AssembledRun run, Kernels k, MetricsCsv.Writer log, PrintStream progress,
-                                Checkpoints checkpoints, Path checkpointFile, long start, double secondsBefore, long t0)
+            Checkpoints checkpoints, Path checkpointFile, long start, double secondsBefore, long t0)
             throws IOException {
         RunConfig cfg = run.config();
         Learner learner = run.learner();
@@ -125,7 +130,8 @@ public final class Trainer {
                 boolean finite = Double.isFinite(trainLoss) && Double.isFinite(testLoss);
                 // the weights are no longer finite: the metrics would throw
                 double[] values = finite ? run.metricValues(t, extras) : nans(extras);
-                log.row(t, (double) t / run.batches().stepsPerEpoch(), trainLoss, testLoss, cfg.data().d(), seconds, values);
+                log.row(t, (double) t / run.batches().stepsPerEpoch(), trainLoss, testLoss, cfg.data().d(), seconds,
+                        values);
                 bar.line(t, trainLoss, testLoss, cfg.data().d(), seconds);
                 if (!finite) {
                     reportDivergence(progress, k, learner, cfg, checkpoints, checkpointFile, trainLoss, t);
@@ -143,18 +149,22 @@ public final class Trainer {
     }
 
     private static void reportDivergence(PrintStream progress, Kernels k, Learner learner, RunConfig cfg,
-                                         Checkpoints checkpoints, Path checkpointFile, double trainLoss, long t) {
+            Checkpoints checkpoints, Path checkpointFile, double trainLoss, long t) {
         String bad = nonFiniteBlock(k, learner);
         progress.printf(Locale.ROOT, "relulab: the loss became %s at step %d%s: the run diverged; "
-                + "try a smaller --lr (now %s)%s%n", trainLoss, t, bad == null ? "" : " (student " + bad + " is not finite)",
-                cfg.optimizer().lr(), checkpoints.every() == 0 ? ""
-                        : Files.exists(checkpointFile) ? "; the last good checkpoint is kept in " + checkpointFile
-                        : "; it diverged before its first checkpoint");
+                + "try a smaller --lr (now %s)%s%n", trainLoss, t,
+                bad == null ? "" : " (student " + bad + " is not finite)",
+                cfg.optimizer().lr(), checkpoints.every() == 0
+                        ? ""
+                        : Files.exists(checkpointFile)
+                                ? "; the last good checkpoint is kept in " + checkpointFile
+                                : "; it diverged before its first checkpoint");
     }
 
     /** loss.svg, and each metric's own plot; log y against the step. */
     private static void plot(Path dir, AssembledRun run, MetricsCsv.Writer log) throws IOException {
-        String title = run.teacher().describe() + "; " + run.learner().describe() + ", " + run.config().optimizer().kind().key();
+        String title = run.teacher().describe() + "; " + run.learner().describe() + ", "
+                + run.config().optimizer().kind().key();
         double[] x = log.steps();
         Files.writeString(dir.resolve("loss.svg"), new LinePlot(title, "step", "mean squared error", false)
                 .add("train loss", x, log.column("train_loss")).add("test loss", x, log.column("test_loss")).svg());
@@ -163,7 +173,8 @@ public final class Trainer {
 
     /** The name of the first trained block holding NaN or an infinity, or null. O(parameters), no allocation. */
     static String nonFiniteBlock(Kernels k, Learner learner) {
-        for (int i = 0; i < learner.blocks(); i++) if (!Float.isFinite(k.sumOfSquares(learner.block(i)))) return learner.blockName(i);
+        for (int i = 0; i < learner.blocks(); i++)
+            if (!Float.isFinite(k.sumOfSquares(learner.block(i)))) return learner.blockName(i);
         return null;
     }
 

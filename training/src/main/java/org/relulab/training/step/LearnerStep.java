@@ -1,8 +1,8 @@
 package org.relulab.training.step;
 
-import org.relulab.training.student.Learner;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
+import org.relulab.training.student.Learner;
 
 /**
  * Forward and backward passes of a {@link Learner} on batches of up to a fixed number of rows, every buffer

@@ -1,12 +1,12 @@
 package org.relulab.training.step;
 
-import org.relulab.training.student.LinearizedNetwork;
-import org.relulab.training.student.ReluNetworkStudent;
-import org.relulab.training.student.TrainedLayers;
 import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
+import org.relulab.training.student.LinearizedNetwork;
+import org.relulab.training.student.ReluNetworkStudent;
+import org.relulab.training.student.TrainedLayers;
 
 /**
  * Forward and backward passes of a {@link LinearizedNetwork} on batches of up to {@code rows} samples. Every
@@ -137,7 +137,8 @@ public final class LinearizedStep implements LearnerStep {
     @Override
     public void backward(Kernels k, Matrix x) {
         if (x.rows() != n) {
-            throw new IllegalArgumentException("backward on " + x.rows() + " rows, expected the " + n + " of the last forward");
+            throw new IllegalArgumentException(
+                    "backward on " + x.rows() + " rows, expected the " + n + " of the last forward");
         }
         atInit.backward(k, x);                                                       // VJP at θ₀, r = (F_lin − y)/n
         n = -1; // H_L now holds G_L: a second backward needs a new forward

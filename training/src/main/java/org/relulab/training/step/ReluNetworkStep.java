@@ -1,10 +1,10 @@
 package org.relulab.training.step;
 
-import org.relulab.training.student.ReluNetworkStudent;
 import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
+import org.relulab.training.student.ReluNetworkStudent;
 
 /**
  * Forward and backward passes of a {@link ReluNetworkStudent} on batches of up to {@code rows} samples. Every
@@ -110,7 +110,9 @@ public final class ReluNetworkStep implements LearnerStep {
     }
 
     /** H_l (n × m_l) of the last {@link #hiddenLayers} call, l = 1 … L; backward overwrites H_L. */
-    Matrix hidden(int layer) { return hb[layer - 1]; }
+    Matrix hidden(int layer) {
+        return hb[layer - 1];
+    }
 
     /** The n × 1 buffer that {@link #backward} reads as F − y (and scales in place). */
     Matrix output() { return fb; }
@@ -135,7 +137,8 @@ public final class ReluNetworkStep implements LearnerStep {
     @Override
     public void backward(Kernels k, Matrix x) {
         if (x.rows() != n) {
-            throw new IllegalArgumentException("backward on " + x.rows() + " rows, expected the " + n + " of the last forward");
+            throw new IllegalArgumentException(
+                    "backward on " + x.rows() + " rows, expected the " + n + " of the last forward");
         }
         Matrix r = fb, top = hb[layers - 1];
         k.scale(1f / n, r, r);                                                       // r = (F − y)/n

@@ -1,9 +1,9 @@
 package org.relulab.training.step;
 
-import org.relulab.training.student.TwoLayerStudent;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
+import org.relulab.training.student.TwoLayerStudent;
 
 /**
  * Forward and backward passes of a {@link TwoLayerStudent} on batches of up to {@code rows} samples, with
@@ -101,12 +101,13 @@ public final class TwoLayerStep implements LearnerStep {
     @Override
     public void backward(Kernels k, Matrix x) {
         if (x.rows() != n) {
-            throw new IllegalArgumentException("backward on " + x.rows() + " rows, expected the " + n + " of the last forward");
+            throw new IllegalArgumentException(
+                    "backward on " + x.rows() + " rows, expected the " + n + " of the last forward");
         }
         Matrix rb = fb;
         k.scale(1f / n, rb, rb);                                // r = (f − y)/n
         switch (s.output) {                                     // output layer first: it reads H
-            case ONES -> { }
+            case ONES -> {}
             case MEAN, SQRT -> k.gemv(true, (float) s.output.scale(s.m), hb, rb, 0f, gradA);
             case TIED -> k.gemv(true, 1f, hb, rb, 0f, dc);        // dc = Hᵀ·r
         }
@@ -114,7 +115,7 @@ public final class TwoLayerStep implements LearnerStep {
         k.outerActivateBackward(s.activation, rb, c, pre, pre); // G = (r·cᵀ) ⊙ σ'(Z), over it
         k.gemm(true, false, 1f, pre, x, 0f, gradW);             // ∇W = Gᵀ·X
         switch (s.output) {
-            case ONES, MEAN, SQRT -> { }
+            case ONES, MEAN, SQRT -> {}
             case TIED -> {
                 float inv = 1f / s.m;
                 for (int i = 0; i < s.m; i++) {

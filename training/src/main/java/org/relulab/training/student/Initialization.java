@@ -21,14 +21,16 @@ public enum Initialization {
 
     /** Fills the student's parameters from {@code seed}; {@code scale} is s. Random initializations only. */
     public void apply(Kernels k, TwoLayerStudent s, double scale, long seed) {
-        if (this == TENSOR) throw new IllegalArgumentException("tensor init estimates W from the training data: use apply(..., x, y)");
+        if (this == TENSOR)
+            throw new IllegalArgumentException("tensor init estimates W from the training data: use apply(..., x, y)");
         if (!(scale > 0)) throw new IllegalArgumentException("init scale = " + scale + ": expected a positive number");
         k.gaussianFill(s.w, seed, 0f, (float) (scale / Math.sqrt(s.d)));
         if (s.output.trainable()) k.gaussianFill(s.a, seed + 1, 0f, 1f);
         if (this == SYMMETRIC) {
             if (!s.output.trainable() || s.m % 2 != 0) {
-                throw new IllegalArgumentException("symmetric init needs a trainable output layer (mean or sqrt) and an "
-                        + "even m; got output " + s.output.key() + ", m = " + s.m);
+                throw new IllegalArgumentException(
+                        "symmetric init needs a trainable output layer (mean or sqrt) and an "
+                                + "even m; got output " + s.output.key() + ", m = " + s.m);
             }
             for (int i = 0; i + 1 < s.m; i += 2) {
                 for (int j = 0; j < s.d; j++) s.w.set(i + 1, j, s.w.get(i, j));

@@ -1,12 +1,12 @@
 package org.relulab.training.student;
 
-import org.relulab.training.teacher.Teacher;
-import org.relulab.training.metrics.LoggedMetric;
-import java.util.List;
-import java.nio.file.Path;
 import java.io.IOException;
-import org.relulab.training.step.LearnerStep;
+import java.nio.file.Path;
+import java.util.List;
 import org.relulab.core.Matrix;
+import org.relulab.training.metrics.LoggedMetric;
+import org.relulab.training.step.LearnerStep;
+import org.relulab.training.teacher.Teacher;
 
 /**
  * A learner's trained parameters as blocks an optimizer moves (W, b, a …), in a fixed order that its

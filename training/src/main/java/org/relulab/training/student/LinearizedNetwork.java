@@ -1,11 +1,11 @@
 package org.relulab.training.student;
 
-import java.nio.file.Path;
 import java.io.IOException;
-import org.relulab.training.step.LinearizedStep;
+import java.nio.file.Path;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
+import org.relulab.training.step.LinearizedStep;
 
 /**
  * The linearized network, ALL19's "NTK" learner (two or three layers) and the finite-width NTK baseline of
@@ -57,10 +57,14 @@ public final class LinearizedNetwork implements Learner {
     }
 
     /** θ₀: the network at initialization, the linearization point. Frozen: nothing may move it. */
-    public ReluNetworkStudent initial() { return initial; }
+    public ReluNetworkStudent initial() {
+        return initial;
+    }
 
     /** θ: the network whose trained blocks the optimizer moves; F(x; θ) is the network F_lin approximates. */
-    public ReluNetworkStudent network() { return theta; }
+    public ReluNetworkStudent network() {
+        return theta;
+    }
 
     @Override
     public int inputDim() { return theta.d; }
@@ -78,7 +82,8 @@ public final class LinearizedNetwork implements Learner {
     /** One line: the linearization, then the network's own line. */
     @Override
     public String describe() {
-        return "linearized at init (NTK regime) F(x;theta0) + <grad F(x;theta0), theta - theta0> of the " + theta.describe();
+        return "linearized at init (NTK regime) F(x;theta0) + <grad F(x;theta0), theta - theta0> of the "
+                + theta.describe();
     }
 
     /** The weights θ of the linearized network, named as {@link ReluNetworkStudent}'s. */

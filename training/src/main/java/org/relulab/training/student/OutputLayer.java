@@ -16,7 +16,9 @@ public enum OutputLayer {
     TIED, ONES, MEAN, SQRT;
 
     /** Whether the output weights a are parameters. */
-    public boolean trainable() { return this == MEAN || this == SQRT; }
+    public boolean trainable() {
+        return this == MEAN || this == SQRT;
+    }
 
     /** The factor of a_i (MEAN, SQRT) or of ‖w_i‖ (TIED) in c_i; 1 for ONES. */
     public double scale(int m) {

@@ -1,14 +1,14 @@
 package org.relulab.training.student;
 
-import org.relulab.training.io.Npy;
-import java.nio.file.Path;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
+import org.relulab.training.io.Npy;
 
 /**
  * ALL19's learner networks: ReLU networks with biases, one or two hidden layers and 1/√width scaling.
@@ -43,7 +43,9 @@ public final class ReluNetworkStudent implements Learner {
     private ReluNetworkStudent(Workspace ws, int d, int[] widths, TrainedLayers trained) {
         if (d < 1) throw new IllegalArgumentException("d = " + d + ": expected at least 1 input");
         for (int l = 0; l < widths.length; l++) {
-            if (widths[l] < 1) throw new IllegalArgumentException("m" + (l + 1) + " = " + widths[l] + ": expected at least 1 hidden unit");
+            if (widths[l] < 1)
+                throw new IllegalArgumentException(
+                        "m" + (l + 1) + " = " + widths[l] + ": expected at least 1 hidden unit");
         }
         this.d = d;
         this.widths = widths;
@@ -78,22 +80,30 @@ public final class ReluNetworkStudent implements Learner {
     }
 
     /** Hidden layers: 1 (a two-layer network) or 2 (three layers). */
-    public int hiddenLayers() { return widths.length; }
+    public int hiddenLayers() {
+        return widths.length;
+    }
 
     /** The width m_l of hidden layer l = 1, 2. */
     public int width(int layer) { return widths[layer - 1]; }
 
     /** The weights of hidden layer l: W (l = 1, m1 × d) or V (l = 2, m2 × m1). */
-    public Matrix weights(int layer) { return weights[layer - 1]; }
+    public Matrix weights(int layer) {
+        return weights[layer - 1];
+    }
 
     /** The bias of hidden layer l, 1 × m_l: b1 or b2. */
     public Matrix bias(int layer) { return biases[layer - 1]; }
 
     /** The factor of layer l's weights: 1 for the first layer (‖x‖ = 1), 1/√m_{l−1} after. */
-    public float inputScale(int layer) { return layer == 1 ? 1f : (float) (1 / Math.sqrt(widths[layer - 2])); }
+    public float inputScale(int layer) {
+        return layer == 1 ? 1f : (float) (1 / Math.sqrt(widths[layer - 2]));
+    }
 
     /** The factor of the output weights, 1/√(width of the last hidden layer). */
-    public float outputScale() { return (float) (1 / Math.sqrt(widths[widths.length - 1])); }
+    public float outputScale() {
+        return (float) (1 / Math.sqrt(widths[widths.length - 1]));
+    }
 
     /** How many parameter blocks are trained. */
     @Override
@@ -130,7 +140,8 @@ public final class ReluNetworkStudent implements Learner {
     public String describe() {
         String shape = widths.length == 1
                 ? String.format(Locale.ROOT, "two-layer ReLU network a·ReLU(Wx+b1)/sqrt(m), d=%d, m=%d", d, widths[0])
-                : String.format(Locale.ROOT, "three-layer ReLU network a·ReLU(V·ReLU(Wx+b1)/sqrt(m1)+b2)/sqrt(m2), d=%d, m1=%d, m2=%d",
+                : String.format(Locale.ROOT,
+                        "three-layer ReLU network a·ReLU(V·ReLU(Wx+b1)/sqrt(m1)+b2)/sqrt(m2), d=%d, m1=%d, m2=%d",
                         d, widths[0], widths[1]);
         return shape + ", trained: " + trained.key() + " " + names;
     }

@@ -1,9 +1,9 @@
 package org.relulab.training.student;
 
-import org.relulab.training.linalg.Orthogonal;
 import java.util.SplittableRandom;
 import org.relulab.core.Matrix;
 import org.relulab.training.linalg.LinearSystem;
+import org.relulab.training.linalg.Orthogonal;
 import org.relulab.training.linalg.SymmetricEigen;
 
 /**
@@ -32,8 +32,9 @@ public final class TensorInitialization {
     /** Sets the student's K = m neurons to the estimate from {@code x} (n × d) and {@code y} (n × 1). */
     public static void apply(TwoLayerStudent s, Matrix x, Matrix y, long seed) {
         if (s.output != OutputLayer.ONES || s.activation != org.relulab.core.Activation.RELU) {
-            throw new IllegalArgumentException("tensor init is for a ReLU student with output weights fixed to 1 (ZYWG19); got "
-                    + s.activation + " with output " + s.output.key());
+            throw new IllegalArgumentException(
+                    "tensor init is for a ReLU student with output weights fixed to 1 (ZYWG19); got "
+                            + s.activation + " with output " + s.output.key());
         }
         double[][] w = estimate(x, y, s.m, seed);
         for (int j = 0; j < s.m; j++) for (int i = 0; i < s.d; i++) s.w.set(j, i, (float) w[j][i]);
@@ -42,9 +43,13 @@ public final class TensorInitialization {
     /** The K × d estimate of the teacher's neurons (rows). */
     public static double[][] estimate(Matrix x, Matrix y, int k, long seed) {
         int n = x.rows(), d = x.cols();
-        if (y.rows() != n || y.cols() != 1) throw new IllegalArgumentException("labels are " + y.shape() + ": expected " + n + "x1");
-        if (k < 1 || k > d) throw new IllegalArgumentException("tensor init: K = " + k + " neurons, expected 1 to d = " + d);
-        if (n < 3) throw new IllegalArgumentException("tensor init: n = " + n + " samples, expected at least 3 (three moment estimates)");
+        if (y.rows() != n || y.cols() != 1)
+            throw new IllegalArgumentException("labels are " + y.shape() + ": expected " + n + "x1");
+        if (k < 1 || k > d)
+            throw new IllegalArgumentException("tensor init: K = " + k + " neurons, expected 1 to d = " + d);
+        if (n < 3)
+            throw new IllegalArgumentException(
+                    "tensor init: n = " + n + " samples, expected at least 3 (three moment estimates)");
         int third = n / 3;
         double mean = 0;
         for (int s = 0; s < n; s++) mean += y.get(s, 0);
@@ -157,7 +162,8 @@ public final class TensorInitialization {
      * a z_p z_q z_r − a(z_p δ_qr + z_q δ_pr + z_r δ_pq) − (z_p z_q β_r + z_p z_r β_q + z_q z_r β_p)
      * + (δ_pq β_r + δ_pr β_q + δ_qr β_p); its y-weighted mean is returned as t[p][q][r].
      */
-    static double[][][] fourthMomentSlice(Matrix x, Matrix y, int from, int to, double[][] v, double[] beta, LowOrder baseline) {
+    static double[][][] fourthMomentSlice(Matrix x, Matrix y, int from, int to, double[][] v, double[] beta,
+            LowOrder baseline) {
         int d = x.cols(), k = beta.length;
         double[][][] t = new double[k][k][k];
         double[] first = new double[k];      // Σ y a z
@@ -278,7 +284,8 @@ public final class TensorInitialization {
     private static double contract(double[][][] t, double[] a, double[] b, double[] c) {
         double sum = 0;
         for (int p = 0; p < a.length; p++) {
-            for (int q = 0; q < a.length; q++) for (int r = 0; r < a.length; r++) sum += t[p][q][r] * a[p] * b[q] * c[r];
+            for (int q = 0; q < a.length; q++)
+                for (int r = 0; r < a.length; r++) sum += t[p][q][r] * a[p] * b[q] * c[r];
         }
         return sum;
     }

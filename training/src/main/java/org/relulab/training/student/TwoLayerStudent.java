@@ -1,14 +1,14 @@
 package org.relulab.training.student;
 
-import org.relulab.training.teacher.Teacher;
-import org.relulab.training.metrics.LoggedMetric;
-import org.relulab.training.io.Npy;
-import java.util.List;
-import java.nio.file.Path;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.relulab.core.Activation;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
+import org.relulab.training.io.Npy;
+import org.relulab.training.metrics.LoggedMetric;
+import org.relulab.training.teacher.Teacher;
 
 /**
  * A two-layer network f(x) = Σ_{i≤m} c_i σ(w_iᵀx), c as its {@link OutputLayer} says. Parameters: W (m × d,
@@ -64,16 +64,20 @@ public final class TwoLayerStudent implements Learner {
     public Matrix block(int i) { return i == 0 ? w : checkedA(i); }
 
     @Override
-    public String blockName(int i) { return i == 0 ? "w" : i == 1 && output.trainable() ? "a" : checkedA(i).toString(); }
+    public String blockName(int i) {
+        return i == 0 ? "w" : i == 1 && output.trainable() ? "a" : checkedA(i).toString();
+    }
 
     private Matrix checkedA(int i) {
-        if (i != 1 || !output.trainable()) throw new IndexOutOfBoundsException("block " + i + ": expected 0 to " + (blocks() - 1));
+        if (i != 1 || !output.trainable())
+            throw new IndexOutOfBoundsException("block " + i + ": expected 0 to " + (blocks() - 1));
         return a;
     }
 
     @Override
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "two-layer %s student, m = %d, output %s", activation.name().toLowerCase(java.util.Locale.ROOT), m, output.key());
+        return String.format(java.util.Locale.ROOT, "two-layer %s student, m = %d, output %s",
+                activation.name().toLowerCase(java.util.Locale.ROOT), m, output.key());
     }
 
     @Override

@@ -1,20 +1,20 @@
 package org.relulab.training.teacher;
 
-import org.relulab.training.student.TwoLayerStudent;
-import org.relulab.training.student.OutputLayer;
-import org.relulab.training.metrics.LoggedMetric;
-import org.relulab.training.metrics.HermiteMetric;
-import org.relulab.training.io.Npy;
-import java.util.List;
-import java.nio.file.Path;
 import java.io.IOException;
-import org.relulab.training.linalg.Orthogonal;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
+import org.relulab.training.io.Npy;
+import org.relulab.training.linalg.Orthogonal;
+import org.relulab.training.metrics.HermiteMetric;
+import org.relulab.training.metrics.LoggedMetric;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.student.TwoLayerStudent;
 
 /**
  * The teacher of LMZ20: f*(x) = Σ_{i≤d} a_i |w*_iᵀx| with orthonormal w*_i (the identity, or a random
@@ -50,7 +50,8 @@ public final class AbsTeacher implements Teacher {
         }
         for (int i = 0; i < d; i++) a.set(0, i, (float) (ai[i] / sum));
         description = String.format(Locale.ROOT, "abs teacher (LMZ20): d=%d, W*=%s, a_i=%s", d,
-                orthogonalBasis ? "random orthogonal" : "identity", kappa == 1 ? "1/d" : "random in [1/(κd), κ/d], κ=" + kappa);
+                orthogonalBasis ? "random orthogonal" : "identity",
+                kappa == 1 ? "1/d" : "random in [1/(κd), κ/d], κ=" + kappa);
     }
 
     @Override

@@ -83,10 +83,12 @@ abstract class PointwiseTeacher implements Teacher {
 
     /** Checks that {@code rows} holds {@code count} rows of length {@code dim}. */
     static void checkShape(String name, double[][] rows, int count, int dim) {
-        if (rows.length != count) throw new IllegalArgumentException(name + " has " + rows.length + " rows: expected " + count);
+        if (rows.length != count)
+            throw new IllegalArgumentException(name + " has " + rows.length + " rows: expected " + count);
         for (int i = 0; i < count; i++) {
             if (rows[i].length != dim) {
-                throw new IllegalArgumentException(name + "[" + i + "] has length " + rows[i].length + ": expected " + dim);
+                throw new IllegalArgumentException(
+                        name + "[" + i + "] has length " + rows[i].length + ": expected " + dim);
             }
         }
     }

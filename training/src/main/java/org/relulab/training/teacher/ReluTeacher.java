@@ -1,15 +1,15 @@
 package org.relulab.training.teacher;
 
-import org.relulab.training.student.TwoLayerStudent;
-import org.relulab.training.metrics.RecoveryMetric;
-import org.relulab.training.metrics.LoggedMetric;
 import java.util.List;
-import org.relulab.training.linalg.Orthogonal;
 import java.util.Locale;
 import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
+import org.relulab.training.linalg.Orthogonal;
+import org.relulab.training.metrics.LoggedMetric;
+import org.relulab.training.metrics.RecoveryMetric;
+import org.relulab.training.student.TwoLayerStudent;
 
 /**
  * The teacher of ZYWG19: y = Σ_{j≤K} ReLU(w*_jᵀx) + ε, ε ~ N(0, ν²), output weights all 1. The d × K matrix
@@ -45,7 +45,8 @@ public final class ReluTeacher implements Teacher {
             }
         }
         ones = ws.matrix(1, neurons).fill(1f);
-        description = String.format(Locale.ROOT, "relu teacher (ZYWG19): d=%d, K=%d, κ=%s, noise ν=%s", d, neurons, kappa, noise);
+        description = String.format(Locale.ROOT, "relu teacher (ZYWG19): d=%d, K=%d, κ=%s, noise ν=%s", d, neurons,
+                kappa, noise);
     }
 
     @Override

@@ -1,18 +1,18 @@
 package org.relulab.training.teacher;
 
-import org.relulab.training.student.TwoLayerStudent;
-import org.relulab.training.metrics.LoggedMetric;
-import org.relulab.training.metrics.IdentificationMetric;
-import org.relulab.training.io.Npy;
-import java.util.List;
-import java.nio.file.Path;
 import java.io.IOException;
-import org.relulab.training.linalg.Orthogonal;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
+import org.relulab.training.io.Npy;
+import org.relulab.training.linalg.Orthogonal;
+import org.relulab.training.metrics.IdentificationMetric;
+import org.relulab.training.metrics.LoggedMetric;
+import org.relulab.training.student.TwoLayerStudent;
 
 /**
  * The teacher of AS21: f°(x) = Σ_{j≤m°} a°_j ReLU(w°_jᵀx), a few neurons with signed output weights and noiseless
@@ -28,7 +28,8 @@ public final class SignedReluTeacher implements Teacher {
     public SignedReluTeacher(Workspace ws, int d, int neurons, double kappa, long seed) {
         if (d < 1) throw new IllegalArgumentException("d = " + d + ": expected at least 1");
         if (neurons < 1 || neurons > d) {
-            throw new IllegalArgumentException("teacher neurons m° = " + neurons + ": expected 1 to d = " + d + " (orthonormal directions)");
+            throw new IllegalArgumentException(
+                    "teacher neurons m° = " + neurons + ": expected 1 to d = " + d + " (orthonormal directions)");
         }
         if (!(kappa >= 1)) throw new IllegalArgumentException("kappa = " + kappa + ": expected at least 1");
         this.d = d;
@@ -41,7 +42,8 @@ public final class SignedReluTeacher implements Teacher {
             double magnitude = neurons == 1 ? 1 : 1 + (kappa - 1) * j / (neurons - 1.0);
             a.set(0, j, (float) (j % 2 == 0 ? magnitude : -magnitude));
         }
-        description = String.format(Locale.ROOT, "signed relu teacher (AS21): d=%d, m°=%d orthonormal unit neurons, a°_j = ±linspace(1, %s)",
+        description = String.format(Locale.ROOT,
+                "signed relu teacher (AS21): d=%d, m°=%d orthonormal unit neurons, a°_j = ±linspace(1, %s)",
                 d, neurons, kappa);
     }
 

@@ -1,13 +1,13 @@
 package org.relulab.training.teacher;
 
-import org.relulab.training.student.TwoLayerStudent;
-import org.relulab.training.metrics.LoggedMetric;
-import org.relulab.training.io.Npy;
-import java.util.List;
-import java.nio.file.Path;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
+import org.relulab.training.io.Npy;
+import org.relulab.training.metrics.LoggedMetric;
+import org.relulab.training.student.TwoLayerStudent;
 
 /** A target function of the teacher–student setting, evaluated on the kernels. */
 public interface Teacher {

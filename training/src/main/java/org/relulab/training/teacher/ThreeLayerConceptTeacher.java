@@ -29,15 +29,18 @@ public final class ThreeLayerConceptTeacher extends PointwiseTeacher {
     private final InnerSums first, second;
 
     /** The instance a (p), Φ = {@code outer} (p) and the two inner sums, kept, not copied; {@code ws} owns {@link #weights()}. */
-    public ThreeLayerConceptTeacher(Workspace ws, double[] a, SmoothFunction[] outer, InnerSums first, InnerSums second) {
+    public ThreeLayerConceptTeacher(Workspace ws, double[] a, SmoothFunction[] outer, InnerSums first,
+            InnerSums second) {
         int p = a.length, d = first.w().length == 0 ? 0 : first.w()[0].length;
         if (p < 1) throw new IllegalArgumentException("p = " + p + ": expected at least 1 term");
         if (d < 1) throw new IllegalArgumentException("d = " + d + ": expected at least 1 input");
-        if (outer.length != p) throw new IllegalArgumentException("outer has " + outer.length + " functions: expected p = " + p);
+        if (outer.length != p)
+            throw new IllegalArgumentException("outer has " + outer.length + " functions: expected p = " + p);
         for (InnerSums s : new InnerSums[] {first, second}) {
             checkShape("v", s.v(), p, p);
             checkShape("w", s.w(), p, d);
-            if (s.phi().length != p) throw new IllegalArgumentException("phi has " + s.phi().length + " functions: expected p = " + p);
+            if (s.phi().length != p)
+                throw new IllegalArgumentException("phi has " + s.phi().length + " functions: expected p = " + p);
         }
         super(d, toMatrix(ws, first.w(), d));
         this.p = p;
@@ -49,7 +52,8 @@ public final class ThreeLayerConceptTeacher extends PointwiseTeacher {
 
     /** A random instance with p terms on ℝ^d, drawn from {@code seed}; {@link #weights()} are the w*_{1,j}. */
     public static ThreeLayerConceptTeacher random(Workspace ws, int d, int p, long seed) {
-        if (d < 1 || p < 1) throw new IllegalArgumentException("d = " + d + ", p = " + p + ": expected both at least 1");
+        if (d < 1 || p < 1)
+            throw new IllegalArgumentException("d = " + d + ", p = " + p + ": expected both at least 1");
         SplittableRandom rnd = new SplittableRandom(seed);
         InnerSums first = new InnerSums(unitRows(rnd, p, p), unitRows(rnd, p, d), smoothFunctions(rnd, p));
         InnerSums second = new InnerSums(unitRows(rnd, p, p), unitRows(rnd, p, d), smoothFunctions(rnd, p));

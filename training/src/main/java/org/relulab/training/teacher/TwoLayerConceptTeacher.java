@@ -23,7 +23,8 @@ public final class TwoLayerConceptTeacher extends PointwiseTeacher {
         if (d < 1) throw new IllegalArgumentException("d = " + d + ": expected at least 1 input");
         checkShape("w1", w1, p, d);
         checkShape("w2", w2, p, d);
-        if (phi.length != p) throw new IllegalArgumentException("phi has " + phi.length + " functions: expected p = " + p);
+        if (phi.length != p)
+            throw new IllegalArgumentException("phi has " + phi.length + " functions: expected p = " + p);
         super(d, toMatrix(ws, w1, d));
         this.p = p;
         this.a = a;
@@ -34,7 +35,8 @@ public final class TwoLayerConceptTeacher extends PointwiseTeacher {
 
     /** A random instance with p terms on ℝ^d, drawn from {@code seed}; {@link #weights()} are the w*_{1,i}. */
     public static TwoLayerConceptTeacher random(Workspace ws, int d, int p, long seed) {
-        if (d < 1 || p < 1) throw new IllegalArgumentException("d = " + d + ", p = " + p + ": expected both at least 1");
+        if (d < 1 || p < 1)
+            throw new IllegalArgumentException("d = " + d + ", p = " + p + ": expected both at least 1");
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] w1 = unitRows(rnd, p, d), w2 = unitRows(rnd, p, d);
         double[] a = uniformSigned(rnd, p);
@@ -50,7 +52,8 @@ public final class TwoLayerConceptTeacher extends PointwiseTeacher {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "ALL19 two-layer concept sum_i a_i phi_i(<w1_i,x>)<w2_i,x>, d=%d, p=%d, phi=%s",
+        return String.format(Locale.ROOT,
+                "ALL19 two-layer concept sum_i a_i phi_i(<w1_i,x>)<w2_i,x>, d=%d, p=%d, phi=%s",
                 inputDim(), p, formulas(phi));
     }
 }

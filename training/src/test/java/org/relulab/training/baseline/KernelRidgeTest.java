@@ -80,7 +80,8 @@ class KernelRidgeTest {
         int d = 8, n = 2000, nTest = 1000;
         try (Workspace ws = Workspace.shared()) {
             AbsTeacher teacher = new AbsTeacher(ws, d, false, 1, 5);
-            Dataset train = Dataset.generate(ws, kernels, teacher, n, 10), test = Dataset.generate(ws, kernels, teacher, nTest, 20);
+            Dataset train = Dataset.generate(ws, kernels, teacher, n, 10),
+                    test = Dataset.generate(ws, kernels, teacher, nTest, 20);
             double variance = variance(test.y()); // about (1 − 2/π)/d = 0.045: the constant predictor's loss
             KernelRidge.Result r = KernelRidge.fit(kernels, new NeuralTangentKernel(Activation.RELU), train, test,
                     KernelRidge.Options.defaults());
@@ -89,7 +90,8 @@ class KernelRidgeTest {
                     "test MSE " + r.testMse() + " against the variance " + variance + ": " + r.summary());
             assertTrue(r.trainMse() <= r.testMse(), r.summary());
             assertEquals(1600, r.fitSize());
-            assertEquals(KernelRidge.Options.defaults().lambdas().length, r.sweep().size(), "every λ solved at n = 1600, d = 8");
+            assertEquals(KernelRidge.Options.defaults().lambdas().length, r.sweep().size(),
+                    "every λ solved at n = 1600, d = 8");
             long factorizations = r.sweep().stream().filter(s -> s.factorLambda() == s.lambda()).count();
             assertTrue(factorizations < r.sweep().size() / 2, "the sweep reuses factors: " + r.sweep());
         }
@@ -125,15 +127,18 @@ class KernelRidgeTest {
         try (Workspace ws = Workspace.shared()) {
             Dataset three = new Dataset(ws.matrix(3, 2), ws.column(3)), d3 = new Dataset(ws.matrix(5, 3), ws.column(5));
             KernelRidge.Options o = new KernelRidge.Options(new double[] {1}, 0.1);
-            fails(() -> KernelRidge.fit(kernels, new ArcCosineKernel(1), three, three, o), "n = 3", "leaves 3 points to fit and 0");
+            fails(() -> KernelRidge.fit(kernels, new ArcCosineKernel(1), three, three, o), "n = 3",
+                    "leaves 3 points to fit and 0");
             fails(() -> KernelRidge.fit(kernels, new ArcCosineKernel(1), three, d3, o), "d = 2", "d = 3");
-            fails(() -> new ArcCosineKernel(0).crossGram(kernels, ws.matrix(2, 2), ws.matrix(2, 3), ws.matrix(2, 2)), "2x2", "2x3");
+            fails(() -> new ArcCosineKernel(0).crossGram(kernels, ws.matrix(2, 2), ws.matrix(2, 3), ws.matrix(2, 2)),
+                    "2x2", "2x3");
         }
     }
 
     private static void fails(Executable e, String... mustMention) {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
-        for (String s : mustMention) assertTrue(ex.getMessage().contains(s), "\"" + ex.getMessage() + "\" should mention \"" + s + "\"");
+        for (String s : mustMention)
+            assertTrue(ex.getMessage().contains(s), "\"" + ex.getMessage() + "\" should mention \"" + s + "\"");
         assertFalse(ex.getMessage().contains("\n"), ex.getMessage());
     }
 }

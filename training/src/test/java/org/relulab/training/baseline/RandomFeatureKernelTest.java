@@ -40,22 +40,26 @@ class RandomFeatureKernelTest {
                     for (int i = 0; i < n; i++) {
                         for (int j = 0; j < n; j++) {
                             err[w] = Math.max(err[w], Math.abs(gram.get(i, j) - limit.get(i, j)));
-                            assertEquals(gram.get(i, j), cross.get(i, j), 1e-5 * Math.abs(gram.get(i, j)) + 1e-6, "crossGram = trainGram on x, x");
+                            assertEquals(gram.get(i, j), cross.get(i, j), 1e-5 * Math.abs(gram.get(i, j)) + 1e-6,
+                                    "crossGram = trainGram on x, x");
                         }
                     }
                 }
             }
             assertTrue(err[0] > 0.02 && err[0] < 0.5, "M = 256: max error " + err[0]);
-            assertTrue(err[1] < err[0] / 6 && err[1] < 0.02, "M = 65536: max error " + err[1] + " against " + err[0] + " at M = 256");
+            assertTrue(err[1] < err[0] / 6 && err[1] < 0.02,
+                    "M = 65536: max error " + err[1] + " against " + err[0] + " at M = 256");
         }
     }
 
     @Test
     void badArguments() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RandomFeatureKernel(kernels, 4, 0, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RandomFeatureKernel(kernels, 4, 0, 1));
         assertTrue(e.getMessage().contains("0 features"), e.getMessage());
         try (Workspace ws = Workspace.shared(); RandomFeatureKernel rf = new RandomFeatureKernel(kernels, 4, 8, 1)) {
-            e = assertThrows(IllegalArgumentException.class, () -> rf.trainGram(kernels, ws.matrix(3, 5), ws.matrix(3, 3)));
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> rf.trainGram(kernels, ws.matrix(3, 5), ws.matrix(3, 3)));
             assertTrue(e.getMessage().contains("expected d = 4 columns"), e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
             e = assertThrows(IllegalArgumentException.class, () -> new RandomFeatureKernel(kernels, 4, 1 << 30, 1));

@@ -82,7 +82,7 @@ class RandomFeaturesTest {
      * average), within 6 standard errors of the batch means.
      */
     private static void check(DotProductKernel k, Matrix x, Matrix xx, double[][][] sum, double[][][] sum2, double wOut,
-                              double wFirst, Matrix gram, Matrix cross) {
+            double wFirst, Matrix gram, Matrix cross) {
         k.trainGram(kernels, x, gram);
         k.crossGram(kernels, x, x, cross);
         for (int i = 0; i < N; i++) {
@@ -99,7 +99,8 @@ class RandomFeaturesTest {
                 for (Matrix m : new Matrix[] {gram, cross}) {
                     double got = m.get(i, j);
                     if (!(Math.abs(got - mean) <= tol)) {
-                        fail(k.describe() + (m == gram ? " trainGram" : " crossGram") + " (" + i + ", " + j + ") = " + got
+                        fail(k.describe() + (m == gram ? " trainGram" : " crossGram") + " (" + i + ", " + j + ") = "
+                                + got
                                 + ", random features " + mean + " ± " + tol);
                     }
                 }

@@ -41,8 +41,9 @@ class BadCommandsCorpusTest {
         Path noCheckpoint = Files.createDirectories(tmp.resolve("finished"));
         Files.writeString(noCheckpoint.resolve("manifest.json"), "{}");
         Path truncated = dataFolder("truncated", bytes -> java.util.Arrays.copyOf(bytes, bytes.length - 5));
-        Path wrongDtype = dataFolder("dtype", bytes -> new String(bytes, StandardCharsets.ISO_8859_1).replace("<f4", "<i4")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        Path wrongDtype = dataFolder("dtype",
+                bytes -> new String(bytes, StandardCharsets.ISO_8859_1).replace("<f4", "<i4")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         Path fortran = dataFolder("fortran", bytes -> new String(bytes, StandardCharsets.ISO_8859_1)
                 .replace("'fortran_order': False", "'fortran_order': True ").getBytes(StandardCharsets.ISO_8859_1));
         Path results = Files.createDirectories(tmp.resolve("results"));
@@ -76,12 +77,14 @@ class BadCommandsCorpusTest {
         List<String> before = listing();
         for (Bad bad : corpus) {
             ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-            int code = Main.run(bad.args(), new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.run(bad.args(), new PrintStream(o, true, StandardCharsets.UTF_8),
+                    new PrintStream(e, true, StandardCharsets.UTF_8));
             String err = e.toString(StandardCharsets.UTF_8), what = String.join(" ", bad.args());
             assertEquals(2, code, what + ": " + err);
             assertEquals(1, err.lines().count(), what + ": one line, got: " + err);
             assertFalse(err.contains("Exception") || err.contains("\tat "), what + ": no stack trace: " + err);
-            assertTrue(err.toLowerCase(java.util.Locale.ROOT).contains(bad.names().toLowerCase(java.util.Locale.ROOT)), what + ": names " + bad.names() + ": " + err);
+            assertTrue(err.toLowerCase(java.util.Locale.ROOT).contains(bad.names().toLowerCase(java.util.Locale.ROOT)),
+                    what + ": names " + bad.names() + ": " + err);
             assertEquals(before, listing(), what + ": changed the folders");
         }
     }

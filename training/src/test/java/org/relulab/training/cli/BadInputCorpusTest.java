@@ -25,14 +25,17 @@ class BadInputCorpusTest {
 
     /** Options that take a number, and a value out of their range. */
     private static final String[][] NUMBERS = {
-        {"d", "0"}, {"teacher-neurons", "0"}, {"kappa", "0.5"}, {"noise", "-1"}, {"n", "0"}, {"test-n", "0"}, {"m", "0"},
-        {"init-scale", "0"}, {"lr", "0"}, {"batch", "0"}, {"lambda0", "0"}, {"lambda1", "-1"}, {"stage1-steps", "-1"},
-        {"steps", "0"}, {"log-every", "0"}, {"threads", "0"}, {"m2", "0"}, {"output-std", "0"}, {"weight-decay", "-1"},
-        {"terms", "0"}, {"checkpoint-every", "-1"}, {"reg-lambda", "-1"},
+            {"d", "0"}, {"teacher-neurons", "0"}, {"kappa", "0.5"}, {"noise", "-1"}, {"n", "0"}, {"test-n", "0"},
+            {"m", "0"},
+            {"init-scale", "0"}, {"lr", "0"}, {"batch", "0"}, {"lambda0", "0"}, {"lambda1", "-1"},
+            {"stage1-steps", "-1"},
+            {"steps", "0"}, {"log-every", "0"}, {"threads", "0"}, {"m2", "0"}, {"output-std", "0"},
+            {"weight-decay", "-1"},
+            {"terms", "0"}, {"checkpoint-every", "-1"}, {"reg-lambda", "-1"},
     };
     private static final String[][] CHOICES = {
-        {"teacher", "cat"}, {"activation", "tanh"}, {"output", "all"}, {"init", "zeros"}, {"optimizer", "adam"},
-        {"network", "cnn"}, {"trained", "some"}, {"inputs", "cube"}, {"lr-schedule", "exponential"},
+            {"teacher", "cat"}, {"activation", "tanh"}, {"output", "all"}, {"init", "zeros"}, {"optimizer", "adam"},
+            {"network", "cnn"}, {"trained", "some"}, {"inputs", "cube"}, {"lr-schedule", "exponential"},
     };
 
     @Test

@@ -24,7 +24,8 @@ class CheckpointResumeTest {
     Path tmp;
 
     private static final List<String> ARGS = List.of("train", "--d", "8", "--m", "16", "--n", "1000", "--test-n", "300",
-            "--optimizer", "sgd", "--batch", "50", "--steps", "4000", "--log-every", "200", "--threads", "1", "--seed", "3",
+            "--optimizer", "sgd", "--batch", "50", "--steps", "4000", "--log-every", "200", "--threads", "1", "--seed",
+            "3",
             "--checkpoint-every", "7", "--lr-schedule", "cosine");
 
     @Test
@@ -33,16 +34,20 @@ class CheckpointResumeTest {
         assertEquals(0, main(with(ARGS, "--out", whole.toString())));
 
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
         cmd.addAll(with(ARGS, "--out", killed.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         // Kill it once it has written a few checkpoints and is writing more (every 7 steps, atomically).
-        while (!(Files.exists(killed.resolve("checkpoint.bin")) && rows(killed) >= 3) && p.isAlive() && System.nanoTime() < deadline) {
+        while (!(Files.exists(killed.resolve("checkpoint.bin")) && rows(killed) >= 3) && p.isAlive()
+                && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         Thread.sleep(new java.util.Random().nextInt(20));
-        assertTrue(p.isAlive(), "the child run ended before it could be killed:\n" + Files.readString(tmp.resolve("child.log")));
+        assertTrue(p.isAlive(),
+                "the child run ended before it could be killed:\n" + Files.readString(tmp.resolve("child.log")));
         p.destroyForcibly().waitFor();
         assertTrue(Files.exists(killed.resolve("checkpoint.bin")), "a checkpoint survives the kill");
 
@@ -50,7 +55,8 @@ class CheckpointResumeTest {
         Files.write(torn, new byte[100]);
         assertEquals(0, main(List.of("train", "--resume", killed.toString())));
         assertTrue(!Files.exists(torn), "the resumed run removes the torn write");
-        assertArrayEquals(Files.readAllBytes(whole.resolve("student_w.npy")), Files.readAllBytes(killed.resolve("student_w.npy")));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("student_w.npy")),
+                Files.readAllBytes(killed.resolve("student_w.npy")));
         assertEquals(withoutSeconds(whole), withoutSeconds(killed));
         assertTrue(!Files.exists(killed.resolve("checkpoint.bin")), "a finished run deletes its checkpoint");
         String manifest = Files.readString(killed.resolve("manifest.json"));
@@ -61,11 +67,13 @@ class CheckpointResumeTest {
     @Test
     void aManifestWrittenBeforeLearningRateSchedulesResumesAtAConstantRate() throws Exception {
         Path dir = tmp.resolve("old");
-        assertEquals(0, main(List.of("train", "--d", "8", "--m", "16", "--n", "1000", "--test-n", "300", "--steps", "40",
-                "--log-every", "20", "--threads", "1", "--out", dir.toString())));
+        assertEquals(0,
+                main(List.of("train", "--d", "8", "--m", "16", "--n", "1000", "--test-n", "300", "--steps", "40",
+                        "--log-every", "20", "--threads", "1", "--out", dir.toString())));
         @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> options = new java.util.HashMap<>((java.util.Map<String, Object>)
-                ((java.util.Map<?, ?>) org.relulab.training.io.Json.parse(Files.readString(dir.resolve("manifest.json")))).get("options"));
+        java.util.Map<String, Object> options = new java.util.HashMap<>(
+                (java.util.Map<String, Object>) ((java.util.Map<?, ?>) org.relulab.training.io.Json
+                        .parse(Files.readString(dir.resolve("manifest.json")))).get("options"));
         assertEquals("constant", options.remove("lrSchedule"));
         org.relulab.training.config.RunConfig cfg = org.relulab.training.config.RunConfig.fromOptions(options, dir);
         assertEquals(org.relulab.training.optim.LearningRateSchedule.CONSTANT, cfg.optimizer().schedule());
@@ -74,13 +82,16 @@ class CheckpointResumeTest {
 
     @Test
     void divergedRunKeepsItsLastFiniteCheckpointAndSaysWhetherItHasOne() throws Exception {
-        List<String> diverging = List.of("train", "--d", "8", "--m", "16", "--n", "500", "--test-n", "100", "--lr", "1e5",
+        List<String> diverging = List.of("train", "--d", "8", "--m", "16", "--n", "500", "--test-n", "100", "--lr",
+                "1e5",
                 "--steps", "40", "--log-every", "1", "--threads", "1");
         for (String every : new String[] {"1", "30"}) {
             Path dir = tmp.resolve("diverged-" + every);
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
             PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
-            int code = Main.run(with(diverging, "--checkpoint-every", every, "--out", dir.toString()).toArray(String[]::new), ps, ps);
+            int code = Main.run(
+                    with(diverging, "--checkpoint-every", every, "--out", dir.toString()).toArray(String[]::new), ps,
+                    ps);
             String log = sink.toString(StandardCharsets.UTF_8);
             assertEquals(2, code, log);
             assertTrue(log.contains("the run diverged; try a smaller --lr"), log);
@@ -121,7 +132,8 @@ class CheckpointResumeTest {
     /** metrics.csv without its wall-time column. */
     private static List<String> withoutSeconds(Path dir) throws Exception {
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("metrics.csv"))) out.add(line.substring(0, line.lastIndexOf(',')));
+        for (String line : Files.readAllLines(dir.resolve("metrics.csv")))
+            out.add(line.substring(0, line.lastIndexOf(',')));
         return out;
     }
 }

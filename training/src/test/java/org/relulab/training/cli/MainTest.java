@@ -1,6 +1,5 @@
 package org.relulab.training.cli;
 
-import org.relulab.training.machine.MachineInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.relulab.training.machine.MachineInfo;
 
 /** The command line: help works, and every user mistake is one line on stderr with exit code 2. */
 class MainTest {
@@ -24,7 +24,8 @@ class MainTest {
     void helpListsEveryCommandWithExamples() {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String s : new String[] {"demo", "train", "check", "info", "help", "version", "Examples:", "--size", "--threads", "--teacher", "--lr", "--out"}) {
+        for (String s : new String[] {"demo", "train", "check", "info", "help", "version", "Examples:", "--size",
+                "--threads", "--teacher", "--lr", "--out"}) {
             assertTrue(help.contains(s), "help mentions " + s);
         }
         assertEquals("", err());
@@ -33,8 +34,10 @@ class MainTest {
     @Test
     void unknownCommandIsOneLineWithExitCode2() {
         assertEquals(2, run("trian"));
-        assertEquals("relulab: unknown command 'trian' (expected one of: demo, train, reproduce, check, info, bench, help, version; see relulab --help)"
-                + System.lineSeparator(), err());
+        assertEquals(
+                "relulab: unknown command 'trian' (expected one of: demo, train, reproduce, check, info, bench, help, version; see relulab --help)"
+                        + System.lineSeparator(),
+                err());
     }
 
     @Test
@@ -46,13 +49,18 @@ class MainTest {
         assertBad("option --size given twice", "check", "--size", "64", "--size", "32");
         assertBad("unexpected argument '64' (expected --option value)", "check", "64");
         assertBad("unknown option '--all' (expected no options)", "info", "--all");
-        assertBad("reproduce: unknown experiment 'lmz21' (expected: lmz20, zywg19, as21, beyond-ntk or all19)", "reproduce", "lmz21");
-        assertBad("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21|beyond-ntk|all19 [--quick])", "reproduce", "--quick");
-        assertBad("--init tensor (ZYWG19) needs --activation relu, --output ones, --m at most --d and --n at least 3 (got abs, tied, --m 100, --d 30, --n 10000)",
+        assertBad("reproduce: unknown experiment 'lmz21' (expected: lmz20, zywg19, as21, beyond-ntk or all19)",
+                "reproduce", "lmz21");
+        assertBad("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21|beyond-ntk|all19 [--quick])",
+                "reproduce", "--quick");
+        assertBad(
+                "--init tensor (ZYWG19) needs --activation relu, --output ones, --m at most --d and --n at least 3 (got abs, tied, --m 100, --d 30, --n 10000)",
                 "train", "--init", "tensor", "--out", "unused-output-dir");
-        assertBad("--teacher fig1 is ALL19's target on x in R^4: expected --d 4, got 5", "train", "--teacher", "fig1", "--d", "5",
+        assertBad("--teacher fig1 is ALL19's target on x in R^4: expected --d 4, got 5", "train", "--teacher", "fig1",
+                "--d", "5",
                 "--out", "unused-output-dir");
-        assertBad("--network all19-3 trains with --optimizer gd or sgd from its own Gaussian init (got --optimizer truncated, --init gaussian)",
+        assertBad(
+                "--network all19-3 trains with --optimizer gd or sgd from its own Gaussian init (got --optimizer truncated, --init gaussian)",
                 "train", "--network", "all19-3", "--optimizer", "truncated", "--out", "unused-output-dir");
         assertBad("--noise 0.5: the fig1 teacher is noiseless (expected --noise 0, or --teacher relu)",
                 "train", "--teacher", "fig1", "--noise", "0.5", "--out", "unused-output-dir");
@@ -65,7 +73,8 @@ class MainTest {
     }
 
     @Test
-    void reproduceAll19RefusesBadOptionsAndUsedFolders(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
+    void reproduceAll19RefusesBadOptionsAndUsedFolders(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
         assertBad("unknown option '--seeds'", "reproduce", "all19", "--seeds", "3");
         assertBad("--threads 0 is out of range (expected 1 to 1024)", "reproduce", "all19", "--threads", "0");
         java.nio.file.Files.writeString(tmp.resolve("fig1.csv"), "old\n");
@@ -74,7 +83,8 @@ class MainTest {
         java.nio.file.Files.delete(tmp.resolve("fig1.csv"));
         java.nio.file.Files.createDirectories(tmp.resolve("runs/3layer-n500-s1"));
         java.nio.file.Files.writeString(tmp.resolve("runs/3layer-n500-s1/metrics.csv"), "old\n");
-        assertBad("already holds files (expected a new or empty folder)", "reproduce", "all19", "--quick", "--out", tmp.toString());
+        assertBad("already holds files (expected a new or empty folder)", "reproduce", "all19", "--quick", "--out",
+                tmp.toString());
     }
 
     private void assertBad(String expected, String... args) {

@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.relulab.training.optim.LearningRateSchedule;
 import org.junit.jupiter.api.io.TempDir;
+import org.relulab.training.optim.LearningRateSchedule;
 
 /** {@link All19Experiment} end to end on a tiny plan: every learner tuned and reported, the summaries written. */
 class All19ExperimentTest {
@@ -23,7 +23,8 @@ class All19ExperimentTest {
 
     /** N = 50 and 100, one reported and one tuning seed, η ∈ {0.5, 1e4} (the second diverges, or kills every ReLU), 200 steps, narrow nets. */
     private static All19Plan tiny() {
-        return new All19Plan(new int[] {50, 100}, new int[] {1}, new int[] {100}, new double[] {0.5, 1e4}, new double[] {0}, 200, 1, 64, 8, 16, LearningRateSchedule.CONSTANT);
+        return new All19Plan(new int[] {50, 100}, new int[] {1}, new int[] {100}, new double[] {0.5, 1e4},
+                new double[] {0}, 200, 1, 64, 8, 16, LearningRateSchedule.CONSTANT);
     }
 
     @Test
@@ -59,7 +60,8 @@ class All19ExperimentTest {
         }
         for (String key : chosen.keySet()) {
             String[] k = key.split(",");
-            All19Learner l = java.util.Arrays.stream(All19Learner.values()).filter(x -> x.key.equals(k[0])).findFirst().orElseThrow();
+            All19Learner l = java.util.Arrays.stream(All19Learner.values()).filter(x -> x.key.equals(k[0])).findFirst()
+                    .orElseThrow();
             assertTrue(Files.isDirectory(dir.resolve(All19Experiment.finalName(l, Integer.parseInt(k[1]), 1))), key);
         }
         String table = Files.readString(dir.resolve("table.md"));
@@ -71,8 +73,10 @@ class All19ExperimentTest {
     @Test
     void aRunFailsWhenItDivergesOrEndsNoBetterThanPredictingZero() {
         java.nio.file.Path p = java.nio.file.Path.of("x");
-        assertTrue(All19Experiment.failed(new org.relulab.training.run.Trainer.Result(p, 10, Double.NaN, Double.NaN, 1, true), 31));
-        assertTrue(All19Experiment.failed(new org.relulab.training.run.Trainer.Result(p, 10, 3.4e6, 3.4e6, 1, false), 31));
+        assertTrue(All19Experiment
+                .failed(new org.relulab.training.run.Trainer.Result(p, 10, Double.NaN, Double.NaN, 1, true), 31));
+        assertTrue(
+                All19Experiment.failed(new org.relulab.training.run.Trainer.Result(p, 10, 3.4e6, 3.4e6, 1, false), 31));
         assertTrue(All19Experiment.failed(new org.relulab.training.run.Trainer.Result(p, 10, 31, 30, 1, false), 31));
         assertTrue(!All19Experiment.failed(new org.relulab.training.run.Trainer.Result(p, 10, 27.7, 29, 1, false), 31));
     }
@@ -81,7 +85,8 @@ class All19ExperimentTest {
     void refusesAFolderThatHoldsResults() throws Exception {
         Files.writeString(dir.resolve("table.md"), "old");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> All19Experiment.run(dir, tiny(), 1, quiet));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> All19Experiment.run(dir, tiny(), 1, quiet));
         assertTrue(e.getMessage().contains("table.md exists"), e.getMessage());
         assertEquals("old", Files.readString(dir.resolve("table.md")));
     }

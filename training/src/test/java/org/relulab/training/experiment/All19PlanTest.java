@@ -1,6 +1,5 @@
 package org.relulab.training.experiment;
 
-import org.relulab.training.config.TeacherKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,15 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.config.TeacherKind;
 import org.relulab.training.optim.LearningRateSchedule;
 import org.relulab.training.student.TrainedLayers;
-import org.relulab.training.config.RunConfig;
 
 /** {@link All19Plan}: run lengths, the (η, λ) grid, the choice by held-out error, and the plans' run configurations. */
 class All19PlanTest {
     @Test
     void stepsAreTheMinimumOrTheEpochsWhicheverIsMore() {
-        All19Plan plan = new All19Plan(new int[] {500, 20_000, 40_000}, new int[] {1}, new int[] {100}, new double[] {1}, new double[] {0},
+        All19Plan plan = new All19Plan(new int[] {500, 20_000, 40_000}, new int[] {1}, new int[] {100},
+                new double[] {1}, new double[] {0},
                 8_000, 20, 100, 8, 8, LearningRateSchedule.CONSTANT);
         assertEquals(8_000, plan.steps(500));
         assertEquals(8_000, plan.steps(20_000));   // 20 epochs of 400 batches
@@ -26,7 +27,8 @@ class All19PlanTest {
 
     @Test
     void gridPointsAreLearningRateMajor() {
-        All19Plan plan = new All19Plan(new int[] {500}, new int[] {1}, new int[] {100}, new double[] {0.25, 2}, new double[] {0, 1e-4, 1e-3},
+        All19Plan plan = new All19Plan(new int[] {500}, new int[] {1}, new int[] {100}, new double[] {0.25, 2},
+                new double[] {0, 1e-4, 1e-3},
                 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT);
         assertEquals(6, plan.gridPoints());
         assertEquals(0.25, plan.lr(2));
@@ -39,7 +41,8 @@ class All19PlanTest {
     @Test
     void rankingIsByFiniteHeldOutErrorFirstOfEqualsFirst() {
         assertArrayEquals(new int[] {2, 1, 0, 3}, All19Plan.ranking(new double[] {3, 2, 1, 5}));
-        assertArrayEquals(new int[] {1, 2}, All19Plan.ranking(new double[] {Double.NaN, 2, 2, Double.POSITIVE_INFINITY}));
+        assertArrayEquals(new int[] {1, 2},
+                All19Plan.ranking(new double[] {Double.NaN, 2, 2, Double.POSITIVE_INFINITY}));
         assertArrayEquals(new int[0], All19Plan.ranking(new double[] {Double.NaN, Double.NaN}));
         assertArrayEquals(new int[0], All19Plan.ranking(new double[0]));
         assertArrayEquals(new int[] {2, 0, 4, 1}, All19Plan.ranking(new double[] {3, 5, 1, Double.NaN, 3}));
@@ -65,14 +68,20 @@ class All19PlanTest {
     @Test
     void refusesPlansThatCannotRun() {
         assertEquals("all19 plan: N = [500, 500]: expected increasing sizes of at least 50",
-                assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500, 500}, new int[] {1}, new int[] {100},
-                        new double[] {1}, new double[] {0}, 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT)).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> new All19Plan(new int[] {500, 500}, new int[] {1}, new int[] {100},
+                                new double[] {1}, new double[] {0}, 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT))
+                        .getMessage());
         assertEquals("all19 plan: seeds [1, 100] and tuning seeds [100]: expected all distinct",
-                assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500}, new int[] {1, 100}, new int[] {100},
-                        new double[] {1}, new double[] {0}, 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT)).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> new All19Plan(new int[] {500}, new int[] {1, 100}, new int[] {100},
+                                new double[] {1}, new double[] {0}, 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT))
+                        .getMessage());
         assertEquals("all19 plan: lr 2.0, weight decay 0.5: expected lr > 0, λ ≥ 0, lr·λ < 1",
-                assertThrows(IllegalArgumentException.class, () -> new All19Plan(new int[] {500}, new int[] {1}, new int[] {100},
-                        new double[] {2}, new double[] {0.5}, 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT)).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> new All19Plan(new int[] {500}, new int[] {1}, new int[] {100},
+                                new double[] {2}, new double[] {0.5}, 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT))
+                        .getMessage());
     }
 
     @Test

@@ -35,15 +35,16 @@ class All19TableTest {
     void tablesHaveALearnerPerRowAndAnNPerColumn() {
         List<All19Learner> learners = List.of(All19Learner.THREE_LAYER, All19Learner.TWO_LAYER_NTK);
         All19Table.Cell[][] cells = {
-            {All19Table.Cell.of(new double[] {1, 3}), All19Table.Cell.of(new double[] {0.5})},
-            {All19Table.Cell.of(new double[] {Double.NaN}), All19Table.Cell.of(new double[] {12})}};
+                {All19Table.Cell.of(new double[] {1, 3}), All19Table.Cell.of(new double[] {0.5})},
+                {All19Table.Cell.of(new double[] {Double.NaN}), All19Table.Cell.of(new double[] {12})}};
         assertEquals("""
                 | learner | N = 500 | N = 20 000 |
                 |---|---:|---:|
                 | 3-layer | 2 (1–3) | 0.5 |
                 | 2-layer (NTK) | failed | 12 |
                 """, All19Table.errors(learners, new int[] {500, 20_000}, cells));
-        All19Plan plan = new All19Plan(new int[] {500, 20_000}, new int[] {1}, new int[] {100}, new double[] {0.5, 2}, new double[] {0, 1e-4},
+        All19Plan plan = new All19Plan(new int[] {500, 20_000}, new int[] {1}, new int[] {100}, new double[] {0.5, 2},
+                new double[] {0, 1e-4},
                 10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT);
         assertEquals("""
                 | learner: η, λ | N = 500 | N = 20 000 |

@@ -1,6 +1,5 @@
 package org.relulab.training.experiment;
 
-import org.relulab.training.cli.Main;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,13 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Workspace;
+import org.relulab.training.cli.Main;
+import org.relulab.training.config.RunConfig;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.io.Npy;
+import org.relulab.training.run.Trainer;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
-import org.relulab.training.config.RunConfig;
-import org.relulab.training.run.Trainer;
 
 /**
  * reproduce beyond-ntk without its long runs: the grid and its validation, the command line's errors (one line,
@@ -37,7 +37,8 @@ class BeyondNtkExperimentTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -76,32 +77,41 @@ class BeyondNtkExperimentTest {
 
     private static void bad(org.junit.jupiter.api.function.Executable e, String... mustMention) {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
-        for (String s : mustMention) assertTrue(ex.getMessage().contains(s), "\"" + ex.getMessage() + "\" should mention \"" + s + "\"");
+        for (String s : mustMention)
+            assertTrue(ex.getMessage().contains(s), "\"" + ex.getMessage() + "\" should mention \"" + s + "\"");
         assertFalse(ex.getMessage().contains("\n"), ex.getMessage());
     }
 
     @Test
     void commandLineErrorsExitWith2AndWriteNothing() throws IOException {
         Path o = tmp.resolve("out");
-        assertUsage("reproduce beyond-ntk: --d '8,,16' has '', not an integer", "reproduce", "beyond-ntk", "--d", "8,,16", "--out", o.toString());
-        assertUsage("reproduce beyond-ntk: --d 12 after 16", "reproduce", "beyond-ntk", "--d", "16,12", "--out", o.toString());
-        assertUsage("reproduce beyond-ntk: --d 100 is out of range", "reproduce", "beyond-ntk", "--d", "100", "--out", o.toString());
-        assertUsage("reproduce beyond-ntk: --seeds 21 is out of range (expected 1 to 20)", "reproduce", "beyond-ntk", "--seeds", "21",
+        assertUsage("reproduce beyond-ntk: --d '8,,16' has '', not an integer", "reproduce", "beyond-ntk", "--d",
+                "8,,16", "--out", o.toString());
+        assertUsage("reproduce beyond-ntk: --d 12 after 16", "reproduce", "beyond-ntk", "--d", "16,12", "--out",
+                o.toString());
+        assertUsage("reproduce beyond-ntk: --d 100 is out of range", "reproduce", "beyond-ntk", "--d", "100", "--out",
+                o.toString());
+        assertUsage("reproduce beyond-ntk: --seeds 21 is out of range (expected 1 to 20)", "reproduce", "beyond-ntk",
+                "--seeds", "21",
                 "--out", o.toString());
-        assertUsage("reproduce beyond-ntk: unknown option '--m' (expected one of: --out, --threads, --d, --seeds, --steps-per-d2, --quick)",
+        assertUsage(
+                "reproduce beyond-ntk: unknown option '--m' (expected one of: --out, --threads, --d, --seeds, --steps-per-d2, --quick)",
                 "reproduce", "beyond-ntk", "--m", "10");
-        assertUsage("reproduce beyond-ntk: --steps-per-d2 0 is out of range (expected 1 to 1024)", "reproduce", "beyond-ntk",
+        assertUsage("reproduce beyond-ntk: --steps-per-d2 0 is out of range (expected 1 to 1024)", "reproduce",
+                "beyond-ntk",
                 "--steps-per-d2", "0", "--out", o.toString());
         assertUsage("reproduce beyond-ntk: --quick takes no value", "reproduce", "beyond-ntk", "--quick=yes");
         assertFalse(Files.exists(o), "nothing written");
         Files.createDirectories(o);
         Files.writeString(o.resolve("summary.csv"), "old");
-        assertUsage("summary.csv exists (expected a new or empty --out)", "reproduce", "beyond-ntk", "--d", "8", "--out", o.toString());
+        assertUsage("summary.csv exists (expected a new or empty --out)", "reproduce", "beyond-ntk", "--d", "8",
+                "--out", o.toString());
         Files.delete(o.resolve("summary.csv"));
         Files.createDirectories(o.resolve("network/d8-s1"));
         Files.writeString(o.resolve("network/d8-s1/metrics.csv"), "old");
         assertUsage("already holds files", "reproduce", "beyond-ntk", "--d", "8", "--out", o.toString());
-        assertUsage("reproduce: unknown experiment 'beyond' (expected: lmz20, zywg19, as21, beyond-ntk or all19)", "reproduce", "beyond");
+        assertUsage("reproduce: unknown experiment 'beyond' (expected: lmz20, zywg19, as21, beyond-ntk or all19)",
+                "reproduce", "beyond");
     }
 
     private void assertUsage(String expected, String... args) {
@@ -118,7 +128,8 @@ class BeyondNtkExperimentTest {
         int d = 5, n = 40, testN = 30;
         long seed = 3;
         Path runDir = tmp.resolve("run");
-        RunConfig cfg = RunConfig.defaults().d(d).n(n).testN(testN).m(BeyondNtkPlan.m(d)).steps(2).logEvery(1).seed(seed)
+        RunConfig cfg = RunConfig.defaults().d(d).n(n).testN(testN).m(BeyondNtkPlan.m(d)).steps(2).logEvery(1)
+                .seed(seed)
                 .threads(1).out(runDir).build();
         Trainer.run(cfg, new PrintStream(java.io.OutputStream.nullOutputStream()), org.relulab.core.Provider.lookup(),
                 new DataSource(null, true));
@@ -126,8 +137,10 @@ class BeyondNtkExperimentTest {
             Dataset[] data = BeyondNtkExperiment.data(ws, k, d, n, testN, seed);
             assertArrayEquals(Npy.readMatrix(ws, runDir.resolve("x_train.npy"), n, d).toArray(), data[0].x().toArray());
             assertArrayEquals(Npy.readMatrix(ws, runDir.resolve("y_train.npy"), n, 1).toArray(), data[0].y().toArray());
-            assertArrayEquals(Npy.readMatrix(ws, runDir.resolve("x_test.npy"), testN, d).toArray(), data[1].x().toArray());
-            assertArrayEquals(Npy.readMatrix(ws, runDir.resolve("y_test.npy"), testN, 1).toArray(), data[1].y().toArray());
+            assertArrayEquals(Npy.readMatrix(ws, runDir.resolve("x_test.npy"), testN, d).toArray(),
+                    data[1].x().toArray());
+            assertArrayEquals(Npy.readMatrix(ws, runDir.resolve("y_test.npy"), testN, 1).toArray(),
+                    data[1].y().toArray());
         }
     }
 
@@ -136,15 +149,18 @@ class BeyondNtkExperimentTest {
         SeparationTable t = new SeparationTable();
         for (int d : new int[] {8, 16}) {
             for (long s = 1; s <= 2; s++) {
-                t.add(new SeparationTable.Measurement(SeparationTable.Method.NETWORK, d, 10 * d * d, s, 1e-4, 1e-5, Double.NaN, 10, 5, 1));
-                t.add(new SeparationTable.Measurement(SeparationTable.Method.RF, d, 10 * d * d, s, 5e-3, 1e-3, 1e-4, 0, -1, 1));
+                t.add(new SeparationTable.Measurement(SeparationTable.Method.NETWORK, d, 10 * d * d, s, 1e-4, 1e-5,
+                        Double.NaN, 10, 5, 1));
+                t.add(new SeparationTable.Measurement(SeparationTable.Method.RF, d, 10 * d * d, s, 5e-3, 1e-3, 1e-4, 0,
+                        -1, 1));
             }
         }
         String svg = BeyondNtkExperiment.lossPlot(t, new BeyondNtkPlan(new int[] {8, 16}, 2, 10)).svg();
         for (String s : new String[] {"LMZ20 network", "random features", "1 − 3/π", "1 − 2/π", "input dimension d"}) {
             assertTrue(svg.contains(s), s);
         }
-        assertEquals(2 * 2 + 2, svg.split("<polyline").length - 1, "one line per method and seed, and two reference levels");
+        assertEquals(2 * 2 + 2, svg.split("<polyline").length - 1,
+                "one line per method and seed, and two reference levels");
         assertEquals(0.0451, BeyondNtkExperiment.DEGREE_2_FLOOR, 1e-4);
     }
 }

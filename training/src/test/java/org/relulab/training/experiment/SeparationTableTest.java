@@ -36,7 +36,8 @@ class SeparationTableTest {
     @Test
     void summariesAreMeanSampleSdAndRangeOfLossTimesD() {
         List<Summary> s = sample().summaries();
-        assertEquals(List.of(Method.NETWORK, Method.NETWORK, Method.NTK, Method.NTK, Method.KAPPA1), s.stream().map(Summary::method).toList());
+        assertEquals(List.of(Method.NETWORK, Method.NETWORK, Method.NTK, Method.NTK, Method.KAPPA1),
+                s.stream().map(Summary::method).toList());
         Summary ntk8 = s.get(2);
         assertEquals(8, ntk8.d());
         assertEquals(640, ntk8.n());
@@ -70,10 +71,12 @@ class SeparationTableTest {
         assertEquals("network,8,640,2,0.00160000,0.00113,0.000800000,0.00240000", lines[1]);
         assertEquals("kappa1,8,640,1,0.0240000,0.00,0.0240000,0.0240000", lines[5]);
         assertEquals(8, lines.length, t.summaryCsv());
-        assertTrue(lines[6].startsWith("# network: test loss x d ~ d^(") && lines[7].startsWith("# ntk: "), "fits with 3 points at 2 dims, none for kappa1's one point: "
-                + t.summaryCsv());
+        assertTrue(lines[6].startsWith("# network: test loss x d ~ d^(") && lines[7].startsWith("# ntk: "),
+                "fits with 3 points at 2 dims, none for kappa1's one point: "
+                        + t.summaryCsv());
         String md = t.markdown();
-        assertTrue(md.startsWith("| d | n | LMZ20 network | NTK (abs net) | κ₁ kernel |\n|---:|---:|---:|---:|---:|\n"), md);
+        assertTrue(md.startsWith("| d | n | LMZ20 network | NTK (abs net) | κ₁ kernel |\n|---:|---:|---:|---:|---:|\n"),
+                md);
         assertTrue(md.contains("| 8 | 640 | 0.00160 ± 0.0011 | 0.0240 ± 0.011 | 0.0240 |\n"), md);
         assertTrue(md.contains("| 16 | 2560 | 0.000320 | 0.0400 | |\n"), md);
         assertEquals(4, md.split("\n").length);

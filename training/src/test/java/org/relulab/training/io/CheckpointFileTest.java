@@ -45,11 +45,14 @@ class CheckpointFileTest {
         Path f = sample();
         byte[] bytes = Files.readAllBytes(f);
         Files.write(f, java.util.Arrays.copyOf(bytes, bytes.length - 7)); // torn
-        assertTrue(assertThrows(IOException.class, () -> CheckpointFile.read(f)).getMessage().endsWith("CRC mismatch (a torn or altered checkpoint)"));
+        assertTrue(assertThrows(IOException.class, () -> CheckpointFile.read(f)).getMessage()
+                .endsWith("CRC mismatch (a torn or altered checkpoint)"));
         bytes[30] ^= 1; // altered
         Files.write(f, bytes);
-        assertTrue(assertThrows(IOException.class, () -> CheckpointFile.read(f)).getMessage().endsWith("CRC mismatch (a torn or altered checkpoint)"));
+        assertTrue(assertThrows(IOException.class, () -> CheckpointFile.read(f)).getMessage()
+                .endsWith("CRC mismatch (a torn or altered checkpoint)"));
         Files.write(f, new byte[5]);
-        assertTrue(assertThrows(IOException.class, () -> CheckpointFile.read(f)).getMessage().endsWith("5 bytes, too short for a checkpoint"));
+        assertTrue(assertThrows(IOException.class, () -> CheckpointFile.read(f)).getMessage()
+                .endsWith("5 bytes, too short for a checkpoint"));
     }
 }

@@ -28,11 +28,14 @@ class CheckpointKillTest {
         Random random = new Random(7);
         int tornSeen = 0;
         for (int kill = 0; kill < 20 && tornSeen < 3; kill++) {
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-modules",
-                    "jdk.incubator.vector", "-Xmx256m", "-cp", System.getProperty("java.class.path"), CheckpointWriterChild.class.getName(),
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--add-modules",
+                    "jdk.incubator.vector", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    CheckpointWriterChild.class.getName(),
                     dir.toString());
             Path printed = dir.resolveSibling(dir.getFileName() + "-printed.txt");
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(printed.toFile()).start();
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(printed.toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (steps(printed).size() < 2 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(2); // two whole writes
             assertTrue(p.isAlive(), "the child stopped: " + steps(printed));
@@ -43,7 +46,8 @@ class CheckpointKillTest {
             List<Long> done = steps(printed);
             long lastPrinted = done.get(done.size() - 1);
             CheckpointFile c = CheckpointFile.read(dir.resolve("checkpoint.bin")); // throws on a torn file
-            assertTrue(c.step() == lastPrinted || c.step() == lastPrinted + 1, "step " + c.step() + " after " + lastPrinted + " printed");
+            assertTrue(c.step() == lastPrinted || c.step() == lastPrinted + 1,
+                    "step " + c.step() + " after " + lastPrinted + " printed");
             float[] w = c.blocks().get(0);
             assertEquals(c.step(), (long) w[0]);
             assertEquals(c.step(), (long) w[w.length - 1]);

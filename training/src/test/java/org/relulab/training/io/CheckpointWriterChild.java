@@ -14,7 +14,7 @@ public final class CheckpointWriterChild {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]).resolve("checkpoint.bin");
         float[] values = new float[2_000 * 2_000];
-        for (long step = 1; ; step++) {
+        for (long step = 1;; step++) {
             java.util.Arrays.fill(values, step);
             CheckpointFile.write(file, step, step, List.of("w"), List.of(Matrix.wrap(values, 2_000, 2_000)));
             System.out.println(step);

@@ -58,21 +58,29 @@ class NpyBadFileTest {
         c.add(new Case("empty", new byte[0], "not a .npy file (it is empty)"));
         c.add(new Case("text", ascii("hello, world\n"),
                 "not a .npy file (magic bytes 68 65 6c 6c 6f 2c, expected 93 4e 55 4d 50 59 = \\x93NUMPY)"));
-        c.add(new Case("two bytes", ascii("ab"), "not a .npy file (magic bytes 61 62, expected 93 4e 55 4d 50 59 = \\x93NUMPY)"));
-        c.add(new Case("npz", ascii("PK\u0003\u0004\u0014\u0000\u0000\u0000"), "not a .npy file but a zip archive, perhaps an .npz"
-                + " (magic bytes 50 4b 03 04 14 00, expected 93 4e 55 4d 50 59 = \\x93NUMPY): np.save one of its arrays"));
-        c.add(new Case("part of the magic", Arrays.copyOf(numpy, 4), "truncated: 4 bytes, shorter than the 10-byte NPY preamble"));
-        c.add(new Case("magic only", Arrays.copyOf(numpy, 6), "truncated: 6 bytes, shorter than the 10-byte NPY preamble"));
-        c.add(new Case("no header length", Arrays.copyOf(numpy, 9), "truncated: 9 bytes, shorter than the 10-byte NPY 1.0 preamble"));
+        c.add(new Case("two bytes", ascii("ab"),
+                "not a .npy file (magic bytes 61 62, expected 93 4e 55 4d 50 59 = \\x93NUMPY)"));
+        c.add(new Case("npz", ascii("PK\u0003\u0004\u0014\u0000\u0000\u0000"),
+                "not a .npy file but a zip archive, perhaps an .npz"
+                        + " (magic bytes 50 4b 03 04 14 00, expected 93 4e 55 4d 50 59 = \\x93NUMPY): np.save one of its arrays"));
+        c.add(new Case("part of the magic", Arrays.copyOf(numpy, 4),
+                "truncated: 4 bytes, shorter than the 10-byte NPY preamble"));
+        c.add(new Case("magic only", Arrays.copyOf(numpy, 6),
+                "truncated: 6 bytes, shorter than the 10-byte NPY preamble"));
+        c.add(new Case("no header length", Arrays.copyOf(numpy, 9),
+                "truncated: 9 bytes, shorter than the 10-byte NPY 1.0 preamble"));
         c.add(new Case("2.0 preamble cut", Arrays.copyOf(FileBytes.raw(2, 0, "{}"), 10),
                 "truncated: 10 bytes, shorter than the 12-byte NPY 2.0 preamble"));
-        c.add(new Case("version 4.0", FileBytes.raw(4, 0, "{}"), "NPY format version 4.0 is not supported (expected 1.0, 2.0 or 3.0)"));
-        c.add(new Case("version 1.1", FileBytes.raw(1, 1, "{}"), "NPY format version 1.1 is not supported (expected 1.0, 2.0 or 3.0)"));
+        c.add(new Case("version 4.0", FileBytes.raw(4, 0, "{}"),
+                "NPY format version 4.0 is not supported (expected 1.0, 2.0 or 3.0)"));
+        c.add(new Case("version 1.1", FileBytes.raw(1, 1, "{}"),
+                "NPY format version 1.1 is not supported (expected 1.0, 2.0 or 3.0)"));
         c.add(new Case("header cut", Arrays.copyOf(numpy, 60),
                 "truncated: the preamble declares a 118-byte header but the file has 50 bytes after the 10-byte preamble"));
         byte[] huge = Arrays.copyOf(FileBytes.raw(2, 0, ""), 40);
         huge[8] = huge[9] = huge[10] = huge[11] = (byte) 0xff;
-        c.add(new Case("header length 2^32 - 1", huge, "header length 4294967295 is too long (expected at most 1048576 bytes)"));
+        c.add(new Case("header length 2^32 - 1", huge,
+                "header length 4294967295 is too long (expected at most 1048576 bytes)"));
 
         // The dict's syntax
         c.add(parse("[1, 2]\n", "expected '{' but found '['", 0));
@@ -94,30 +102,35 @@ class NpyBadFileTest {
         c.add(parse("{'a': 'x}\n", "string not closed", 6));
         c.add(parse("{'a': ,}\n", "expected a value but found ','", 6));
         String deep = "{'a': " + "(".repeat(20) + "1" + ",)".repeat(20) + "}\n"; // 69 characters, cut 40 after the error
-        c.add(new Case("nested 20 deep", FileBytes.raw(1, 0, deep), PARSE + "tuples or lists nested deeper than 8 levels at character 14 of "
-                + deep.substring(0, 54) + "..."));
+        c.add(new Case("nested 20 deep", FileBytes.raw(1, 0, deep),
+                PARSE + "tuples or lists nested deeper than 8 levels at character 14 of "
+                        + deep.substring(0, 54) + "..."));
 
         // The dict's keys and values
         c.add(header("no fortran_order", "{'descr': '<f4', 'shape': (2, 3), }", zeros6,
                 "header has no 'fortran_order' key (expected 'descr', 'fortran_order' and 'shape')"));
         c.add(header("extra key", "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), 'foo': 1}", zeros6,
                 "header key 'foo' is not an NPY key (expected only 'descr', 'fortran_order' and 'shape')"));
-        c.add(header("big-endian", FileBytes.dict(">f4", "(2, 3)"), zeros6, "dtype '>f4' is not supported (expected '<f4' or '<f8')"));
-        c.add(header("int64", FileBytes.dict("<i8", "(2, 3)"), zeros6, "dtype '<i8' is not supported (expected '<f4' or '<f8')"));
+        c.add(header("big-endian", FileBytes.dict(">f4", "(2, 3)"), zeros6,
+                "dtype '>f4' is not supported (expected '<f4' or '<f8')"));
+        c.add(header("int64", FileBytes.dict("<i8", "(2, 3)"), zeros6,
+                "dtype '<i8' is not supported (expected '<f4' or '<f8')"));
         c.add(header("structured", "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2, 3), }", zeros6,
                 "dtype [('a', '<f4')] is not supported (expected '<f4' or '<f8')"));
         c.add(header("fortran", "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }", zeros6,
                 "fortran_order True (expected C order: save with np.ascontiguousarray)"));
         c.add(header("fortran_order 1", "{'descr': '<f4', 'fortran_order': 1, 'shape': (2, 3), }", zeros6,
                 "fortran_order 1 is not True or False"));
-        c.add(header("3-D", FileBytes.dict("<f4", "(3, 4, 5)"), new byte[240], "shape (3, 4, 5) has 3 dimensions (expected 1 or 2)"));
+        c.add(header("3-D", FileBytes.dict("<f4", "(3, 4, 5)"), new byte[240],
+                "shape (3, 4, 5) has 3 dimensions (expected 1 or 2)"));
         c.add(header("0-D", FileBytes.dict("<f4", "()"), new byte[4],
                 "shape () has 0 dimensions, a single scalar (expected 1 or 2: save np.atleast_1d(x))"));
         String notTuple = " is not a tuple of integers (expected e.g. (100, 31) or (100,))";
         c.add(header("list shape", FileBytes.dict("<f4", "[2, 3]"), zeros6, "shape [2, 3]" + notTuple));
         c.add(header("(5) is 5", FileBytes.dict("<f4", "(5)"), new byte[20], "shape 5" + notTuple));
         c.add(header("bool dimension", FileBytes.dict("<f4", "(True, 3)"), zeros6, "shape (True, 3)" + notTuple));
-        c.add(header("negative", FileBytes.dict("<f4", "(-1, 3)"), zeros6, "shape (-1, 3) has a negative dimension -1 (expected sizes >= 0)"));
+        c.add(header("negative", FileBytes.dict("<f4", "(-1, 3)"), zeros6,
+                "shape (-1, 3) has a negative dimension -1 (expected sizes >= 0)"));
         String big = "123456789012345678901234567890";
         c.add(header("negative bignum", FileBytes.dict("<f4", "(-" + big + ",)"), zeros6,
                 "shape (-" + big + ",) has a negative dimension -" + big + " (expected sizes >= 0)"));
@@ -129,8 +142,10 @@ class NpyBadFileTest {
                 "shape (2147483648, 1): dimension 2147483648 is absurd (expected at most 2147483647)"));
 
         // The data's size against the file's
-        c.add(dataCase("truncated", "<f4", "(4096, 128)", 1000, "truncated: the header declares 4096 x 128 float32 (2097152 bytes of data)"));
-        c.add(dataCase("truncated 1-D", "<f4", "(30,)", 8, "truncated: the header declares (30,) float32 (120 bytes of data)"));
+        c.add(dataCase("truncated", "<f4", "(4096, 128)", 1000,
+                "truncated: the header declares 4096 x 128 float32 (2097152 bytes of data)"));
+        c.add(dataCase("truncated 1-D", "<f4", "(30,)", 8,
+                "truncated: the header declares (30,) float32 (120 bytes of data)"));
         c.add(dataCase("80 GB declared", "<f8", "(100000, 100000)", 16,
                 "truncated: the header declares 100000 x 100000 float64 (80000000000 bytes of data)"));
         BigInteger most = BigInteger.valueOf(Integer.MAX_VALUE).pow(2).shiftLeft(3);
@@ -162,12 +177,13 @@ class NpyBadFileTest {
             String expected = f + ": " + c.message();
             assertEquals(expected, assertThrows(NpyException.class, () -> Npy.read(f)).getMessage());
             Workspace closed = closedWorkspace();
-            assertEquals(expected, assertThrows(NpyException.class, () -> Npy.readMatrix(closed, f, -1, -1)).getMessage());
+            assertEquals(expected,
+                    assertThrows(NpyException.class, () -> Npy.readMatrix(closed, f, -1, -1)).getMessage());
         }));
     }
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+            .getThreadMXBean();
 
     /** A header declaring 8 MB over a 16-byte body fails before allocating anything near 8 MB. */
     @Test
@@ -192,9 +208,11 @@ class NpyBadFileTest {
             raf.write(h);
             raf.setLength(h.length + 2147483640L * Float.BYTES); // sparse: no disk blocks
         }
-        String expected = f + ": shape (2147483640,) has 2147483640 elements (expected at most 2147483639, the most one Java array holds)";
+        String expected = f
+                + ": shape (2147483640,) has 2147483640 elements (expected at most 2147483639, the most one Java array holds)";
         assertEquals(expected, assertThrows(NpyException.class, () -> Npy.read(f)).getMessage());
-        assertEquals(expected, assertThrows(NpyException.class, () -> Npy.readMatrix(closedWorkspace(), f, -1, -1)).getMessage());
+        assertEquals(expected,
+                assertThrows(NpyException.class, () -> Npy.readMatrix(closedWorkspace(), f, -1, -1)).getMessage());
     }
 
     @Test
@@ -220,8 +238,9 @@ class NpyBadFileTest {
         Path f = tmp.resolve("x.npy");
         Files.write(f, FileBytes.npy(FileBytes.dict("<f4", "(0, 2147483647)"), new byte[0]));
         assertEquals(0, Npy.read(f).floats().length);
-        assertEquals(f + ": shape 0 x 2147483647 has rows of 2147483647 elements (expected at most 2147483615 in a workspace"
-                + " matrix, whose rows are padded to 64 bytes)",
+        assertEquals(
+                f + ": shape 0 x 2147483647 has rows of 2147483647 elements (expected at most 2147483615 in a workspace"
+                        + " matrix, whose rows are padded to 64 bytes)",
                 assertThrows(NpyException.class, () -> Npy.readMatrix(closedWorkspace(), f, -1, -1)).getMessage());
     }
 
@@ -230,18 +249,23 @@ class NpyBadFileTest {
         Path f = tmp.resolve("x.npy");
         try (Workspace ws = Workspace.confined()) {
             Files.write(f, FileBytes.npy(FileBytes.dict("<f8", "(1, 2)"), FileBytes.f8(1, 1e300)));
-            assertEquals(f + ": element (0, 1) = 1.0E300 is too large for float32 (expected magnitude at most 3.4028235E38)",
+            assertEquals(
+                    f + ": element (0, 1) = 1.0E300 is too large for float32 (expected magnitude at most 3.4028235E38)",
                     assertThrows(NpyException.class, () -> Npy.readMatrix(ws, f, -1, -1)).getMessage());
             assertEquals(1e300, Npy.read(f).doubles()[1], "read keeps the doubles");
             Files.write(f, FileBytes.npy(FileBytes.dict("<f8", "(2,)"), FileBytes.f8(1, -1e39)));
-            assertEquals(f + ": element [1] = -1.0E39 is too large for float32 (expected magnitude at most 3.4028235E38)",
+            assertEquals(
+                    f + ": element [1] = -1.0E39 is too large for float32 (expected magnitude at most 3.4028235E38)",
                     assertThrows(NpyException.class, () -> Npy.readMatrix(ws, f, -1, -1)).getMessage());
             Files.write(f, FileBytes.npy(FileBytes.dict("<f8", "(3, 1)"), FileBytes.f8(1, 2, 3e38 * 2)));
-            assertEquals(f + ": element (2, 0) = 6.0E38 is too large for float32 (expected magnitude at most 3.4028235E38)",
+            assertEquals(
+                    f + ": element (2, 0) = 6.0E38 is too large for float32 (expected magnitude at most 3.4028235E38)",
                     assertThrows(NpyException.class, () -> Npy.readMatrix(ws, f, 3, 1)).getMessage());
-            Files.write(f, FileBytes.npy(FileBytes.dict("<f8", "(3,)"), FileBytes.f8(Double.NaN, Double.NEGATIVE_INFINITY, 1e-50)));
+            Files.write(f, FileBytes.npy(FileBytes.dict("<f8", "(3,)"),
+                    FileBytes.f8(Double.NaN, Double.NEGATIVE_INFINITY, 1e-50)));
             float[] v = Npy.readMatrix(ws, f, -1, -1).toArray();
-            assertTrue(Float.isNaN(v[0]) && v[1] == Float.NEGATIVE_INFINITY && v[2] == 0f, "NaN, infinities and underflow are kept as float");
+            assertTrue(Float.isNaN(v[0]) && v[1] == Float.NEGATIVE_INFINITY && v[2] == 0f,
+                    "NaN, infinities and underflow are kept as float");
         }
     }
 
@@ -249,6 +273,7 @@ class NpyBadFileTest {
     void missingFileAndFolder() {
         Path f = tmp.resolve("none.npy");
         assertEquals(f + ": no such file", assertThrows(NpyException.class, () -> Npy.read(f)).getMessage());
-        assertEquals(tmp + ": is a folder (expected a .npy file)", assertThrows(NpyException.class, () -> Npy.read(tmp)).getMessage());
+        assertEquals(tmp + ": is a folder (expected a .npy file)",
+                assertThrows(NpyException.class, () -> Npy.read(tmp)).getMessage());
     }
 }

@@ -29,20 +29,23 @@ class NpyFuzzTest {
     private static final long SEED = 20_261_122;
     private static final int MUTATIONS = 2000;
     /** Tokens that make headers subtly or grossly wrong. */
-    private static final String[] TOKENS = {"(", ")", "[", "]", "{", "}", ",", ":", " ", "\n", "'", "\"", "\\", "-", "-1", "0",
-        "7", "2147483648", "99999999999999999999999", "True", "False", "None", "'<f8'", "'>f4'", "'<f4'", "'shape'", "'descr'",
-        "'fortran_order'", "(1,)", "()", "(3, 4, 5)", "1.5", "\u0093", "\u00ff", "\u0000"};
+    private static final String[] TOKENS = {"(", ")", "[", "]", "{", "}", ",", ":", " ", "\n", "'", "\"", "\\", "-",
+            "-1", "0",
+            "7", "2147483648", "99999999999999999999999", "True", "False", "None", "'<f8'", "'>f4'", "'<f4'", "'shape'",
+            "'descr'",
+            "'fortran_order'", "(1,)", "()", "(3, 4, 5)", "1.5", "\u0093", "\u00ff", "\u0000"};
     private static final String[] DESCRS = {"<f4", "<f8", "<f4", "<f8", ">f4", "<i4", "|u1"};
     private static final String[] DIMS = {"0", "1", "2", "3", "5", "1", "2", "3", "-1", "2147483647", "4294967296"};
 
-    private static final String[] DICTS = {FileBytes.dict("<f4", "(3, 7)"), FileBytes.dict("<f8", "(5,)"), FileBytes.dict("<f4", "(1, 2)")};
+    private static final String[] DICTS = {FileBytes.dict("<f4", "(3, 7)"), FileBytes.dict("<f8", "(5,)"),
+            FileBytes.dict("<f4", "(1, 2)")};
     private static final byte[][] DATA = {FileBytes.f4(new float[21]), FileBytes.f8(1, 2, 3, 4, 5), FileBytes.f4(1, 2)};
 
     @Test
     void mutatedFilesReadOrFailWithOneLine() throws Exception {
         Random rnd = new Random(SEED);
         byte[][] valid = {NpyGoldenTest.numpyArange2x3(), FileBytes.npy(DICTS[0], DATA[0]),
-            FileBytes.concat(FileBytes.header(2, DICTS[1], 64), DATA[1]), FileBytes.npy(DICTS[2], DATA[2])};
+                FileBytes.concat(FileBytes.header(2, DICTS[1], 64), DATA[1]), FileBytes.npy(DICTS[2], DATA[2])};
         Path f = tmp.resolve("fuzz.npy");
         int read = 0, refused = 0;
         try (Workspace ws = Workspace.confined()) {

@@ -74,7 +74,8 @@ class NpyGoldenTest {
 
     @Test
     void everyHeaderIsPaddedTo64Bytes() {
-        for (int[] shape : new int[][] {{1, 1}, {3, 7}, {1021, 3}, {0, 5}, {123456789, 0}, {0, 2147483647}, {7}, {2147483647}}) {
+        for (int[] shape : new int[][] {{1, 1}, {3, 7}, {1021, 3}, {0, 5}, {123456789, 0}, {0, 2147483647}, {7},
+                {2147483647}}) {
             byte[] header = NpyHeader.encode(NpyDtype.FLOAT32, shape);
             assertEquals(0, header.length % 64, "header of " + NpyHeader.describe(shape));
             assertEquals(header.length - 10, (header[8] & 0xff) | (header[9] & 0xff) << 8);
@@ -87,10 +88,10 @@ class NpyGoldenTest {
     void readsOtherWritersHeaders() throws Exception {
         byte[] data = FileBytes.f4(0, 1, 2, 3, 4, 5);
         String[] dicts = {
-            "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", // numpy 1.x: no growth padding
-            "{'shape': (2, 3), 'fortran_order': False, 'descr': '<f4'}", // any key order, no trailing comma
-            "{\"descr\": \"<f4\", \"fortran_order\": False, \"shape\": (2,3,)}", // double quotes, tuple comma
-            " {'descr':'<f4','fortran_order':False,'shape':( 2 , 3 )}\t\n\n", // free whitespace
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", // numpy 1.x: no growth padding
+                "{'shape': (2, 3), 'fortran_order': False, 'descr': '<f4'}", // any key order, no trailing comma
+                "{\"descr\": \"<f4\", \"fortran_order\": False, \"shape\": (2,3,)}", // double quotes, tuple comma
+                " {'descr':'<f4','fortran_order':False,'shape':( 2 , 3 )}\t\n\n", // free whitespace
         };
         Path f = tmp.resolve("a.npy");
         for (String dict : dicts) {
@@ -110,7 +111,8 @@ class NpyGoldenTest {
     void acceptsFortranOrderWhereItIsCOrder() throws Exception {
         Path f = tmp.resolve("a.npy");
         for (String shape : new String[] {"(3,)", "(1, 3)", "(3, 1)"}) {
-            Files.write(f, FileBytes.npy("{'descr': '<f4', 'fortran_order': True, 'shape': " + shape + ", }", FileBytes.f4(7, 8, 9)));
+            Files.write(f, FileBytes.npy("{'descr': '<f4', 'fortran_order': True, 'shape': " + shape + ", }",
+                    FileBytes.f4(7, 8, 9)));
             assertArrayEquals(new float[] {7, 8, 9}, Npy.read(f).floats(), shape);
         }
     }

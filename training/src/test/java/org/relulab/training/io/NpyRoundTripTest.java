@@ -26,7 +26,7 @@ class NpyRoundTripTest {
     private static final int[][] SHAPES = {{1, 1}, {3, 7}, {1021, 3}};
     /** Values a careless conversion would change: signed zeros, NaN, infinities, subnormals, extremes. */
     private static final float[] SPECIAL = {-0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
-        Float.MIN_VALUE, -Float.MAX_VALUE, Float.MIN_NORMAL, Float.intBitsToFloat(0x7fc0_1234)};
+            Float.MIN_VALUE, -Float.MAX_VALUE, Float.MIN_NORMAL, Float.intBitsToFloat(0x7fc0_1234)};
 
     private static float[] values(int n, long seed) {
         Random r = new Random(seed);
@@ -88,7 +88,8 @@ class NpyRoundTripTest {
                 assertRoundTrip(ws, big.cols(3, 3 + Math.min(s[0], s[1] + 9 - 3)).t(), "strided transposed");
             }
             assertRoundTrip(ws, ws.column(11).copyFrom(values(11, 3)), "column");
-            assertTrue(Npy.readMatrix(ws, tmp.resolve("m.npy"), 11, 1).isTransposed(), "n x 1 loads as a contiguous column");
+            assertTrue(Npy.readMatrix(ws, tmp.resolve("m.npy"), 11, 1).isTransposed(),
+                    "n x 1 loads as a contiguous column");
             assertRoundTrip(ws, ws.matrix(0, 5), "0 x 5");
             assertRoundTrip(ws, ws.matrix(5, 0), "5 x 0");
         }
@@ -134,7 +135,8 @@ class NpyRoundTripTest {
                 assertArrayEquals(bits(flat), bits(a.doubles()));
                 float[] rounded = new float[flat.length];
                 for (int i = 0; i < flat.length; i++) rounded[i] = (float) flat[i];
-                assertArrayEquals(bits(rounded), bits(Npy.readMatrix(ws, f, s[0], -1).toArray()), "'<f8' rounded to float");
+                assertArrayEquals(bits(rounded), bits(Npy.readMatrix(ws, f, s[0], -1).toArray()),
+                        "'<f8' rounded to float");
 
                 Npy.writeDouble(f, flat);
                 NpyArray v = Npy.read(f);

@@ -20,7 +20,8 @@ class LinearAlgebraTest {
                 for (int i = 0; i < n; i++) {
                     double av = 0;
                     for (int l = 0; l < n; l++) av += a[i][l] * e.vectors()[l][j];
-                    assertEquals(e.values()[j] * e.vectors()[i][j], av, 1e-12 * n, "n=" + n + " A v_" + j + " row " + i);
+                    assertEquals(e.values()[j] * e.vectors()[i][j], av, 1e-12 * n,
+                            "n=" + n + " A v_" + j + " row " + i);
                 }
                 for (int l = 0; l < n; l++) {
                     double dot = 0;
@@ -43,7 +44,8 @@ class LinearAlgebraTest {
         assertEquals(2, d.values()[1]);
         assertEquals(1, d.values()[2]);
         assertEquals("a[0][1] = NaN: expected a finite value",
-                assertThrows(IllegalArgumentException.class, () -> SymmetricEigen.of(new double[][] {{1, Double.NaN}, {0, 1}})).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> SymmetricEigen.of(new double[][] {{1, Double.NaN}, {0, 1}})).getMessage());
     }
 
     @Test

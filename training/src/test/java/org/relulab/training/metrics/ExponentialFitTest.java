@@ -35,10 +35,13 @@ class ExponentialFitTest {
     @Test
     void refusesTooFewPointsAndHugeX() {
         assertEquals("2 usable points (x and y positive and finite): expected at least 3 for a fit with an error bar",
-                assertThrows(IllegalArgumentException.class, () -> ExponentialFit.of(new double[] {1, 2, 3}, new double[] {1, -1, 2})).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> ExponentialFit.of(new double[] {1, 2, 3}, new double[] {1, -1, 2})).getMessage());
         assertEquals("x = 400.0: expected |x| at most 300.0",
-                assertThrows(IllegalArgumentException.class, () -> ExponentialFit.of(new double[] {1, 2, 400}, new double[] {1, 2, 3})).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> ExponentialFit.of(new double[] {1, 2, 400}, new double[] {1, 2, 3})).getMessage());
         assertEquals("2 x values and 3 y values: expected as many",
-                assertThrows(IllegalArgumentException.class, () -> ExponentialFit.of(new double[] {1, 2}, new double[] {1, 2, 3})).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> ExponentialFit.of(new double[] {1, 2}, new double[] {1, 2, 3})).getMessage());
     }
 }

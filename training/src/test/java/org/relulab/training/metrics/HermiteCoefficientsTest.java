@@ -67,7 +67,8 @@ class HermiteCoefficientsTest {
 
     @Test
     void reluCoefficientsAreHalfOfAbsPlusTheLinearTerm() {
-        double[] relu = HermiteCoefficients.squared(Activation.RELU, 20), abs = HermiteCoefficients.squared(Activation.ABS, 20);
+        double[] relu = HermiteCoefficients.squared(Activation.RELU, 20),
+                abs = HermiteCoefficients.squared(Activation.ABS, 20);
         assertEquals(0.25, relu[1]);
         for (int k = 0; k <= 20; k++) if (k != 1) assertEquals(abs[k] / 4, relu[k], 1e-18, "order " + k);
     }

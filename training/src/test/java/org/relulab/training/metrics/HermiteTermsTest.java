@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.relulab.core.Activation;
 import org.relulab.core.Workspace;
-import org.relulab.training.teacher.AbsTeacher;
 import org.relulab.training.linalg.Orthogonal;
 import org.relulab.training.student.OutputLayer;
 import org.relulab.training.student.TwoLayerStudent;
+import org.relulab.training.teacher.AbsTeacher;
 
 /**
  * {@link HermiteTerms}: hand-computed terms, the truncated series against the closed form with a rigorous
@@ -67,7 +67,8 @@ class HermiteTermsTest {
         double[] abs = new HermiteTerms(w, Activation.ABS, teacher, a).terms(8);
         double[] expected = {0, 0, c[2] / 2, 0, c[4] / 2, 0, c[6] / 2, 0, c[8] / 2};
         assertArrayEquals(expected, abs, 1e-15);
-        assertEquals((1 - 2 / Math.PI) / 2, new HermiteTerms(w, Activation.ABS, teacher, a).exactPopulationLoss(), 1e-15);
+        assertEquals((1 - 2 / Math.PI) / 2, new HermiteTerms(w, Activation.ABS, teacher, a).exactPopulationLoss(),
+                1e-15);
         // ReLU: f − f* = x₁/2 − |x₂|/2: term_1 = 1/4 and every even term_k = c_k ‖−e₂^{⊗k}/2‖² = c_k/4.
         HermiteTerms relu = new HermiteTerms(w, Activation.RELU, teacher, a);
         double[] expectedRelu = {c[0] / 4, 0.25, c[2] / 4, 0, c[4] / 4, 0, c[6] / 4, 0, c[8] / 4};
@@ -102,7 +103,8 @@ class HermiteTermsTest {
             relu[d + i] = scaled(teacher[i], -Math.sqrt(2 * d * a[i]));
         }
         for (HermiteTerms h : new HermiteTerms[] {
-                new HermiteTerms(abs, Activation.ABS, teacher, a), new HermiteTerms(relu, Activation.RELU, teacher, a)}) {
+                new HermiteTerms(abs, Activation.ABS, teacher, a),
+                new HermiteTerms(relu, Activation.RELU, teacher, a)}) {
             for (double t : h.terms(12)) assertEquals(0, t, 1e-14);
             assertEquals(0, h.exactPopulationLoss(), 1e-14);
         }
@@ -120,7 +122,8 @@ class HermiteTermsTest {
                     double series = h.populationLoss(order), bound = in.tailBound(sigma, order);
                     String what = sigma + " d=" + dm[0] + " m=" + dm[1] + " order " + order;
                     assertTrue(series <= exact + 1e-14, what + ": partial sum " + series + " above the whole " + exact);
-                    assertTrue(exact - series <= bound, what + ": tail " + (exact - series) + " over its bound " + bound);
+                    assertTrue(exact - series <= bound,
+                            what + ": tail " + (exact - series) + " over its bound " + bound);
                 }
             }
         }
@@ -158,7 +161,8 @@ class HermiteTermsTest {
         try (Workspace ws = Workspace.shared()) {
             TwoLayerStudent s = new TwoLayerStudent(ws, 6, 4, Activation.ABS, OutputLayer.TIED);
             SplittableRandom rnd = new SplittableRandom(4);
-            for (int i = 0; i < 6; i++) for (int p = 0; p < 4; p++) s.w.set(i, p, (float) (MonteCarlo.gaussian(rnd) / 2));
+            for (int i = 0; i < 6; i++)
+                for (int p = 0; p < 4; p++) s.w.set(i, p, (float) (MonteCarlo.gaussian(rnd) / 2));
             AbsTeacher t = new AbsTeacher(ws, 4, true, 2.0, 12);
             HermiteTerms fromModel = HermiteTerms.of(s, t);
             HermiteTerms fromArrays = new HermiteTerms(DoubleRows.of(s.w), Activation.ABS,
@@ -172,13 +176,15 @@ class HermiteTermsTest {
     @Test
     void rejectsBadArguments() {
         double[][] w = {{1, 0}}, teacher = {{1, 0}, {0, 1}};
-        assertThrows(IllegalArgumentException.class, () -> new HermiteTerms(w, Activation.IDENTITY, teacher, new double[2]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new HermiteTerms(w, Activation.IDENTITY, teacher, new double[2]));
         assertThrows(IllegalArgumentException.class, () -> new HermiteTerms(w, Activation.ABS, teacher, new double[3]));
         assertThrows(IllegalArgumentException.class,
                 () -> new HermiteTerms(new double[][] {{1, 0, 0}}, Activation.ABS, teacher, new double[2]));
         assertThrows(IllegalArgumentException.class,
                 () -> new HermiteTerms(w, Activation.ABS, teacher, new double[] {1, Double.NaN}));
-        assertThrows(IllegalArgumentException.class, () -> new HermiteTerms(w, Activation.ABS, teacher, new double[2]).terms(-1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new HermiteTerms(w, Activation.ABS, teacher, new double[2]).terms(-1));
     }
 
     private static double[] scaled(double[] v, double s) {

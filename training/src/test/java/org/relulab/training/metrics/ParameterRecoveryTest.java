@@ -28,9 +28,9 @@ class ParameterRecoveryTest {
     void knownPerturbationGivesTheExpectedError() {
         double[][] teacher = {{1, 0, 0, 0}, {0, 2, 0, 0}, {0, 0, 3, 0}}; // ‖W*‖_F² = 14
         double[][] student = {
-            {0, 0.1, 3, 0.2}, // teacher 2 + (0, 0.1, 0, 0.2)
-            {1, 0, 0, 0}, // teacher 0
-            {0.3, 2, 0, 0}, // teacher 1 + (0.3, 0, 0, 0)
+                {0, 0.1, 3, 0.2}, // teacher 2 + (0, 0.1, 0, 0.2)
+                {1, 0, 0, 0}, // teacher 0
+                {0.3, 2, 0, 0}, // teacher 1 + (0.3, 0, 0, 0)
         };
         // ‖W_π − W*‖_F² = 0.01 + 0.04 + 0.09 = 0.14, so the error is √(0.14/14) = 0.1.
         assertEquals(0.1, ParameterRecovery.relativeError(student, teacher), 1e-15);
@@ -41,7 +41,7 @@ class ParameterRecoveryTest {
     void extraStudentNeuronsAreLeftUnmatched() {
         double[][] teacher = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
         double[][] student = {
-            {5, 5, 5}, {0, 0, 1.2}, {1, 0, 0}, {-4, 0, 0}, {0, 1, 0}, {0.9, 0.1, 0}, {0, 0, -1},
+                {5, 5, 5}, {0, 0, 1.2}, {1, 0, 0}, {-4, 0, 0}, {0, 1, 0}, {0.9, 0.1, 0}, {0, 0, -1},
         };
         // Teacher 0 → row 2 (0 away; row 5 is 0.02 away), 1 → row 4, 2 → row 1 (0.04 away; row 6 is 4 away).
         assertArrayEquals(new int[] {2, 4, 1}, ParameterRecovery.matching(student, teacher));
@@ -77,7 +77,8 @@ class ParameterRecoveryTest {
     @Test
     void rejectsMismatchedShapes() {
         double[][] teacher = {{1, 0}, {0, 1}};
-        assertThrows(IllegalArgumentException.class, () -> ParameterRecovery.relativeError(new double[][] {{1, 0}}, teacher));
+        assertThrows(IllegalArgumentException.class,
+                () -> ParameterRecovery.relativeError(new double[][] {{1, 0}}, teacher));
         assertThrows(IllegalArgumentException.class,
                 () -> ParameterRecovery.relativeError(new double[][] {{1, 0, 0}, {0, 1, 0}}, teacher));
         assertThrows(IllegalArgumentException.class,
@@ -91,7 +92,8 @@ class ParameterRecoveryTest {
         for (int i = 0; i < student.length; i++) {
             if (taken[i]) continue;
             double dist = 0;
-            for (int p = 0; p < teacher[j].length; p++) dist += (student[i][p] - teacher[j][p]) * (student[i][p] - teacher[j][p]);
+            for (int p = 0; p < teacher[j].length; p++)
+                dist += (student[i][p] - teacher[j][p]) * (student[i][p] - teacher[j][p]);
             taken[i] = true;
             best = Math.min(best, dist + bestSquaredError(student, teacher, j + 1, taken));
             taken[i] = false;

@@ -49,8 +49,10 @@ class PowerLawFitTest {
     @Test
     void refusesTooFewPoints() {
         assertEquals("2 usable points (x and y positive and finite): expected at least 3 for a fit with an error bar",
-                assertThrows(IllegalArgumentException.class, () -> PowerLawFit.of(new double[] {1, 2, 3}, new double[] {1, 0, 2})).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> PowerLawFit.of(new double[] {2, 2, 2}, new double[] {1, 2, 3}))
+                assertThrows(IllegalArgumentException.class,
+                        () -> PowerLawFit.of(new double[] {1, 2, 3}, new double[] {1, 0, 2})).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> PowerLawFit.of(new double[] {2, 2, 2}, new double[] {1, 2, 3}))
                 .getMessage().startsWith("all usable x values are equal"));
     }
 

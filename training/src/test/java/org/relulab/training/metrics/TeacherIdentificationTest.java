@@ -66,7 +66,8 @@ class TeacherIdentificationTest {
 
         // Neuron 2 with the wrong sign: its cone holds −0.5 instead of +0.5, and no heavy positive neuron is near.
         double[] flipped = {1, -2, -0.5};
-        id = TeacherIdentification.of(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 0, 1}}, flipped, TEACHER_W, TEACHER_A);
+        id = TeacherIdentification.of(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 0, 1}}, flipped, TEACHER_W,
+                TEACHER_A);
         assertEquals(1.0 / 3.5, id.error(), TOL);
         assertEquals(-1, id.massRatio()[2], TOL);
         assertEquals(90, id.angleDegrees()[2], 1e-9); // the nearest heavy positive neuron is neuron 0, at 90°
@@ -86,13 +87,17 @@ class TeacherIdentificationTest {
     @Test
     void badShapesAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TeacherIdentification.of(new double[][] {{1, 0, 0, 0}}, new double[] {1, 2}, TEACHER_W, TEACHER_A));
+                () -> TeacherIdentification.of(new double[][] {{1, 0, 0, 0}}, new double[] {1, 2}, TEACHER_W,
+                        TEACHER_A));
         assertEquals("student has 1 neurons but 2 output weights: expected one per neuron", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> TeacherIdentification.of(new double[][] {{1, 0}}, new double[] {1}, TEACHER_W, TEACHER_A));
         assertEquals("student row 0 has 2 columns: expected 4", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> TeacherIdentification.of(new double[][] {{1, 0, 0, 0}}, new double[] {1}, TEACHER_W, new double[] {1, 0, 1}));
-        assertEquals("teacher neuron 1 has output weight 0.0 and norm 2.0: expected both finite and nonzero (a neuron with mass)", e.getMessage());
+                () -> TeacherIdentification.of(new double[][] {{1, 0, 0, 0}}, new double[] {1}, TEACHER_W,
+                        new double[] {1, 0, 1}));
+        assertEquals(
+                "teacher neuron 1 has output weight 0.0 and norm 2.0: expected both finite and nonzero (a neuron with mass)",
+                e.getMessage());
     }
 }

@@ -12,9 +12,9 @@ import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.metrics.DoubleRows;
+import org.relulab.training.step.TwoLayerStep;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
-import org.relulab.training.step.TwoLayerStep;
 import org.relulab.training.student.TwoLayerStudent;
 
 /**
@@ -56,7 +56,8 @@ class ConicParticleGradientDescentTest {
                 step.forward(k, x, y);
                 step.backward(k, x);
                 ConicParticleGradientDescent opt = new ConicParticleGradientDescent(ws, M, LR, LAMBDA);
-                assertEquals(objective(w, a, xd, yd, scale, LAMBDA) - objective(w, a, xd, yd, scale, 0), opt.penalty(s), 1e-6);
+                assertEquals(objective(w, a, xd, yd, scale, LAMBDA) - objective(w, a, xd, yd, scale, 0), opt.penalty(s),
+                        1e-6);
                 opt.update(k, s, step, 0);
 
                 for (int i = 0; i < M; i++) {
@@ -112,7 +113,8 @@ class ConicParticleGradientDescentTest {
             for (int i = 0; i < M; i++) {
                 double ns = Math.sqrt(dot(ws1[i], ws1[i])), nr = Math.sqrt(dot(wr[i], wr[i]));
                 assertClose(s.a.get(0, i) * ns, r.a.get(0, i) * nr, "mass of neuron " + i);
-                for (int p = 0; p < D; p++) assertClose(s.w.get(i, p) / ns, r.w.get(i, p) / nr, "direction of neuron " + i);
+                for (int p = 0; p < D; p++)
+                    assertClose(s.w.get(i, p) / ns, r.w.get(i, p) / nr, "direction of neuron " + i);
             }
         }
     }
@@ -124,8 +126,10 @@ class ConicParticleGradientDescentTest {
             TwoLayerStep step = new TwoLayerStep(ws, s, N);
             ConicParticleGradientDescent opt = new ConicParticleGradientDescent(ws, M, LR, 0);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> opt.update(k, s, step, 0));
-            assertEquals("conic particle GD (AS21) moves a two-layer student with a trained output layer (mean or sqrt); "
-                    + "got two-layer relu student, m = 6, output ones", e.getMessage());
+            assertEquals(
+                    "conic particle GD (AS21) moves a two-layer student with a trained output layer (mean or sqrt); "
+                            + "got two-layer relu student, m = 6, output ones",
+                    e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> new ConicParticleGradientDescent(ws, M, 0.5, 2));
             assertEquals("reg lambda = 2.0 at lr = 0.5: expected at least 0 with lr × lambda below 1", e.getMessage());
         }

@@ -8,9 +8,9 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
-import org.relulab.training.student.Learner;
 import org.relulab.training.step.LearnerStep;
 import org.relulab.training.step.ReluNetworkStep;
+import org.relulab.training.student.Learner;
 import org.relulab.training.student.ReluNetworkStudent;
 import org.relulab.training.student.TrainedLayers;
 
@@ -54,7 +54,8 @@ class LearningRateScheduleTest {
                 for (int b = 0; b < s.blocks(); b++) {
                     for (int i = 0; i < before[b].length; i++) {
                         double expected = (1 - eta * wd) * before[b][i] - eta * gradients[b][i];
-                        assertEquals(expected, after[b][i], 1e-6 * (1 + Math.abs(expected)), "step " + t + ", block " + b + ", " + i);
+                        assertEquals(expected, after[b][i], 1e-6 * (1 + Math.abs(expected)),
+                                "step " + t + ", block " + b + ", " + i);
                     }
                 }
             }

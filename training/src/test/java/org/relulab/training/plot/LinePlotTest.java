@@ -35,14 +35,16 @@ class LinePlotTest {
     @Test
     void theLegendCanSitTopLeft() {
         double[] x = {1, 2};
-        String right = new LinePlot("t", "d", "s", true).add("a", x, x).svg(), left = new LinePlot("t", "d", "s", true).legendLeft().add("a", x, x).svg();
+        String right = new LinePlot("t", "d", "s", true).add("a", x, x).svg(),
+                left = new LinePlot("t", "d", "s", true).legendLeft().add("a", x, x).svg();
         assertTrue(right.contains("<text x=\"564.0\"") && right.contains(">a</text>"), right);
         assertTrue(left.contains("<text x=\"104.0\"") && left.contains(">a</text>"), left);
     }
 
     @Test
     void nonPositiveValuesAreSkippedOnLogAxes() {
-        String svg = new LinePlot("t", "d", "s", true).addPoints("p", new double[] {1, 0, 4}, new double[] {1, 2, -1}).svg();
+        String svg = new LinePlot("t", "d", "s", true).addPoints("p", new double[] {1, 0, 4}, new double[] {1, 2, -1})
+                .svg();
         assertEquals(1 + 1, count(svg, "<circle"), "one usable point and the legend marker");
         String empty = new LinePlot("t", "d", "s", true).addPoints("p", new double[] {0}, new double[] {0}).svg();
         assertTrue(empty.contains("no finite positive values to plot"), empty);
@@ -51,6 +53,7 @@ class LinePlotTest {
     @Test
     void mismatchedLengthsAreRefused() {
         assertEquals("p: 2 x values, 1 y values", assertThrows(IllegalArgumentException.class,
-                () -> new LinePlot("t", "d", "s", true).addPoints("p", new double[] {1, 2}, new double[] {1})).getMessage());
+                () -> new LinePlot("t", "d", "s", true).addPoints("p", new double[] {1, 2}, new double[] {1}))
+                .getMessage());
     }
 }

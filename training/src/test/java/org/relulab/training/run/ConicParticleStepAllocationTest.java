@@ -6,12 +6,12 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
+import org.relulab.training.optim.ConicParticleGradientDescent;
+import org.relulab.training.step.TwoLayerStep;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
-import org.relulab.training.teacher.SignedReluTeacher;
-import org.relulab.training.step.TwoLayerStep;
 import org.relulab.training.student.TwoLayerStudent;
-import org.relulab.training.optim.ConicParticleGradientDescent;
+import org.relulab.training.teacher.SignedReluTeacher;
 
 /**
  * A step of AS21's conic particle GD (forward, backward, the norm-dependent update with the path-norm term)

@@ -14,12 +14,12 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
-import org.relulab.training.teacher.AbsTeacher;
+import org.relulab.training.optim.GradientDescent;
+import org.relulab.training.step.TwoLayerStep;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
-import org.relulab.training.step.TwoLayerStep;
 import org.relulab.training.student.TwoLayerStudent;
-import org.relulab.training.optim.GradientDescent;
+import org.relulab.training.teacher.AbsTeacher;
 
 /**
  * Building and closing everything a run owns (workspace, kernels with their threads, teacher, data, student,
@@ -36,7 +36,10 @@ class LifecycleTest {
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
                     new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
             Matcher m = Pattern.compile("-\\s*Other \\(reserved=(\\d+)KB").matcher(summary);
-            if (!m.find()) throw new AssertionError("native memory tracking is off or has no Other line (run with -XX:NativeMemoryTracking=summary):\n" + summary);
+            if (!m.find())
+                throw new AssertionError(
+                        "native memory tracking is off or has no Other line (run with -XX:NativeMemoryTracking=summary):\n"
+                                + summary);
             return Long.parseLong(m.group(1)) * 1024;
         } catch (javax.management.JMException e) {
             throw new AssertionError("native memory summary: " + e, e);
@@ -69,15 +72,18 @@ class LifecycleTest {
         int threadsBefore = Thread.activeCount();
         long open = buildRunAndClose();
         // The measure sees a run's memory (teacher, 256 x 8 data, 32 x 8 student, 256 x 32 buffers: > 40 kB) ...
-        assertTrue(open - before > 40_000, "native memory while a run is open: " + (open - before) + " B above the baseline");
+        assertTrue(open - before > 40_000,
+                "native memory while a run is open: " + (open - before) + " B above the baseline");
         for (int i = 1; i < 1000; i++) buildRunAndClose();
         // ... and none of it once closed.
         long after = nativeOther();
         // NMT counts in kB: allow the rounding of one reading, nothing like 1,000 × the run's 40+ kB.
-        assertTrue(after - before <= 2048, "native bytes after 1,000 runs were built and closed: " + (after - before) + " above the baseline");
+        assertTrue(after - before <= 2048,
+                "native bytes after 1,000 runs were built and closed: " + (after - before) + " above the baseline");
         long deadline = System.nanoTime() + 5_000_000_000L; // kernel threads end right after close; allow a moment
         while (Thread.activeCount() > threadsBefore && System.nanoTime() < deadline) Thread.onSpinWait();
-        assertTrue(Thread.activeCount() <= threadsBefore, "threads: " + threadsBefore + " before, " + Thread.activeCount() + " after");
+        assertTrue(Thread.activeCount() <= threadsBefore,
+                "threads: " + threadsBefore + " before, " + Thread.activeCount() + " after");
     }
 
     @Test
@@ -90,7 +96,8 @@ class LifecycleTest {
         IllegalStateException use = assertThrows(IllegalStateException.class, () -> k.sumOfSquares(s.w));
         assertTrue(use.getMessage().contains("closed"), use.getMessage());
         assertThrows(IllegalStateException.class, () -> step.forward(k, s.w, s.w.col(0)));
-        assertEquals("workspace (shared) was already closed", assertThrows(IllegalStateException.class, ws::close).getMessage());
+        assertEquals("workspace (shared) was already closed",
+                assertThrows(IllegalStateException.class, ws::close).getMessage());
         k.close();
         assertThrows(IllegalStateException.class, k::close);
     }

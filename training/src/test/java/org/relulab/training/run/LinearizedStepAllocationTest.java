@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
-import org.relulab.training.student.LinearizedNetwork;
 import org.relulab.training.step.LinearizedStep;
+import org.relulab.training.student.LinearizedNetwork;
 import org.relulab.training.student.TrainedLayers;
 
 /**
@@ -22,10 +22,12 @@ class LinearizedStepAllocationTest {
         for (int layers : new int[] {2, 3}) {
             for (TrainedLayers trained : TrainedLayers.values()) {
                 try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(Provider.lookup(), 2)) {
-                    LinearizedNetwork s = layers == 2 ? LinearizedNetwork.twoLayer(ws, d, m, trained)
+                    LinearizedNetwork s = layers == 2
+                            ? LinearizedNetwork.twoLayer(ws, d, m, trained)
                             : LinearizedNetwork.threeLayer(ws, d, m, m + 3, trained);
                     s.initialize(k, 3, 0.1);
-                    ReluNetworkStepAllocationTest.assertSgdAllocatesNothing(ws, k, s, rows -> new LinearizedStep(ws, s, rows),
+                    ReluNetworkStepAllocationTest.assertSgdAllocatesNothing(ws, k, s,
+                            rows -> new LinearizedStep(ws, s, rows),
                             "linearized, " + layers + " layers, trained " + trained.key());
                 }
             }

@@ -10,11 +10,11 @@ import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.data.InputDistribution;
-import org.relulab.training.teacher.All19Fig1Teacher;
+import org.relulab.training.optim.GradientDescent;
 import org.relulab.training.step.ReluNetworkStep;
 import org.relulab.training.student.ReluNetworkStudent;
 import org.relulab.training.student.TrainedLayers;
-import org.relulab.training.optim.GradientDescent;
+import org.relulab.training.teacher.All19Fig1Teacher;
 
 /**
  * The three-layer learner, all layers trained by SGD (batch 50) with weight decay, learns ALL19's Fig. 1 target
@@ -45,7 +45,8 @@ class ReluNetworkLearnsFig1Test {
                 sgd.update(k, s, step, 0);
             }
             double after = mse(k, eval, test, pred);
-            String what = String.format(Locale.ROOT, "test MSE %.4f at the start, %.4f after %d steps; target variance %.4f",
+            String what = String.format(Locale.ROOT,
+                    "test MSE %.4f at the start, %.4f after %d steps; target variance %.4f",
                     before, after, steps, variance);
             assertTrue(after < 0.5 * variance && after < 0.5 * before, what);
         }

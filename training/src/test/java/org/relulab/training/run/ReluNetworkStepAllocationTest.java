@@ -8,13 +8,13 @@ import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.data.InputDistribution;
-import org.relulab.training.teacher.All19Fig1Teacher;
-import org.relulab.training.student.Learner;
+import org.relulab.training.optim.GradientDescent;
 import org.relulab.training.step.LearnerStep;
 import org.relulab.training.step.ReluNetworkStep;
+import org.relulab.training.student.Learner;
 import org.relulab.training.student.ReluNetworkStudent;
 import org.relulab.training.student.TrainedLayers;
-import org.relulab.training.optim.GradientDescent;
+import org.relulab.training.teacher.All19Fig1Teacher;
 
 /**
  * An SGD step of ALL19's learners (mini-batch, forward, backward, update with weight decay) allocates nothing
@@ -32,7 +32,8 @@ class ReluNetworkStepAllocationTest {
         for (int layers : new int[] {2, 3}) {
             for (TrainedLayers trained : TrainedLayers.values()) {
                 try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(Provider.lookup(), 2)) {
-                    ReluNetworkStudent s = layers == 2 ? ReluNetworkStudent.twoLayer(ws, D, M, trained)
+                    ReluNetworkStudent s = layers == 2
+                            ? ReluNetworkStudent.twoLayer(ws, D, M, trained)
                             : ReluNetworkStudent.threeLayer(ws, D, M, M + 3, trained);
                     s.initialize(k, 3, 0.1);
                     assertSgdAllocatesNothing(ws, k, s, rows -> new ReluNetworkStep(ws, s, rows),
@@ -46,7 +47,8 @@ class ReluNetworkStepAllocationTest {
      * SGD with weight decay on 600 points of ALL19's Fig. 1 target, batches of 50, and a prediction on all 600
      * every 50 steps, with steps of the learner made by {@code steps} (its argument: the rows).
      */
-    static void assertSgdAllocatesNothing(Workspace ws, Kernels k, Learner s, IntFunction<LearnerStep> steps, String what) {
+    static void assertSgdAllocatesNothing(Workspace ws, Kernels k, Learner s, IntFunction<LearnerStep> steps,
+            String what) {
         int n = 600, batch = 50;
         Dataset data = Dataset.generate(ws, k, new All19Fig1Teacher(ws), n, 2, InputDistribution.SPHERE);
         Batches batches = new Batches(ws, data, batch, 4);

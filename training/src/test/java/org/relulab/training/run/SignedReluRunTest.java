@@ -1,8 +1,5 @@
 package org.relulab.training.run;
 
-import org.relulab.training.config.OptimizerKind;
-import org.relulab.training.config.TeacherKind;
-import org.relulab.training.config.RunConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relulab.core.Activation;
 import org.relulab.core.Provider;
+import org.relulab.training.config.OptimizerKind;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.config.TeacherKind;
 import org.relulab.training.data.InputDistribution;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
@@ -30,7 +30,8 @@ class SignedReluRunTest {
     void conicParticleGdIdentifiesASmallTeacherAndLogsIt() throws Exception {
         Path out = tmp.resolve("as21");
         RunConfig cfg = RunConfig.defaults().teacher(TeacherKind.SIGNED_RELU).d(8).teacherNeurons(3).n(2000).testN(1000)
-                .m(30).optimizer(OptimizerKind.AS21).lr(0.5).regLambda(0.003).steps(1500).logEvery(300).threads(2).out(out)
+                .m(30).optimizer(OptimizerKind.AS21).lr(0.5).regLambda(0.003).steps(1500).logEvery(300).threads(2)
+                .out(out)
                 .build();
         Trainer.run(cfg, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Provider.lookup());
         String header = Files.readAllLines(out.resolve("metrics.csv")).get(0);

@@ -1,9 +1,5 @@
 package org.relulab.training.run;
 
-import org.relulab.training.config.NetworkKind;
-import org.relulab.training.config.OptimizerKind;
-import org.relulab.training.config.TeacherKind;
-import org.relulab.training.config.RunConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relulab.core.Activation;
 import org.relulab.core.Provider;
+import org.relulab.training.config.NetworkKind;
+import org.relulab.training.config.OptimizerKind;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.config.TeacherKind;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
 
@@ -26,7 +26,8 @@ class TrainerTest {
     @TempDir
     Path tmp;
 
-    static RunConfig config(Path out, TeacherKind teacher, OptimizerKind optimizer, OutputLayer output, int threads, long steps) {
+    static RunConfig config(Path out, TeacherKind teacher, OptimizerKind optimizer, OutputLayer output, int threads,
+            long steps) {
         int n = 2000;
         double lr = switch (output) { // the defaults of the train command at m = 20, halved for TIED
             case TIED -> 5;
@@ -35,7 +36,8 @@ class TrainerTest {
             case ONES -> 0.1;
         };
         return RunConfig.defaults().teacher(teacher).d(8).teacherNeurons(3).n(n).testN(1000).m(20)
-                .activation(teacher == TeacherKind.ABS ? Activation.ABS : Activation.RELU).output(output).optimizer(optimizer)
+                .activation(teacher == TeacherKind.ABS ? Activation.ABS : Activation.RELU).output(output)
+                .optimizer(optimizer)
                 .lr(lr).batch(optimizer == OptimizerKind.SGD ? 100 : n).lambda0(0.5).lambda1(0.2).steps(steps)
                 .logEvery(Math.max(1, steps / 10)).seed(7).threads(threads).out(out).build();
     }
@@ -49,14 +51,17 @@ class TrainerTest {
         RunConfig cfg = config(tmp.resolve("run"), TeacherKind.ABS, OptimizerKind.GD, OutputLayer.TIED, 2, 300);
         Trainer.Result r = run(cfg, Provider.lookup());
         List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
-        assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,hermite_0,hermite_2,hermite_4,hermite_6,seconds", rows.get(0));
+        assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,hermite_0,hermite_2,hermite_4,hermite_6,seconds",
+                rows.get(0));
         assertEquals(12, rows.size(), "header + steps 0, 30, ..., 300");
-        double first = Double.parseDouble(rows.get(1).split(",")[3]), last = Double.parseDouble(rows.get(11).split(",")[3]);
+        double first = Double.parseDouble(rows.get(1).split(",")[3]),
+                last = Double.parseDouble(rows.get(11).split(",")[3]);
         assertTrue(last < 0.5 * first, "test loss falls: " + first + " -> " + last);
         assertEquals(last, r.testLoss(), 1e-6 * last);
         String manifest = Files.readString(cfg.out().resolve("manifest.json"));
-        for (String key : new String[] {"\"options\"", "\"seed\": \"7\"", "\"kernels\"", "\"jdk\"", "\"cpu\"", "\"git_commit\"",
-            "\"rng\"", "\"result\"", "\"steps_done\": 300"}) {
+        for (String key : new String[] {"\"options\"", "\"seed\": \"7\"", "\"kernels\"", "\"jdk\"", "\"cpu\"",
+                "\"git_commit\"",
+                "\"rng\"", "\"result\"", "\"steps_done\": 300"}) {
             assertTrue(manifest.contains(key), "manifest has " + key + ":\n" + manifest);
         }
         assertFalse(r.diverged());
@@ -66,21 +71,25 @@ class TrainerTest {
         var w = org.relulab.training.io.Npy.read(cfg.out().resolve("student_w.npy"));
         assertEquals(20, w.rows());
         assertEquals(8, w.cols());
-        assertTrue(Files.exists(cfg.out().resolve("teacher_w.npy")) && Files.exists(cfg.out().resolve("teacher_a.npy")));
+        assertTrue(
+                Files.exists(cfg.out().resolve("teacher_w.npy")) && Files.exists(cfg.out().resolve("teacher_a.npy")));
         // The order-2 Hermite term falls as the student learns the teacher's second moment.
-        double h2first = Double.parseDouble(rows.get(1).split(",")[6]), h2last = Double.parseDouble(rows.get(11).split(",")[6]);
+        double h2first = Double.parseDouble(rows.get(1).split(",")[6]),
+                h2last = Double.parseDouble(rows.get(11).split(",")[6]);
         assertTrue(h2last < h2first, "hermite_2: " + h2first + " -> " + h2last);
     }
 
     @Test
     void tensorInitThenGradientDescentRecoversTheReluTeacher() throws Exception {
         RunConfig base = config(tmp.resolve("tensor"), TeacherKind.RELU, OptimizerKind.GD, OutputLayer.ONES, 1, 400);
-        RunConfig cfg = base.toBuilder().kappa(2).n(6000).m(3).init(Initialization.TENSOR).lr(0.5).batch(6000).logEvery(40)
+        RunConfig cfg = base.toBuilder().kappa(2).n(6000).m(3).init(Initialization.TENSOR).lr(0.5).batch(6000)
+                .logEvery(40)
                 .threads(1).build();
         Trainer.Result r = run(cfg, Provider.lookup());
         List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
         int col = List.of(rows.get(0).split(",")).indexOf("recovery_error");
-        double first = Double.parseDouble(rows.get(1).split(",")[col]), last = Double.parseDouble(rows.get(rows.size() - 1).split(",")[col]);
+        double first = Double.parseDouble(rows.get(1).split(",")[col]),
+                last = Double.parseDouble(rows.get(rows.size() - 1).split(",")[col]);
         assertTrue(first < 0.8, "the tensor init starts near W*: " + first);
         assertTrue(last < 1e-4, "GD converges to W* (noiseless teacher): " + first + " -> " + last);
         assertFalse(r.diverged());
@@ -100,12 +109,16 @@ class TrainerTest {
             assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,seconds", rows.get(0), network);
             double first = Double.parseDouble(rows.get(1).split(",")[3]);
             // measured: 28.5 -> 14.4 (all19-2), 28.8 -> 2.8 (all19-3), 28.5 -> 24.1 (ntk-2), 28.8 -> 23.9 (ntk-3)
-            assertTrue(r.testLoss() < (network.startsWith("ntk") ? 0.95 : 0.7) * first, network + ": test loss falls: " + first + " -> " + r.testLoss());
-            for (String f : network.endsWith("-2") ? List.of("student_W", "student_b1", "student_a")
+            assertTrue(r.testLoss() < (network.startsWith("ntk") ? 0.95 : 0.7) * first,
+                    network + ": test loss falls: " + first + " -> " + r.testLoss());
+            for (String f : network.endsWith("-2")
+                    ? List.of("student_W", "student_b1", "student_a")
                     : List.of("student_W", "student_b1", "student_V", "student_b2", "student_a")) {
                 assertTrue(Files.exists(cfg.out().resolve(f + ".npy")), network + ": " + f);
             }
-            assertTrue(Files.readString(cfg.out().resolve("manifest.json")).contains("\"network\": \"" + network + "\""), network);
+            assertTrue(
+                    Files.readString(cfg.out().resolve("manifest.json")).contains("\"network\": \"" + network + "\""),
+                    network);
         }
     }
 
@@ -117,24 +130,29 @@ class TrainerTest {
                     kind == TeacherKind.ABS ? OutputLayer.TIED : OutputLayer.ONES, 1, 100);
             RunConfig cfg = base.toBuilder().lr(1e8).logEvery(1).build();
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
-            Trainer.Result r = Trainer.run(cfg, new PrintStream(progress, true, StandardCharsets.UTF_8), Provider.lookup());
+            Trainer.Result r = Trainer.run(cfg, new PrintStream(progress, true, StandardCharsets.UTF_8),
+                    Provider.lookup());
             assertTrue(r.diverged(), teacher);
             assertTrue(r.steps() < 100, teacher + ": stopped early at " + r.steps());
-            assertTrue(progress.toString(StandardCharsets.UTF_8).contains("the run diverged; try a smaller --lr"), teacher);
+            assertTrue(progress.toString(StandardCharsets.UTF_8).contains("the run diverged; try a smaller --lr"),
+                    teacher);
             List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
-            assertTrue(rows.get(rows.size() - 1).contains("NaN") || rows.get(rows.size() - 1).contains("Infinity"), rows.get(rows.size() - 1));
+            assertTrue(rows.get(rows.size() - 1).contains("NaN") || rows.get(rows.size() - 1).contains("Infinity"),
+                    rows.get(rows.size() - 1));
         }
     }
 
     @Test
     void reluTeacherRunsLogParameterRecovery() throws Exception {
         RunConfig cfg = RunConfig.defaults().teacher(TeacherKind.RELU).d(8).teacherNeurons(3).n(2000).testN(1000).m(3)
-                .activation(Activation.RELU).output(OutputLayer.ONES).lr(0.2).steps(400).logEvery(40).seed(11).threads(1)
+                .activation(Activation.RELU).output(OutputLayer.ONES).lr(0.2).steps(400).logEvery(40).seed(11)
+                .threads(1)
                 .out(tmp.resolve("relu")).build();
         run(cfg, Provider.lookup());
         List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
         assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,recovery_error,seconds", rows.get(0));
-        double first = Double.parseDouble(rows.get(1).split(",")[5]), last = Double.parseDouble(rows.get(rows.size() - 1).split(",")[5]);
+        double first = Double.parseDouble(rows.get(1).split(",")[5]),
+                last = Double.parseDouble(rows.get(rows.size() - 1).split(",")[5]);
         assertTrue(last < first, "recovery error falls: " + first + " -> " + last);
         assertTrue(Files.exists(cfg.out().resolve("recovery.svg")));
     }
@@ -148,7 +166,8 @@ class TrainerTest {
         Trainer.run(b, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Provider.lookup(),
                 new org.relulab.training.data.DataSource(a.out(), false));
         assertEquals(losses(a.out()), losses(b.out()), "the same data from .npy gives the same run");
-        RunConfig wrong = RunConfig.defaults().d(9).n(2000).testN(1000).m(20).lr(5).steps(10).logEvery(5).seed(7).threads(1)
+        RunConfig wrong = RunConfig.defaults().d(9).n(2000).testN(1000).m(20).lr(5).steps(10).logEvery(5).seed(7)
+                .threads(1)
                 .out(tmp.resolve("wrong")).build();
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Trainer.run(wrong, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
@@ -160,8 +179,10 @@ class TrainerTest {
     @Test
     void sameSeedGivesBitIdenticalMetricsAndWeightsOnOneAndTwoThreads() throws Exception {
         for (int threads : new int[] {1, 2}) {
-            RunConfig a = config(tmp.resolve("a" + threads), TeacherKind.RELU, OptimizerKind.SGD, OutputLayer.MEAN, threads, 200);
-            RunConfig b = config(tmp.resolve("b" + threads), TeacherKind.RELU, OptimizerKind.SGD, OutputLayer.MEAN, threads, 200);
+            RunConfig a = config(tmp.resolve("a" + threads), TeacherKind.RELU, OptimizerKind.SGD, OutputLayer.MEAN,
+                    threads, 200);
+            RunConfig b = config(tmp.resolve("b" + threads), TeacherKind.RELU, OptimizerKind.SGD, OutputLayer.MEAN,
+                    threads, 200);
             run(a, Provider.lookup());
             run(b, Provider.lookup());
             assertEquals(losses(a.out()), losses(b.out()), threads + " threads");
@@ -170,7 +191,8 @@ class TrainerTest {
         }
         // GEMM splits its work so that every element sums in the same order for any thread count.
         assertEquals(losses(tmp.resolve("a1")), losses(tmp.resolve("a2")), "1 thread against 2");
-        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(tmp.resolve("a1").resolve("student_w.npy")),
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                Files.readAllBytes(tmp.resolve("a1").resolve("student_w.npy")),
                 Files.readAllBytes(tmp.resolve("a2").resolve("student_w.npy")), "1 thread against 2: final weights");
     }
 
@@ -178,7 +200,8 @@ class TrainerTest {
     void simdAndScalarProvidersAgreeOnAShortRun() throws Exception {
         for (OutputLayer out : OutputLayer.values()) {
             RunConfig simd = config(tmp.resolve("simd-" + out), TeacherKind.ABS, OptimizerKind.TRUNCATED, out, 1, 100);
-            RunConfig scalar = config(tmp.resolve("scalar-" + out), TeacherKind.ABS, OptimizerKind.TRUNCATED, out, 1, 100);
+            RunConfig scalar = config(tmp.resolve("scalar-" + out), TeacherKind.ABS, OptimizerKind.TRUNCATED, out, 1,
+                    100);
             double a = run(simd, Provider.SIMD).testLoss(), b = run(scalar, Provider.SCALAR).testLoss();
             // Same arithmetic up to summation order: the runs may drift apart by float rounding only.
             assertEquals(a, b, 1e-3 * a, out + ": final test loss SIMD vs scalar");

@@ -1,8 +1,5 @@
 package org.relulab.training.step;
 
-import org.relulab.training.student.Initialization;
-import org.relulab.training.student.OutputLayer;
-import org.relulab.training.student.TwoLayerStudent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,6 +10,9 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
+import org.relulab.training.student.Initialization;
+import org.relulab.training.student.OutputLayer;
+import org.relulab.training.student.TwoLayerStudent;
 
 /**
  * The gradients of {@link TwoLayerStep} (float kernels) against central finite differences of the same
@@ -112,7 +112,8 @@ class GradientCheckTest {
             TwoLayerStep step = new TwoLayerStep(ws, s, N);
             double mse = step.forward(k, x, y);
             step.predict(k, x, pred);
-            double want = 2 * objective(toDouble(s.w), toDouble(s.a)[0], toDouble(x), column(y), Activation.ABS, OutputLayer.TIED);
+            double want = 2 * objective(toDouble(s.w), toDouble(s.a)[0], toDouble(x), column(y), Activation.ABS,
+                    OutputLayer.TIED);
             assertEquals(want, mse, 1e-5 * want);
             double sum = 0;
             for (int j = 0; j < N; j++) sum += Math.pow(pred.get(j, 0) - y.get(j, 0), 2);
@@ -121,7 +122,8 @@ class GradientCheckTest {
     }
 
     private static void assertNear(String what, double want, double got, double tol) {
-        if (!(Math.abs(want - got) <= tol)) fail(what + ": analytic " + got + ", finite difference " + want + " ± " + tol);
+        if (!(Math.abs(want - got) <= tol))
+            fail(what + ": analytic " + got + ", finite difference " + want + " ± " + tol);
     }
 
     static double[][] toDouble(Matrix m) {

@@ -1,8 +1,5 @@
 package org.relulab.training.step;
 
-import org.relulab.training.student.Learner;
-import org.relulab.training.student.LinearizedNetwork;
-import org.relulab.training.student.TrainedLayers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -13,6 +10,9 @@ import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.step.ReluNetworkGradientCheckTest.Params;
+import org.relulab.training.student.Learner;
+import org.relulab.training.student.LinearizedNetwork;
+import org.relulab.training.student.TrainedLayers;
 
 /**
  * {@link LinearizedStep} (float kernels) against the linearized objective J = (1/2n) Σ (F_lin − y)² written
@@ -52,11 +52,15 @@ class LinearizedGradientCheckTest {
             return f / Math.sqrt(h.length);
         }
 
-        double objective(double[][] x, double[] y) { return ReluNetworkGradientCheckTest.halfMeanSquaredError(this::output, x, y); }
+        double objective(double[][] x, double[] y) {
+            return ReluNetworkGradientCheckTest.halfMeanSquaredError(this::output, x, y);
+        }
     }
 
     static LinearizedNetwork linearized(Workspace ws, int layers, TrainedLayers trained) {
-        return layers == 2 ? LinearizedNetwork.twoLayer(ws, D, 6, trained) : LinearizedNetwork.threeLayer(ws, D, 5, 6, trained);
+        return layers == 2
+                ? LinearizedNetwork.twoLayer(ws, D, 6, trained)
+                : LinearizedNetwork.threeLayer(ws, D, 5, 6, trained);
     }
 
     /** θ = θ₀ + std·N(0, 1) on every trained block (the others stay at θ₀). */
@@ -93,7 +97,8 @@ class LinearizedGradientCheckTest {
                     assertEquals(expected, blockNames(net), what + ": trained blocks");
                     for (int i = 0; i < net.blocks(); i++) {
                         double[][] block = lin.theta().block(net.blockName(i));
-                        double[][] numeric = ReluNetworkGradientCheckTest.finiteDifferences(block, () -> lin.objective(xd, yd));
+                        double[][] numeric = ReluNetworkGradientCheckTest.finiteDifferences(block,
+                                () -> lin.objective(xd, yd));
                         ReluNetworkGradientCheckTest.assertClose(what + ", dJ/d" + net.blockName(i), numeric,
                                 GradientCheckTest.toDouble(step.gradient(i)), 1e-4);
                     }

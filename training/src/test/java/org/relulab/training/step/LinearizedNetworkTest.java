@@ -1,9 +1,5 @@
 package org.relulab.training.step;
 
-import org.relulab.training.student.LinearizedNetwork;
-import org.relulab.training.student.ReluNetworkStudent;
-import org.relulab.training.student.TrainedLayers;
-import org.relulab.training.teacher.All19Fig1Teacher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +12,10 @@ import org.relulab.core.Workspace;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.data.InputDistribution;
 import org.relulab.training.optim.GradientDescent;
+import org.relulab.training.student.LinearizedNetwork;
+import org.relulab.training.student.ReluNetworkStudent;
+import org.relulab.training.student.TrainedLayers;
+import org.relulab.training.teacher.All19Fig1Teacher;
 
 /**
  * {@link LinearizedNetwork} is the first-order Taylor expansion of the network at θ₀, as computed by
@@ -40,7 +40,8 @@ class LinearizedNetworkTest {
                     new LinearizedStep(ws, s, N).predict(k, x, lin);
                     new ReluNetworkStep(ws, s.initial(), N).predict(k, x, net);
                     // Δ = 0 exactly: the tangent pass adds exact zeros to the network's own F(θ₀).
-                    assertArrayEquals(net.toArray(), lin.toArray(), layers + " layers, " + trained + ": F_lin(θ₀) vs F(θ₀)");
+                    assertArrayEquals(net.toArray(), lin.toArray(),
+                            layers + " layers, " + trained + ": F_lin(θ₀) vs F(θ₀)");
                 }
             }
         }
@@ -59,7 +60,8 @@ class LinearizedNetworkTest {
             Matrix x = sphere(ws, k), lin = ws.column(N), net = ws.column(N), net0 = ws.column(N);
             for (String c : new String[] {"2 ALL", "3 ALL", "3 HIDDEN"}) {
                 int layers = Integer.parseInt(c.substring(0, 1));
-                LinearizedNetwork s = LinearizedGradientCheckTest.linearized(ws, layers, TrainedLayers.valueOf(c.substring(2)));
+                LinearizedNetwork s = LinearizedGradientCheckTest.linearized(ws, layers,
+                        TrainedLayers.valueOf(c.substring(2)));
                 s.initialize(k, 11, 1.0);
                 Matrix[] direction = new Matrix[s.blocks()];
                 for (int i = 0; i < s.blocks(); i++) {
@@ -81,10 +83,12 @@ class LinearizedNetworkTest {
                     double gap = maxAbsDifference(lin, net), move = maxAbsDifference(net, net0);
                     String what = c + ", t = " + t + ": gap " + gap + " (before " + gapBefore + "), F moved " + move;
                     int crossed = crossed(active0, active(netStep, layers - 1));
-                    assertEquals(0, crossed, what + ": hidden units that crossed their kink (a first-order gap): expected none");
+                    assertEquals(0, crossed,
+                            what + ": hidden units that crossed their kink (a first-order gap): expected none");
                     if (!Double.isNaN(gapBefore)) {
                         assertTrue(gapBefore / gap > 3.5 && gapBefore / gap < 4.5, what + ": expected a 4-fold fall");
-                        assertTrue(moveBefore / move > 1.8 && moveBefore / move < 2.2, what + ": expected a 2-fold fall");
+                        assertTrue(moveBefore / move > 1.8 && moveBefore / move < 2.2,
+                                what + ": expected a 2-fold fall");
                     }
                     gapBefore = gap;
                     moveBefore = move;
@@ -104,7 +108,8 @@ class LinearizedNetworkTest {
             k.gaussianFill(y, 6, 0f, 1f);
             for (int layers : new int[] {2, 3}) {
                 LinearizedNetwork lin = LinearizedGradientCheckTest.linearized(ws, layers, TrainedLayers.LAST);
-                ReluNetworkStudent net = layers == 2 ? ReluNetworkStudent.twoLayer(ws, D, 6, TrainedLayers.LAST)
+                ReluNetworkStudent net = layers == 2
+                        ? ReluNetworkStudent.twoLayer(ws, D, 6, TrainedLayers.LAST)
                         : ReluNetworkStudent.threeLayer(ws, D, 5, 6, TrainedLayers.LAST);
                 lin.initialize(k, 8, 0.3);
                 net.initialize(k, 8, 0.3);
@@ -113,7 +118,8 @@ class LinearizedNetworkTest {
                 ReluNetworkStep netStep = new ReluNetworkStep(ws, net, N);
                 GradientDescent gd = new GradientDescent(0.5, 0.01);
                 for (int t = 0; t < 40; t++) {
-                    assertEquals(netStep.forward(k, x, y), linStep.forward(k, x, y), layers + " layers, step " + t + ": loss");
+                    assertEquals(netStep.forward(k, x, y), linStep.forward(k, x, y),
+                            layers + " layers, step " + t + ": loss");
                     netStep.backward(k, x);
                     linStep.backward(k, x);
                     gd.update(k, net, netStep, 0);

@@ -1,7 +1,5 @@
 package org.relulab.training.step;
 
-import org.relulab.training.student.ReluNetworkStudent;
-import org.relulab.training.student.TrainedLayers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,6 +13,8 @@ import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.optim.GradientDescent;
+import org.relulab.training.student.ReluNetworkStudent;
+import org.relulab.training.student.TrainedLayers;
 
 /**
  * The gradients of {@link ReluNetworkStep} (float kernels) against central finite differences of the same
@@ -75,7 +75,8 @@ class ReluNetworkGradientCheckTest {
     }
 
     static ReluNetworkStudent network(Workspace ws, int layers, TrainedLayers trained) {
-        return layers == 2 ? ReluNetworkStudent.twoLayer(ws, D, M2, trained)
+        return layers == 2
+                ? ReluNetworkStudent.twoLayer(ws, D, M2, trained)
                 : ReluNetworkStudent.threeLayer(ws, D, M1, M2, trained);
     }
 
@@ -190,7 +191,8 @@ class ReluNetworkGradientCheckTest {
         for (int i = 0; i < want.length; i++) {
             for (int j = 0; j < want[i].length; j++) {
                 if (!(Math.abs(want[i][j] - got[i][j]) <= tol)) {
-                    fail(what + "[" + i + "][" + j + "]: analytic " + got[i][j] + ", finite difference " + want[i][j] + " ± " + tol);
+                    fail(what + "[" + i + "][" + j + "]: analytic " + got[i][j] + ", finite difference " + want[i][j]
+                            + " ± " + tol);
                 }
             }
         }

@@ -1,6 +1,5 @@
 package org.relulab.training.student;
 
-import org.relulab.training.teacher.ReluTeacher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +14,7 @@ import org.relulab.training.data.Dataset;
 import org.relulab.training.linalg.SymmetricEigen;
 import org.relulab.training.metrics.DoubleRows;
 import org.relulab.training.metrics.ParameterRecovery;
+import org.relulab.training.teacher.ReluTeacher;
 
 /**
  * {@link TensorInitialization}: exact from the population moments (closed forms of ZYWG19/Zhong et al.), each
@@ -29,7 +29,8 @@ class TensorInitializationTest {
         double[][] p = new double[d][d];
         for (double[] wj : w) {
             double norm = norm(wj);
-            for (int i = 0; i < d; i++) for (int l = 0; l < d; l++) p[i][l] += TensorInitialization.M2 * wj[i] * wj[l] / norm;
+            for (int i = 0; i < d; i++)
+                for (int l = 0; l < d; l++) p[i][l] += TensorInitialization.M2 * wj[i] * wj[l] / norm;
         }
         return p;
     }
@@ -51,7 +52,9 @@ class TensorInitializationTest {
             for (int p = 0; p < k; p++) for (int i = 0; i < d; i++) u[p] += v[i][p] * wj[i] / norm;
             for (int p = 0; p < k; p++) along += beta[p] * u[p];
             for (int p = 0; p < k; p++) {
-                for (int q = 0; q < k; q++) for (int r = 0; r < k; r++) t[p][q][r] += TensorInitialization.M4 * norm * along * u[p] * u[q] * u[r];
+                for (int q = 0; q < k; q++)
+                    for (int r = 0; r < k; r++)
+                        t[p][q][r] += TensorInitialization.M4 * norm * along * u[p] * u[q] * u[r];
             }
         }
         return t;
@@ -87,7 +90,8 @@ class TensorInitializationTest {
             // 0.023 (P₂), 0.009 (M₁) and 0.045 (R₃), i.e. per-entry standard errors of about 0.008, 0.004 and
             // 0.015; the tolerances are ~5 of those. The entries themselves are up to 0.44, 1.2 and 0.40.
             assertClose(p2, TensorInitialization.secondMoment(data.x(), data.y(), 0, n, NONE), 0.04, "P2");
-            assertClose(new double[][] {m1(w)}, new double[][] {TensorInitialization.firstMoment(data.x(), data.y(), 0, n, NONE)}, 0.02, "M1");
+            assertClose(new double[][] {m1(w)},
+                    new double[][] {TensorInitialization.firstMoment(data.x(), data.y(), 0, n, NONE)}, 0.02, "M1");
             double[][][] exact = r3(w, v, beta);
             double[][][] est = TensorInitialization.fourthMomentSlice(data.x(), data.y(), 0, n, v, beta, NONE);
             for (int p = 0; p < k; p++) assertClose(exact[p], est[p], 0.08, "R3[" + p + "]");
@@ -98,8 +102,11 @@ class TensorInitializationTest {
             var low1 = new TensorInitialization.LowOrder(mean, m1(w), null);
             var low2 = new TensorInitialization.LowOrder(mean, null, p2);
             var low12 = new TensorInitialization.LowOrder(mean, m1(w), p2);
-            assertClose(p2, TensorInitialization.secondMoment(data.x(), data.y(), 0, n, low1), 0.01, "P2 (control variate)");
-            assertClose(new double[][] {m1(w)}, new double[][] {TensorInitialization.firstMoment(data.x(), data.y(), 0, n, low2)}, 0.01, "M1 (control variate)");
+            assertClose(p2, TensorInitialization.secondMoment(data.x(), data.y(), 0, n, low1), 0.01,
+                    "P2 (control variate)");
+            assertClose(new double[][] {m1(w)},
+                    new double[][] {TensorInitialization.firstMoment(data.x(), data.y(), 0, n, low2)}, 0.01,
+                    "M1 (control variate)");
             est = TensorInitialization.fourthMomentSlice(data.x(), data.y(), 0, n, v, beta, low12);
             for (int p = 0; p < k; p++) assertClose(exact[p], est[p], 0.02, "R3[" + p + "] (control variate)");
         }
@@ -127,15 +134,19 @@ class TensorInitializationTest {
         try (Workspace ws = Workspace.shared(); Kernels kernels = Kernels.create(Provider.lookup(), 1)) {
             ReluTeacher teacher = new ReluTeacher(ws, 6, 2, 2, 0, 1);
             Dataset data = Dataset.generate(ws, kernels, teacher, 3000, 2);
-            double[][] a = TensorInitialization.estimate(data.x(), data.y(), 2, 5), b = TensorInitialization.estimate(data.x(), data.y(), 2, 5);
+            double[][] a = TensorInitialization.estimate(data.x(), data.y(), 2, 5),
+                    b = TensorInitialization.estimate(data.x(), data.y(), 2, 5);
             for (int j = 0; j < 2; j++) assertArrayEquals(a[j], b[j]);
             assertEquals("tensor init: K = 7 neurons, expected 1 to d = 6",
-                    assertThrows(IllegalArgumentException.class, () -> TensorInitialization.estimate(data.x(), data.y(), 7, 5)).getMessage());
+                    assertThrows(IllegalArgumentException.class,
+                            () -> TensorInitialization.estimate(data.x(), data.y(), 7, 5)).getMessage());
             assertEquals("tensor init: n = 2 samples, expected at least 3 (three moment estimates)",
                     assertThrows(IllegalArgumentException.class,
-                            () -> TensorInitialization.estimate(data.x().rows(0, 2), data.y().rows(0, 2), 2, 5)).getMessage());
+                            () -> TensorInitialization.estimate(data.x().rows(0, 2), data.y().rows(0, 2), 2, 5))
+                            .getMessage());
             TwoLayerStudent abs = new TwoLayerStudent(ws, 2, 6, Activation.ABS, OutputLayer.ONES);
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> TensorInitialization.apply(abs, data.x(), data.y(), 5))
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> TensorInitialization.apply(abs, data.x(), data.y(), 5))
                     .getMessage().startsWith("tensor init is for a ReLU student with output weights fixed to 1"));
         }
     }

@@ -92,9 +92,11 @@ class All19TeachersTest {
                 String what = teacher.apply(7).describe();
                 assertArrayEquals(a.x().toArray(), b.x().toArray(), what);
                 assertArrayEquals(a.y().toArray(), b.y().toArray(), what);
-                assertFalse(Arrays.equals(a.x().toArray(), otherData.x().toArray()), what + ": another data seed, other inputs");
+                assertFalse(Arrays.equals(a.x().toArray(), otherData.x().toArray()),
+                        what + ": another data seed, other inputs");
                 if (teacher != fig1) {
-                    assertFalse(Arrays.equals(a.y().toArray(), otherTeacher.y().toArray()), what + ": another instance, other labels");
+                    assertFalse(Arrays.equals(a.y().toArray(), otherTeacher.y().toArray()),
+                            what + ": another instance, other labels");
                 }
                 for (int j = 0; j < n; j++) {
                     double norm2 = 0;

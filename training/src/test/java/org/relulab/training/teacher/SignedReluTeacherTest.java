@@ -43,7 +43,8 @@ class SignedReluTeacherTest {
     @Test
     void badShapesAreNamed() {
         try (Workspace ws = Workspace.shared()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SignedReluTeacher(ws, 3, 4, 1, 1));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new SignedReluTeacher(ws, 3, 4, 1, 1));
             assertEquals("teacher neurons m° = 4: expected 1 to d = 3 (orthonormal directions)", e.getMessage());
         }
     }
