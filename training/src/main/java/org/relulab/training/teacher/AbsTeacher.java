@@ -1,7 +1,5 @@
 package org.relulab.training.teacher;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -9,7 +7,6 @@ import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
-import org.relulab.training.io.Npy;
 import org.relulab.training.linalg.Orthogonal;
 import org.relulab.training.metrics.HermiteMetric;
 import org.relulab.training.metrics.LoggedMetric;
@@ -61,6 +58,7 @@ public final class AbsTeacher implements Teacher {
     public Matrix weights() { return w; }
 
     /** The output weights a_i (1 × d). */
+    @Override
     public Matrix outputWeights() { return a; }
 
     @Override
@@ -77,10 +75,4 @@ public final class AbsTeacher implements Teacher {
         return student.output == OutputLayer.TIED ? List.of(new HermiteMetric(student, this)) : List.of();
     }
 
-    /** teacher_w.npy and the output weights a as teacher_a.npy. */
-    @Override
-    public void saveWeights(Path dir) throws IOException {
-        Teacher.super.saveWeights(dir);
-        Npy.write(dir.resolve("teacher_a.npy"), a);
-    }
 }

@@ -1,14 +1,11 @@
 package org.relulab.training.teacher;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
-import org.relulab.training.io.Npy;
 import org.relulab.training.linalg.Orthogonal;
 import org.relulab.training.metrics.IdentificationMetric;
 import org.relulab.training.metrics.LoggedMetric;
@@ -54,6 +51,7 @@ public final class SignedReluTeacher implements Teacher {
     public Matrix weights() { return w; }
 
     /** The signed output weights a°_j (1 × m°). */
+    @Override
     public Matrix outputWeights() { return a; }
 
     @Override
@@ -70,10 +68,4 @@ public final class SignedReluTeacher implements Teacher {
         return student.activation == Activation.RELU ? List.of(new IdentificationMetric(student, this)) : List.of();
     }
 
-    /** teacher_w.npy and the signed output weights as teacher_a.npy. */
-    @Override
-    public void saveWeights(Path dir) throws IOException {
-        Teacher.super.saveWeights(dir);
-        Npy.write(dir.resolve("teacher_a.npy"), a);
-    }
 }

@@ -28,8 +28,14 @@ public interface Teacher {
         return List.of();
     }
 
-    /** Writes the teacher's neurons as teacher_w.npy (K × d) when it has neurons. */
+    /** The teacher's output weights (1 × K) where they are part of it, or null. */
+    default Matrix outputWeights() {
+        return null;
+    }
+
+    /** Writes the teacher's neurons as teacher_w.npy (K × d) and its output weights as teacher_a.npy, where it has them. */
     default void saveWeights(Path dir) throws IOException {
         if (weights().rows() > 0) Npy.write(dir.resolve("teacher_w.npy"), weights());
+        if (outputWeights() != null) Npy.write(dir.resolve("teacher_a.npy"), outputWeights());
     }
 }
