@@ -7,6 +7,8 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
+import org.relulab.training.failure.ExitCode;
+import org.relulab.training.failure.Failure;
 import org.relulab.training.machine.MachineInfo;
 
 /**
@@ -32,8 +34,8 @@ final class CheckCommand {
             out.println("kernels: " + k.describe());
             double worst = parity(ws, k, twin, out);
             if (worst > 1e-5) {
-                err.println("relulab check: FAILED: GEMM differs from its plain-Java twin by " + worst);
-                System.exit(1);
+                throw new Failure(ExitCode.INTERNAL,
+                        "check: FAILED: GEMM differs from its plain-Java twin by " + worst);
             }
             try (Kernels one = Kernels.create(k.provider(), 1)) {
                 out.printf(Locale.ROOT, "gemm %d^3, 1 thread:  %6.1f GFLOP/s (median of %d)%n", size,

@@ -1,7 +1,11 @@
 package org.relulab.training.cli;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.relulab.training.failure.ExitCode;
+import org.relulab.training.failure.Failure;
+import org.relulab.training.failure.FileProblem;
 
 /**
  * The relulab command line: {@code relulab COMMAND [OPTIONS]}. User mistakes (unknown command or option,
@@ -34,10 +38,21 @@ public final class Main {
                 default -> throw new UsageException("unknown command '" + command
                         + "' (expected one of: demo, train, reproduce, check, info, bench, help, version; see relulab --help)");
             }
-            return 0;
-        } catch (UsageException e) {
+            return ExitCode.OK.code();
+        } catch (Failure e) {
             err.println("relulab: " + e.getMessage());
-            return 2;
+            return e.exitCode().code();
+        } catch (UncheckedIOException e) {
+            err.println("relulab: " + FileProblem.of("writing", null, e.getCause()).getMessage());
+            return FileProblem.of("writing", null, e.getCause()).exitCode().code();
+        } catch (OutOfMemoryError e) {
+            err.println("relulab: out of memory (" + e.getMessage()
+                    + "); use a smaller run or give the JVM more memory (RELULAB_JAVA_OPTS=-Xmx...)");
+            return ExitCode.ENVIRONMENT.code();
+        } catch (RuntimeException e) {
+            err.println("relulab: internal error: " + e + " (a bug: please report it with the command line)");
+            if (Boolean.getBoolean("relulab.debug")) e.printStackTrace(err);
+            return ExitCode.INTERNAL.code();
         }
     }
 
@@ -78,9 +93,13 @@ public final class Main {
                   help       this text
                   version    relulab's version
 
+                Exit codes:
+                """ + ExitCode.table() + """
+
                 JVM properties (set with RELULAB_JAVA_OPTS="-D..."):
                   -Drelulab.kernels=auto|simd|scalar   kernel provider (default auto: SIMD when available)
                   -Drelulab.threads=N                  GEMM threads (default: all cores)
+                  -Drelulab.debug=true                 print the stack trace of an internal error
 
                 Examples:
                   ./relulab                       the demo (about a minute)

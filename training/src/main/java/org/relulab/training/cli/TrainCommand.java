@@ -2,7 +2,6 @@ package org.relulab.training.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +12,8 @@ import org.relulab.core.Provider;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.config.RunOption;
 import org.relulab.training.data.DataSource;
+import org.relulab.training.failure.Failure;
+import org.relulab.training.failure.FileProblem;
 import org.relulab.training.io.Npy;
 import org.relulab.training.io.NpyArray;
 import org.relulab.training.run.OutputFolder;
@@ -121,13 +122,13 @@ final class TrainCommand {
         } catch (IllegalArgumentException e) { // a configuration the machine cannot hold
             throw new UsageException("train: " + e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("train: writing " + cfg.out(), e);
+            throw FileProblem.of("writing", cfg.out(), e);
         }
         out.printf(Locale.ROOT, "%s after %d steps in %.1f s: train loss %.4e, test loss %.4e (x d = %.4e)%n",
                 r.diverged() ? "diverged" : "done", r.steps(), r.seconds(), r.trainLoss(), r.testLoss(),
                 r.testLoss() * cfg.data().d());
         out.println("results in " + r.out());
-        if (r.diverged()) throw new UsageException("train: the run diverged (see above)");
+        if (r.diverged()) throw Failure.diverged("train: the run diverged (see above)");
     }
 
     /** The command-line names of the options that take a value, or ({@code flags}) of those that take none. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relulab.training.failure.ExitCode;
 
 /**
  * A run killed (another JVM, {@code destroyForcibly}) while it writes checkpoints every few steps, then
@@ -93,7 +94,7 @@ class CheckpointResumeTest {
                     with(diverging, "--checkpoint-every", every, "--out", dir.toString()).toArray(String[]::new), ps,
                     ps);
             String log = sink.toString(StandardCharsets.UTF_8);
-            assertEquals(2, code, log);
+            assertEquals(ExitCode.DIVERGED.code(), code, log);
             assertTrue(log.contains("the run diverged; try a smaller --lr"), log);
             Path checkpoint = dir.resolve("checkpoint.bin");
             if (every.equals("1")) {

@@ -1,0 +1,39 @@
+package org.relulab.training.failure;
+
+/**
+ * A failure the user is told about in one line (never a stack trace) and that ends the process with its
+ * {@link ExitCode}. Thrown anywhere in training/; the command line catches it at its top.
+ */
+public class Failure extends RuntimeException {
+    private final ExitCode exitCode;
+
+    public Failure(ExitCode exitCode, String message) {
+        super(message, null, false, false);
+        if (exitCode == ExitCode.OK) throw new IllegalArgumentException("a failure cannot exit with OK");
+        this.exitCode = exitCode;
+    }
+
+    /** A bad option, value or input file: exit code 2. */
+    public static Failure usage(String message) {
+        return new Failure(ExitCode.USAGE, message);
+    }
+
+    /** The machine or its file system failed (disk full, permission, memory): exit code 4. */
+    public static Failure environment(String message) {
+        return new Failure(ExitCode.ENVIRONMENT, message);
+    }
+
+    /** The run folder is locked by another process: exit code 5. */
+    public static Failure busy(String message) {
+        return new Failure(ExitCode.BUSY, message);
+    }
+
+    /** The run diverged: exit code 3. */
+    public static Failure diverged(String message) {
+        return new Failure(ExitCode.DIVERGED, message);
+    }
+
+    public ExitCode exitCode() {
+        return exitCode;
+    }
+}
