@@ -62,80 +62,103 @@ public final class JmhChart {
         return b.replace("GemmBenchmark.gemm", "");
     }
 
-    static String render(List<JmhResult> results, double peak, String title) {
-        Set<String> shapes = new LinkedHashSet<>(), series = new LinkedHashSet<>();
-        Set<Integer> threads = new TreeSet<>();
-        Map<String, Double> gflops = new LinkedHashMap<>(); // "series|shape|threads" -> GFLOP/s
-        for (JmhResult r : results) {
-            String shape = r.params().get("shape");
-            if (shape == null || Double.isNaN(r.gflops())) continue;
-            String s = label(r.benchmark());
-            shapes.add(shape);
-            series.add(s);
-            threads.add(r.threads());
-            gflops.put(s + "|" + shape + "|" + r.threads(), r.gflops());
+    /** The GFLOP/s of each implementation ({@code series}) at each shape and thread count. */
+    private record Bars(Set<String> shapes, Set<String> series, Set<Integer> threads, Map<String, Double> gflops) {
+        static Bars of(List<JmhResult> results) {
+            Bars b = new Bars(new LinkedHashSet<>(), new LinkedHashSet<>(), new TreeSet<>(), new LinkedHashMap<>());
+            for (JmhResult r : results) {
+                String shape = r.params().get("shape");
+                if (shape == null || Double.isNaN(r.gflops())) continue;
+                String s = label(r.benchmark());
+                b.shapes.add(shape);
+                b.series.add(s);
+                b.threads.add(r.threads());
+                b.gflops.put(key(s, shape, r.threads()), r.gflops());
+            }
+            if (b.gflops.isEmpty())
+                throw new IllegalArgumentException("no record with a shape parameter and a gflop metric");
+            return b;
         }
-        if (gflops.isEmpty()) throw new IllegalArgumentException("no record with a shape parameter and a gflop metric");
-        double top = 0;
-        for (double g : gflops.values()) top = Math.max(top, g);
-        if (!Double.isNaN(peak))
-            top = Math.max(top, peak * threads.stream().mapToInt(Integer::intValue).max().orElse(1));
-        top = niceCeiling(top);
 
-        int group = Math.max(series.size() * BAR + GAP, 54); // room for a label like "sq2048"
-        int width = Math.max(LEFT + shapes.size() * group + RIGHT, 40 + 8 * title.length());
-        int height = TOP + threads.size() * (PANEL_HEIGHT + 40) + 20 + 18 * ((series.size() + 2) / 3);
+        static String key(String series, String shape, int threads) {
+            return series + "|" + shape + "|" + threads;
+        }
+
+        /** The y axis' top: the largest bar or FMA peak × threads, rounded up to a nice number. */
+        double top(double peak) {
+            double top = 0;
+            for (double g : gflops.values()) top = Math.max(top, g);
+            if (!Double.isNaN(peak))
+                top = Math.max(top, peak * threads.stream().mapToInt(Integer::intValue).max().orElse(1));
+            return niceCeiling(top);
+        }
+
+        /** The width of one shape's group of bars, with room for a label like "sq2048". */
+        int group() {
+            return Math.max(series.size() * BAR + GAP, 54);
+        }
+    }
+
+    static String render(List<JmhResult> results, double peak, String title) {
+        Bars bars = Bars.of(results);
+        double top = bars.top(peak);
+        int width = Math.max(LEFT + bars.shapes().size() * bars.group() + RIGHT, 40 + 8 * title.length());
+        int height = TOP + bars.threads().size() * (PANEL_HEIGHT + 40) + 20 + 18 * ((bars.series().size() + 2) / 3);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"11\">%n", width, height));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         text(svg, width / 2.0, 20, "middle", 14, escape(title));
         int panel = 0;
-        for (int t : threads) {
-            double y0 = TOP + panel * (PANEL_HEIGHT + 40);
-            double yBase = y0 + PANEL_HEIGHT;
-            text(svg, LEFT, y0 - 6, "start", 12, t + (t == 1 ? " thread" : " threads") + ", GFLOP/s");
-            for (int i = 0; i <= TICKS; i++) { // grid and axis labels
-                double v = top * i / TICKS, y = yBase - PANEL_HEIGHT * v / top;
-                svg.append(String.format(Locale.ROOT,
-                        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
-                        LEFT, y, width - RIGHT, y));
-                text(svg, LEFT - 4, y + 4, "end", 10, String.format(Locale.ROOT, "%.0f", v));
-            }
-            int g = 0;
-            for (String shape : shapes) {
-                double x = LEFT + g * group + (group - series.size() * BAR) / 2.0;
-                int k = 0;
-                for (String s : series) {
-                    Double v = gflops.get(s + "|" + shape + "|" + t);
-                    if (v != null) {
-                        double h = PANEL_HEIGHT * v / top;
-                        svg.append(String.format(Locale.ROOT,
-                                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
-                                        + "fill=\"%s\"><title>%s %s %d: %.1f GFLOP/s</title></rect>%n",
-                                x + k * BAR, yBase - h, BAR - 1,
-                                h, COLORS[k % COLORS.length], escape(s), escape(shape), t, v));
-                    }
-                    k++;
-                }
-                text(svg, x + series.size() * BAR / 2.0, yBase + 14, "middle", 10, escape(shape));
-                g++;
-            }
-            if (!Double.isNaN(peak)) {
-                double y = yBase - PANEL_HEIGHT * peak * t / top;
-                svg.append(
-                        String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\" "
-                                + "stroke-dasharray=\"4 3\"/>%n", LEFT, y, width - RIGHT, y));
-                text(svg, width - RIGHT, y - 3, "end", 10, String.format(Locale.ROOT, "FMA peak %.0f", peak * t));
-            }
+        for (int t : bars.threads()) panel(svg, bars, t, TOP + panel++ * (PANEL_HEIGHT + 40), top, peak, width);
+        legend(svg, bars.series(), TOP + bars.threads().size() * (PANEL_HEIGHT + 40));
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** One thread count's panel, its top at {@code y0}: grid, bars per shape, the peak line, the axis. */
+    private static void panel(StringBuilder svg, Bars bars, int t, double y0, double top, double peak, int width) {
+        double yBase = y0 + PANEL_HEIGHT;
+        text(svg, LEFT, y0 - 6, "start", 12, t + (t == 1 ? " thread" : " threads") + ", GFLOP/s");
+        for (int i = 0; i <= TICKS; i++) { // grid and axis labels
+            double v = top * i / TICKS, y = yBase - PANEL_HEIGHT * v / top;
             svg.append(
-                    String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\"/>%n",
-                            LEFT, yBase, width - RIGHT, yBase));
-            panel++;
+                    String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
+                            LEFT, y, width - RIGHT, y));
+            text(svg, LEFT - 4, y + 4, "end", 10, String.format(Locale.ROOT, "%.0f", v));
         }
-        double ly = TOP + threads.size() * (PANEL_HEIGHT + 40);
+        int g = 0, group = bars.group();
+        for (String shape : bars.shapes()) {
+            double x = LEFT + g++ * group + (group - bars.series().size() * BAR) / 2.0;
+            int k = 0;
+            for (String s : bars.series()) {
+                Double v = bars.gflops().get(Bars.key(s, shape, t));
+                if (v != null) {
+                    double h = PANEL_HEIGHT * v / top;
+                    svg.append(String.format(Locale.ROOT,
+                            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
+                                    + "fill=\"%s\"><title>%s %s %d: %.1f GFLOP/s</title></rect>%n",
+                            x + k * BAR, yBase - h, BAR - 1, h, COLORS[k % COLORS.length], escape(s), escape(shape), t,
+                            v));
+                }
+                k++;
+            }
+            text(svg, x + bars.series().size() * BAR / 2.0, yBase + 14, "middle", 10, escape(shape));
+        }
+        if (!Double.isNaN(peak)) {
+            double y = yBase - PANEL_HEIGHT * peak * t / top;
+            svg.append(String.format(Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\" stroke-dasharray=\"4 3\"/>%n",
+                    LEFT, y, width - RIGHT, y));
+            text(svg, width - RIGHT, y - 3, "end", 10, String.format(Locale.ROOT, "FMA peak %.0f", peak * t));
+        }
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\"/>%n",
+                LEFT, yBase, width - RIGHT, yBase));
+    }
+
+    /** The legend below the panels, three entries a row. */
+    private static void legend(StringBuilder svg, Set<String> series, double ly) {
         int k = 0;
-        for (String s : series) { // legend, three entries a row
+        for (String s : series) {
             double x = LEFT + (k % 3) * 190, y = ly + (k / 3) * 18;
             svg.append(
                     String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>%n",
@@ -143,7 +166,6 @@ public final class JmhChart {
             text(svg, x + 14, y, "start", 11, escape(s));
             k++;
         }
-        return svg.append("</svg>\n").toString();
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code v}. */

@@ -99,6 +99,33 @@ public final class KernelRidge {
      * @throws ArithmeticException when no λ of the grid could be solved
      */
     public static Result fit(Kernels k, GramKernel kernel, Dataset train, Dataset test, Options options) {
+        int nVal = checkArguments(k, kernel, train, test, options);
+        int n = train.size(), nTest = test.size(), nFit = n - nVal;
+        requireMemory(n, nFit, nVal, nTest, MemoryBudget.physicalBytes());
+        double[] grid = options.lambdas();
+        long t0 = System.nanoTime();
+        Selection selection = select(k, kernel, train, nFit, grid);
+        Step best = null, ridgeless = null;
+        for (Step s : selection.sweep()) {
+            if (!s.solved()) continue;
+            if (best == null || s.validationMse() < best.validationMse()) best = s; // ties keep the larger λ
+            ridgeless = s;
+        }
+        if (best == null) {
+            throw new ArithmeticException(
+                    "KernelRidge: no λ of the grid could be solved; the largest, " + grid[0] + ", failed: "
+                            + selection.sweep().get(0).failure());
+        }
+        Refit refit = refit(k, kernel, train, test, grid, best.lambda());
+        double gramSeconds = selection.gramSeconds() + refit.gramSeconds();
+        double solveSeconds = seconds(t0) - gramSeconds;
+        return new Result(kernel.describe(), n, nFit, nVal, nTest, List.copyOf(selection.sweep()), refit.lambda(),
+                ridgeless.lambda(), ridgeless.validationMse(), refit.testMse(), refit.trainMse(), gramSeconds,
+                solveSeconds);
+    }
+
+    /** Checks fit's arguments; returns the number of validation points. */
+    private static int checkArguments(Kernels k, GramKernel kernel, Dataset train, Dataset test, Options options) {
         if (k == null || kernel == null || train == null || test == null || options == null) {
             throw new IllegalArgumentException(
                     "KernelRidge.fit: kernels, kernel, train, test and options must not be null");
@@ -108,25 +135,30 @@ public final class KernelRidge {
                     "KernelRidge: training inputs have d = " + train.dim() + " but test inputs d = "
                             + test.dim() + " (expected the same)");
         }
-        int n = train.size(), nTest = test.size();
+        int n = train.size();
         int nVal = (int) Math.round(n * options.validationFraction()), nFit = n - nVal;
         if (nVal < 1 || nFit < 1) {
             throw new IllegalArgumentException("KernelRidge: n = " + n + " with validation fraction "
                     + options.validationFraction()
                     + " leaves " + nFit + " points to fit and " + nVal + " to validate (expected at least 1 of each)");
         }
-        requireMemory(n, nFit, nVal, nTest, MemoryBudget.physicalBytes());
-        double[] grid = options.lambdas();
+        return nVal;
+    }
+
+    /** The λ sweep on the first nFit points, scored on the rest, and the seconds its Gram matrices took. */
+    private record Selection(List<Step> sweep, double gramSeconds) {}
+
+    /** Selection: K_fit and K_val live in this method's workspace only, freed before the refit allocates. */
+    private static Selection select(Kernels k, GramKernel kernel, Dataset train, int nFit, double[] grid) {
+        int n = train.size(), nVal = n - nFit;
         List<Step> sweep = new ArrayList<>();
         long t0 = System.nanoTime();
-        double gramSeconds;
-        // Selection: K_fit and K_val live in this workspace only, freed before the refit allocates.
         try (Workspace ws = Workspace.shared()) {
             Matrix kFit = ws.matrix(nFit, nFit), kVal = ws.matrix(nVal, nFit);
             Matrix xFit = train.x().rows(0, nFit), xVal = train.x().rows(nFit, n);
             kernel.trainGram(k, xFit, kFit);
             kernel.crossGram(k, xVal, xFit, kVal);
-            gramSeconds = seconds(t0);
+            double gramSeconds = seconds(t0);
             try (RidgeSolver solver = new RidgeSolver(k, kFit)) {
                 for (double lambda : grid) {
                     try {
@@ -139,38 +171,32 @@ public final class KernelRidge {
                     }
                 }
             }
+            return new Selection(sweep, gramSeconds);
         }
-        Step best = null, ridgeless = null;
-        for (Step s : sweep) {
-            if (!s.solved()) continue;
-            if (best == null || s.validationMse() < best.validationMse()) best = s; // ties keep the larger λ
-            ridgeless = s;
-        }
-        if (best == null) {
-            throw new ArithmeticException(
-                    "KernelRidge: no λ of the grid could be solved; the largest, " + grid[0] + ", failed: "
-                            + sweep.get(0).failure());
-        }
-        // Refit: K and K_test live in this workspace only.
-        double lambda = best.lambda(), testMse, trainMse;
+    }
+
+    /** The refit on all training points at the chosen λ (or the next larger that solves), and its losses. */
+    private record Refit(double lambda, double testMse, double trainMse, double gramSeconds) {}
+
+    /** Refit: K and K_test live in this method's workspace only. */
+    private static Refit refit(Kernels k, GramKernel kernel, Dataset train, Dataset test, double[] grid,
+            double chosen) {
+        int n = train.size();
         try (Workspace ws = Workspace.shared()) {
             long t1 = System.nanoTime();
-            Matrix kTrain = ws.matrix(n, n), kTest = ws.matrix(nTest, n);
+            Matrix kTrain = ws.matrix(n, n), kTest = ws.matrix(test.size(), n);
             kernel.trainGram(k, train.x(), kTrain);
             kernel.crossGram(k, test.x(), train.x(), kTest);
-            gramSeconds += seconds(t1);
+            double gramSeconds = seconds(t1);
             try (RidgeSolver solver = new RidgeSolver(k, kTrain)) {
-                RidgeSolver.Solution s = solveOrLarger(solver, train.y(), grid, lambda);
-                lambda = s.lambda();
-                testMse = mse(solver.multiply(kTest, s.alpha()), test.y());
+                RidgeSolver.Solution s = solveOrLarger(solver, train.y(), grid, chosen);
+                double lambda = s.lambda();
+                double testMse = mse(solver.multiply(kTest, s.alpha()), test.y());
                 double sum = 0; // y − Kα = nλα: the training residual without another pass over K
                 for (double a : s.alpha()) sum += (n * lambda * a) * (n * lambda * a);
-                trainMse = sum / n;
+                return new Refit(lambda, testMse, sum / n, gramSeconds);
             }
         }
-        double solveSeconds = seconds(t0) - gramSeconds;
-        return new Result(kernel.describe(), n, nFit, nVal, nTest, List.copyOf(sweep), lambda, ridgeless.lambda(),
-                ridgeless.validationMse(), testMse, trainMse, gramSeconds, solveSeconds);
     }
 
     /** The solution at λ, or at the next larger λ of the grid when λ fails on the larger refit system. */

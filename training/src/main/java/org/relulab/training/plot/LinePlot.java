@@ -87,19 +87,8 @@ public final class LinePlot {
         double ly0 = Math.floor(Math.log10(y0)), ly1 = Math.max(Math.ceil(Math.log10(y1)), ly0 + 1);
         double lx0 = logX ? Math.log10(x0) : x0, lx1 = logX ? Math.log10(x1) : x1;
         if (lx1 <= lx0) lx1 = lx0 + 1;
-        for (double e = ly0; e <= ly1; e++) { // decades on y
-            double y = py(e, ly0, ly1);
-            sb.append(String.format(Locale.ROOT,
-                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, W - RIGHT, y));
-            text(sb, LEFT - 4, y + 4, "end", 10, "1e" + (int) e);
-        }
-        for (double v : xTicks(lx0, lx1)) {
-            double x = LEFT + (W - LEFT - RIGHT) * (v - lx0) / (lx1 - lx0);
-            text(sb, x, H - BOTTOM + 16, "middle", 10, tick(logX ? Math.pow(10, v) : v));
-        }
-        sb.append(String.format(Locale.ROOT,
-                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"black\"/>%n",
-                LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM));
+        Frame frame = new Frame(lx0, lx1, ly0, ly1);
+        axes(sb, frame);
         List<String> names = new ArrayList<>(); // series of one name share its color and legend entry
         for (Series s : series) {
             int k = names.indexOf(s.name);
@@ -108,31 +97,60 @@ public final class LinePlot {
                 k = names.size();
                 names.add(s.name);
             }
-            String color = COLORS[k % COLORS.length];
-            StringBuilder pts = new StringBuilder();
-            for (int i = 0; i < s.x.length; i++) {
-                if (!usable(s.x[i], logX) || !usable(s.y[i], true)) continue;
-                double vx = logX ? Math.log10(s.x[i]) : s.x[i];
-                double x = LEFT + (W - LEFT - RIGHT) * (vx - lx0) / (lx1 - lx0), y = py(Math.log10(s.y[i]), ly0, ly1);
-                if (s.style == Style.POINTS) sb.append(marker(x, y, color));
-                else pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            }
-            if (s.style != Style.POINTS) {
-                sb.append(String.format(Locale.ROOT,
-                        "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"%s points=\"%s\"/>%n",
-                        color, dash(s.style), pts.toString().trim()));
-            }
-            if (!first) continue;
-            double ly = TOP + 14 + 16 * k;
-            int lx = legendLeft ? LEFT + 10 : W - RIGHT - 150;
-            if (s.style == Style.POINTS) sb.append(marker(lx + 10, ly - 4, color));
-            else
-                sb.append(String.format(Locale.ROOT,
-                        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
-                        lx, ly - 4, lx + 20, ly - 4, color, dash(s.style)));
-            text(sb, lx + 24, ly, "start", 11, s.name);
+            line(sb, s, COLORS[k % COLORS.length], frame);
+            if (first) legendEntry(sb, s, k, COLORS[k % COLORS.length]);
         }
         return sb.append("</svg>\n").toString();
+    }
+
+    /** The plotted ranges: x (log10 when logX) and log10 y. */
+    private record Frame(double lx0, double lx1, double ly0, double ly1) {}
+
+    /** Decades on y, ticks on x, the frame. */
+    private void axes(StringBuilder sb, Frame f) {
+        for (double e = f.ly0(); e <= f.ly1(); e++) { // decades on y
+            double y = py(e, f.ly0(), f.ly1());
+            sb.append(String.format(Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, W - RIGHT, y));
+            text(sb, LEFT - 4, y + 4, "end", 10, "1e" + (int) e);
+        }
+        for (double v : xTicks(f.lx0(), f.lx1())) {
+            double x = LEFT + (W - LEFT - RIGHT) * (v - f.lx0()) / (f.lx1() - f.lx0());
+            text(sb, x, H - BOTTOM + 16, "middle", 10, tick(logX ? Math.pow(10, v) : v));
+        }
+        sb.append(String.format(Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"black\"/>%n",
+                LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM));
+    }
+
+    /** One series' points or polyline. */
+    private void line(StringBuilder sb, Series s, String color, Frame f) {
+        StringBuilder pts = new StringBuilder();
+        for (int i = 0; i < s.x.length; i++) {
+            if (!usable(s.x[i], logX) || !usable(s.y[i], true)) continue;
+            double vx = logX ? Math.log10(s.x[i]) : s.x[i];
+            double x = LEFT + (W - LEFT - RIGHT) * (vx - f.lx0()) / (f.lx1() - f.lx0());
+            double y = py(Math.log10(s.y[i]), f.ly0(), f.ly1());
+            if (s.style == Style.POINTS) sb.append(marker(x, y, color));
+            else pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+        }
+        if (s.style != Style.POINTS) {
+            sb.append(String.format(Locale.ROOT,
+                    "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"%s points=\"%s\"/>%n",
+                    color, dash(s.style), pts.toString().trim()));
+        }
+    }
+
+    /** The k-th legend entry: a marker or line sample and the series' name. */
+    private void legendEntry(StringBuilder sb, Series s, int k, String color) {
+        double ly = TOP + 14 + 16 * k;
+        int lx = legendLeft ? LEFT + 10 : W - RIGHT - 150;
+        if (s.style == Style.POINTS) sb.append(marker(lx + 10, ly - 4, color));
+        else
+            sb.append(String.format(Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
+                    lx, ly - 4, lx + 20, ly - 4, color, dash(s.style)));
+        text(sb, lx + 24, ly, "start", 11, s.name);
     }
 
     /** Tick positions on the (log10, when logX) x axis: six even steps, or 1, 2, 5 × 10^k on a log axis. */
