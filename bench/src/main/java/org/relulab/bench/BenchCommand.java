@@ -163,7 +163,8 @@ public final class BenchCommand {
         double peak1 = gflopOf(dir.resolve("peak-1t.json")), peak2 = gflopOf(dir.resolve("peak-2t.json"));
         StringBuilder sb = new StringBuilder("# Benchmarks: ").append(MachineInfo.cpuModel()).append("\n\n");
         sb.append(
-                "Written by `./relulab bench` (JMH, one fork, 2 × 1 s warmup (8 for the training step), 3 × 1 s measurement).\n\n");
+                "Written by `./relulab bench` (JMH, one fork, 2 × 1 s warmup (8 for the training step), "
+                        + "3 × 1 s measurement).\n\n");
         sb.append(machineTable(String.format(Locale.ROOT,
                 "| FMA peak (PeakBenchmark) | %.1f GFLOP/s on 1 thread, %.1f on 2 |%n", peak1, peak2)));
         sb.append('\n');
@@ -173,8 +174,9 @@ public final class BenchCommand {
             sb.append("## ").append(f).append("\n\n");
             if (f.equals("scaling.json")) { // one row per d, with its seeds' spread, and the fits
                 sb.append(
-                        "LMZ20 time to ε (`TimeToEpsilonBenchmark`), d = 6 to 12, seeds 1 to 3: a figure to compare machines by; "
-                                + "a range of 2 in d is too short to tell a power law from an exponential (`relulab bench scaling` does that).\n\n");
+                        "LMZ20 time to ε (`TimeToEpsilonBenchmark`), d = 6 to 12, seeds 1 to 3: a figure to compare "
+                                + "machines by; a range of 2 in d is too short to tell a power law from an exponential "
+                                + "(`relulab bench scaling` does that).\n\n");
                 sb.append(ScalingReport.timeToEpsilonMarkdown(ScalingReport.runs(JmhRawData.read(dir.resolve(f)))))
                         .append('\n');
                 continue;

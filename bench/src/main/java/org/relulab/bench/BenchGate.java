@@ -24,7 +24,8 @@ import org.relulab.training.io.Json;
  * noisy shared machine, never absolute times.
  * <ol>
  * <li>Heap allocation of one training step (TrainStepBenchmark.step, JMH {@code -prof gc}):
- *     the least gc.alloc.rate.norm of 5 iterations at most {@link #MAX_STEP_BYTES}. The step allocates nothing; what JMH reports is its
+ * the least gc.alloc.rate.norm of 5 iterations at most {@link #MAX_STEP_BYTES}. The step allocates nothing; what JMH
+ * reports is its
  *     own per-iteration overhead spread over the calls (tens to hundreds of bytes), while a regression that
  *     boxes vectors costs 10⁵ bytes per step.</li>
  * <li>The SIMD/scalar speed ratio of core kernels, both measured in this one run: at least

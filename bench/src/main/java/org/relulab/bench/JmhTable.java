@@ -20,7 +20,8 @@ import org.relulab.training.io.Json;
  */
 public final class JmhTable {
     static final String USAGE = """
-            usage: java -cp bench/target/benchmarks.jar org.relulab.bench.JmhTable [--peak GFLOPS] [--ratio-to NAME] RESULTS.json
+            usage: java -cp bench/target/benchmarks.jar org.relulab.bench.JmhTable [--peak GFLOPS] [--ratio-to NAME] \
+            RESULTS.json
               RESULTS.json    a JMH result file: java -jar bench/target/benchmarks.jar ... -rf json -rff RESULTS.json
               --peak GFLOPS   the FP32 peak of one core: adds a "% of peak" column for rows with a gflop
                               metric, against T x GFLOPS for rows with a threads=T parameter

@@ -33,7 +33,9 @@ final class Lmz20Descent implements AutoCloseable {
         this(k, d, Lmz20Scaling.width(d), Lmz20Scaling.samples(d), seed);
     }
 
-    /** A run of the same setting at any d, m and n (η = m/2 still): {@link StepTimeBenchmark} varies them one at a time. */
+    /**
+     * A run of the same setting at any d, m and n (η = m/2 still): {@link StepTimeBenchmark} varies them one at a time.
+     */
     Lmz20Descent(Kernels k, int d, int m, int n, long seed) {
         this.d = d;
         this.m = m;
@@ -75,7 +77,10 @@ final class Lmz20Descent implements AutoCloseable {
         }
     }
 
-    /** One full-batch GD step: forward and backward over the n training samples, then the update. Returns the training loss before it. */
+    /**
+     * One full-batch GD step: forward and backward over the n training samples, then the update. Returns the training
+     * loss before it.
+     */
     double step(Kernels k) {
         double loss = step.forward(k, train.x(), train.y());
         step.backward(k, train.x());

@@ -140,7 +140,10 @@ final class ScalingReport {
         return sb.toString();
     }
 
-    /** Wall seconds to ε against d on log-log axes: every run (and its CPU seconds), both fits of the wall time and the flop-count line. */
+    /**
+     * Wall seconds to ε against d on log-log axes: every run (and its CPU seconds), both fits of the wall time and the
+     * flop-count line.
+     */
     static String timeToEpsilonSvg(List<Run> runs) {
         double[] d = column(runs, Run::d), t = column(runs, Run::seconds);
         Fits f = Fits.of(d, t);
@@ -242,8 +245,9 @@ final class ScalingReport {
         boolean powerBetter = fw.power().r2() > fw.exponential().r2();
         sb.append(String.format(Locale.ROOT,
                 "Over %d runs at %d values of d (%d to %d), the wall time to ε grows as d^%.2f (95 %% interval "
-                        + "%.2f to %.2f, R² = %.4f); the exponential model fits %s (R² = %.4f, rms residual %.3f against %.3f decades). "
-                        + "The exponent is the steps' d^%.2f ± %.2f plus the time per step's d^%.2f ± %.2f (least squares adds them "
+                        + "%.2f to %.2f, R² = %.4f); the exponential model fits %s (R² = %.4f, rms residual %.3f "
+                        + "against %.3f decades). The exponent is the steps' d^%.2f ± %.2f plus the time per step's "
+                        + "d^%.2f ± %.2f (least squares adds them "
                         + "exactly); the flop count per step grows as d^%d. The CPU time grows as d^%.2f ± %.2f.%n",
                 runs.size(), byD.size(), runs.get(0).d(), runs.get(runs.size() - 1).d(), fw.power().slope(),
                 fw.power().slope() - fw.power().slopeCi95(), fw.power().slope() + fw.power().slopeCi95(),

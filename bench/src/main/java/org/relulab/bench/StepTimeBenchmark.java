@@ -20,7 +20,8 @@ import org.relulab.core.Provider;
 /**
  * The time of one step of {@link TimeToEpsilonBenchmark}'s training ({@link Lmz20Descent#step}: forward,
  * backward and GD update of the LMZ20 student on the abs teacher's data) as d, m and n are varied one at a
- * time around d = 32, m = 128, n = 10240 ({@link StepSize}), against its flop count 4nmd. Average time per step; one fork, short iterations
+ * time around d = 32, m = 128, n = 10240 ({@link StepSize}), against its flop count 4nmd. Average time per step; one
+ * fork, short iterations
  * (a step is 0.3 to 50 ms), one GEMM thread as in the time-to-ε benchmark. Secondary metrics
  * ({@link StepCounters}): steps and the benchmark thread's CPU seconds per iteration, whose ratio is the CPU
  * time per step (two clock reads per step, about a microsecond).

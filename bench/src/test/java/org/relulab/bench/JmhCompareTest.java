@@ -40,12 +40,15 @@ class JmhCompareTest {
 
     @Test
     void regressionNeedsBothTheThresholdAndTheErrorBars() {
-        assertEquals(JmhCompare.Verdict.REGRESSION, verdict(100, 2, 80, 2, "ops/s"));          // 25 % slower, far beyond ±4
+        // 25 % slower, far beyond ±4
+        assertEquals(JmhCompare.Verdict.REGRESSION, verdict(100, 2, 80, 2, "ops/s"));
         assertEquals(JmhCompare.Verdict.SLOWER_WITHIN_NOISE, verdict(100, 15, 80, 10, "ops/s")); // 25 % but within ±25
-        assertEquals(JmhCompare.Verdict.SLOWER_WITHIN_NOISE, verdict(100, 1, 95, 1, "ops/s"));   // beyond noise, under 10 %
+        // beyond noise, under 10 %
+        assertEquals(JmhCompare.Verdict.SLOWER_WITHIN_NOISE, verdict(100, 1, 95, 1, "ops/s"));
         assertEquals(JmhCompare.Verdict.FASTER, verdict(100, 1, 120, 1, "ops/s"));
         assertEquals(JmhCompare.Verdict.SAME, verdict(100, 5, 102, 5, "ops/s"));
-        assertEquals(JmhCompare.Verdict.REGRESSION, verdict(100, Double.NaN, 80, Double.NaN, "ops/s")); // no error bars: threshold only
+        // no error bars: threshold only
+        assertEquals(JmhCompare.Verdict.REGRESSION, verdict(100, Double.NaN, 80, Double.NaN, "ops/s"));
     }
 
     @Test

@@ -46,11 +46,16 @@ class JmhTableTest {
     void tableHasScoresTimePerCallAndEverySecondaryMetric() {
         // 1/140 s = 7.14 ms, 1/20500 s = 48.8 us, 0.0123 ms = 12.3 us; a NaN error (one iteration) is left out.
         String want = """
-                | benchmark                | params                            |             score | unit  | time/op | gflop/s | gbytes/s |
-                | ------------------------ | --------------------------------- | ----------------: | ----- | ------: | ------: | -------: |
-                | GemmBenchmark.gemm       | provider=simd shape=fwd threads=2 |        140 ± 3.50 | ops/s | 7.14 ms |     150 |          |
-                | ActivationBenchmark.relu | n=65536 provider=scalar           |             20500 | ops/s | 48.8 us |         |     10.8 |
-                | other.Bench.time         |                                   | 0.0123 ± 0.000400 | ms/op | 12.3 us |         |          |
+                | benchmark                | params                            |             score | \
+                unit  | time/op | gflop/s | gbytes/s |
+                | ------------------------ | --------------------------------- | ----------------: | \
+                ----- | ------: | ------: | -------: |
+                | GemmBenchmark.gemm       | provider=simd shape=fwd threads=2 |        140 ± 3.50 | \
+                ops/s | 7.14 ms |     150 |          |
+                | ActivationBenchmark.relu | n=65536 provider=scalar           |             20500 | \
+                ops/s | 48.8 us |         |     10.8 |
+                | other.Bench.time         |                                   | 0.0123 ± 0.000400 | \
+                ms/op | 12.3 us |         |          |
                 """;
         assertEquals(want, JmhTable.render(Json.parse(RESULTS), Double.NaN));
     }

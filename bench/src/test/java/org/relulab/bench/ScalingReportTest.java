@@ -12,15 +12,22 @@ import org.relulab.training.io.Json;
 
 /** {@link ScalingReport} and {@link JmhRawData} on JMH JSON of known power laws. */
 class ScalingReportTest {
-    /** A TimeToEpsilonBenchmark record in JMH's JSON form: two seeds per d, time = 1e-5 d^5 (× 1.1 for seed 2), steps = 10 d². */
+    /**
+     * A TimeToEpsilonBenchmark record in JMH's JSON form: two seeds per d, time = 1e-5 d^5 (× 1.1 for seed 2), steps =
+     * 10 d².
+     */
     static String timeRecord(int d) {
         double t1 = 1e-5 * Math.pow(d, 5), t2 = 1.1 * t1, s = 10.0 * d * d;
         return String.format(Locale.ROOT,
                 """
-                {"benchmark": "org.relulab.bench.TimeToEpsilonBenchmark.trainToEpsilon", "mode": "ss", "params": {"d": "%d", "threads": "1"},
-                 "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "s/op", "rawData": [[%s, %s]]},
-                 "secondaryMetrics": {"cpuSeconds": {"score": 0, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[%s, %s]]},
-                                      "steps": {"score": 0, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[%s, %s]]}}}""",
+                {"benchmark": "org.relulab.bench.TimeToEpsilonBenchmark.trainToEpsilon", "mode": "ss",
+                 "params": {"d": "%d", "threads": "1"},
+                 "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "s/op",
+                                   "rawData": [[%s, %s]]},
+                 "secondaryMetrics": {"cpuSeconds": {"score": 0, "scoreError": "NaN", "scoreUnit": "#",
+                                                     "rawData": [[%s, %s]]},
+                                      "steps": {"score": 0, "scoreError": "NaN", "scoreUnit": "#",
+                                                "rawData": [[%s, %s]]}}}""",
                 d, (t1 + t2) / 2, t1, t2, t1 / 2, t2 / 2, s, s);
     }
 
@@ -30,10 +37,14 @@ class ScalingReportTest {
         double ms = 5.0 * s.value() / s.baseValue();
         return String.format(Locale.ROOT,
                 """
-                {"benchmark": "org.relulab.bench.StepTimeBenchmark.step", "mode": "avgt", "params": {"size": "%s", "threads": "1"},
-                 "primaryMetric": {"score": %s, "scoreError": 0.1, "scoreUnit": "ms/op", "rawData": [[%s, %s, %s]]},
-                 "secondaryMetrics": {"cpuSeconds": {"score": 0, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[%s, %s, %s]]},
-                                      "steps": {"score": 0, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[100, 100, 100]]}}}""",
+                {"benchmark": "org.relulab.bench.StepTimeBenchmark.step", "mode": "avgt",
+                 "params": {"size": "%s", "threads": "1"},
+                 "primaryMetric": {"score": %s, "scoreError": 0.1, "scoreUnit": "ms/op",
+                                   "rawData": [[%s, %s, %s]]},
+                 "secondaryMetrics": {"cpuSeconds": {"score": 0, "scoreError": "NaN", "scoreUnit": "#",
+                                                     "rawData": [[%s, %s, %s]]},
+                                      "steps": {"score": 0, "scoreError": "NaN", "scoreUnit": "#",
+                                                "rawData": [[100, 100, 100]]}}}""",
                 size, ms, ms, ms, ms, ms / 20, ms / 20, ms / 20);
     }
 
@@ -56,7 +67,8 @@ class ScalingReportTest {
         assertEquals(24, runs.get(11).d());
         String csv = ScalingReport.runsCsv(runs);
         assertTrue(csv.startsWith(
-                "d,m,n,seed,seconds,cpu_seconds,steps,flops_per_step,epsilon\n8,32,640,1,0.327680,0.163840,640,655360,0.00726760\n"),
+                "d,m,n,seed,seconds,cpu_seconds,steps,flops_per_step,epsilon\n"
+                        + "8,32,640,1,0.327680,0.163840,640,655360,0.00726760\n"),
                 csv);
     }
 
@@ -75,7 +87,8 @@ class ScalingReportTest {
                 ScalingReport.column(runs, ScalingReport.Run::seconds));
         assertEquals(5, f.power().slope(), 1e-9);
         assertTrue(f.power().r2() > 0.999 && f.exponential().r2() < f.power().r2(), f.toString());
-        double geometricMeanD = Math.pow(8.0 * 10 * 12 * 16 * 20 * 24, 1 / 6.0); // log t - 4 log d = log(1e-5 d) + log(1 or 1.1)
+        // log t - 4 log d = log(1e-5 d) + log(1 or 1.1)
+        double geometricMeanD = Math.pow(8.0 * 10 * 12 * 16 * 20 * 24, 1 / 6.0);
         assertEquals(1e-5 * Math.sqrt(1.1) * geometricMeanD * 1e4, f.flopLine(10), 1e-9,
                 "slope-4 line through the runs' mean");
         String md = ScalingReport.timeToEpsilonMarkdown(runs);

@@ -8,8 +8,10 @@
  * <pre>
  * mvn -B -q -Ppeers package -DskipTests
  * java -jar bench-peers/target/peers-benchmarks.jar -l
- * java -jar bench-peers/target/peers-benchmarks.jar 'relulab.bench.(peers.\w+|GemmBenchmark).gemm$' -rf json -rff peers.json
- * java -cp bench-peers/target/peers-benchmarks.jar org.relulab.bench.JmhTable --ratio-to OpenBlas --peak GFLOPS peers.json
+ * java -jar bench-peers/target/peers-benchmarks.jar 'relulab.bench.(peers.\w+|GemmBenchmark).gemm$' -rf json -rff
+ * peers.json
+ * java -cp bench-peers/target/peers-benchmarks.jar org.relulab.bench.JmhTable --ratio-to OpenBlas --peak GFLOPS
+ * peers.json
  * </pre>
  *
  * or {@code bench-peers/run-peers.sh OUT.json}, which also runs numpy when it is installed.

@@ -212,7 +212,10 @@ public final class KernelRidge {
         }
     }
 
-    /** Refuses, before allocating, kernel matrices that would not fit in {@link MemoryBudget#FRACTION} of {@code physical}. */
+    /**
+     * Refuses, before allocating, kernel matrices that would not fit in {@link MemoryBudget#FRACTION} of {@code
+     * physical}.
+     */
     static void requireMemory(int n, int nFit, int nVal, int nTest, long physical) {
         long select = MemoryBudget.matrixBytes(nFit, nFit) + MemoryBudget.matrixBytes(nVal, nFit)
                 + RidgeSolver.scratchBytes(nFit);

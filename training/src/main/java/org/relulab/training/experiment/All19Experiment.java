@@ -34,12 +34,15 @@ import org.relulab.training.teacher.All19Fig1Teacher;
  *
  * <p>For each learner and N, first the tuning runs: one run per (η, λ) of the plan's grid and tuning seed, on that
  * seed's training set, scored by the MSE on that seed's own test set (held out: no reported run sees it); the point
- * with the least mean held-out MSE over the tuning seeds is chosen, among those that trained ({@link #failed}) on every one (a step
- * size at the edge of stability that diverges on one seed is not chosen). Then the reported runs: the chosen (η, λ) on each seed's fresh training and
+ * with the least mean held-out MSE over the tuning seeds is chosen, among those that trained ({@link #failed}) on every
+ * one (a step
+ * size at the edge of stability that diverges on one seed is not chosen). Then the reported runs: the chosen (η, λ) on
+ * each seed's fresh training and
  * test sets; a reported run that fails to train ({@link #failed}: SGD diverged, or its final training MSE is no better
  * than predicting 0; seen on the training data, as a user would see it) is rerun at the next point of the held-out
  * ranking, and fig1.csv counts these fallbacks. Test errors are summed up by their median over the
- * seeds, since constant-step SGD ends some runs inside a loss spike. Every run has its folder (tuning/… and runs/…); tuning.csv, fig1.csv, table.md and fig1.svg sum up.
+ * seeds, since constant-step SGD ends some runs inside a loss spike. Every run has its folder (tuning/… and runs/…);
+ * tuning.csv, fig1.csv, table.md and fig1.svg sum up.
  *
  * <p>The runs are independent, so {@code workers} of them go at once, each on one GEMM thread (a batch of 50 on a
  * network of this size is too small to split): the results do not depend on the number of workers.
@@ -61,9 +64,10 @@ public final class All19Experiment implements Experiment {
     public String help() {
         return """
               reproduce all19 [--quick] [--out DIR] [--threads T]
-                         ALL19 Fig. 1: test MSE against N for the 3- and 2-layer networks, their last layer only and their
-                         NTK linearizations, eta and weight decay tuned on held-out data; T runs at once, one thread each;
-                         about 8 minutes on 2 cores, --quick about 30 s [out: results/reproduce/all19(-quick)]
+                         ALL19 Fig. 1: test MSE against N for the 3- and 2-layer networks, their last layer
+                         only and their NTK linearizations, eta and weight decay tuned on held-out data; T runs
+                         at once, one thread each; about 8 minutes on 2 cores, --quick about 30 s
+                         [out: results/reproduce/all19(-quick)]
             """;
     }
 
@@ -326,7 +330,8 @@ public final class All19Experiment implements Experiment {
     private static Trainer.Result[] runAll(List<Job> jobs, All19Plan plan, Path dir, int workers, PrintStream out,
             String what)
             throws IOException {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream()); // each run's progress lines and divergence note
+        // each run's progress lines and divergence note
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {

@@ -110,7 +110,9 @@ record All19Plan(int[] ns, int[] seeds, int[] tuningSeeds, double[] lrs, double[
                 .sorted(Comparator.comparingDouble(i -> heldOutError[i])).mapToInt(Integer::intValue).toArray();
     }
 
-    /** The mean of a grid point's held-out errors over the tuning seeds, NaN when one of them is not finite (diverged). */
+    /**
+     * The mean of a grid point's held-out errors over the tuning seeds, NaN when one of them is not finite (diverged).
+     */
     static double heldOut(double[] perSeed) {
         double sum = 0;
         for (double e : perSeed) sum += e;

@@ -43,7 +43,10 @@ final class All19Table {
         return sb.toString();
     }
 
-    /** The chosen (η, λ): {@code chosen[l][j]} is a grid point of {@code plan}, or -1 when every grid point failed to train. */
+    /**
+     * The chosen (η, λ): {@code chosen[l][j]} is a grid point of {@code plan}, or -1 when every grid point failed to
+     * train.
+     */
     static String choices(List<All19Learner> learners, All19Plan plan, int[][] chosen) {
         StringBuilder sb = header("learner: η, λ", plan.ns());
         for (int l = 0; l < learners.size(); l++) {

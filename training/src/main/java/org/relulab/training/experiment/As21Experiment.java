@@ -22,13 +22,17 @@ import org.relulab.training.run.Trainer;
  * d = 20 with a°_j = ±1 alternating; n = 4 000 noiseless samples x ~ N(0, I); student f = (1/m) Σ a_i ReLU(w_iᵀx)
  * from w_i ~ N(0, I/d), a_i ~ N(0, 1), trained by conic particle GD (η = 0.5) on J + λ·|μ|. The grid: m = m° = 5,
  * m = 20 and m = 100, λ = 0 and λ = 0.003, five seeds each; then λ = 0.001 and 0.01 at m = 100 (seed 1) for the
- * bias that λ puts on the masses. {@code --quick}: m = 5 (two seeds) and m = 100 (one seed), 3 000 steps. Writes each run's folder, summary.csv, identification.svg (E against the step),
+ * bias that λ puts on the masses. {@code --quick}: m = 5 (two seeds) and m = 100 (one seed), 3 000 steps. Writes each
+ * run's folder, summary.csv, identification.svg (E against the step),
  * angle.svg (largest angle to a heavy student neuron) and lambda.svg (final E against λ).
  */
 public final class As21Experiment implements Experiment {
     static final int D = 20, TEACHER_NEURONS = 5, N = 4_000, TEST_N = 2_000;
     static final double LR = 0.5, LAMBDA = 0.003;
-    /** A run counts as identifying the teacher when E ≤ this and every teacher neuron has a heavy student neuron within 5°. */
+    /**
+     * A run counts as identifying the teacher when E ≤ this and every teacher neuron has a heavy student neuron within
+     * 5°.
+     */
     static final double IDENTIFIED_E = 0.1, IDENTIFIED_DEGREES = 5;
 
     private record Plan(int[] widths, int[][] seeds, long steps, double[] sweepLambdas) {}

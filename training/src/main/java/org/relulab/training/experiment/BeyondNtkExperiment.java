@@ -49,7 +49,9 @@ import org.relulab.training.teacher.AbsTeacher;
 public final class BeyondNtkExperiment implements Experiment {
     static final String COMMAND = "reproduce beyond-ntk";
     static final String[] FILES = {"results.csv", "summary.csv", "lambda.csv", "loss-x-d.svg", "network.svg"};
-    /** (1 − 3/π): test loss × d of the best predictor of degree ≤ 2, the part of f* a kernel learns from n ≪ d⁴ samples. */
+    /**
+     * (1 − 3/π): test loss × d of the best predictor of degree ≤ 2, the part of f* a kernel learns from n ≪ d⁴ samples.
+     */
     static final double DEGREE_2_FLOOR = 1 - 3 / Math.PI;
     /** (1 − 2/π): test loss × d of the constant predictor E[f*]. */
     static final double CONSTANT_PREDICTOR = 1 - 2 / Math.PI;
@@ -63,9 +65,10 @@ public final class BeyondNtkExperiment implements Experiment {
     public String help() {
         return """
               reproduce beyond-ntk [--quick] [--d 8,16,32] [--seeds N] [--steps-per-d2 K] [--out DIR]
-                         LMZ20's separation: test loss x d against d of the LMZ20 network, the NTK, the kappa1 kernel and
-                         random features on the same n = 10d^2 samples; d = 8..32, 3 seeds, about 30 minutes, --quick
-                         (d = 8..20, 2 seeds) about 2 minutes [out: results/reproduce/beyond-ntk(-quick)]
+                         LMZ20's separation: test loss x d against d of the LMZ20 network, the NTK, the kappa1
+                         kernel and random features on the same n = 10d^2 samples; d = 8..32, 3 seeds, about 30
+                         minutes, --quick (d = 8..20, 2 seeds) about 2 minutes
+                         [out: results/reproduce/beyond-ntk(-quick)]
             """;
     }
 
@@ -146,7 +149,8 @@ public final class BeyondNtkExperiment implements Experiment {
     }
 
     /**
-     * LMZ20's teacher (identity W*, a_i = 1/d) and its training and test sets for {@code seed}, drawn as {@link Trainer}
+     * LMZ20's teacher (identity W*, a_i = 1/d) and its training and test sets for {@code seed}, drawn as {@link
+     * Trainer}
      * draws them (teacher from seed, training set from seed + 1, test set from seed + 3), so the kernels see the
      * network's data.
      */
@@ -184,7 +188,8 @@ public final class BeyondNtkExperiment implements Experiment {
         RunConfig cfg = RunConfig.defaults().teacher(TeacherKind.ABS).d(d).n(n).testN(plan.testN()).m(m)
                 .lr(BeyondNtkPlan.lr(d)).steps(steps).logEvery(plan.logEvery(d)).seed(seed).threads(threads).out(runDir)
                 .build();
-        Trainer.Result r = Trainer.run(cfg, new PrintStream(java.io.OutputStream.nullOutputStream())); // one line per run below
+        // one line per run below
+        Trainer.Result r = Trainer.run(cfg, new PrintStream(java.io.OutputStream.nullOutputStream()));
         Map<String, double[]> metrics = MetricsCsv.read(runDir.resolve("metrics.csv"));
         double[] step = metrics.get("step"), test = metrics.get("test_loss"), timesD = metrics.get("test_loss_x_d");
         double kernelBest = table.bestKernelLoss(d, seed);

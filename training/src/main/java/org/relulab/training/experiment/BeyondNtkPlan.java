@@ -10,7 +10,8 @@ import org.relulab.training.student.OutputLayer;
  * The grid of {@code reproduce beyond-ntk} and the sizes at each input dimension d, every one a stated polynomial
  * of d: n = 10d² training samples (the LMZ20 Fig. 1 ratio: 10⁴ samples at d = 30), student width m = 4d (LMZ20
  * needs m ≥ 2d; their Fig. 1 has m ≈ 3.3d), T = K·d² full-batch GD steps at η = m/2 (K = 16 by default: 1.4 to 2
- * times the steps the student needs to leave its plateau on this grid; η = m stalls at d = 16), M = m·d = 4d² random features (as
+ * times the steps the student needs to leave its plateau on this grid; η = m stalls at d = 16), M = m·d = 4d² random
+ * features (as
  * many trained parameters as the network), and {@code testN} fresh test samples for every d.
  *
  * @param dims   the input dimensions, strictly increasing, each from {@link #MIN_D} to {@link #MAX_D}

@@ -38,7 +38,8 @@ public final class Lmz20Experiment implements Experiment {
                 new Run("fig2-m60", 60, s.quick() ? 8_000 : 100_000));
         for (Run r : runs) OutputFolder.requireNewOrEmpty(dir.resolve(r.name));
         for (Run r : runs) {
-            // the defaults are LMZ20's setting: abs teacher, d = 30, n = 10⁴, |·| student, norm-tied output, GD, η = m/2
+            // the defaults are LMZ20's setting: abs teacher, d = 30, n = 10⁴, |·| student, norm-tied output, GD, η =
+            // m/2
             RunConfig cfg = RunConfig.defaults().m(r.m).steps(r.steps).logEvery(r.steps / 200).threads(s.threads())
                     .out(dir.resolve(r.name)).build();
             out.printf(Locale.ROOT, "reproduce lmz20, %s: d = 30, m = %d, %d steps -> %s%n", r.name, r.m, r.steps,

@@ -49,7 +49,8 @@ final class SeparationTable {
     /** Test loss × d of one method at one d over its seeds: sample standard deviation (0 for one seed), range. */
     record Summary(Method method, int d, int n, int count, double mean, double sd, double min, double max) {}
 
-    static final String RESULTS_HEADER = "method,d,n,seed,test_loss,test_loss_x_d,train_loss,lambda,steps,steps_to_beat_kernels,seconds";
+    static final String RESULTS_HEADER = "method,d,n,seed,test_loss,test_loss_x_d,train_loss,lambda,steps,"
+            + "steps_to_beat_kernels,seconds";
     static final String SUMMARY_HEADER = "method,d,n,seeds,mean_test_loss_x_d,sd,min,max";
 
     private final List<Measurement> rows = new ArrayList<>();
@@ -145,7 +146,9 @@ final class SeparationTable {
         return lines;
     }
 
-    /** The console table (Markdown): one row per d, one column per method, "mean ± sd" of test loss × d over the seeds. */
+    /**
+     * The console table (Markdown): one row per d, one column per method, "mean ± sd" of test loss × d over the seeds.
+     */
     String markdown() {
         List<Summary> all = summaries();
         StringBuilder sb = new StringBuilder("| d | n |");

@@ -42,7 +42,10 @@ public final class HermiteTerms {
     /** How many of {@link #dirs} are the student's. */
     private final int studentCount;
 
-    /** From the student's W (m × d rows, tied outputs ‖w_i‖/m) and σ (ABS or RELU), the teacher's rows w*_j (K × d) and a_j. */
+    /**
+     * From the student's W (m × d rows, tied outputs ‖w_i‖/m) and σ (ABS or RELU), the teacher's rows w*_j (K × d) and
+     * a_j.
+     */
     public HermiteTerms(double[][] student, Activation activation, double[][] teacher, double[] teacherWeights) {
         HermiteCoefficients.secondMoment(activation); // rejects IDENTITY
         if (student == null || student.length == 0)

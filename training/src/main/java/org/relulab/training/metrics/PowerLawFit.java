@@ -54,7 +54,10 @@ public record PowerLawFit(double slope, double intercept, double slopeStdError, 
             2.2281, 2.2010, 2.1788, 2.1604, 2.1448, 2.1314, 2.1199, 2.1098, 2.1009, 2.0930, 2.0860, 2.0796, 2.0739,
             2.0687, 2.0639, 2.0595, 2.0555, 2.0518, 2.0484, 2.0452, 2.0423};
 
-    /** The 97.5 % quantile of Student's t with {@code df} degrees of freedom: the table, then Cornish–Fisher (error < 1e-4). */
+    /**
+     * The 97.5 % quantile of Student's t with {@code df} degrees of freedom: the table, then Cornish–Fisher (error <
+     * 1e-4).
+     */
     static double studentT975(int df) {
         if (df < 1) throw new IllegalArgumentException("degrees of freedom = " + df + ": expected at least 1");
         if (df <= T975.length) return T975[df - 1];

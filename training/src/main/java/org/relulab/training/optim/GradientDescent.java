@@ -8,7 +8,8 @@ import org.relulab.training.student.Learner;
 
 /**
  * θ ← θ − η(∇J + λθ) = (1 − ηλ)·θ − η∇J for every trained block θ: gradient descent on J + (λ/2)‖θ‖², λ the
- * weight decay (0: plain gradient descent), η_t = η·{@link LearningRateSchedule#factor} (constant by default). Full-batch or mini-batch (SGD) depends on what the trainer feeds
+ * weight decay (0: plain gradient descent), η_t = η·{@link LearningRateSchedule#factor} (constant by default).
+ * Full-batch or mini-batch (SGD) depends on what the trainer feeds
  * it. Blocks: W and, when trainable, a of a {@link TwoLayerStudent}; the trained blocks of a
  * {@link Learner} (biases included).
  */

@@ -9,7 +9,9 @@ import org.relulab.training.student.Learner;
  * allocated once at construction; calls allocate nothing. Objective J = (1/(2n)) Σ (F(x_j) − y_j)².
  */
 public interface LearnerStep {
-    /** Forward pass on x (n × d) with labels y (n × 1): keeps the residual for {@link #backward}; returns the MSE (2J). */
+    /**
+     * Forward pass on x (n × d) with labels y (n × 1): keeps the residual for {@link #backward}; returns the MSE (2J).
+     */
     double forward(Kernels k, Matrix x, Matrix y);
 
     /** The gradient of J at the last {@link #forward} into {@link #gradient}(i) for every trained block. */

@@ -33,7 +33,9 @@ public interface Teacher {
         return null;
     }
 
-    /** Writes the teacher's neurons as teacher_w.npy (K × d) and its output weights as teacher_a.npy, where it has them. */
+    /**
+     * Writes the teacher's neurons as teacher_w.npy (K × d) and its output weights as teacher_a.npy, where it has them.
+     */
     default void saveWeights(Path dir) throws IOException {
         if (weights().rows() > 0) Npy.write(dir.resolve("teacher_w.npy"), weights());
         if (outputWeights() != null) Npy.write(dir.resolve("teacher_a.npy"), outputWeights());

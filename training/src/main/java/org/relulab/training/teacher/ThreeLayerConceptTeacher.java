@@ -28,7 +28,10 @@ public final class ThreeLayerConceptTeacher extends PointwiseTeacher {
     private final SmoothFunction[] outer;
     private final InnerSums first, second;
 
-    /** The instance a (p), Φ = {@code outer} (p) and the two inner sums, kept, not copied; {@code ws} owns {@link #weights()}. */
+    /**
+     * The instance a (p), Φ = {@code outer} (p) and the two inner sums, kept, not copied; {@code ws} owns {@link
+     * #weights()}.
+     */
     public ThreeLayerConceptTeacher(Workspace ws, double[] a, SmoothFunction[] outer, InnerSums first,
             InnerSums second) {
         int p = a.length, d = first.w().length == 0 ? 0 : first.w()[0].length;

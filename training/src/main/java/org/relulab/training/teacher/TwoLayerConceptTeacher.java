@@ -16,7 +16,10 @@ public final class TwoLayerConceptTeacher extends PointwiseTeacher {
     private final double[][] w1, w2;
     private final SmoothFunction[] phi;
 
-    /** The instance with these parameters: a (p), w1 and w2 (p × d), phi (p), kept, not copied; {@code ws} owns {@link #weights()}. */
+    /**
+     * The instance with these parameters: a (p), w1 and w2 (p × d), phi (p), kept, not copied; {@code ws} owns {@link
+     * #weights()}.
+     */
     public TwoLayerConceptTeacher(Workspace ws, double[] a, double[][] w1, double[][] w2, SmoothFunction[] phi) {
         int p = a.length, d = w1.length == 0 ? 0 : w1[0].length;
         if (p < 1) throw new IllegalArgumentException("p = " + p + ": expected at least 1 term");

@@ -40,7 +40,8 @@ class RandomFeaturesTest {
             kernels.gemm(false, true, 1f / D, x, x, 0f, xx); // xᵀx′/d
             Matrix z = ws.matrix(N, PER_BATCH), phi = ws.matrix(N, PER_BATCH), dphi = ws.matrix(N, PER_BATCH);
             Matrix ones = ws.matrix(N, PER_BATCH).fill(1f), outer = ws.matrix(N, N), douter = ws.matrix(N, N);
-            // sums[a][q][i][j]: activation a (ReLU, abs), term q (output layer σσ, first layer σ′σ′), first and second moments
+            // sums[a][q][i][j]: activation a (ReLU, abs), term q (output layer σσ, first layer σ′σ′), first and second
+            // moments
             double[][][][] sum = new double[2][2][N][N], sum2 = new double[2][2][N][N];
             Activation[] acts = {Activation.RELU, Activation.ABS};
             for (int b = 0; b < BATCHES; b++) {

@@ -21,7 +21,10 @@ class All19ExperimentTest {
     @TempDir
     Path dir;
 
-    /** N = 50 and 100, one reported and one tuning seed, η ∈ {0.5, 1e4} (the second diverges, or kills every ReLU), 200 steps, narrow nets. */
+    /**
+     * N = 50 and 100, one reported and one tuning seed, η ∈ {0.5, 1e4} (the second diverges, or kills every ReLU), 200
+     * steps, narrow nets.
+     */
     private static All19Plan tiny() {
         return new All19Plan(new int[] {50, 100}, new int[] {1}, new int[] {100}, new double[] {0.5, 1e4},
                 new double[] {0}, 200, 1, 64, 8, 16, LearningRateSchedule.CONSTANT);
@@ -42,17 +45,20 @@ class All19ExperimentTest {
                 assertEquals("false", c[9], row);                         // a point that failed is never chosen
                 assertEquals(null, chosen.put(c[0] + "," + c[1], c[2]), row);
             }
-            if (row.contains(",50,1e4,")) assertEquals("true", c[8], row); // η = 1e4 on 50 samples diverges for every learner
+            // η = 1e4 on 50 samples diverges for every learner
+            if (row.contains(",50,1e4,")) assertEquals("true", c[8], row);
             if (c[8].equals("true")) assertEquals("true", c[9], row);     // and so fails
         }
         assertEquals(trainable, chosen.keySet(), "a point is chosen wherever one trained");
         assertTrue(chosen.size() >= 6, "most learners train somewhere: " + chosen);
         List<String> fig1 = Files.readAllLines(dir.resolve("fig1.csv"));
         assertEquals(1 + chosen.size(), fig1.size());
-        // the 3-layer net at N = 100: η = 1e4 kills its ReLUs on the tuning seed (finite, chosen) and diverges on seed 1
+        // the 3-layer net at N = 100: η = 1e4 kills its ReLUs on the tuning seed (finite, chosen) and diverges on seed
+        // 1
         assertTrue(fig1.stream().anyMatch(r -> r.startsWith("3layer,100,1,0.5,0,1,")), String.join("\n", fig1));
         for (String row : fig1.subList(1, fig1.size())) {
-            String[] c = row.split(",");                                   // learner,n,seed,lr,weight_decay,fallbacks,steps,...
+            // learner,n,seed,lr,weight_decay,fallbacks,steps,...
+            String[] c = row.split(",");
             assertEquals("1", c[2], row);
             if (c[5].equals("0")) assertEquals(chosen.get(c[0] + "," + c[1]), c[3], row);
             else assertEquals("0.5", c[3], row);                           // the fallback from η = 1e4

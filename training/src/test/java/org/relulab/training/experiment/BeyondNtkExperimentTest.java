@@ -95,7 +95,8 @@ class BeyondNtkExperimentTest {
                 "--seeds", "21",
                 "--out", o.toString());
         assertUsage(
-                "reproduce beyond-ntk: unknown option '--m' (expected one of: --out, --threads, --d, --seeds, --steps-per-d2, --quick)",
+                "reproduce beyond-ntk: unknown option '--m' "
+                        + "(expected one of: --out, --threads, --d, --seeds, --steps-per-d2, --quick)",
                 "reproduce", "beyond-ntk", "--m", "10");
         assertUsage("reproduce beyond-ntk: --steps-per-d2 0 is out of range (expected 1 to 1024)", "reproduce",
                 "beyond-ntk",

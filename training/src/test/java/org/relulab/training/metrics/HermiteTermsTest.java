@@ -21,7 +21,9 @@ import org.relulab.training.teacher.AbsTeacher;
 class HermiteTermsTest {
     private static final Activation[] SIGMAS = {Activation.ABS, Activation.RELU};
 
-    /** A random instance: student W (m × d, rows ~ N(0, I/d)), orthogonal teacher rows, a_j in [1/2, 3/2] summing to 1. */
+    /**
+     * A random instance: student W (m × d, rows ~ N(0, I/d)), orthogonal teacher rows, a_j in [1/2, 3/2] summing to 1.
+     */
     private record Instance(double[][] w, double[][] teacher, double[] a) {
         static Instance random(int d, int m, long seed) {
             SplittableRandom rnd = new SplittableRandom(seed);
@@ -41,7 +43,8 @@ class HermiteTermsTest {
         HermiteTerms terms(Activation sigma) { return new HermiteTerms(w, sigma, teacher, a); }
 
         /**
-         * A bound on Σ_{k>K} term_k: term_k ≤ 2 ĥ_k(σ)² A² + 2 ĥ_k(|·|)² B² with A = Σ α_i ≥ ‖S_k‖, B = Σ |a_j| ≥ ‖T_k‖,
+         * A bound on Σ_{k>K} term_k: term_k ≤ 2 ĥ_k(σ)² A² + 2 ĥ_k(|·|)² B² with A = Σ α_i ≥ ‖S_k‖, B = Σ |a_j| ≥
+         * ‖T_k‖,
          * and Σ_{k>K} ĥ_k² = E[σ²] − Σ_{k≤K} ĥ_k².
          */
         double tailBound(Activation sigma, int maxOrder) {

@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@link HungarianAssignment} on hand-solved cases and against brute force over every injection of rows into columns. */
+/**
+ * {@link HungarianAssignment} on hand-solved cases and against brute force over every injection of rows into columns.
+ */
 class HungarianAssignmentTest {
 
     @Test

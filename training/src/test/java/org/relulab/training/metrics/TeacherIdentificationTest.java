@@ -97,7 +97,8 @@ class TeacherIdentificationTest {
                 () -> TeacherIdentification.of(new double[][] {{1, 0, 0, 0}}, new double[] {1}, TEACHER_W,
                         new double[] {1, 0, 1}));
         assertEquals(
-                "teacher neuron 1 has output weight 0.0 and norm 2.0: expected both finite and nonzero (a neuron with mass)",
+                "teacher neuron 1 has output weight 0.0 and norm 2.0: "
+                        + "expected both finite and nonzero (a neuron with mass)",
                 e.getMessage());
     }
 }
