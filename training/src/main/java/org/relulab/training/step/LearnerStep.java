@@ -22,4 +22,12 @@ public interface LearnerStep {
 
     /** The gradient of J for the learner's block i, same shape. */
     Matrix gradient(int i);
+
+    /** Refuses a backward pass on other rows than the last forward's {@code forwardRows}. */
+    static void requireForwardRows(Matrix x, int forwardRows) {
+        if (x.rows() != forwardRows) {
+            throw new IllegalArgumentException(
+                    "backward on " + x.rows() + " rows, expected the " + forwardRows + " of the last forward");
+        }
+    }
 }

@@ -136,10 +136,7 @@ public final class LinearizedStep implements LearnerStep {
     /** The gradients of J at the last {@link #forward} into {@link #gradient}(i), for every trained block. */
     @Override
     public void backward(Kernels k, Matrix x) {
-        if (x.rows() != n) {
-            throw new IllegalArgumentException(
-                    "backward on " + x.rows() + " rows, expected the " + n + " of the last forward");
-        }
+        LearnerStep.requireForwardRows(x, n);
         atInit.backward(k, x);                                                       // VJP at θ₀, r = (F_lin − y)/n
         n = -1; // H_L now holds G_L: a second backward needs a new forward
     }

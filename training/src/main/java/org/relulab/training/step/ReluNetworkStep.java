@@ -136,10 +136,7 @@ public final class ReluNetworkStep implements LearnerStep {
     /** The gradients of J at the last {@link #forward} into {@link #gradient}(i), for every trained block. */
     @Override
     public void backward(Kernels k, Matrix x) {
-        if (x.rows() != n) {
-            throw new IllegalArgumentException(
-                    "backward on " + x.rows() + " rows, expected the " + n + " of the last forward");
-        }
+        LearnerStep.requireForwardRows(x, n);
         Matrix r = fb, top = hb[layers - 1];
         k.scale(1f / n, r, r);                                                       // r = (F − y)/n
         if (gradA != null) k.gemv(true, s.outputScale(), top, r, 0f, gradA);         // ∇a = H_Lᵀ·r/√m_L

@@ -100,10 +100,7 @@ public final class TwoLayerStep implements LearnerStep {
     /** The gradients of J at the last {@link #forward} into {@link #gradW} and {@link #gradA}. */
     @Override
     public void backward(Kernels k, Matrix x) {
-        if (x.rows() != n) {
-            throw new IllegalArgumentException(
-                    "backward on " + x.rows() + " rows, expected the " + n + " of the last forward");
-        }
+        LearnerStep.requireForwardRows(x, n);
         Matrix rb = fb;
         k.scale(1f / n, rb, rb);                                // r = (f − y)/n
         switch (s.output) {                                     // output layer first: it reads H

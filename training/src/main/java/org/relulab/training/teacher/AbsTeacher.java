@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.relulab.core.Activation;
-import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
 import org.relulab.training.linalg.Orthogonal;
@@ -18,26 +17,32 @@ import org.relulab.training.student.TwoLayerStudent;
  * orthogonal matrix) and noiseless labels. The a_i are 1/d each ("uniform"), or drawn uniformly in
  * [1/(κd), κ/d] and normalized to sum 1 ("random"), as the paper's a_i ∈ [1/(κd), κ/d], Σ a_i = 1.
  */
-public final class AbsTeacher implements Teacher {
-    private final int d;
-    private final Matrix w, a;
-    private final String description;
-
+public final class AbsTeacher extends OneHiddenLayerTeacher {
     /**
      * @param ws owner of the teacher's weights
      * @param orthogonalBasis a random orthogonal W* instead of the identity
      * @param kappa 1 for uniform a_i = 1/d, else the spread of the random a_i (≥ 1)
      */
     public AbsTeacher(Workspace ws, int d, boolean orthogonalBasis, double kappa, long seed) {
-        if (d < 1) throw new IllegalArgumentException("d = " + d + ": expected at least 1");
-        if (!(kappa >= 1)) throw new IllegalArgumentException("kappa = " + kappa + ": expected at least 1");
-        this.d = d;
-        w = ws.matrix(d, d);
+        super(basis(ws, checked(d, kappa), orthogonalBasis, seed), outputs(ws, d, kappa, seed), Activation.ABS,
+                String.format(Locale.ROOT, "abs teacher (LMZ20): d=%d, W*=%s, a_i=%s", d,
+                        orthogonalBasis ? "random orthogonal" : "identity",
+                        kappa == 1 ? "1/d" : "random in [1/(κd), κ/d], κ=" + kappa));
+    }
+
+    /** W*: the identity, or a random orthogonal matrix (d × d). */
+    private static Matrix basis(Workspace ws, int d, boolean orthogonalBasis, long seed) {
+        Matrix w = ws.matrix(d, d);
         double[][] q = orthogonalBasis ? Orthogonal.columns(d, d, seed) : null;
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) w.set(i, j, q == null ? (i == j ? 1f : 0f) : (float) q[j][i]);
         }
-        a = ws.matrix(1, d);
+        return w;
+    }
+
+    /** a (1 × d): 1/d each for κ = 1, else uniform in [1/(κd), κ/d] and normalized to sum 1. */
+    private static Matrix outputs(Workspace ws, int d, double kappa, long seed) {
+        Matrix a = ws.matrix(1, d);
         double[] ai = new double[d];
         double sum = 0;
         SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -46,28 +51,8 @@ public final class AbsTeacher implements Teacher {
             sum += ai[i];
         }
         for (int i = 0; i < d; i++) a.set(0, i, (float) (ai[i] / sum));
-        description = String.format(Locale.ROOT, "abs teacher (LMZ20): d=%d, W*=%s, a_i=%s", d,
-                orthogonalBasis ? "random orthogonal" : "identity",
-                kappa == 1 ? "1/d" : "random in [1/(κd), κ/d], κ=" + kappa);
+        return a;
     }
-
-    @Override
-    public int inputDim() { return d; }
-
-    @Override
-    public Matrix weights() { return w; }
-
-    /** The output weights a_i (1 × d). */
-    @Override
-    public Matrix outputWeights() { return a; }
-
-    @Override
-    public void label(Kernels k, Matrix x, Matrix y, long noiseSeed) {
-        TeacherLabels.oneHiddenLayer(k, x, w, Activation.ABS, a, 0f, y);
-    }
-
-    @Override
-    public String describe() { return description; }
 
     /** LMZ20's Hermite terms, for the norm-tied student whose loss they decompose. */
     @Override

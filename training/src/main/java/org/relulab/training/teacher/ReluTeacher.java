@@ -16,24 +16,28 @@ import org.relulab.training.student.TwoLayerStudent;
  * with columns w*_j is U·diag(linspace(1, κ, K))·Vᵀ with random orthonormal U (d × K) and V (K × K), so κ is
  * its condition number; stored here as K × d rows w*_j.
  */
-public final class ReluTeacher implements Teacher {
-    private final int d, k;
+public final class ReluTeacher extends OneHiddenLayerTeacher {
     private final double noise;
-    private final Matrix w, ones;
-    private final String description;
 
     public ReluTeacher(Workspace ws, int d, int neurons, double kappa, double noise, long seed) {
-        if (d < 1) throw new IllegalArgumentException("d = " + d + ": expected at least 1");
+        super(weights(ws, checked(d, kappa, noise), neurons, kappa, seed), ones(ws, neurons), Activation.RELU,
+                String.format(Locale.ROOT, "relu teacher (ZYWG19): d=%d, K=%d, κ=%s, noise ν=%s", d, neurons, kappa,
+                        noise));
+        this.noise = noise;
+    }
+
+    private static int checked(int d, double kappa, double noise) {
+        if (!(noise >= 0)) throw new IllegalArgumentException("noise = " + noise + ": expected at least 0");
+        return checked(d, kappa);
+    }
+
+    /** W* = V·diag(s)·Uᵀ with random orthonormal U (d × K), V (K × K) and s = linspace(1, κ, K) (K × d). */
+    private static Matrix weights(Workspace ws, int d, int neurons, double kappa, long seed) {
         if (neurons < 1 || neurons > d) {
             throw new IllegalArgumentException("teacher neurons K = " + neurons + ": expected 1 to d = " + d);
         }
-        if (!(kappa >= 1)) throw new IllegalArgumentException("kappa = " + kappa + ": expected at least 1");
-        if (!(noise >= 0)) throw new IllegalArgumentException("noise = " + noise + ": expected at least 0");
-        this.d = d;
-        this.k = neurons;
-        this.noise = noise;
         double[][] u = Orthogonal.columns(d, neurons, seed), v = Orthogonal.columns(neurons, neurons, seed + 1);
-        w = ws.matrix(neurons, d);
+        Matrix w = ws.matrix(neurons, d);
         for (int j = 0; j < neurons; j++) { // row j = Σ_l V[j][l] s_l U[:, l]
             for (int i = 0; i < d; i++) {
                 double sum = 0;
@@ -44,31 +48,29 @@ public final class ReluTeacher implements Teacher {
                 w.set(j, i, (float) sum);
             }
         }
-        ones = ws.matrix(1, neurons).fill(1f);
-        description = String.format(Locale.ROOT, "relu teacher (ZYWG19): d=%d, K=%d, κ=%s, noise ν=%s", d, neurons,
-                kappa, noise);
+        return w;
     }
 
-    @Override
-    public int inputDim() { return d; }
+    private static Matrix ones(Workspace ws, int neurons) {
+        return ws.matrix(1, neurons).fill(1f);
+    }
 
+    /** None to save: the output weights are all 1, part of the teacher's definition rather than its parameters. */
     @Override
-    public Matrix weights() { return w; }
+    public Matrix outputWeights() { return null; }
 
     public double noise() { return noise; }
 
+    /** y = σ(x·W*ᵀ)·1 + ν·ξ, ξ ~ N(0, 1) from {@code noiseSeed}. */
     @Override
     public void label(Kernels kernels, Matrix x, Matrix y, long noiseSeed) {
         if (noise > 0) kernels.gaussianFill(y, noiseSeed, 0f, (float) noise);
-        TeacherLabels.oneHiddenLayer(kernels, x, w, Activation.RELU, ones, noise > 0 ? 1f : 0f, y);
+        labelAdding(kernels, x, y, noise > 0 ? 1f : 0f);
     }
-
-    @Override
-    public String describe() { return description; }
 
     /** ZYWG19's parameter recovery, for a student with at least K neurons. */
     @Override
     public List<LoggedMetric> metricsFor(TwoLayerStudent student) {
-        return student.m >= w.rows() ? List.of(new RecoveryMetric(student, this)) : List.of();
+        return student.m >= weights().rows() ? List.of(new RecoveryMetric(student, this)) : List.of();
     }
 }

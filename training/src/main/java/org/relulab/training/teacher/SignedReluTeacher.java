@@ -3,7 +3,6 @@ package org.relulab.training.teacher;
 import java.util.List;
 import java.util.Locale;
 import org.relulab.core.Activation;
-import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
 import org.relulab.training.linalg.Orthogonal;
@@ -17,50 +16,37 @@ import org.relulab.training.student.TwoLayerStudent;
  * alternate in sign, a°_j = (−1)^j·s_j with magnitudes s_j = linspace(1, κ, m°) (κ = 1: all ±1). Neuron j's
  * mass in the measure view μ° = Σ_j a°_j‖w°_j‖ δ_{w°_j/‖w°_j‖} is therefore a°_j.
  */
-public final class SignedReluTeacher implements Teacher {
-    private final int d, k;
-    private final Matrix w, a;
-    private final String description;
-
+public final class SignedReluTeacher extends OneHiddenLayerTeacher {
     public SignedReluTeacher(Workspace ws, int d, int neurons, double kappa, long seed) {
-        if (d < 1) throw new IllegalArgumentException("d = " + d + ": expected at least 1");
+        super(directions(ws, checked(d, kappa), neurons, seed), signs(ws, neurons, kappa), Activation.RELU,
+                String.format(Locale.ROOT,
+                        "signed relu teacher (AS21): d=%d, m°=%d orthonormal unit neurons, a°_j = ±linspace(1, %s)",
+                        d, neurons, kappa));
+    }
+
+    /** w°_j: m° random orthonormal rows (m° × d). */
+    private static Matrix directions(Workspace ws, int d, int neurons, long seed) {
         if (neurons < 1 || neurons > d) {
             throw new IllegalArgumentException(
                     "teacher neurons m° = " + neurons + ": expected 1 to d = " + d + " (orthonormal directions)");
         }
-        if (!(kappa >= 1)) throw new IllegalArgumentException("kappa = " + kappa + ": expected at least 1");
-        this.d = d;
-        this.k = neurons;
         double[][] q = Orthogonal.columns(d, neurons, seed);
-        w = ws.matrix(neurons, d);
-        a = ws.matrix(1, neurons);
+        Matrix w = ws.matrix(neurons, d);
         for (int j = 0; j < neurons; j++) {
             for (int i = 0; i < d; i++) w.set(j, i, (float) q[i][j]);
+        }
+        return w;
+    }
+
+    /** a°_j = (−1)^j·s_j, s_j = linspace(1, κ, m°) (1 × m°). */
+    private static Matrix signs(Workspace ws, int neurons, double kappa) {
+        Matrix a = ws.matrix(1, neurons);
+        for (int j = 0; j < neurons; j++) {
             double magnitude = neurons == 1 ? 1 : 1 + (kappa - 1) * j / (neurons - 1.0);
             a.set(0, j, (float) (j % 2 == 0 ? magnitude : -magnitude));
         }
-        description = String.format(Locale.ROOT,
-                "signed relu teacher (AS21): d=%d, m°=%d orthonormal unit neurons, a°_j = ±linspace(1, %s)",
-                d, neurons, kappa);
+        return a;
     }
-
-    @Override
-    public int inputDim() { return d; }
-
-    @Override
-    public Matrix weights() { return w; }
-
-    /** The signed output weights a°_j (1 × m°). */
-    @Override
-    public Matrix outputWeights() { return a; }
-
-    @Override
-    public void label(Kernels kernels, Matrix x, Matrix y, long noiseSeed) {
-        TeacherLabels.oneHiddenLayer(kernels, x, w, Activation.RELU, a, 0f, y);
-    }
-
-    @Override
-    public String describe() { return description; }
 
     /** AS21's identification of the teacher's neurons, for a ReLU student. */
     @Override
