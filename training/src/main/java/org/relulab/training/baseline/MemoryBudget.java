@@ -1,23 +1,22 @@
 package org.relulab.training.baseline;
 
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.relulab.core.Workspace;
+import org.relulab.training.machine.MemoryLimits;
 
 /**
- * The memory a kernel method may take: 80 % of the physical memory (the container's limit where there is
- * one), checked before anything large is allocated. Off-heap matrices do not count against -Xmx, so the
- * JVM would otherwise find out by failing mid-way, or the system by swapping.
+ * The memory a kernel method may take: 80 % ({@link MemoryLimits#USABLE_FRACTION}) of the physical memory (the
+ * container's limit where there is one), checked before anything large is allocated. Off-heap matrices do not count
+ * against -Xmx, so the JVM would otherwise find out by failing mid-way, or the system by swapping.
  */
 final class MemoryBudget {
-    static final double FRACTION = 0.8;
+    static final double FRACTION = MemoryLimits.USABLE_FRACTION;
 
     private MemoryBudget() {}
 
-    /** Physical memory in bytes, as the JVM sees it (container-aware). */
+    /** Physical memory in bytes, or the container's limit where that is lower ({@link MemoryLimits#memory()}). */
     static long physicalBytes() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
+        return MemoryLimits.current().memory();
     }
 
     /** Bytes of a workspace matrix of rows × cols floats (rows padded to {@link Workspace#paddedStride}). */

@@ -119,7 +119,7 @@ final class TrainCommand {
         Trainer.Result r;
         try {
             r = Trainer.run(cfg, err, Provider.lookup(), data, checkpoints);
-        } catch (IllegalArgumentException e) { // a configuration the machine cannot hold
+        } catch (IllegalArgumentException e) { // a value one of the run's parts refuses
             throw new UsageException("train: " + e.getMessage());
         } catch (IOException e) {
             throw FileProblem.of("writing", cfg.out(), e);

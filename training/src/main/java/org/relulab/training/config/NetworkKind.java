@@ -81,27 +81,6 @@ public enum NetworkKind implements Keyed {
         return key;
     }
 
-    /** Floats a step keeps per batch row: Z and H (two-layer), H₁, H₂ and G₁ (all19-3), with tangents (ntk). */
-    public long activationsPerRow(int m, int m2) {
-        return switch (this) {
-            case ALL19_2 -> m;
-            case ALL19_3 -> 2L * m + m2;
-            case NTK_2 -> 2L * m;
-            case NTK_3 -> 4L * m + 2L * m2;
-            case TWO_LAYER -> 2L * m;
-        };
-    }
-
-    /** Floats of the learner's parameters (θ₀, θ and Δθ for the linearized ones). */
-    public long parameters(int d, int m, int m2) {
-        return switch (this) {
-            case ALL19_3 -> (long) m * (d + 1) + (long) m2 * (m + 2);
-            case NTK_2 -> 3L * m * (d + 2);
-            case NTK_3 -> 3L * ((long) m * (d + 1) + (long) m2 * (m + 2));
-            case TWO_LAYER, ALL19_2 -> (long) m * (d + 2) + 8;
-        };
-    }
-
     private static Network relu(Workspace ws, Kernels k, RunConfig c, ReluNetworkStudent net, int rows, int evalRows) {
         net.initialize(k, c.seed() + 5, c.student().outputStd());
         return new Network(net, new ReluNetworkStep(ws, net, rows), new ReluNetworkStep(ws, net, evalRows));

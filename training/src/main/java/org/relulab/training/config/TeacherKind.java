@@ -80,9 +80,4 @@ public enum TeacherKind implements Keyed {
     public boolean hasNeurons() {
         return this == RELU || this == SIGNED_RELU;
     }
-
-    /** Rows of the teacher's weight matrix (its neurons) in dimension d: for the memory estimate. */
-    public long rows(int d, int neurons) {
-        return this == ABS ? d : hasNeurons() ? neurons : 0;
-    }
 }

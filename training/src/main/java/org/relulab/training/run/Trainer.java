@@ -17,6 +17,7 @@ import org.relulab.core.Workspace;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.io.CheckpointFile;
+import org.relulab.training.machine.MemoryLimits;
 import org.relulab.training.metrics.LoggedMetric;
 import org.relulab.training.plot.LinePlot;
 import org.relulab.training.student.Learner;
@@ -70,7 +71,8 @@ public final class Trainer {
     public static Result run(RunConfig cfg, PrintStream progress, Provider provider, DataSource data,
             Checkpoints checkpoints)
             throws IOException {
-        MemoryEstimate.check(cfg);
+        MemoryEstimate.of(cfg, provider, checkpoints.every() > 0 || checkpoints.resume())
+                .check(MemoryLimits.current());
         Path checkpointFile = cfg.out().resolve("checkpoint.bin");
         CheckpointFile resumeFrom = checkpoints.resume() ? CheckpointFile.read(checkpointFile) : null;
         if (resumeFrom != null) CheckpointFile.deleteTornWrites(checkpointFile); // the writes a kill cut short
