@@ -14,8 +14,6 @@ import org.relulab.training.config.RunOption;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.failure.FileProblem;
-import org.relulab.training.io.Npy;
-import org.relulab.training.io.NpyArray;
 import org.relulab.training.run.OutputFolder;
 import org.relulab.training.run.Trainer;
 
@@ -148,10 +146,10 @@ final class TrainCommand {
             RunConfig.Builder b = RunConfig.defaults();
             for (RunOption r : RunOption.values()) if (o.has(r.cli())) r.set(b, o.string(r.cli(), ""));
             if (o.has("data")) {
-                int[] shapes = dataShapes(Path.of(o.string("data", ".")));
-                if (!o.has("n")) b.n(shapes[0]);
-                if (!o.has("d")) b.d(shapes[1]);
-                if (!o.has("test-n")) b.testN(shapes[2]);
+                DataSource.Shapes shapes = DataSource.shapes(Path.of(o.string("data", ".")));
+                if (!o.has("n")) b.n(shapes.n());
+                if (!o.has("d")) b.d(shapes.d());
+                if (!o.has("test-n")) b.testN(shapes.testN());
             }
             Path outDir = o.has("out")
                     ? Path.of(o.string("out", ""))
@@ -161,18 +159,6 @@ final class TrainCommand {
             return b.out(outDir).build();
         } catch (IllegalArgumentException e) {
             throw new UsageException("train: " + e.getMessage());
-        }
-    }
-
-    /** n, d and test-n from the shapes of DIR's x_train.npy and x_test.npy (the loader checks the rest). */
-    static int[] dataShapes(Path dir) {
-        try {
-            NpyArray train = Npy.read(dir.resolve("x_train.npy")), test = Npy.read(dir.resolve("x_test.npy"));
-            return new int[] {train.rows(), train.cols(), test.rows()};
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("train: --data " + dir + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new UsageException("train: --data " + dir + ": cannot read: " + e.getMessage());
         }
     }
 
