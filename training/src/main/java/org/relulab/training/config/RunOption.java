@@ -1,5 +1,6 @@
 package org.relulab.training.config;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -165,59 +166,30 @@ public enum RunOption {
             return v instanceof Keyed k ? k.key() : ((Enum<?>) v).name().toLowerCase(Locale.ROOT);
         }
 
+        /** {@code text} as a value of this type: numbers by {@link NumberGrammar}, the rest exactly as written. */
         Object parse(String option, String text) {
-            String t = text.trim();
             return switch (kind) {
-                case INTEGER -> {
-                    try {
-                        yield Integer.parseInt(t);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(option + " '" + text + "' is not an integer (expected "
-                                + range.describe() + ")");
-                    }
-                }
-                case WHOLE -> whole(option, text, t);
-                case REAL -> {
-                    try {
-                        double x = Double.parseDouble(t);
-                        if (Double.isFinite(x)) yield x;
-                    } catch (NumberFormatException e) {
-                        // reported below
-                    }
-                    throw new IllegalArgumentException(option + " '" + text + "' is not a number (expected "
-                            + range.describe() + ")");
-                }
+                case INTEGER -> (int) NumberGrammar.integer(option, text, range);
+                case WHOLE -> NumberGrammar.integer(option, text, range);
+                case REAL -> NumberGrammar.real(option, text, range);
                 case BOOLEAN -> {
-                    if (!t.equals("true") && !t.equals("false")) {
+                    if (!text.equals("true") && !text.equals("false")) {
                         throw new IllegalArgumentException(option + " '" + text + "': expected true or false");
                     }
-                    yield t.equals("true");
+                    yield text.equals("true");
                 }
                 case CHOICE -> {
-                    for (Enum<?> c : choices) if (key(c).equals(t)) yield c;
+                    for (Enum<?> c : choices) if (key(c).equals(text)) yield c;
                     throw new IllegalArgumentException(option + " '" + text + "' (expected one of: " + keys() + ")");
                 }
-                case PATH -> Path.of(text);
+                case PATH -> {
+                    try {
+                        yield Path.of(text);
+                    } catch (InvalidPathException e) {
+                        throw new IllegalArgumentException(option + " '" + text + "' is not a path: " + e.getReason());
+                    }
+                }
             };
-        }
-
-        /** A long; also 1e6-style whole numbers. */
-        private long whole(String option, String text, String t) {
-            try {
-                return Long.parseLong(t);
-            } catch (NumberFormatException e) {
-                double dv;
-                try {
-                    dv = Double.parseDouble(t);
-                } catch (NumberFormatException notNumber) {
-                    dv = Double.NaN;
-                }
-                if (dv != Math.rint(dv) || Math.abs(dv) > 9e18) {
-                    throw new IllegalArgumentException(option + " '" + text + "' is not a whole number (expected "
-                            + range.describe() + ")");
-                }
-                return (long) dv;
-            }
         }
     }
 }
