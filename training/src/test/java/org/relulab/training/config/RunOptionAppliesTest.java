@@ -100,6 +100,13 @@ class RunOptionAppliesTest {
         assertNull(RunOption.KAPPA.notApplying(DataSource.GENERATED));
         assertNull(RunOption.KAPPA.notApplying(c));
         assertNull(RunOption.M2.notApplying(LOADED));
+        RunConfig tensor = run().activation(org.relulab.core.Activation.RELU)
+                .output(org.relulab.training.student.OutputLayer.ONES).m(5)
+                .init(org.relulab.training.student.Initialization.TENSOR).build();
+        assertEquals("applies only to --init gaussian or symmetric (got tensor)",
+                RunOption.INIT_SCALE.notApplying(tensor),
+                "the tensor initialization is estimated from the data, with no scale");
+        assertNull(RunOption.INIT.notApplying(tensor));
     }
 
     @Test
