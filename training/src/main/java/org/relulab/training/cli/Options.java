@@ -3,11 +3,14 @@ package org.relulab.training.cli;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.relulab.training.config.NumberGrammar;
+import org.relulab.training.config.Range;
 import org.relulab.training.experiment.ExperimentOptions;
 
 /**
  * The parsed {@code --name value} (or {@code --name=value}) options of one command. Every failure is a
- * {@link UsageException} naming the option, the value and what was expected.
+ * {@link UsageException} naming the option, the value and what was expected. Numbers follow the one grammar of
+ * {@link NumberGrammar}, as the run options of {@code train} do.
  */
 final class Options implements ExperimentOptions {
     private final String command;
@@ -60,67 +63,21 @@ final class Options implements ExperimentOptions {
         return new Options(command, values);
     }
 
-    /** An integer option in [min, max], or {@code fallback} when absent. */
+    /** An integer option in [min, max] ({@link NumberGrammar}), or {@code fallback} when absent. */
     @Override
     public int integer(String name, int fallback, int min, int max) {
-        String v = values.get(name);
-        if (v == null) return fallback;
-        int x;
-        try {
-            x = Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " '" + v + "' is not an integer (expected "
-                    + min + " to " + max + ")");
-        }
-        if (x < min || x > max) {
-            throw new UsageException(command + ": --" + name + " " + x + " is out of range (expected " + min
-                    + " to " + max + ")");
-        }
-        return x;
+        return (int) longInteger(name, fallback, min, max);
     }
 
-    /** A long option in [min, max], or {@code fallback} when absent. Accepts 1e6-style whole numbers. */
+    /** A long option in [min, max] ({@link NumberGrammar}: 1e6-style powers of ten too), or {@code fallback}. */
     long longInteger(String name, long fallback, long min, long max) {
         String v = values.get(name);
         if (v == null) return fallback;
-        long x;
         try {
-            x = Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            double dv = parseReal(name, v, min + " to " + max);
-            if (dv != Math.rint(dv) || Math.abs(dv) > 9e18) {
-                throw new UsageException(command + ": --" + name + " '" + v + "' is not a whole number (expected "
-                        + min + " to " + max + ")");
-            }
-            x = (long) dv;
+            return NumberGrammar.integer("--" + name, v, Range.of(min, max));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(command + ": " + e.getMessage());
         }
-        if (x < min || x > max) {
-            throw new UsageException(
-                    command + ": --" + name + " " + v + " is out of range (expected " + min + " to " + max + ")");
-        }
-        return x;
-    }
-
-    /** A finite real option in [min, max], or {@code fallback} when absent. */
-    double real(String name, double fallback, double min, double max) {
-        String v = values.get(name);
-        if (v == null) return fallback;
-        double x = parseReal(name, v, min + " to " + max);
-        if (!(x >= min && x <= max)) {
-            throw new UsageException(
-                    command + ": --" + name + " " + v + " is out of range (expected " + min + " to " + max + ")");
-        }
-        return x;
-    }
-
-    private double parseReal(String name, String v, String expected) {
-        try {
-            double x = Double.parseDouble(v.trim());
-            if (Double.isFinite(x)) return x;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(command + ": --" + name + " '" + v + "' is not a number (expected " + expected + ")");
     }
 
     /** A string option that must be one of {@code allowed}, or {@code fallback} when absent. */

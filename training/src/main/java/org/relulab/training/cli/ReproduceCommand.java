@@ -2,7 +2,6 @@ package org.relulab.training.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import org.relulab.core.Kernels;
 import org.relulab.training.experiment.Experiment;
 import org.relulab.training.experiment.ExperimentSettings;
 import org.relulab.training.experiment.Experiments;
+import org.relulab.training.failure.FileProblem;
 
 /**
  * {@code relulab reproduce EXPERIMENT [--quick] [--out DIR] [--threads T] [its own options]}: parses the command
@@ -51,7 +51,7 @@ final class ReproduceCommand {
         } catch (IllegalArgumentException e) { // a value, an output folder or a size the experiment refused
             throw new UsageException(command + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(command + ": writing " + dir, e);
+            throw FileProblem.of("writing", dir, e);
         }
     }
 }

@@ -2,20 +2,20 @@ package org.relulab.training.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.relulab.core.Provider;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.config.RunOption;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.failure.FileProblem;
-import org.relulab.training.io.Npy;
-import org.relulab.training.io.NpyArray;
 import org.relulab.training.run.OutputFolder;
 import org.relulab.training.run.Trainer;
 
@@ -27,7 +27,8 @@ final class TrainCommand {
 
     static final String HELP = """
               train      one teacher-student run; writes metrics.csv, manifest.json, SVG plots and the final
-                         weights as .npy files to --out
+                         weights as .npy files to --out. An option that has no effect on the run it describes
+                         (--m2 without all19-3 or ntk-3, --kappa with --data ...) is refused
                 teacher:
                   --teacher abs|relu|signed-relu|fig1|concept2|concept3
                                           abs: f*(x) = sum_i a_i |w*_i.x| (LMZ20); relu: sum_j relu(w*_j.x) + noise
@@ -88,7 +89,7 @@ final class TrainCommand {
                   --threads T             GEMM threads [all cores]
                   --out DIR               output folder, new or empty [runs/train-DATE-TIME]
                   --checkpoint-every N    every N steps, save the trained weights and the step to DIR/checkpoint.bin
-                                          (atomically; deleted when the run completes) [0: never]
+                                          (atomically; deleted when the run completes; N below --steps) [0: never]
                   --resume DIR            continue the run in DIR from its checkpoint, with the options its
                                           manifest.json recorded (no other options); the metrics and final weights
                                           are bit-identical to a run that never stopped
@@ -113,8 +114,8 @@ final class TrainCommand {
             checkpoints = new Trainer.Checkpoints(r.checkpointEvery(), true);
         } else {
             cfg = config(o);
-            data = new DataSource(o.has("data") ? Path.of(o.string("data", ".")) : null, o.has("save-data"));
-            checkpoints = new Trainer.Checkpoints(o.longInteger("checkpoint-every", 0, 0, Long.MAX_VALUE), false);
+            data = new DataSource(dataDir(o), o.has("save-data"));
+            checkpoints = new Trainer.Checkpoints(checkpointEvery(o, cfg.steps()), false);
         }
         Trainer.Result r;
         try {
@@ -141,39 +142,61 @@ final class TrainCommand {
 
     /**
      * The run configuration the options describe, the defaults filled in by {@link RunConfig.Builder#build()} (with
-     * --data, n, d and test-n default to the data's shapes), or a {@link UsageException} naming the bad value.
+     * --data, n, d and test-n default to the data's shapes), or a {@link UsageException} naming the bad value or an
+     * option given that does not apply to the run ({@link RunOption#appliesTo}).
      */
     static RunConfig config(Options o) {
         try {
             RunConfig.Builder b = RunConfig.defaults();
             for (RunOption r : RunOption.values()) if (o.has(r.cli())) r.set(b, o.string(r.cli(), ""));
-            if (o.has("data")) {
-                int[] shapes = dataShapes(Path.of(o.string("data", ".")));
-                if (!o.has("n")) b.n(shapes[0]);
-                if (!o.has("d")) b.d(shapes[1]);
-                if (!o.has("test-n")) b.testN(shapes[2]);
+            DataSource source = new DataSource(dataDir(o), false);
+            refuseInapplicable(o, r -> r.notApplying(source)); // before the data are read
+            if (source.dir() != null) {
+                DataSource.Shapes shapes = DataSource.shapes(source.dir());
+                if (!o.has("n")) b.n(shapes.n());
+                if (!o.has("d")) b.d(shapes.d());
+                if (!o.has("test-n")) b.testN(shapes.testN());
             }
             Path outDir = o.has("out")
                     ? Path.of(o.string("out", ""))
                     : Path.of("runs/train-"
                             + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             checkOutput(outDir);
-            return b.out(outDir).build();
+            RunConfig cfg = b.out(outDir).build();
+            refuseInapplicable(o, r -> r.notApplying(cfg));
+            return cfg;
         } catch (IllegalArgumentException e) {
             throw new UsageException("train: " + e.getMessage());
         }
     }
 
-    /** n, d and test-n from the shapes of DIR's x_train.npy and x_test.npy (the loader checks the rest). */
-    static int[] dataShapes(Path dir) {
-        try {
-            NpyArray train = Npy.read(dir.resolve("x_train.npy")), test = Npy.read(dir.resolve("x_test.npy"));
-            return new int[] {train.rows(), train.cols(), test.rows()};
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("train: --data " + dir + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new UsageException("train: --data " + dir + ": cannot read: " + e.getMessage());
+    /** Refuses the first option the user gave that {@code rule} says has no effect, naming it and why. */
+    private static void refuseInapplicable(Options o, Function<RunOption, String> rule) {
+        for (RunOption r : RunOption.values()) {
+            String why = o.has(r.cli()) ? rule.apply(r) : null;
+            if (why != null) throw new UsageException("train: --" + r.cli() + " " + why);
         }
+    }
+
+    /** The --data folder, or null. */
+    private static Path dataDir(Options o) {
+        if (!o.has("data")) return null;
+        String dir = o.string("data", "");
+        try {
+            return Path.of(dir);
+        } catch (InvalidPathException e) {
+            throw new UsageException("train: --data '" + dir + "' is not a path: " + e.getReason());
+        }
+    }
+
+    /** --checkpoint-every N: 0 (none) or fewer than the run's steps; a longer interval would never write one. */
+    private static long checkpointEvery(Options o, long steps) {
+        long every = o.longInteger("checkpoint-every", 0, 0, Long.MAX_VALUE);
+        if (every >= steps) {
+            throw new UsageException("train: --checkpoint-every " + every + " does not apply to a run of --steps "
+                    + steps + ": it would never write a checkpoint (expected fewer than " + steps + ", or 0 for none)");
+        }
+        return every;
     }
 
     /** The output folder must be new or empty: a run never mixes its files with another's. */

@@ -2,7 +2,9 @@ package org.relulab.training.experiment;
 
 import java.util.Arrays;
 import org.relulab.training.config.NetworkKind;
+import org.relulab.training.config.NumberGrammar;
 import org.relulab.training.config.OptimizerKind;
+import org.relulab.training.config.Range;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.student.OutputLayer;
 
@@ -62,16 +64,16 @@ record BeyondNtkPlan(int[] dims, int seeds, int testN, int stepsPerD2) {
         return new BeyondNtkPlan(new int[] {8, 12, 16, 20}, 2, 5_000);
     }
 
-    /** The dimensions of {@code --d}: comma-separated integers, e.g. "8,16,32". */
+    /** The dimensions of {@code --d}: comma-separated integers ({@link NumberGrammar}), e.g. "8,16,32". */
     static int[] parseDims(String text) {
         String[] parts = text.split(",", -1);
         int[] dims = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
-                dims[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--d '" + text + "' has '" + parts[i].trim()
-                        + "', not an integer (expected comma-separated dimensions like 8,16,32)");
+                dims[i] = (int) NumberGrammar.integer("--d", parts[i], Range.of(Integer.MIN_VALUE, Integer.MAX_VALUE));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--d '" + text + "' has '" + parts[i]
+                        + "', not an integer (expected comma-separated dimensions like 8,16,32, no spaces)");
             }
         }
         return dims;

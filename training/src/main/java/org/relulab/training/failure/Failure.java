@@ -2,13 +2,14 @@ package org.relulab.training.failure;
 
 /**
  * A failure the user is told about in one line (never a stack trace) and that ends the process with its
- * {@link ExitCode}. Thrown anywhere in training/; the command line catches it at its top.
+ * {@link ExitCode}. Thrown anywhere in training/; the command line catches it at its top. The message is kept to one
+ * line whatever it quotes: a control character in a value the user typed (a newline, a tab) is shown as \\uXXXX.
  */
 public class Failure extends RuntimeException {
     private final ExitCode exitCode;
 
     public Failure(ExitCode exitCode, String message) {
-        super(message, null, false, false);
+        super(oneLine(message), null, false, false);
         if (exitCode == ExitCode.OK) throw new IllegalArgumentException("a failure cannot exit with OK");
         this.exitCode = exitCode;
     }
@@ -35,5 +36,16 @@ public class Failure extends RuntimeException {
 
     public ExitCode exitCode() {
         return exitCode;
+    }
+
+    /** {@code message} with each control character and line separator written as \\uXXXX. */
+    static String oneLine(String message) {
+        if (message == null) return null;
+        StringBuilder sb = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) sb.append(String.format("\\u%04x", c));
+            else sb.appendCodePoint(c);
+        });
+        return sb.toString();
     }
 }

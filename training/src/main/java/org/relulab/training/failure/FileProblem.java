@@ -32,6 +32,21 @@ public final class FileProblem {
         return new Failure(exitCode(e), "cannot " + verb(doing) + " " + file + ": " + what);
     }
 
+    /**
+     * {@code e} as an exception that names {@code file}: {@code e} itself when it is a {@link FileSystemException}
+     * (which names its files), else one for {@code file} with e's reason, caused by e. The JDK reports a full disk, a
+     * file too large or an I/O error without the file; writers pass what they throw through this, so that the one
+     * line names the file that failed rather than only its folder.
+     */
+    public static IOException naming(Path file, IOException e) {
+        if (e instanceof FileSystemException) return e;
+        String m = e.getMessage();
+        FileSystemException named = new FileSystemException(file.toString(), null,
+                m == null || m.isBlank() ? "I/O error (" + e.getClass().getSimpleName() + ")" : m);
+        named.initCause(e);
+        return named;
+    }
+
     private static String verb(String doing) {
         return switch (doing) {
             case "reading" -> "read";

@@ -9,11 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import org.relulab.training.failure.FileProblem;
 
 /**
  * Writes a file so that its final name only ever holds a complete file: the bytes go to a hidden
  * temporary file in the same folder, are forced to disk, and the temporary file is renamed over the
  * target in one atomic step. A crash or an exception leaves the old file (or none) under the final name.
+ * An I/O failure names the file ({@link FileProblem#naming}): a full disk is reported for the file it stopped.
  */
 final class AtomicFile {
     /** Writes the content through the channel it is given. */
@@ -54,6 +56,7 @@ final class AtomicFile {
                     t.addSuppressed(e);
                 }
             }
+            if (t instanceof IOException e) throw FileProblem.naming(file, e);
             throw t;
         }
         syncFolder(dir);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
 
@@ -26,7 +27,10 @@ import org.relulab.core.Workspace;
  * a missing or bad file (not .npy, another dtype, Fortran order, 0-D or 3-D, truncated, an absurd shape,
  * more elements than a Java array holds, the wrong shape for the caller) throws {@link NpyException}, an
  * {@link IllegalArgumentException} whose one-line message names the file, the bad value and what was
- * expected. Other I/O failures throw {@link IOException}.
+ * expected; so does a path that is not a regular file once links are followed (a folder, a FIFO, a device),
+ * checked before it is opened, since opening a FIFO waits for a writer that may never come. Other I/O
+ * failures throw {@link IOException}. {@link #readFiniteMatrix} also refuses NaN and infinities, naming the row
+ * and the column.
  */
 public final class Npy {
     /** Elements converted per step when loading into a matrix. */
@@ -93,8 +97,30 @@ public final class Npy {
         }
     }
 
+    /** The shape of a 1-D or 2-D '&lt;f4' or '&lt;f8' C-order array, from its header (checked against the file size). */
+    public static int[] shape(Path file) throws IOException {
+        String name = file.toString();
+        try (FileChannel ch = open(file, name)) {
+            return NpyHeader.read(ch, name).shape().clone();
+        }
+    }
+
     /** Loads a 1-D or 2-D '&lt;f4' or '&lt;f8' array into a new matrix of {@code ws} of the expected shape (-1: any). */
     public static Matrix readMatrix(Workspace ws, Path file, int expectedRows, int expectedCols) throws IOException {
+        return readMatrix(ws, file, expectedRows, expectedCols, false);
+    }
+
+    /**
+     * As {@link #readMatrix(Workspace, Path, int, int)}, and refuses an element that is NaN or infinite, naming its
+     * row and column in the file ("row 3, column 2"; "element 5" of a 1-D array).
+     */
+    public static Matrix readFiniteMatrix(Workspace ws, Path file, int expectedRows, int expectedCols)
+            throws IOException {
+        return readMatrix(ws, file, expectedRows, expectedCols, true);
+    }
+
+    private static Matrix readMatrix(Workspace ws, Path file, int expectedRows, int expectedCols, boolean finite)
+            throws IOException {
         if (expectedRows < -1 || expectedCols < -1) {
             throw new IllegalArgumentException(
                     "expected shape " + expectedRows + " x " + expectedCols + ": use -1 for any size");
@@ -120,13 +146,13 @@ public final class Npy {
                                 + Workspace.ROW_ALIGN_BYTES + " bytes)");
             }
             Matrix m = column ? ws.column(rows) : ws.matrix(rows, cols);
-            load(column ? m.t() : m, h, new NpyData.In(ch, h.dataOffset(), h.dataBytes(), name), name);
+            load(column ? m.t() : m, h, new NpyData.In(ch, h.dataOffset(), h.dataBytes(), name), name, finite);
             return m;
         }
     }
 
-    /** Fills the row-major {@code m} chunk by chunk from the data in C order. */
-    private static void load(Matrix m, NpyHeader h, NpyData.In in, String name) throws IOException {
+    /** Fills the row-major {@code m} chunk by chunk from the data in C order; {@code finite}: refuses NaN and ±∞. */
+    private static void load(Matrix m, NpyHeader h, NpyData.In in, String name, boolean finite) throws IOException {
         int chunk = Math.min(m.cols(), CHUNK_ELEMENTS);
         float[] f = new float[chunk];
         double[] d = h.dtype() == NpyDtype.FLOAT64 ? new double[chunk] : null;
@@ -140,6 +166,7 @@ public final class Npy {
                     in.doubles(d, 0, k);
                     narrow(d, f, k, (long) i * m.cols() + j, h, name);
                 }
+                if (finite) requireFinite(f, k, (long) i * m.cols() + j, h, name);
                 long at = (m.offset() + (long) i * m.stride() + j) * Float.BYTES;
                 MemorySegment.copy(f, 0, seg, ValueLayout.JAVA_FLOAT_UNALIGNED, at, k);
             }
@@ -161,6 +188,19 @@ public final class Npy {
                 throw NpyHeader.fail(name, "element " + where
                         + " = " + d[t] + " is too large for float32 (expected magnitude at most " + Float.MAX_VALUE
                         + ")");
+            }
+        }
+    }
+
+    /** Refuses the first of {@code f[0..k)} that is NaN or infinite; {@code first} is the C-order index of f[0]. */
+    private static void requireFinite(float[] f, int k, long first, NpyHeader h, String name) {
+        for (int t = 0; t < k; t++) {
+            if (!Float.isFinite(f[t])) {
+                long at = first + t;
+                String where = h.shape().length == 1
+                        ? "element " + at
+                        : "row " + at / h.cols() + ", column " + at % h.cols();
+                throw NpyHeader.fail(name, where + " is " + f[t] + " (expected finite numbers)");
             }
         }
     }
@@ -188,8 +228,21 @@ public final class Npy {
         });
     }
 
+    /**
+     * Opens a file for reading once its attributes (links followed) say it is a regular file: a FIFO would block the
+     * open until some writer came, a device would never end.
+     */
     private static FileChannel open(Path file, String name) throws IOException {
-        if (Files.isDirectory(file)) throw NpyHeader.fail(name, "is a folder (expected a .npy file)");
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw NpyHeader.fail(name, "no such file");
+        }
+        if (a.isDirectory()) throw NpyHeader.fail(name, "is a folder (expected a .npy file)");
+        if (!a.isRegularFile()) {
+            throw NpyHeader.fail(name, "is not a regular file (a FIFO, a socket or a device; expected a .npy file)");
+        }
         try {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {

@@ -1,10 +1,10 @@
 package org.relulab.training.metrics;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.relulab.training.io.TextFile;
 import org.relulab.training.plot.LinePlot;
 import org.relulab.training.student.TwoLayerStudent;
 import org.relulab.training.teacher.AbsTeacher;
@@ -28,6 +28,6 @@ public record HermiteMetric(TwoLayerStudent student, AbsTeacher teacher) impleme
     public void plot(Path dir, String title, double[] steps, Function<String, double[]> column) throws IOException {
         LinePlot p = new LinePlot("LMZ20 Hermite terms of the population loss: " + title, "step", "term", false);
         for (int order = 0; order <= 6; order += 2) p.add("order " + order, steps, column.apply("hermite_" + order));
-        Files.writeString(dir.resolve("hermite.svg"), p.svg());
+        TextFile.write(dir.resolve("hermite.svg"), p.svg());
     }
 }

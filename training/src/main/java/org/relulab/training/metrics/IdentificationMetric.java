@@ -1,10 +1,10 @@
 package org.relulab.training.metrics;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.relulab.training.io.TextFile;
 import org.relulab.training.plot.LinePlot;
 import org.relulab.training.student.TwoLayerStudent;
 import org.relulab.training.teacher.SignedReluTeacher;
@@ -24,7 +24,7 @@ public record IdentificationMetric(TwoLayerStudent student, SignedReluTeacher te
 
     @Override
     public void plot(Path dir, String title, double[] steps, Function<String, double[]> column) throws IOException {
-        Files.writeString(dir.resolve("identification.svg"),
+        TextFile.write(dir.resolve("identification.svg"),
                 new LinePlot("AS21 teacher identification: " + title, "step",
                         "relative mass error; degrees", false)
                         .add("identification error E", steps, column.apply("identification_error"))

@@ -1,15 +1,14 @@
 package org.relulab.training.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.relulab.core.Kernels;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.data.DataSource;
+import org.relulab.training.io.TextFile;
 import org.relulab.training.machine.MachineInfo;
 import org.relulab.training.optim.Optimizer;
 import org.relulab.training.teacher.Teacher;
@@ -55,11 +54,8 @@ final class Manifest {
         if (resumedAt >= 0) m.put("resumed_at_step", resumedAt);
     }
 
-    /** Writes the manifest atomically: a temporary file renamed over the old one. */
+    /** Writes the manifest atomically: a temporary file renamed over the old one ({@link TextFile}). */
     static void write(Path dir, Map<String, Object> manifest) throws IOException {
-        Path tmp = dir.resolve("manifest.json.tmp");
-        Files.writeString(tmp, JsonText.of(manifest));
-        Files.move(tmp, dir.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        TextFile.write(dir.resolve("manifest.json"), JsonText.of(manifest));
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.relulab.training.failure.FileProblem;
 
 /**
  * The format of a run's metrics.csv, written and read here only: a header
@@ -52,6 +53,7 @@ public final class MetricsCsv {
 
     /** One run's metrics.csv, open for appending rows; its logged rows kept in memory (logged steps only). */
     public static final class Writer implements AutoCloseable {
+        private final Path file;
         private final BufferedWriter w;
         private final List<String> extras;
         private final List<double[]> rows = new ArrayList<>(); // step, train, test, extras... (log steps only)
@@ -61,6 +63,7 @@ public final class MetricsCsv {
          * before step resumeAt, which the resumed run writes again, and appended to.
          */
         public Writer(Path file, List<String> extras, long resumeAt) throws IOException {
+            this.file = file;
             this.extras = List.copyOf(extras);
             String header = header(extras);
             StringBuilder kept = new StringBuilder(header).append('\n');
@@ -83,8 +86,12 @@ public final class MetricsCsv {
                     rows.add(r);
                 }
             }
-            Files.writeString(file, kept);
-            w = Files.newBufferedWriter(file, StandardOpenOption.APPEND);
+            try {
+                Files.writeString(file, kept);
+                w = Files.newBufferedWriter(file, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw FileProblem.naming(file, e);
+            }
         }
 
         /** Appends the row of logged step {@code step}: losses, the test loss × d, the extra values, the time. */
@@ -104,8 +111,12 @@ public final class MetricsCsv {
                         ? Long.toString((long) v)
                         : String.format(Locale.ROOT, "%.9g", v));
             }
-            w.write(sb.append(String.format(Locale.ROOT, ",%.3f%n", seconds)).toString());
-            w.flush();
+            try {
+                w.write(sb.append(String.format(Locale.ROOT, ",%.3f%n", seconds)).toString());
+                w.flush();
+            } catch (IOException e) {
+                throw FileProblem.naming(file, e);
+            }
         }
 
         /** The logged steps. */
@@ -134,7 +145,11 @@ public final class MetricsCsv {
 
         @Override
         public void close() throws IOException {
-            w.close();
+            try {
+                w.close();
+            } catch (IOException e) {
+                throw FileProblem.naming(file, e);
+            }
         }
     }
 }

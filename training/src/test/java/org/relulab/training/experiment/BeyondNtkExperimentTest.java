@@ -53,7 +53,7 @@ class BeyondNtkExperimentTest {
         assertEquals(64.0, BeyondNtkPlan.lr(32));
         assertEquals(4_096, BeyondNtkPlan.features(32));
         assertEquals(256, BeyondNtkPlan.full().logEvery(32));
-        assertArrayEquals(new int[] {8, 16, 32}, BeyondNtkPlan.parseDims(" 8, 16 ,32"));
+        assertArrayEquals(new int[] {8, 16, 32}, BeyondNtkPlan.parseDims("8,16,32"));
         int[] dims = {8, 16};
         BeyondNtkPlan p = new BeyondNtkPlan(dims, 1, 10);
         dims[0] = 99;
@@ -65,6 +65,8 @@ class BeyondNtkExperimentTest {
     void badGridsAreOneLineUsageErrors() {
         bad(() -> BeyondNtkPlan.parseDims("8,x"), "--d '8,x' has 'x', not an integer");
         bad(() -> BeyondNtkPlan.parseDims(""), "not an integer");
+        bad(() -> BeyondNtkPlan.parseDims(" 8, 16 ,32"), "--d ' 8, 16 ,32' has ' 8', not an integer");
+        bad(() -> BeyondNtkPlan.parseDims("8,\u0661\u0666"), "has '\u0661\u0666', not an integer");
         bad(() -> new BeyondNtkPlan(new int[0], 1, 10), "--d is empty");
         bad(() -> new BeyondNtkPlan(new int[] {8, 3}, 1, 10), "--d 3 is out of range (expected 4 to 48");
         bad(() -> new BeyondNtkPlan(new int[] {8, 64}, 1, 10), "--d 64 is out of range", "23040 x 23040");

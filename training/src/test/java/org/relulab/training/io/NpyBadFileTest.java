@@ -276,4 +276,56 @@ class NpyBadFileTest {
         assertEquals(tmp + ": is a folder (expected a .npy file)",
                 assertThrows(NpyException.class, () -> Npy.read(tmp)).getMessage());
     }
+
+    @Test
+    void aFolderAFifoOrADeviceIsRefusedBeforeItIsOpened() throws Exception {
+        Path device = Files.createSymbolicLink(tmp.resolve("zero.npy"), Path.of("/dev/zero"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "no /dev/zero here");
+        String notRegular = ": is not a regular file (a FIFO, a socket or a device; expected a .npy file)";
+        assertEquals(device + notRegular, assertThrows(NpyException.class, () -> Npy.read(device)).getMessage());
+        assertEquals(device + notRegular,
+                assertThrows(NpyException.class, () -> Npy.shape(device)).getMessage());
+        Path fifo = tmp.resolve("fifo.npy");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "no mkfifo here");
+        // Opening a FIFO for reading blocks until a writer comes: a reader that opened it first would hang here.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            try (Workspace ws = Workspace.confined()) {
+                assertEquals(fifo + notRegular,
+                        assertThrows(NpyException.class, () -> Npy.readMatrix(ws, fifo, -1, -1)).getMessage());
+            }
+        });
+    }
+
+    @Test
+    void finiteMatrixNamesTheRowAndColumnOfANaNOrAnInfinity() throws Exception {
+        Path f = tmp.resolve("x.npy");
+        try (Workspace ws = Workspace.confined()) {
+            Files.write(f, FileBytes.npy(FileBytes.dict("<f4", "(2, 3)"), FileBytes.f4(1, 2, 3, 4, 5, Float.NaN)));
+            assertEquals(f + ": row 1, column 2 is NaN (expected finite numbers)",
+                    assertThrows(NpyException.class, () -> Npy.readFiniteMatrix(ws, f, 2, 3)).getMessage());
+            assertTrue(Float.isNaN(Npy.readMatrix(ws, f, 2, 3).get(1, 2)), "readMatrix keeps NaN");
+            Files.write(f, FileBytes.npy(FileBytes.dict("<f8", "(4,)"),
+                    FileBytes.f8(1, 2, Double.POSITIVE_INFINITY, 4)));
+            assertEquals(f + ": element 2 is Infinity (expected finite numbers)",
+                    assertThrows(NpyException.class, () -> Npy.readFiniteMatrix(ws, f, 4, 1)).getMessage());
+            Files.write(f, FileBytes.npy(FileBytes.dict("<f4", "(3, 1)"),
+                    FileBytes.f4(1, Float.NEGATIVE_INFINITY, Float.NaN)));
+            assertEquals(f + ": row 1, column 0 is -Infinity (expected finite numbers)",
+                    assertThrows(NpyException.class, () -> Npy.readFiniteMatrix(ws, f, 3, 1)).getMessage());
+            Files.write(f, FileBytes.npy(FileBytes.dict("<f8", "(2, 2)"), FileBytes.f8(1, -2.5, 3e38, -1e-50)));
+            assertTrue(
+                    Arrays.equals(Npy.readMatrix(ws, f, 2, 2).toArray(), Npy.readFiniteMatrix(ws, f, 2, 2).toArray()),
+                    "finite data load as readMatrix loads them");
+        }
+    }
+
+    @Test
+    void shapeReadsTheHeaderAndChecksTheSize() throws Exception {
+        Path f = tmp.resolve("x.npy");
+        Files.write(f, FileBytes.npy(FileBytes.dict("<f4", "(2, 3)"), FileBytes.f4(1, 2, 3, 4, 5, 6)));
+        assertTrue(Arrays.equals(new int[] {2, 3}, Npy.shape(f)));
+        Files.write(f, FileBytes.npy(FileBytes.dict("<f8", "(5,)"), FileBytes.f8(1, 2, 3, 4)));
+        assertTrue(assertThrows(NpyException.class, () -> Npy.shape(f)).getMessage().contains("truncated"));
+    }
 }
