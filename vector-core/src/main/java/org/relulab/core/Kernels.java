@@ -69,12 +69,17 @@ public final class Kernels implements AutoCloseable {
         return provider.describe() + ", " + threads() + (threads() == 1 ? " thread" : " threads");
     }
 
-    /** Stops the GEMM threads. A second call throws {@link IllegalStateException}; so does a GEMM afterwards. */
+    /**
+     * Stops the GEMM threads, after a GEMM in flight on another thread (it holds the same lock). A second call
+     * throws {@link IllegalStateException}; so does a GEMM afterwards.
+     */
     @Override
     public void close() {
-        if (closed) throw new IllegalStateException("kernels (" + describe() + ") were already closed");
-        closed = true;
-        pool.close();
+        synchronized (gemm) {
+            if (closed) throw new IllegalStateException("kernels (" + describe() + ") were already closed");
+            closed = true;
+            pool.close();
+        }
     }
 
     // ---- GEMM ----------------------------------------------------------------------------------------
@@ -137,8 +142,9 @@ public final class Kernels implements AutoCloseable {
             checkBatch(op, "B", b, strideB, batch, false);
             checkBatch(op, "C", c, strideC, batch, true);
         }
-        if (m == 0 || n == 0) return;
         synchronized (gemm) {
+            if (closed) throw new IllegalStateException("gemm: kernels (" + describe() + ") were closed");
+            if (m == 0 || n == 0) return;
             GemmArgs g = gemm.args;
             // A transposed C is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ, which is row-major.
             boolean flip = c.transposed;

@@ -196,6 +196,9 @@ class BadInputTest {
         try (Workspace ws = Workspace.shared()) {
             Matrix a = ws.matrix(300, 300);
             fails(IllegalStateException.class, () -> k.gemm(false, false, 1f, a, a, 0f, ws.matrix(300, 300)), "closed");
+            // k = 0 only scales C, without the threads: it used to run after close
+            fails(IllegalStateException.class, () -> k.gemm(false, false, 1f, ws.matrix(3, 0), ws.matrix(0, 3), 0f,
+                    ws.matrix(3, 3)), "closed");
         }
     }
 }
