@@ -48,8 +48,13 @@ public final class Workspace implements AutoCloseable {
      * 86-127 GFLOP/s on 2 threads with a 4 KB stride, 157-165 with 4 KB + 64 B (Zen 4, GEMM-NOTES.md).
      */
     public static int paddedStride(int cols) {
+        if (cols < 0) throw new IllegalArgumentException("cols " + cols + ": expected >= 0");
         long s = (cols + (long) ROW_ALIGN_FLOATS - 1) / ROW_ALIGN_FLOATS * ROW_ALIGN_FLOATS;
         if (s >= ALIAS_FLOATS && s % ALIAS_FLOATS == 0) s += ROW_ALIGN_FLOATS;
+        if (s > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("cols " + cols + ": the padded row stride " + s
+                    + " exceeds the int range of strides (expected at most " + (Integer.MAX_VALUE - 15) + " cols)");
+        }
         return (int) s;
     }
 
@@ -59,7 +64,13 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalArgumentException("shape " + rows + "x" + cols + ": expected non-negative rows and cols");
         }
         int stride = paddedStride(cols);
-        long bytes = Math.multiplyExact((long) rows, (long) stride) * Float.BYTES;
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(Math.multiplyExact((long) rows, (long) stride), (long) Float.BYTES);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("shape " + rows + "x" + cols + ": " + rows + " rows of " + stride
+                    + " floats exceed the long range of byte sizes");
+        }
         MemorySegment seg = allocate(Math.max(bytes, ROW_ALIGN_BYTES));
         return new Matrix(seg, 0, rows, cols, stride, false);
     }
@@ -84,6 +95,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Raw zeroed memory of {@code bytes} bytes, 64-byte aligned, owned by this workspace. */
     public MemorySegment allocate(long bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("allocate: bytes " + bytes + " (expected >= 0)");
         checkOpen();
         return arena.allocate(bytes, ROW_ALIGN_BYTES); // Arena.allocate zero-fills
     }
