@@ -114,7 +114,10 @@ class BadInputTest {
                     "problem 2 of A");
             fails(IllegalArgumentException.class,
                     () -> kernels.gemmBatched(false, false, 1f, a.rows(0, 4), s, b, 0, 0f, c.rows(0, 4), 1, 2),
-                    "stride of C = 1");
+                    "output C of problem 1 overlaps C of problem 0", "every 1 elements");
+            fails(IllegalArgumentException.class,
+                    () -> kernels.gemmBatched(false, false, 1f, a.rows(0, 4), -1, b, 0, 0f, c.rows(0, 4), s, 1),
+                    "stride of A = -1");
         }
     }
 
