@@ -1,7 +1,5 @@
 package org.relulab.core;
 
-import java.lang.foreign.MemorySegment;
-
 /** Argument checks of {@link Kernels}: each failure names the operation, the operands and their shapes. */
 final class Checks {
     private Checks() {}
@@ -76,40 +74,14 @@ final class Checks {
         }
     }
 
+    /** The very same view: one memory at one address (any segment objects), one shape, layout and row stride. */
     static boolean sameView(Matrix x, Matrix y) {
-        return x.segment.address() == y.segment.address() && sameBase(x.segment, y.segment) && x.offset == y.offset
-                && x.rows == y.rows && x.cols == y.cols && x.transposed == y.transposed
-                && (x.stride == y.stride || x.storedRows() == 1);
+        return Overlap.sameBase(x.segment, y.segment) && Overlap.start(x) == Overlap.start(y) && x.rows == y.rows
+                && x.cols == y.cols && x.transposed == y.transposed && (x.stride == y.stride || x.storedRows() == 1);
     }
 
-    private static boolean sameBase(MemorySegment a, MemorySegment b) {
-        if (a.isNative() || b.isNative()) return a.isNative() == b.isNative();
-        return a.heapBase().orElse(null) == b.heapBase().orElse(null);
-    }
-
-    /** Byte address of element {@code e} of {@code s}, comparable between segments of the same base. */
-    private static long addr(MemorySegment s, long e) {
-        return s.address() + e * Float.BYTES;
-    }
-
-    /** Whether two views share an element (exact for views on one storage grid, else by address span). */
+    /** Whether two views share a byte (see {@link Overlap} for when that is exact). */
     static boolean overlaps(Matrix x, Matrix y) {
-        if (x.size() == 0 || y.size() == 0 || !sameBase(x.segment, y.segment)) return false;
-        long x0 = addr(x.segment, x.offset), x1 = addr(x.segment, last(x)) + Float.BYTES;
-        long y0 = addr(y.segment, y.offset), y1 = addr(y.segment, last(y)) + Float.BYTES;
-        if (x1 <= y0 || y1 <= x0) return false;
-        if (x.stride != y.stride || x.stride == 0 || (x0 - y0) % Float.BYTES != 0) return true;
-        // Grid coordinates from the segment's start (where a workspace matrix's row 0 begins).
-        long origin = x.segment.address() == y.segment.address() ? x.segment.address() : 0;
-        long px = (x0 - origin) / Float.BYTES, py = (y0 - origin) / Float.BYTES;
-        long rx = px / x.stride, cx = px % x.stride, ry = py / y.stride, cy = py % y.stride;
-        if (cx + x.storedCols() > x.stride || cy + y.storedCols() > y.stride) return true; // rows wrap
-        boolean rows = rx < ry + y.storedRows() && ry < rx + x.storedRows();
-        boolean cols = cx < cy + y.storedCols() && cy < cx + x.storedCols();
-        return rows && cols;
-    }
-
-    private static long last(Matrix m) {
-        return m.offset + (long) (m.storedRows() - 1) * m.stride + m.storedCols() - 1;
+        return Overlap.between(x, 0, y, 0, 1) != Overlap.NONE;
     }
 }

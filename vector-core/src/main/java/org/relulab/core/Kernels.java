@@ -12,6 +12,10 @@ import java.lang.foreign.MemorySegment;
  * transposed or none). An output may be the very same view as an input (in place), never a partial
  * overlap. NaN and infinities propagate as IEEE arithmetic says. A {@code Kernels} owns its threads:
  * {@link #close()} stops them.
+ *
+ * <p>Why one file of some 550 lines: this is the one public entry point of the kernels, and each public method
+ * is a few lines of checks and a dispatch to the provider, so the API reads in one place; the argument checks
+ * shared by several kernels live in {@code Checks}, the GEMM's in {@code GemmChecks}, the engines elsewhere.
  */
 public final class Kernels implements AutoCloseable {
     /** System property for the default thread count (default: available processors). */
@@ -69,12 +73,17 @@ public final class Kernels implements AutoCloseable {
         return provider.describe() + ", " + threads() + (threads() == 1 ? " thread" : " threads");
     }
 
-    /** Stops the GEMM threads. A second call throws {@link IllegalStateException}; so does a GEMM afterwards. */
+    /**
+     * Stops the GEMM threads, after a GEMM in flight on another thread (it holds the same lock). A second call
+     * throws {@link IllegalStateException}; so does a GEMM afterwards.
+     */
     @Override
     public void close() {
-        if (closed) throw new IllegalStateException("kernels (" + describe() + ") were already closed");
-        closed = true;
-        pool.close();
+        synchronized (gemm) {
+            if (closed) throw new IllegalStateException("kernels (" + describe() + ") were already closed");
+            closed = true;
+            pool.close();
+        }
     }
 
     // ---- GEMM ----------------------------------------------------------------------------------------
@@ -97,7 +106,11 @@ public final class Kernels implements AutoCloseable {
 
     /**
      * {@code batch} independent products of one shape: problem p uses the views a, b, c shifted by
-     * p·strideA, p·strideB, p·strideC elements. Problems run in parallel, each on one thread.
+     * p·strideA, p·strideB, p·strideC elements (strides ≥ 0; a stride of 0 shares an input between problems).
+     * Problems run in parallel, each on one thread, so every problem must lie inside its segment, and no
+     * problem's C may share an element with any problem's A or B, or with another problem's C. Problems may
+     * interleave without sharing an element (column blocks of one matrix); {@code Overlap} says when that is
+     * decided exactly (views of one row stride) and when by byte spans.
      */
     public void gemmBatched(boolean transA, boolean transB, float alpha, Matrix a, long strideA, Matrix b,
             long strideB, float beta, Matrix c, long strideC, int batch) {
@@ -105,77 +118,53 @@ public final class Kernels implements AutoCloseable {
     }
 
     private void gemmBatched(boolean transA, boolean transB, float alpha, Matrix a, long strideA, Matrix b,
-            long strideB, float beta, Matrix c, long strideC, Activation act, Matrix h,
-            long strideH, int batch) {
-        String op = "gemm";
-        Checks.open(op, "A", a);
-        Checks.open(op, "B", b);
-        Checks.open(op, "C", c);
-        if (act != null) Checks.open(op, "H", h);
-        int m = transA ? a.cols : a.rows, ka = transA ? a.rows : a.cols;
-        int kb = transB ? b.cols : b.rows, n = transB ? b.rows : b.cols;
-        if (ka != kb || c.rows != m || c.cols != n) {
-            throw new IllegalArgumentException(op + ": op(A) is " + m + "x" + ka + " (A " + a.shape()
-                    + (transA ? " transposed" : "") + "), op(B) is " + kb + "x" + n + " (B " + b.shape()
-                    + (transB ? " transposed" : "") + "), C is " + c.shape() + " (expected C " + m + "x" + n
-                    + " and equal inner dimensions)");
-        }
-        if (act != null) {
-            Checks.sameShape(op, "C", c, "H", h);
-            if (h.transposed != c.transposed) {
-                throw new IllegalArgumentException(op + ": H " + h + " and C " + c + " must have the same layout");
-            }
-            Checks.inPlaceOrDisjoint(op, "H", h, "C", c); // H = C: the activation in place
-            Checks.disjoint(op, "H", h, "A", a);
-            Checks.disjoint(op, "H", h, "B", b);
-        }
-        Checks.disjoint(op, "C", c, "A", a);
-        Checks.disjoint(op, "C", c, "B", b);
-        if (batch < 1) throw new IllegalArgumentException(op + ": batch = " + batch + " (expected at least 1)");
-        if (batch > 1) {
-            checkBatch(op, "A", a, strideA, batch, false);
-            checkBatch(op, "B", b, strideB, batch, false);
-            checkBatch(op, "C", c, strideC, batch, true);
-        }
-        if (m == 0 || n == 0) return;
+            long strideB, float beta, Matrix c, long strideC, Activation act, Matrix h, long strideH, int batch) {
+        GemmChecks.check("gemm", transA, transB, a, strideA, b, strideB, c, strideC, act, h, strideH, batch);
         synchronized (gemm) {
+            if (closed) throw new IllegalStateException("gemm: kernels (" + describe() + ") were closed");
+            if (c.rows == 0 || c.cols == 0) return;
             GemmArgs g = gemm.args;
-            // A transposed C is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ, which is row-major.
-            boolean flip = c.transposed;
-            Matrix x = flip ? b : a, y = flip ? a : b;
-            boolean tx = flip != (flip ? transB : transA), ty = flip != (flip ? transA : transB);
-            g.m = flip ? n : m;
-            g.n = flip ? m : n;
-            g.k = ka;
-            g.alpha = alpha;
-            g.beta = beta;
-            g.a = x.segment;
-            g.aOff = x.offset;
-            g.aRs = tx ? x.colStep() : x.rowStep();
-            g.aCs = tx ? x.rowStep() : x.colStep();
-            g.b = y.segment;
-            g.bOff = y.offset;
-            g.bRs = ty ? y.colStep() : y.rowStep();
-            g.bCs = ty ? y.rowStep() : y.colStep();
-            g.c = c.segment;
-            g.cOff = c.offset;
-            g.cRs = c.stride;
+            fill(g, transA, transB, alpha, a, strideA, b, strideB, beta, c, strideC, batch);
             g.act = act;
             g.h = act == null ? null : h.segment;
             g.hOff = act == null ? 0 : h.offset;
             g.hRs = act == null ? 0 : h.stride;
-            g.batch = batch;
-            g.aStep = flip ? strideB : strideA;
-            g.bStep = flip ? strideA : strideB;
-            g.cStep = strideC;
             g.hStep = strideH;
-            if (ka == 0) {
+            if (g.k == 0) {
                 g.clear();
                 for (int p = 0; p < batch; p++) scaleOnly(beta, c, p * strideC, act, h);
                 return;
             }
             gemm.run();
         }
+    }
+
+    /** The operands as the engines read them: a transposed C is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ, row-major. */
+    private static void fill(GemmArgs g, boolean transA, boolean transB, float alpha, Matrix a, long strideA,
+            Matrix b, long strideB, float beta, Matrix c, long strideC, int batch) {
+        boolean flip = c.transposed;
+        Matrix x = flip ? b : a, y = flip ? a : b;
+        boolean tx = flip != (flip ? transB : transA), ty = flip != (flip ? transA : transB);
+        g.m = flip ? c.cols : c.rows;
+        g.n = flip ? c.rows : c.cols;
+        g.k = transA ? a.rows : a.cols;
+        g.alpha = alpha;
+        g.beta = beta;
+        g.a = x.segment;
+        g.aOff = x.offset;
+        g.aRs = tx ? x.colStep() : x.rowStep();
+        g.aCs = tx ? x.rowStep() : x.colStep();
+        g.b = y.segment;
+        g.bOff = y.offset;
+        g.bRs = ty ? y.colStep() : y.rowStep();
+        g.bCs = ty ? y.rowStep() : y.colStep();
+        g.c = c.segment;
+        g.cOff = c.offset;
+        g.cRs = c.stride;
+        g.batch = batch;
+        g.aStep = flip ? strideB : strideA;
+        g.bStep = flip ? strideA : strideB;
+        g.cStep = strideC;
     }
 
     /** C = β·C (k = 0), then the epilogue. */
@@ -192,20 +181,6 @@ public final class Kernels implements AutoCloseable {
     /** n zeros from element {@code offset}; a loop, because {@code asSlice(...).fill} allocates a segment per call. */
     private static void zero(MemorySegment s, long offset, int n) {
         for (int i = 0; i < n; i++) s.setAtIndex(Matrix.F32, offset + i, 0f);
-    }
-
-    private static void checkBatch(String op, String name, Matrix m, long stride, int batch, boolean output) {
-        long span = (long) (m.storedRows() - 1) * m.stride + m.storedCols();
-        if (stride < 0 || (output && stride < span)) {
-            throw new IllegalArgumentException(op + ": stride of " + name + " = " + stride + " (expected "
-                    + (output ? "at least the " + span + " elements one problem spans" : "non-negative") + ")");
-        }
-        long last = m.offset + (batch - 1L) * stride + span - 1;
-        long capacity = m.segment.byteSize() / Float.BYTES;
-        if (last >= capacity) {
-            throw new IllegalArgumentException(op + ": problem " + (batch - 1) + " of " + name + " ends at element "
-                    + last + " but its segment holds " + capacity + " floats");
-        }
     }
 
     /** y = α·op(A)·x + β·y for vectors x and y (1×n or n×1 views). */

@@ -42,39 +42,59 @@ public final class Matrix {
      * A row-major view of {@code rows × cols} floats at element {@code offset} of {@code segment},
      * consecutive rows {@code stride} elements apart. The caller owns the segment and its lifetime.
      *
-     * @throws IllegalArgumentException when the view does not fit in the segment or the stride is shorter
-     *     than a row
+     * @throws IllegalArgumentException when a number is negative, the view does not fit in the segment (an
+     *     empty view may start at its end), or the stride is shorter than a row
      */
     public static Matrix wrap(MemorySegment segment, long offset, int rows, int cols, int stride) {
         if (segment == null) throw new IllegalArgumentException("segment is null");
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("shape " + rows + "x" + cols + ": expected non-negative rows and cols");
         }
+        if (stride < 0) throw new IllegalArgumentException("stride " + stride + ": expected >= 0");
         if (rows > 1 && stride < cols) {
             throw new IllegalArgumentException("stride " + stride + " < cols " + cols + ": rows would overlap");
         }
         if (offset < 0) throw new IllegalArgumentException("offset " + offset + ": expected >= 0");
-        Matrix m = new Matrix(segment, offset, rows, cols, Math.max(stride, 0), false);
+        Matrix m = new Matrix(segment, offset, rows, cols, stride, false);
         m.checkInside();
         return m;
     }
 
     /** A dense row-major view of a float array (stride = cols), mainly for tests and small inputs. */
     public static Matrix wrap(float[] data, int rows, int cols) {
+        if (data == null) throw new IllegalArgumentException("array is null (for a " + rows + "x" + cols + " view)");
         if ((long) rows * cols != data.length) {
             throw new IllegalArgumentException("array of length " + data.length + " cannot hold " + rows + "x" + cols);
         }
         return wrap(MemorySegment.ofArray(data), 0, rows, cols, cols);
     }
 
+    /**
+     * Elements from the first to one past the last of the stored grid, 0 when empty: at most about 2^62, so it
+     * never overflows.
+     */
+    long extent() {
+        if (rows == 0 || cols == 0) return 0;
+        return (long) (storedRows() - 1) * stride + storedCols();
+    }
+
     private void checkInside() {
-        if (rows == 0 || cols == 0) return;
-        long last = offset + (long) (storedRows() - 1) * stride + storedCols() - 1;
+        String outside = outside(offset, extent(), segment);
+        if (outside != null) throw new IllegalArgumentException("view " + this + " " + outside);
+    }
+
+    /**
+     * Null when {@code extent} elements from element {@code start} (≥ 0) lie inside {@code segment}; otherwise
+     * where they end, for a message. The one bounds rule of views and batches: start + extent ≤ the segment's
+     * floats, compared without forming the sum, which may overflow a long.
+     */
+    static String outside(long start, long extent, MemorySegment segment) {
         long capacity = segment.byteSize() / Float.BYTES;
-        if (last >= capacity) {
-            throw new IllegalArgumentException("view " + this + " ends at element " + last
-                    + " but its segment holds " + capacity + " floats");
-        }
+        if (extent <= capacity && start <= capacity - extent) return null;
+        String end = start > Long.MAX_VALUE - extent
+                ? "ends beyond element " + Long.MAX_VALUE + " (offset + extent overflows a long)"
+                : extent == 0 ? "starts at element " + start : "ends at element " + (start + extent - 1);
+        return end + " but its segment holds " + capacity + " floats";
     }
 
     public int rows() { return rows; }

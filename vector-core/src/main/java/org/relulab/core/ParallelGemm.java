@@ -26,9 +26,7 @@ final class ParallelGemm implements WorkerPool.Task {
     /** Runs the call in {@link #args} (the caller holds the owner's lock). */
     void run() {
         GemmArgs g = args;
-        long flops = 2L * g.m * g.n * g.k * g.batch;
-        int parts = (int) Math.min(pool.threads(), Math.max(1, flops / MIN_FLOPS_PER_THREAD));
-        if (g.batch > 1) parts = Math.min(parts, g.batch);
+        int parts = parts(pool.threads(), g.m, g.n, g.k, g.batch);
         if (parts > 1 && !sharedWithWorkers(g, parts)) parts = 1;
         splitRows = g.m >= g.n;
         try {
@@ -36,6 +34,17 @@ final class ParallelGemm implements WorkerPool.Task {
         } finally {
             g.clear();
         }
+    }
+
+    /**
+     * How many threads a call of this size gets: one per {@link #MIN_FLOPS_PER_THREAD}, at most one per problem of
+     * a batch. The flop count is a double: 2·m·n·k·batch of a huge (valid) batch exceeds a long, and a wrapped
+     * count ran it on one thread.
+     */
+    static int parts(int threads, int m, int n, int k, int batch) {
+        double flops = 2.0 * m * n * k * batch;
+        int parts = (int) Math.min(threads, Math.max(1, flops / MIN_FLOPS_PER_THREAD));
+        return batch > 1 ? Math.min(parts, batch) : parts;
     }
 
     /** Whether worker threads may touch these segments (a confined workspace's may not). */

@@ -103,6 +103,7 @@ public final class RidgeSolver implements AutoCloseable {
 
     /** Off-heap bytes a solver of order n allocates beside the n × n matrix itself. */
     public static long scratchBytes(int n) {
+        if (n < 0) throw new IllegalArgumentException("RidgeSolver.scratchBytes: n = " + n + " (expected >= 0)");
         return Cholesky.scratchBytes(n, Cholesky.BLOCK) + 6L * n * Double.BYTES + 64 * 8;
     }
 

@@ -73,6 +73,7 @@ final class WorkerPool implements AutoCloseable {
         if (f != null) throw new IllegalStateException("a kernel worker failed", f);
     }
 
+    /** Stops the workers once they are idle; a run in flight still completes. Idempotent. */
     @Override
     public void close() {
         if (closed) return;
@@ -104,7 +105,8 @@ final class WorkerPool implements AutoCloseable {
                     if (++spins < SPINS) Thread.onSpinWait();
                     else LockSupport.park(this);
                 }
-                if (closed) return;
+                // A run woke this worker before a close: do its part first, or the caller waits forever.
+                if (generation == seen) return;
                 seen = generation;
                 try {
                     task.run(part, parts);

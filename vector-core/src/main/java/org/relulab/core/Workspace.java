@@ -19,21 +19,23 @@ public final class Workspace implements AutoCloseable {
 
     private final Arena arena;
     private final String kind;
-    private boolean closed;
+    /** The thread that opened a confined workspace (the only one that may close it); null when shared. */
+    private final Thread owner;
 
-    private Workspace(Arena arena, String kind) {
+    private Workspace(Arena arena, String kind, Thread owner) {
         this.arena = arena;
         this.kind = kind;
+        this.owner = owner;
     }
 
     /** A workspace whose memory any thread may use (an {@link Arena#ofShared()} arena). */
     public static Workspace shared() {
-        return new Workspace(Arena.ofShared(), "shared");
+        return new Workspace(Arena.ofShared(), "shared", null);
     }
 
     /** A workspace whose memory only the opening thread may use (an {@link Arena#ofConfined()} arena). */
     public static Workspace confined() {
-        return new Workspace(Arena.ofConfined(), "confined");
+        return new Workspace(Arena.ofConfined(), "confined", Thread.currentThread());
     }
 
     /** Row strides that are multiples of this many floats (1 KB) get one more cache line. */
@@ -46,8 +48,13 @@ public final class Workspace implements AutoCloseable {
      * 86-127 GFLOP/s on 2 threads with a 4 KB stride, 157-165 with 4 KB + 64 B (Zen 4, GEMM-NOTES.md).
      */
     public static int paddedStride(int cols) {
+        if (cols < 0) throw new IllegalArgumentException("cols " + cols + ": expected >= 0");
         long s = (cols + (long) ROW_ALIGN_FLOATS - 1) / ROW_ALIGN_FLOATS * ROW_ALIGN_FLOATS;
         if (s >= ALIAS_FLOATS && s % ALIAS_FLOATS == 0) s += ROW_ALIGN_FLOATS;
+        if (s > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("cols " + cols + ": the padded row stride " + s
+                    + " exceeds the int range of strides (expected at most " + (Integer.MAX_VALUE - 15) + " cols)");
+        }
         return (int) s;
     }
 
@@ -57,7 +64,13 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalArgumentException("shape " + rows + "x" + cols + ": expected non-negative rows and cols");
         }
         int stride = paddedStride(cols);
-        long bytes = Math.multiplyExact((long) rows, (long) stride) * Float.BYTES;
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(Math.multiplyExact((long) rows, (long) stride), (long) Float.BYTES);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("shape " + rows + "x" + cols + ": " + rows + " rows of " + stride
+                    + " floats exceed the long range of byte sizes");
+        }
         MemorySegment seg = allocate(Math.max(bytes, ROW_ALIGN_BYTES));
         return new Matrix(seg, 0, rows, cols, stride, false);
     }
@@ -82,28 +95,39 @@ public final class Workspace implements AutoCloseable {
 
     /** Raw zeroed memory of {@code bytes} bytes, 64-byte aligned, owned by this workspace. */
     public MemorySegment allocate(long bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("allocate: bytes " + bytes + " (expected >= 0)");
         checkOpen();
         return arena.allocate(bytes, ROW_ALIGN_BYTES); // Arena.allocate zero-fills
     }
 
+    /** Whether the memory is still there: the arena's own state, so every thread sees the same answer. */
     public boolean isOpen() {
-        return !closed;
+        return arena.scope().isAlive();
     }
 
     private void checkOpen() {
-        if (closed) throw new IllegalStateException("workspace (" + kind + ") is closed: it can no longer allocate");
+        if (!isOpen()) throw new IllegalStateException("workspace (" + kind + ") is closed: it can no longer allocate");
     }
 
-    /** Frees every matrix of this workspace. A second call throws {@link IllegalStateException}. */
+    /**
+     * Frees every matrix of this workspace. A second call throws {@link IllegalStateException}. A close that
+     * cannot happen changes nothing: a confined workspace closed from another thread throws
+     * {@link WrongThreadException} and stays open (its owner can still use and close it), and so does any close
+     * the arena itself refuses, since the arena's state is the workspace's.
+     */
     @Override
     public void close() {
-        if (closed) throw new IllegalStateException("workspace (" + kind + ") was already closed");
-        closed = true;
-        arena.close();
+        if (!isOpen()) throw new IllegalStateException("workspace (" + kind + ") was already closed");
+        if (owner != null && owner != Thread.currentThread()) {
+            throw new WrongThreadException("workspace (confined) belongs to thread \"" + owner.getName()
+                    + "\" but thread \"" + Thread.currentThread().getName()
+                    + "\" tried to close it: only its owner can; it stays open");
+        }
+        arena.close(); // the arena's state is the workspace's: it changes only when this succeeds
     }
 
     @Override
     public String toString() {
-        return "Workspace[" + kind + (closed ? ", closed" : "") + "]";
+        return "Workspace[" + kind + (isOpen() ? "" : ", closed") + "]";
     }
 }

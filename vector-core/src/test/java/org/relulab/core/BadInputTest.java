@@ -114,7 +114,10 @@ class BadInputTest {
                     "problem 2 of A");
             fails(IllegalArgumentException.class,
                     () -> kernels.gemmBatched(false, false, 1f, a.rows(0, 4), s, b, 0, 0f, c.rows(0, 4), 1, 2),
-                    "stride of C = 1");
+                    "output C of problem 1 overlaps C of problem 0", "every 1 elements");
+            fails(IllegalArgumentException.class,
+                    () -> kernels.gemmBatched(false, false, 1f, a.rows(0, 4), -1, b, 0, 0f, c.rows(0, 4), s, 1),
+                    "stride of A = -1");
         }
     }
 
@@ -196,6 +199,9 @@ class BadInputTest {
         try (Workspace ws = Workspace.shared()) {
             Matrix a = ws.matrix(300, 300);
             fails(IllegalStateException.class, () -> k.gemm(false, false, 1f, a, a, 0f, ws.matrix(300, 300)), "closed");
+            // k = 0 only scales C, without the threads: it used to run after close
+            fails(IllegalStateException.class, () -> k.gemm(false, false, 1f, ws.matrix(3, 0), ws.matrix(0, 3), 0f,
+                    ws.matrix(3, 3)), "closed");
         }
     }
 }

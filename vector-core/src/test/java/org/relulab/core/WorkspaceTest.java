@@ -2,8 +2,11 @@ package org.relulab.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Matrix views and workspace allocation: alignment, padding, sub-views, transposes. */
@@ -62,5 +65,34 @@ class WorkspaceTest {
         assertEquals(272, Workspace.paddedStride(256), "256 floats = 1 KB: one more cache line");
         assertEquals(1040, Workspace.paddedStride(1024), "4 KB: one more cache line");
         assertEquals(1040, Workspace.paddedStride(1017));
+    }
+
+    /**
+     * A confined workspace closed from another thread refuses, and nothing changes: it stays open, its matrices
+     * stay usable, and its owner closes it (freeing the memory). It used to be marked closed first, so the
+     * memory was never freed.
+     */
+    @Test
+    void closeFromAnotherThreadChangesNothing() throws InterruptedException {
+        Workspace ws = Workspace.confined();
+        Matrix m = ws.matrix(2, 3).fill(1.5f);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try {
+                ws.close();
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "not-the-owner");
+        other.start();
+        other.join();
+        WrongThreadException e = assertInstanceOf(WrongThreadException.class, thrown.get());
+        assertTrue(e.getMessage().contains("not-the-owner") && e.getMessage().contains("confined"), e.getMessage());
+        assertTrue(ws.isOpen(), "still open after a refused close");
+        assertEquals(1.5f, m.get(1, 2));
+        assertEquals(0f, ws.matrix(2, 3).get(1, 2), "it still allocates");
+        ws.close();
+        assertFalse(ws.isOpen());
+        assertFalse(m.segment().scope().isAlive(), "the owner's close freed the memory");
     }
 }
