@@ -119,8 +119,9 @@ final class TrainCommand {
         Trainer.Result r;
         try {
             r = Trainer.run(cfg, err, Provider.lookup(), data, checkpoints);
-        } catch (IllegalArgumentException e) { // a configuration the machine cannot hold
-            throw new UsageException("train: " + e.getMessage());
+        } catch (IllegalArgumentException e) { // a configuration the machine cannot hold; files a resume refuses
+            throw new UsageException(
+                    "train: " + (checkpoints.resume() ? "--resume " + cfg.out() + ": " : "") + e.getMessage());
         } catch (IOException e) {
             throw FileProblem.of("writing", cfg.out(), e);
         }
