@@ -66,7 +66,8 @@ public record CheckpointFile(long step, double seconds, Map<String, String> opti
 
     /**
      * Deletes the partial checkpoints that a process killed while writing {@code file} left under temporary names
-     * (the file itself is never partial); returns how many. For a run that is resumed, before it writes again.
+     * (the file itself is never partial); returns how many. For a run that is resumed, before it writes again, and
+     * only while it holds its folder's lock: a temporary file of a run still going is that run's write in progress.
      */
     public static int deleteTornWrites(Path file) throws IOException {
         return AtomicFile.deleteLeftovers(file);

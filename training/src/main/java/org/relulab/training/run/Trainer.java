@@ -71,14 +71,15 @@ public final class Trainer {
     }
 
     /**
-     * A run with checkpoints, or resumed from its last one. A resumed run checks its checkpoint ({@link ResumeCheck})
-     * and its metrics.csv ({@link MetricsCsv#kept}) against its configuration before it writes or deletes anything, and
-     * refuses a disagreement with an {@link IllegalArgumentException} naming the file.
+     * A run with checkpoints, or resumed from its last one; a caller that may share the run folder holds its
+     * {@link RunLock}. A resumed run checks its checkpoint ({@link ResumeCheck}) and its metrics.csv
+     * ({@link MetricsCsv#kept}) against its configuration before it writes or deletes anything, and refuses a
+     * disagreement with an {@link IllegalArgumentException} naming the file.
      */
     public static Result run(RunConfig cfg, PrintStream progress, Provider provider, DataSource data,
             Checkpoints checkpoints)
             throws IOException {
-        MemoryEstimate.check(cfg);
+        requireFits(cfg);
         Path checkpointFile = cfg.out().resolve(CHECKPOINT);
         CheckpointFile resumeFrom = checkpoints.resume()
                 ? ResumeCheck.checkpoint(cfg, data, checkpointFile, checkpoints.every())
@@ -110,6 +111,14 @@ public final class Trainer {
             Manifest.write(cfg.out(), manifest);
             return new Result(cfg.out(), o.done, o.trainLoss, o.testLoss, seconds, o.diverged);
         }
+    }
+
+    /**
+     * Refuses, with an {@link IllegalArgumentException}, a run whose memory this machine cannot hold; {@link #run}
+     * checks it first, and so does a caller that locks the run folder before (the lock creates the folder).
+     */
+    public static void requireFits(RunConfig cfg) {
+        MemoryEstimate.check(cfg);
     }
 
     /**
