@@ -13,6 +13,11 @@ import org.relulab.training.io.Json;
  * manifest.json recorded them, its checkpoint interval; refuses clearly when DIR holds no resumable run.
  */
 record Resume(RunConfig config, DataSource data, long checkpointEvery) {
+    /**
+     * The run in DIR as its manifest recorded it. Only reads (the manifest is replaced atomically, never rewritten in
+     * place), so that a folder that holds no resumable run is refused before it is locked; the checkpoint and
+     * metrics.csv are checked against it once the folder is locked, by {@code Trainer}.
+     */
     static Resume of(Path dir) {
         Path manifest = dir.resolve("manifest.json");
         if (!Files.isRegularFile(manifest))

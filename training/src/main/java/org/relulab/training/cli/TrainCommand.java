@@ -17,6 +17,7 @@ import org.relulab.training.data.DataSource;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.failure.FileProblem;
 import org.relulab.training.run.OutputFolder;
+import org.relulab.training.run.RunLock;
 import org.relulab.training.run.Trainer;
 
 /** {@code relulab train}: one teacher–student run; every option, its default and examples are in {@link #HELP}. */
@@ -87,12 +88,15 @@ final class TrainCommand {
                   --log-every K           steps between metric rows and progress lines [steps/100]
                   --seed S                every random stream derives from it [1]
                   --threads T             GEMM threads [all cores]
-                  --out DIR               output folder, new or empty [runs/train-DATE-TIME]
-                  --checkpoint-every N    every N steps, save the trained weights and the step to DIR/checkpoint.bin
-                                          (atomically; deleted when the run completes; N below --steps) [0: never]
+                  --out DIR               output folder, new or empty; locked (DIR/.lock) while the run lasts, a
+                                          second run on it exits with code 5 [runs/train-DATE-TIME]
+                  --checkpoint-every N    every N steps, save the trained weights, the step and the options to
+                                          DIR/checkpoint.bin (atomically; deleted when the run completes; N below
+                                          --steps) [0: never]
                   --resume DIR            continue the run in DIR from its checkpoint, with the options its
                                           manifest.json recorded (no other options); the metrics and final weights
-                                          are bit-identical to a run that never stopped
+                                          are bit-identical to a run that never stopped; refused (code 2) when the
+                                          manifest, metrics.csv and checkpoint disagree
             """;
 
     private TrainCommand() {}
@@ -107,8 +111,7 @@ final class TrainCommand {
                 throw new UsageException(
                         "train: --resume DIR takes no other options (the run keeps the ones its manifest recorded)");
             }
-            Path dir = Path.of(o.string("resume", "."));
-            Resume r = Resume.of(dir);
+            Resume r = Resume.of(Path.of(o.string("resume", ".")));
             cfg = r.config();
             data = r.data();
             checkpoints = new Trainer.Checkpoints(r.checkpointEvery(), true);
@@ -117,11 +120,38 @@ final class TrainCommand {
             data = new DataSource(dataDir(o), o.has("save-data"));
             checkpoints = new Trainer.Checkpoints(checkpointEvery(o, cfg.steps()), false);
         }
+        try {
+            Trainer.requireFits(cfg, Provider.lookup(), checkpoints); // before the lock creates the folder: a run too large leaves nothing
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("train: " + e.getMessage());
+        }
+        locked(cfg.out(), () -> {
+            if (!checkpoints.resume()) checkOutput(cfg.out()); // again, now that no other run can fill the folder
+            train(cfg, data, checkpoints, out, err);
+        });
+    }
+
+    /**
+     * Runs {@code body} holding the lock of the run folder {@code dir} ({@link RunLock}), so that nothing there is
+     * written or deleted without it; the lock is released however {@code body} ends.
+     */
+    @SuppressWarnings("try") // the lock is held for its scope, not called
+    private static void locked(Path dir, Runnable body) {
+        try (RunLock lock = RunLock.acquire(dir)) {
+            body.run();
+        } catch (IOException e) {
+            throw FileProblem.of("locking", dir, e);
+        }
+    }
+
+    private static void train(RunConfig cfg, DataSource data, Trainer.Checkpoints checkpoints, PrintStream out,
+            PrintStream err) {
         Trainer.Result r;
         try {
             r = Trainer.run(cfg, err, Provider.lookup(), data, checkpoints);
-        } catch (IllegalArgumentException e) { // a value one of the run's parts refuses
-            throw new UsageException("train: " + e.getMessage());
+        } catch (IllegalArgumentException e) { // a value one of the run's parts refuses; files a resume refuses
+            throw new UsageException(
+                    "train: " + (checkpoints.resume() ? "--resume " + cfg.out() + ": " : "") + e.getMessage());
         } catch (IOException e) {
             throw FileProblem.of("writing", cfg.out(), e);
         }

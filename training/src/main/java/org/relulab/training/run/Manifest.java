@@ -15,6 +15,9 @@ import org.relulab.training.teacher.Teacher;
 
 /** manifest.json: every resolved option, the seeds, the environment and, when done, the result. */
 final class Manifest {
+    /** The manifest's name in the run folder. */
+    static final String FILE = "manifest.json";
+
     private Manifest() {}
 
     static Map<String, Object> of(RunConfig cfg, Kernels k, Teacher teacher, Optimizer optimizer, Instant started) {
@@ -48,14 +51,19 @@ final class Manifest {
                 ? "generated from the teacher and the seeds"
                 : "loaded from " + data.dir().toAbsolutePath().normalize()
                         + " (x_train, y_train, x_test, y_test .npy)");
-        m.put("data_dir", data.dir() == null ? "" : data.dir().toAbsolutePath().normalize().toString());
+        m.put("data_dir", dataDir(data));
         m.put("save_data", data.save());
         m.put("checkpoint_every", checkpointEvery);
         if (resumedAt >= 0) m.put("resumed_at_step", resumedAt);
     }
 
+    /** The manifest's {@code data_dir}: the data folder as an absolute path, or "" for generated data. */
+    static String dataDir(DataSource data) {
+        return data.dir() == null ? "" : data.dir().toAbsolutePath().normalize().toString();
+    }
+
     /** Writes the manifest atomically: a temporary file renamed over the old one ({@link TextFile}). */
     static void write(Path dir, Map<String, Object> manifest) throws IOException {
-        TextFile.write(dir.resolve("manifest.json"), JsonText.of(manifest));
+        TextFile.write(dir.resolve(FILE), JsonText.of(manifest));
     }
 }

@@ -2,6 +2,8 @@ package org.relulab.training.run;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,6 +53,80 @@ public final class MetricsCsv {
         return out;
     }
 
+    /**
+     * The rows of a run's metrics.csv that the run resumed at step {@code resumeAt} keeps: those before it, the first
+     * {@code bytes} of the file, parsed as {@link Writer} keeps them.
+     */
+    public record Kept(long bytes, List<double[]> rows) {}
+
+    /**
+     * Checks the metrics.csv of a run that logs {@code extras} every {@code logEvery} of its {@code steps} steps, to
+     * resume it at step {@code resumeAt}, and returns the rows it keeps. Every line must be a row of numbers, the
+     * header that run writes and then the steps it logs, in order: 0, logEvery, 2 logEvery, …, steps; and there must
+     * be a row for each of those steps before {@code resumeAt}. Rows from {@code resumeAt} on (a run killed after its
+     * checkpoint logged them) are checked and dropped, as is a last line without its newline (a write cut short).
+     * A file that breaks the rule is an {@link IllegalArgumentException} naming the line and what was expected.
+     */
+    public static Kept kept(Path file, List<String> extras, long resumeAt, long logEvery, long steps)
+            throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + " is missing (expected the metrics the run logged before its "
+                    + "checkpoint at step " + resumeAt + ")");
+        }
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1); // one char per byte: offsets are bytes
+        // Whole lines only, the last one "" (after the last newline): a line without its newline is a torn write.
+        String[] lines = text.substring(0, text.lastIndexOf('\n') + 1).split("\n", -1);
+        String header = header(extras);
+        if (lines.length < 2 || !lines[0].equals(header)) {
+            throw new IllegalArgumentException(file + ": header '" + (lines.length < 2 ? "" : lines[0])
+                    + "' (expected '" + header + "')");
+        }
+        long bytes = header.length() + 1, next = 0; // next: the step the next row logs (steps + 1: none)
+        List<double[]> rows = new ArrayList<>();
+        for (int r = 1; r < lines.length - 1; r++) {
+            double[] cells = cells(file, r + 1, lines[r], FIRST.size() + extras.size() + 1);
+            long step = (long) cells[0];
+            if (step != next) {
+                throw new IllegalArgumentException(file + " line " + (r + 1) + ": step " + step + " (expected "
+                        + (next > steps ? "no row after the last step " + steps : "step " + next)
+                        + ": rows out of order, repeated or missing)");
+            }
+            next = step == steps ? steps + 1 : Math.min(step + logEvery, steps);
+            if (step >= resumeAt) continue;
+            bytes += lines[r].length() + 1;
+            double[] kept = new double[3 + extras.size()];
+            kept[0] = step;
+            kept[1] = cells[2];
+            kept[2] = cells[3];
+            System.arraycopy(cells, FIRST.size(), kept, 3, extras.size());
+            rows.add(kept);
+        }
+        if (next < resumeAt) {
+            throw new IllegalArgumentException(file + " stops before step " + next + " (expected a row for every "
+                    + "logged step before the checkpoint's step " + resumeAt + ")");
+        }
+        return new Kept(bytes, List.copyOf(rows));
+    }
+
+    /** The values of row {@code line} of {@code file}: {@code columns} numbers, the first a whole step. */
+    private static double[] cells(Path file, int line, String row, int columns) {
+        String[] cells = row.split(",", -1);
+        if (cells.length != columns) {
+            throw new IllegalArgumentException(
+                    file + " line " + line + " has " + cells.length + " values (expected " + columns + ")");
+        }
+        double[] values = new double[columns];
+        for (int c = 0; c < columns; c++) {
+            try {
+                values[c] = c == 0 ? Long.parseLong(cells[c]) : Double.parseDouble(cells[c]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + " line " + line + ": '" + cells[c] + "' is not "
+                        + (c == 0 ? "a step" : "a number") + " (expected a row of numbers)");
+            }
+        }
+        return values;
+    }
+
     /** One run's metrics.csv, open for appending rows; its logged rows kept in memory (logged steps only). */
     public static final class Writer implements AutoCloseable {
         private final Path file;
@@ -59,35 +135,22 @@ public final class MetricsCsv {
         private final List<double[]> rows = new ArrayList<>(); // step, train, test, extras... (log steps only)
 
         /**
-         * A new metrics.csv with {@code extras} beyond the losses, or (resumeAt ≥ 0) the existing one cut to its rows
-         * before step resumeAt, which the resumed run writes again, and appended to.
+         * A new metrics.csv with {@code extras} beyond the losses, or (resumed not null) the existing one cut to the
+         * rows {@link #kept} checked, which the resumed run appends to. The cut is one truncation: a kill cannot leave
+         * the file half rewritten.
          */
-        public Writer(Path file, List<String> extras, long resumeAt) throws IOException {
+        public Writer(Path file, List<String> extras, Kept resumed) throws IOException {
             this.file = file;
             this.extras = List.copyOf(extras);
-            String header = header(extras);
-            StringBuilder kept = new StringBuilder(header).append('\n');
-            if (resumeAt >= 0) {
-                List<String> lines = Files.readAllLines(file);
-                if (lines.isEmpty() || !lines.get(0).equals(header)) {
-                    throw new IOException(file + ": header '" + (lines.isEmpty() ? "" : lines.get(0)) + "', expected '"
-                            + header + "'");
-                }
-                int columns = header.split(",").length;
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] cells = line.split(",");
-                    if (cells.length != columns || Long.parseLong(cells[0]) >= resumeAt) break; // a torn last line too
-                    kept.append(line).append('\n');
-                    double[] r = new double[3 + extras.size()];
-                    r[0] = Double.parseDouble(cells[0]);
-                    r[1] = Double.parseDouble(cells[2]);
-                    r[2] = Double.parseDouble(cells[3]);
-                    for (int e = 0; e < extras.size(); e++) r[3 + e] = Double.parseDouble(cells[FIRST.size() + e]);
-                    rows.add(r);
-                }
-            }
             try {
-                Files.writeString(file, kept);
+                if (resumed == null) {
+                    Files.writeString(file, header(extras) + "\n");
+                } else {
+                    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        ch.truncate(resumed.bytes());
+                    }
+                    rows.addAll(resumed.rows());
+                }
                 w = Files.newBufferedWriter(file, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw FileProblem.naming(file, e);

@@ -9,18 +9,19 @@ import java.util.stream.Stream;
 /**
  * The rule for where a run or an experiment may write: a run's folder must be new or empty, so a run never
  * mixes its files with another's; an experiment's summary files must not exist yet. Each check throws
- * {@link IllegalArgumentException} naming the path and what was expected, before anything is computed.
+ * {@link IllegalArgumentException} naming the path and what was expected, before anything is computed. A run checks
+ * its folder again once it holds the folder's {@link RunLock}, whose file does not count.
  */
 public final class OutputFolder {
     private OutputFolder() {}
 
-    /** Refuses a run folder that is a file or already holds files. */
+    /** Refuses a run folder that is a file or already holds files (its lock file aside). */
     public static void requireNewOrEmpty(Path dir) {
         if (Files.isRegularFile(dir))
             throw new IllegalArgumentException("--out " + dir + " is a file (expected a folder)");
         if (!Files.isDirectory(dir)) return;
         try (Stream<Path> s = Files.list(dir)) {
-            if (s.findAny().isPresent()) {
+            if (s.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
                 throw new IllegalArgumentException(
                         "--out " + dir + " already holds files (expected a new or empty folder)");
             }

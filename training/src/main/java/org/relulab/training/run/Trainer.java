@@ -36,7 +36,8 @@ public final class Trainer {
     /**
      * Checkpointing of a run: every {@code every} steps (0: never) the trained blocks and the step count go to
      * {@code checkpoint.bin} in the output folder, atomically; {@code resume} continues a run from that file,
-     * so that its metrics and final weights are bit-identical to a run that never stopped (same thread count).
+     * so that its metrics and final weights are bit-identical to a run that never stopped (same thread count), once
+     * it has checked that the checkpoint, the configuration and metrics.csv agree.
      */
     public record Checkpoints(long every, boolean resume) {
         public static final Checkpoints NONE = new Checkpoints(0, false);
@@ -50,6 +51,9 @@ public final class Trainer {
 
     /** Where the loop stands: the step reached, the last losses, whether it diverged. */
     private record Outcome(long done, double trainLoss, double testLoss, boolean diverged) {}
+
+    /** The checkpoint's name in the run folder. */
+    private static final String CHECKPOINT = "checkpoint.bin";
 
     private Trainer() {}
 
@@ -68,36 +72,36 @@ public final class Trainer {
         return run(cfg, progress, provider, data, Checkpoints.NONE);
     }
 
-    /** A run with checkpoints, or resumed from its last one. */
+    /**
+     * A run with checkpoints, or resumed from its last one; a caller that may share the run folder holds its
+     * {@link RunLock}. A resumed run checks its checkpoint ({@link ResumeCheck}) and its metrics.csv
+     * ({@link MetricsCsv#kept}) against its configuration before it writes or deletes anything, and refuses a
+     * disagreement with an {@link IllegalArgumentException} naming the file.
+     */
     public static Result run(RunConfig cfg, PrintStream progress, Provider provider, DataSource data,
             Checkpoints checkpoints)
             throws IOException {
-        MemoryEstimate.of(cfg, provider, checkpoints.every() > 0 || checkpoints.resume())
-                .check(MemoryLimits.current());
-        Path checkpointFile = cfg.out().resolve("checkpoint.bin");
-        CheckpointFile resumeFrom = checkpoints.resume() ? CheckpointFile.read(checkpointFile) : null;
-        if (resumeFrom != null) CheckpointFile.deleteTornWrites(checkpointFile); // the writes a kill cut short
+        requireFits(cfg, provider, checkpoints);
+        Path checkpointFile = cfg.out().resolve(CHECKPOINT);
+        CheckpointFile resumeFrom = checkpoints.resume()
+                ? ResumeCheck.checkpoint(cfg, data, checkpointFile, checkpoints.every())
+                : null;
         Instant started = Instant.now();
         try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(provider, cfg.threads())) {
             AssembledRun run = RunFactory.assemble(cfg, ws, k, data);
-            long start = 0;
-            double secondsBefore = 0;
-            if (resumeFrom != null) {
-                Learner learner = run.learner();
-                for (int i = 0; i < learner.blocks(); i++)
-                    resumeFrom.restore(i, learner.blockName(i), learner.block(i));
-                start = resumeFrom.step();
-                secondsBefore = resumeFrom.seconds();
-                run.batches().skipTo(start);
-            }
+            Path metrics = cfg.out().resolve("metrics.csv");
+            MetricsCsv.Kept kept = resumeFrom == null ? null : restore(run, resumeFrom, metrics);
+            if (resumeFrom != null) CheckpointFile.deleteTornWrites(checkpointFile); // the writes a kill cut short
+            long start = resumeFrom == null ? 0 : resumeFrom.step();
+            double secondsBefore = resumeFrom == null ? 0 : resumeFrom.seconds();
             Map<String, Object> manifest = Manifest.of(cfg, k, run.teacher(), run.optimizer(), started);
             Manifest.addSources(manifest, data, checkpoints.every(), resumeFrom != null ? start : -1);
             Manifest.write(cfg.out(), manifest);
             long t0 = System.nanoTime();
             Outcome o;
-            try (MetricsCsv.Writer log = new MetricsCsv.Writer(cfg.out().resolve("metrics.csv"), run.metricColumns(),
-                    resumeFrom != null ? start : -1)) {
-                o = loop(run, k, log, progress, checkpoints, checkpointFile, start, secondsBefore, t0);
+            try (MetricsCsv.Writer log = new MetricsCsv.Writer(metrics, run.metricColumns(), kept)) {
+                o = loop(run, k, log, progress, checkpoints, ResumeCheck.recorded(cfg, data), checkpointFile, start,
+                        secondsBefore, t0);
                 plot(cfg.out(), run, log);
             }
             double seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;
@@ -111,9 +115,35 @@ public final class Trainer {
         }
     }
 
+    /**
+     * Refuses, with an {@link IllegalArgumentException}, a run whose memory this machine cannot hold; {@link #run}
+     * checks it first, and so does a caller that locks the run folder before (the lock creates the folder).
+     */
+    public static void requireFits(RunConfig cfg, Provider provider, Checkpoints checkpoints) {
+        MemoryEstimate.of(cfg, provider, checkpoints.every() > 0 || checkpoints.resume()).check(MemoryLimits.current());
+    }
+
+    /**
+     * Restores the learner from the checkpoint and moves the batches to its step; returns the metrics rows the
+     * resumed run keeps, checked. Writes nothing.
+     */
+    private static MetricsCsv.Kept restore(AssembledRun run, CheckpointFile from, Path metrics) throws IOException {
+        Learner learner = run.learner();
+        if (from.names().size() != learner.blocks()) {
+            throw new IllegalArgumentException(run.config().out().resolve(CHECKPOINT) + " holds " + from.names().size()
+                    + " blocks (expected " + learner.blocks() + ": a checkpoint of another run configuration?)");
+        }
+        for (int i = 0; i < learner.blocks(); i++) from.restore(i, learner.blockName(i), learner.block(i));
+        run.batches().skipTo(from.step());
+        RunConfig cfg = run.config();
+        return MetricsCsv.kept(metrics, run.metricColumns(), from.step(), cfg.logEvery(), cfg.steps());
+    }
+
     /** The steps from {@code start}: checkpoint, log, step; stops at the last step or at the first non-finite loss. */
     private static Outcome loop(AssembledRun run, Kernels k, MetricsCsv.Writer log, PrintStream progress,
-            Checkpoints checkpoints, Path checkpointFile, long start, double secondsBefore, long t0)
+            Checkpoints checkpoints, Map<String, String> recorded, Path checkpointFile, long start,
+            double secondsBefore,
+            long t0)
             throws IOException {
         RunConfig cfg = run.config();
         Learner learner = run.learner();
@@ -124,7 +154,8 @@ public final class Trainer {
         for (long t = start; t <= cfg.steps(); t++) {
             if (checkpoints.every() > 0 && t > start && t % checkpoints.every() == 0 && t < cfg.steps()
                     && nonFiniteBlock(k, learner) == null) { // a diverged state never replaces the last good one
-                writeCheckpoint(checkpointFile, t, secondsBefore + (System.nanoTime() - t0) / 1e9, learner);
+                writeCheckpoint(checkpointFile, t, secondsBefore + (System.nanoTime() - t0) / 1e9,
+                        recorded, learner);
             }
             if (t % cfg.logEvery() == 0 || t == cfg.steps()) {
                 trainLoss = run.trainEval().mse(k, run.evalStep());
@@ -181,14 +212,15 @@ public final class Trainer {
         return null;
     }
 
-    private static void writeCheckpoint(Path file, long step, double seconds, Learner learner) throws IOException {
+    private static void writeCheckpoint(Path file, long step, double seconds, Map<String, String> options,
+            Learner learner) throws IOException {
         List<String> names = new ArrayList<>();
         List<Matrix> blocks = new ArrayList<>();
         for (int i = 0; i < learner.blocks(); i++) {
             names.add(learner.blockName(i));
             blocks.add(learner.block(i));
         }
-        CheckpointFile.write(file, step, seconds, names, blocks);
+        CheckpointFile.write(file, step, seconds, options, names, blocks);
     }
 
     private static double[] nans(int count) {

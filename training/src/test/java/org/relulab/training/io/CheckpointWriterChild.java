@@ -16,7 +16,8 @@ public final class CheckpointWriterChild {
         float[] values = new float[2_000 * 2_000];
         for (long step = 1;; step++) {
             java.util.Arrays.fill(values, step);
-            CheckpointFile.write(file, step, step, List.of("w"), List.of(Matrix.wrap(values, 2_000, 2_000)));
+            CheckpointFile.write(file, step, step, java.util.Map.of("seed", "1"), List.of("w"),
+                    List.of(Matrix.wrap(values, 2_000, 2_000)));
             System.out.println(step);
             System.out.flush();
         }
