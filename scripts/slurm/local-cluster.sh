@@ -180,7 +180,9 @@ stop_daemon() {
 start_daemon() {
     local name=$1 i
     shift
-    if ! timeout 30 "$@" >"$STATE/$name.start.log" 2>&1; then
+    # A daemon inherits neither the caller's stdin/stdout/stderr (a CI step would wait for them to close) nor
+    # the lock's descriptor 9 (munged keeps it, and the next start would wait for the lock).
+    if ! timeout 30 "$@" </dev/null >"$STATE/$name.start.log" 2>&1 9>&-; then
         die "$name did not start: $(tail -1 "$STATE/$name.start.log") (see $STATE/$name.start.log)"
     fi
     for ((i = 0; i < 150; i++)); do
@@ -253,7 +255,7 @@ cmd_start() {
     need_root
     mkdir -p "$STATE"
     exec 9>"$STATE/lock"
-    flock -w 900 9 || die "another local-cluster.sh holds $STATE/lock for 900 s"
+    flock -w 300 9 || die "another local-cluster.sh has held $STATE/lock for 300 s"
     install_packages
     ensure_hostname
     ensure_munge_key
@@ -273,7 +275,7 @@ cmd_stop() {
     need_root
     mkdir -p "$STATE"
     exec 9>"$STATE/lock"
-    flock -w 900 9 || die "another local-cluster.sh holds $STATE/lock for 900 s"
+    flock -w 300 9 || die "another local-cluster.sh has held $STATE/lock for 300 s"
     local any=0
     stop_daemon slurmd && any=1
     stop_daemon slurmctld && any=1
