@@ -108,7 +108,7 @@ write_config() {
     local cpus mem_kib mem tmp
     cpus=$(nproc)
     mem_kib=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)
-    mem=$((mem_kib / 1024 * 8 / 10)) # 80 % of MemTotal in MiB: slurmd drains a node that reports less
+    mem=$((mem_kib * 8 / 10 / 1024)) # 80 % of MemTotal in MiB: slurmd drains a node that reports less
     tmp=$(mktemp)
     cat >"$tmp" <<EOF
 $MARK; it rewrites it when it differs.
@@ -145,8 +145,10 @@ EOF
         return 1
     fi
     if [[ -f $CONF ]] && ! head -1 "$CONF" | grep -qF "$MARK"; then
-        cp -p "$CONF" "$CONF.bak-$(date +%Y%m%d-%H%M%S)"
-        say "kept the previous (foreign) $CONF as $CONF.bak-*"
+        local bak
+        bak=$CONF.bak-$(date +%Y%m%d-%H%M%S)
+        cp -p "$CONF" "$bak"
+        say "kept the previous $CONF (not written by this script) as $bak"
     fi
     install -m 644 "$tmp" "$CONF"
     rm -f "$tmp"
@@ -268,7 +270,8 @@ cmd_start() {
     start_slurmctld
     start_slurmd
     state=$(wait_node)
-    say "ready: node $HOST ${state,,}, $(nproc) CPUs, partition debug (munged $(pid_of munged), slurmctld $(pid_of slurmctld), slurmd $(pid_of slurmd); $((SECONDS - t0)) s)"
+    say "ready: node $HOST ${state,,}, $(nproc) CPUs, partition debug" \
+        "(munged $(pid_of munged), slurmctld $(pid_of slurmctld), slurmd $(pid_of slurmd); $((SECONDS - t0)) s)"
 }
 
 cmd_stop() {
@@ -292,7 +295,12 @@ cmd_status() {
     pid=$(pid_of munged)
     if munge_ok; then echo "munged     up    pid ${pid:-?}"; else echo "munged     down"; ok=1; fi
     pid=$(pid_of slurmctld)
-    if ctld_ok; then echo "slurmctld  up    pid ${pid:-?}"; else echo "slurmctld  down${pid:+ (pid $pid not answering)}"; ok=1; fi
+    if ctld_ok; then
+        echo "slurmctld  up    pid ${pid:-?}"
+    else
+        echo "slurmctld  down${pid:+ (pid $pid not answering)}"
+        ok=1
+    fi
     pid=$(pid_of slurmd)
     if [[ -n $pid ]]; then echo "slurmd     up    pid $pid"; else echo "slurmd     down"; ok=1; fi
     if ((ok == 0)); then

@@ -36,8 +36,9 @@ cat >"$DIR/task.sh" <<'EOF'
 set -eu
 start=$(date +%s.%N)
 sleep 2
-echo "$SLURM_ARRAY_TASK_ID $(hostname -s) $SLURM_ARRAY_JOB_ID $start $(date +%s.%N)" >"$SMOKE_DIR/task-$SLURM_ARRAY_TASK_ID.tmp"
-mv "$SMOKE_DIR/task-$SLURM_ARRAY_TASK_ID.tmp" "$SMOKE_DIR/task-$SLURM_ARRAY_TASK_ID.txt"
+f=$SMOKE_DIR/task-$SLURM_ARRAY_TASK_ID
+echo "$SLURM_ARRAY_TASK_ID $(hostname -s) $SLURM_ARRAY_JOB_ID $start $(date +%s.%N)" >"$f.tmp"
+mv "$f.tmp" "$f.txt"
 echo "task $SLURM_ARRAY_TASK_ID done"
 EOF
 chmod 755 "$DIR/task.sh"
@@ -86,4 +87,4 @@ most=$(cat "$DIR"/task-*.txt | awk '{print $4, 1; print $5, -1}' | sort -k1,1g -
     awk '{n += $2; if (n > m) m = n} END {print m}')
 echo "smoke: passed: job $JOB, $TASKS/$TASKS tasks COMPLETED on $host, at most $most at once," \
     "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}') s from sbatch to an empty queue"
-((KEEP)) && echo "smoke: files kept in $DIR" || rm -rf "$DIR"
+if ((KEEP)); then echo "smoke: files kept in $DIR"; else rm -rf "$DIR"; fi
