@@ -135,12 +135,24 @@ final class TrainCommand {
      * Runs {@code body} holding the lock of the run folder {@code dir} ({@link RunLock}), so that nothing there is
      * written or deleted without it; the lock is released however {@code body} ends.
      */
-    @SuppressWarnings("try") // the lock is held for its scope, not called
     private static void locked(Path dir, Runnable body) {
-        try (RunLock lock = RunLock.acquire(dir)) {
-            body.run();
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(dir);
         } catch (IOException e) {
-            throw FileProblem.of("locking", dir, e);
+            throw FileProblem.of("creating", dir, e);
+        }
+        boolean ran = false;
+        try {
+            body.run();
+            ran = true;
+        } finally {
+            try {
+                if (ran) lock.close();
+                else lock.closeUnused(); // a run refused before writing leaves no folder behind
+            } catch (IOException e) {
+                if (ran) throw FileProblem.of("writing", dir.resolve(RunLock.FILE), e);
+            }
         }
     }
 

@@ -15,10 +15,22 @@ import java.util.stream.Stream;
 public final class OutputFolder {
     private OutputFolder() {}
 
-    /** Refuses a run folder that is a file or already holds files (its lock file aside). */
+    /**
+     * Refuses a run folder that is a file, a link to nothing, under a file, or already holds files (its lock file
+     * aside).
+     */
     public static void requireNewOrEmpty(Path dir) {
         if (Files.isRegularFile(dir))
             throw new IllegalArgumentException("--out " + dir + " is a file (expected a folder)");
+        if (Files.isSymbolicLink(dir) && !Files.exists(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " is a link to nothing (expected a folder)");
+        }
+        for (Path p = dir.toAbsolutePath().getParent(); p != null && !Files.isDirectory(p); p = p.getParent()) {
+            if (Files.exists(p) || Files.isSymbolicLink(p)) {
+                throw new IllegalArgumentException(
+                        "--out " + dir + " is under " + p + ", which is not a folder (expected a folder)");
+            }
+        }
         if (!Files.isDirectory(dir)) return;
         try (Stream<Path> s = Files.list(dir)) {
             if (s.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
@@ -27,6 +39,13 @@ public final class OutputFolder {
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("--out " + dir + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Whether {@code dir} holds nothing but a lock file (see {@link RunLock#closeUnused()}). */
+    static boolean holdsOnlyLock(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.allMatch(p -> p.getFileName().toString().equals(RunLock.FILE));
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -43,11 +44,13 @@ public final class RunLock implements AutoCloseable {
     private final Path dir;
     private final Path real;
     private final FileChannel channel;
+    private final boolean created;
 
-    private RunLock(Path dir, Path real, FileChannel channel) {
+    private RunLock(Path dir, Path real, FileChannel channel, boolean created) {
         this.dir = dir;
         this.real = real;
         this.channel = channel;
+        this.created = created;
     }
 
     /**
@@ -55,6 +58,7 @@ public final class RunLock implements AutoCloseable {
      * process, or another run in this JVM, holds it.
      */
     public static RunLock acquire(Path dir) throws IOException {
+        boolean created = !Files.exists(dir, LinkOption.NOFOLLOW_LINKS);
         Files.createDirectories(dir);
         Path real = dir.toRealPath(), file = dir.resolve(FILE);
         String self = "pid " + ProcessHandle.current().pid();
@@ -70,10 +74,15 @@ public final class RunLock implements AutoCloseable {
                 throw busy(dir, file, " in this process (" + self + ")");
             }
             if (lock == null) throw busy(dir, file, " (" + holder(ch) + ")");
+            // A run that wrote nothing removes the folder it created (closeUnused): whoever opened the lock file
+            // before that finds it gone here (a stat, not a second open, which would drop the lock).
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw busy(dir, file, " that removed the folder while this one was locking it");
+            }
             ch.truncate(0);
             ch.write(ByteBuffer.wrap(holderLine().getBytes(StandardCharsets.UTF_8)), 0);
             locked = true;
-            return new RunLock(dir, real, ch);
+            return new RunLock(dir, real, ch, created);
         } finally {
             if (!locked) {
                 HELD.remove(real);
@@ -111,11 +120,28 @@ public final class RunLock implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * Ends a run that failed before writing anything: when {@link #acquire} created the folder and it holds nothing
+     * but the lock file, deletes both while still holding the lock (a refused run leaves no folder behind), then
+     * releases it; otherwise the same as {@link #close()}.
+     */
+    public void closeUnused() throws IOException {
+        try {
+            if (created && OutputFolder.holdsOnlyLock(dir)) {
+                Files.delete(dir.resolve(FILE));
+                Files.delete(dir);
+            }
+        } finally {
+            close();
+        }
+    }
+
     /** Empties the lock file (no run holds the folder any more), then releases the lock. */
     @Override
     public void close() throws IOException {
+        if (!channel.isOpen()) return;
         try {
-            channel.truncate(0);
+            if (Files.exists(dir.resolve(FILE), LinkOption.NOFOLLOW_LINKS)) channel.truncate(0);
         } finally {
             try {
                 channel.close(); // releases the lock
