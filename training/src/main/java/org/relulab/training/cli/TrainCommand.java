@@ -203,6 +203,7 @@ final class TrainCommand {
                     ? Path.of(o.string("out", ""))
                     : Path.of("runs/train-"
                             + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            RunLock.requireNotHeld(outDir); // a folder a running run fills is busy (exit 5), not merely full
             checkOutput(outDir);
             RunConfig cfg = b.out(outDir).build();
             refuseInapplicable(o, r -> r.notApplying(cfg));
