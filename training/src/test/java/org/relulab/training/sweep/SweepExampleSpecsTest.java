@@ -27,11 +27,12 @@ class SweepExampleSpecsTest {
         assertEquals(List.of(List.of("lr", "steps")), spec.zip());
         List<SweepPoint> points = spec.points(false);
         assertEquals(144, points.size());
-        assertEquals("teacher=abs_m=1d_lr=0.5_init-scale=0.001_steps=1000_seed=1", points.get(0).name());
-        assertEquals("teacher=relu_m=2.5d_lr=2_init-scale=1_steps=4000_seed=3", points.get(143).name());
-        assertEquals(List.of("d", "n", "orthogonal", "noise", "teacher", "m", "lr", "init-scale", "steps", "seed"),
+        assertEquals("activation=abs_m=1d_lr=0.5_init-scale=0.001_steps=1000_seed=1", points.get(0).name());
+        assertEquals("activation=relu_m=2.5d_lr=2_init-scale=1_steps=4000_seed=3", points.get(143).name());
+        assertEquals(List.of("d", "n", "orthogonal", "kappa", "activation", "m", "lr", "init-scale", "steps", "seed"),
                 List.copyOf(points.get(0).options().keySet()));
         assertEquals("2000", points.get(0).options().get("n"));
+        assertEquals("2", points.get(0).options().get("kappa"));
         assertEquals("20", points.get(143).options().get("m"));
         assertUniqueAndBuildable(points);
     }
