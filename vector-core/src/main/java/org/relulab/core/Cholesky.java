@@ -120,7 +120,10 @@ final class Cholesky {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** The inverse of the lower-triangular factor in {@link #block}, into {@link #inverse} (float, zero above the diagonal). */
+    /**
+     * The inverse of the lower-triangular factor in {@link #block}, into {@link #inverse} (float, zero above the
+     * diagonal).
+     */
     private void invertBlock(int b) {
         double[] l = block, x = blockInverse;
         for (int i = 0; i < b; i++) { // row i of L·X = I: X[i][c] = (δ_ic − Σ_{p<i} L[i][p]·X[p][c]) / L[i][i]

@@ -23,7 +23,9 @@ package org.relulab.core;
 public enum KernelFunction {
     /** κ₀ = (π − θ)/(2π), the arc-cosine kernel of degree 0. */
     ARC_COSINE_0(0, 0, 1 / (2 * Math.PI), 0),
-    /** κ₁ = (ab sin θ + (π − θ) g)/(2π), the arc-cosine kernel of degree 1: ReLU's last-layer (random-features) kernel. */
+    /**
+     * κ₁ = (ab sin θ + (π − θ) g)/(2π), the arc-cosine kernel of degree 1: ReLU's last-layer (random-features) kernel.
+     */
     ARC_COSINE_1(1 / (2 * Math.PI), 1 / (2 * Math.PI), 0, 0),
     /** κ₁ + g·κ₀: the NTK of a two-layer ReLU network, both layers trained. */
     RELU_NTK(1 / (2 * Math.PI), 1 / Math.PI, 0, 0),

@@ -58,7 +58,8 @@ public enum Provider {
     /** Null when the SIMD kernels can run here; otherwise what is missing, naming the flag to add. */
     static String simdUnavailableReason() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return "the module jdk.incubator.vector is not loaded (add the JVM flag --add-modules jdk.incubator.vector)";
+            return "the module jdk.incubator.vector is not loaded (add the JVM flag --add-modules "
+                    + "jdk.incubator.vector)";
         }
         // Only now is it safe to touch Vector API classes.
         int bits = SimdKernelSupport.vectorBits();

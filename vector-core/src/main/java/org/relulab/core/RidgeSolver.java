@@ -168,7 +168,8 @@ public final class RidgeSolver implements AutoCloseable {
             yNorm += v * v;
         }
         yNorm = Math.sqrt(yNorm);
-        if (!(ratio(lambda, factorLambda) <= REFACTOR_RATIO * (1 + 1e-9))) factor(lambda); // 1e-2/100 is 1.0000000000000002e-4
+        // 1e-2/100 is 1.0000000000000002e-4
+        if (!(ratio(lambda, factorLambda) <= REFACTOR_RATIO * (1 + 1e-9))) factor(lambda);
         int iterations = conjugateGradients(lambda, y, ystep, yNorm);
         if (iterations < 0 && factorLambda != lambda) {
             factor(lambda);

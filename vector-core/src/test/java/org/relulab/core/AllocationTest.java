@@ -41,7 +41,8 @@ class AllocationTest {
                         k.gemm(false, false, 1f, big, bigT, 0f, bigC);
                         k.scale(0.5f, bigC, bigC);
                     }
-                    if (calls[0] % 20 == 1) k.kernelFromGram(KernelFunction.RELU_NTK, 0.5f, z, rows, cols, h); // slow on the scalar twin
+                    // slow on the scalar twin
+                    if (calls[0] % 20 == 1) k.kernelFromGram(KernelFunction.RELU_NTK, 0.5f, z, rows, cols, h);
                     if (k.sumOfSquares(z) < 0 || k.dot(z, h) < -1) throw new AssertionError();
                 };
                 assertSteadyStateAllocatesNothing(step, threads + " threads");

@@ -124,7 +124,9 @@ class ElementwiseTest extends ProvidersUnderTest {
         check("identityBackward", (k, z, g, o) -> k.activateBackward(Activation.IDENTITY, g, z, o), (z, g) -> g, false);
     }
 
-    /** NaN and ±Inf go through as IEEE says: relu(NaN) = NaN, |−Inf| = Inf, a NaN pre-activation poisons the gradient. */
+    /**
+     * NaN and ±Inf go through as IEEE says: relu(NaN) = NaN, |−Inf| = Inf, a NaN pre-activation poisons the gradient.
+     */
     @Test
     void nanAndInfinityPropagate() {
         float[] z = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f, 0f, 2f, -2f, Float.NaN, 1f};

@@ -32,7 +32,10 @@ class KernelFunctionTest extends ProvidersUnderTest {
                 + Math.abs(u) * ab * dTheta * dTheta;
     }
 
-    /** Every function on rows × cols Gram matrices of random inputs in d = 3, some columns parallel or antiparallel to rows. */
+    /**
+     * Every function on rows × cols Gram matrices of random inputs in d = 3, some columns parallel or antiparallel to
+     * rows.
+     */
     @Test
     void simdAndTwinMatchTheFloat64FormulasInEveryLayout() {
         Random rnd = new Random(5);

@@ -111,7 +111,9 @@ class RidgeSolverTest {
         }
     }
 
-    /** A factor serves λ within REFACTOR_RATIO; beyond it the solver refactors; both give the same α as fresh solvers. */
+    /**
+     * A factor serves λ within REFACTOR_RATIO; beyond it the solver refactors; both give the same α as fresh solvers.
+     */
     @Test
     void aSweepReusesTheFactorWithinItsRatio() {
         int n = 300;

@@ -36,7 +36,8 @@ public final class Main {
                 case "bench" -> throw new UsageException(
                         "bench runs from the launcher script: ./relulab bench (it needs the JMH jar)");
                 default -> throw new UsageException("unknown command '" + command
-                        + "' (expected one of: demo, train, reproduce, check, info, bench, help, version; see relulab --help)");
+                        + "' (expected one of: demo, train, reproduce, check, info, bench, help, version; see relulab "
+                        + "--help)");
             }
             return ExitCode.OK.code();
         } catch (Failure e) {
@@ -65,7 +66,8 @@ public final class Main {
         String dir = "runs/demo-"
                 + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         out.println(
-                "relulab demo: LMZ20 teacher f*(x) = (1/d) sum |x_i|, d = 30; student with m = 100 |.| units and norm-tied"
+                "relulab demo: LMZ20 teacher f*(x) = (1/d) sum |x_i|, d = 30; student with m = 100 |.| units and "
+                        + "norm-tied"
                         + " output; full-batch GD on 10000 samples, " + DEMO_STEPS
                         + " steps (see ./relulab --help for your own runs)");
         TrainCommand.run(new String[] {"--steps", Long.toString(DEMO_STEPS), "--out", dir}, out, err);

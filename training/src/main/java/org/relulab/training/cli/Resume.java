@@ -25,7 +25,8 @@ record Resume(RunConfig config, DataSource data, long checkpointEvery) {
                     "train: --resume " + dir + ": no manifest.json there (expected the --out folder of a run)");
         if (!Files.isRegularFile(dir.resolve("checkpoint.bin"))) {
             throw new UsageException("train: --resume " + dir
-                    + ": no checkpoint.bin there (expected a run started with --checkpoint-every that has not finished)");
+                    + ": no checkpoint.bin there (expected a run started with --checkpoint-every that has not "
+                    + "finished)");
         }
         try {
             Map<?, ?> m = (Map<?, ?>) Json.parse(Files.readString(manifest));

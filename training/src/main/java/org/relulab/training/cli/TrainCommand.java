@@ -35,7 +35,8 @@ final class TrainCommand {
                                           abs: f*(x) = sum_i a_i |w*_i.x| (LMZ20); relu: sum_j relu(w*_j.x) + noise
                                           (ZYWG19); signed-relu: sum_j a_j relu(w*_j.x), orthonormal w*_j, a_j = +-1
                                           alternating (AS21); fig1: ALL19's (sin 3x1 + sin 3x2 + sin 3x3 - 2)^2 cos 7x4
-                                          (d = 4); concept2, concept3: ALL19's smooth 2- and 3-layer concept classes [abs]
+                                          (d = 4); concept2, concept3: ALL19's smooth 2- and 3-layer concept
+                                          classes [abs]
                   --terms P               concept2/3: terms p of the random instance [5]
                   --d N                   input dimension [30]
                   --teacher-neurons K     relu and signed-relu teachers' neurons [5]
@@ -121,7 +122,8 @@ final class TrainCommand {
             checkpoints = new Trainer.Checkpoints(checkpointEvery(o, cfg.steps()), false);
         }
         try {
-            Trainer.requireFits(cfg, Provider.lookup(), checkpoints); // before the lock creates the folder: a run too large leaves nothing
+            // before the lock creates the folder: a run too large leaves nothing
+            Trainer.requireFits(cfg, Provider.lookup(), checkpoints);
         } catch (IllegalArgumentException e) {
             throw new UsageException("train: " + e.getMessage());
         }

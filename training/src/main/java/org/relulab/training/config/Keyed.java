@@ -8,7 +8,9 @@ public interface Keyed {
     /** The command-line and manifest name. */
     String key();
 
-    /** The constant of {@code type} whose key is {@code key}, or an {@link IllegalArgumentException} listing the keys. */
+    /**
+     * The constant of {@code type} whose key is {@code key}, or an {@link IllegalArgumentException} listing the keys.
+     */
     static <E extends Enum<E> & Keyed> E parse(Class<E> type, String option, String key) {
         for (E e : type.getEnumConstants()) if (e.key().equals(key)) return e;
         throw new IllegalArgumentException(option + " '" + key + "': expected one of " + keys(type));

@@ -236,7 +236,8 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
                     ? inputs
                     : teacher.all19() ? InputDistribution.SPHERE : InputDistribution.GAUSSIAN;
             int batchSize = batch != null ? batch : optimizer == OptimizerKind.SGD ? Math.min(256, nn) : nn;
-            DataConfig data = new DataConfig(dd, nn, testN != null ? testN : 10_000, in); // d first: K's default needs it
+            // d first: K's default needs it
+            DataConfig data = new DataConfig(dd, nn, testN != null ? testN : 10_000, in);
             return new RunConfig(
                     new TeacherConfig(teacher, teacherNeurons != null ? teacherNeurons : Math.min(5, dd), kappa, noise,
                             orthogonal, terms),

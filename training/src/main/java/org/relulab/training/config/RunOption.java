@@ -160,7 +160,9 @@ public enum RunOption {
         return applies.notApplying(data);
     }
 
-    /** Why this option has no effect on a run of {@code c} ("applies only to --network two-layer (got ntk-2)"), or null. */
+    /**
+     * Why this option has no effect on a run of {@code c} ("applies only to --network two-layer (got ntk-2)"), or null.
+     */
     public String notApplying(RunConfig c) {
         return applies.notApplying(c);
     }

@@ -19,7 +19,9 @@ public record Dataset(Matrix x, Matrix y) {
         return generate(ws, k, teacher, n, seed, InputDistribution.GAUSSIAN);
     }
 
-    /** n samples x from {@code inputs} drawn from {@code seed}, labelled by {@code teacher} (its noise from seed + 1). */
+    /**
+     * n samples x from {@code inputs} drawn from {@code seed}, labelled by {@code teacher} (its noise from seed + 1).
+     */
     public static Dataset generate(Workspace ws, Kernels k, Teacher teacher, int n, long seed,
             InputDistribution inputs) {
         if (n < 1) throw new IllegalArgumentException("n = " + n + ": expected at least 1 sample");

@@ -13,7 +13,9 @@ import org.relulab.core.Workspace;
 public enum InputDistribution {
     GAUSSIAN, SPHERE;
 
-    /** Fills the rows of x (n × d) with inputs drawn from {@code seed}; the same for every provider and thread count. */
+    /**
+     * Fills the rows of x (n × d) with inputs drawn from {@code seed}; the same for every provider and thread count.
+     */
     public void fill(Kernels k, Matrix x, long seed) {
         k.gaussianFill(x, seed, 0f, 1f);
         if (this == GAUSSIAN) return;

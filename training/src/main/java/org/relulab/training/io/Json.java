@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader (RFC 8259), enough for JMH result files and run manifests. Values come back as {@link Map} (keys in
+ * A small JSON reader (RFC 8259), enough for JMH result files and run manifests. Values come back as {@link Map} (keys
+ * in
  * file order), {@link List}, {@link String}, {@link Double}, {@link Boolean} or {@code null}.
  */
 public final class Json {

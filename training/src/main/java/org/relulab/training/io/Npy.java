@@ -97,7 +97,9 @@ public final class Npy {
         }
     }
 
-    /** The shape of a 1-D or 2-D '&lt;f4' or '&lt;f8' C-order array, from its header (checked against the file size). */
+    /**
+     * The shape of a 1-D or 2-D '&lt;f4' or '&lt;f8' C-order array, from its header (checked against the file size).
+     */
     public static int[] shape(Path file) throws IOException {
         String name = file.toString();
         try (FileChannel ch = open(file, name)) {
@@ -105,7 +107,9 @@ public final class Npy {
         }
     }
 
-    /** Loads a 1-D or 2-D '&lt;f4' or '&lt;f8' array into a new matrix of {@code ws} of the expected shape (-1: any). */
+    /**
+     * Loads a 1-D or 2-D '&lt;f4' or '&lt;f8' array into a new matrix of {@code ws} of the expected shape (-1: any).
+     */
     public static Matrix readMatrix(Workspace ws, Path file, int expectedRows, int expectedCols) throws IOException {
         return readMatrix(ws, file, expectedRows, expectedCols, false);
     }

@@ -82,7 +82,8 @@ class BadInputCorpusTest {
         corpus.add(new String[] {"--optimizer", "truncated", "--lr-schedule", "cosine"});
         corpus.add(new String[] {"--steps", "10", "--log-every", "20"});
         corpus.add(new String[] {"--data", tmp.resolve("no-such-folder").toString()});
-        corpus.add(new String[] {"--n", "100000000", "--m", "1000000", "--d", "100000"}); // far beyond this machine's memory
+        // far beyond this machine's memory
+        corpus.add(new String[] {"--n", "100000000", "--m", "1000000", "--d", "100000"});
         int i = 0;
         for (String[] bad : corpus) assertRefused(bad, tmp.resolve("out" + i++));
     }

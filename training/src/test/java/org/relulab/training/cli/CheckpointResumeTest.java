@@ -52,7 +52,8 @@ class CheckpointResumeTest {
         p.destroyForcibly().waitFor();
         assertTrue(Files.exists(killed.resolve("checkpoint.bin")), "a checkpoint survives the kill");
 
-        Path torn = killed.resolve(".checkpoint.bin.0badc0de.tmp"); // what a kill inside a write leaves (CheckpointKillTest)
+        // what a kill inside a write leaves (CheckpointKillTest)
+        Path torn = killed.resolve(".checkpoint.bin.0badc0de.tmp");
         Files.write(torn, new byte[100]);
         assertEquals(0, main(List.of("train", "--resume", killed.toString())));
         assertTrue(!Files.exists(torn), "the resumed run removes the torn write");

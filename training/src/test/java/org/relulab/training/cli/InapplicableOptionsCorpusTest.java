@@ -80,7 +80,8 @@ class InapplicableOptionsCorpusTest {
                 new Bad("--orthogonal " + notHere, "--data", data.toString(), "--orthogonal"),
                 new Bad("--terms " + notHere, "--data", data.toString(), "--terms", "2"),
                 new Bad("--inputs " + notHere, "--data", data.toString(), "--inputs", "sphere"),
-                new Bad("--teacher " + notHere, "--data", data.toString(), "--teacher", "fig1")); // not "expected --d 4"
+                // not "expected --d 4"
+                new Bad("--teacher " + notHere, "--data", data.toString(), "--teacher", "fig1"));
         int i = 0;
         for (Bad bad : corpus) {
             Path out = tmp.resolve("out" + i++);

@@ -35,7 +35,8 @@ class MainTest {
     void unknownCommandIsOneLineWithExitCode2() {
         assertEquals(2, run("trian"));
         assertEquals(
-                "relulab: unknown command 'trian' (expected one of: demo, train, reproduce, check, info, bench, help, version; see relulab --help)"
+                "relulab: unknown command 'trian' (expected one of: demo, train, reproduce, check, info, bench, help, "
+                        + "version; see relulab --help)"
                         + System.lineSeparator(),
                 err());
     }
@@ -54,13 +55,15 @@ class MainTest {
         assertBad("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21|beyond-ntk|all19 [--quick])",
                 "reproduce", "--quick");
         assertBad(
-                "--init tensor (ZYWG19) needs --activation relu, --output ones, --m at most --d and --n at least 3 (got abs, tied, --m 100, --d 30, --n 10000)",
+                "--init tensor (ZYWG19) needs --activation relu, --output ones, --m at most --d and --n at least 3 "
+                        + "(got abs, tied, --m 100, --d 30, --n 10000)",
                 "train", "--init", "tensor", "--out", "unused-output-dir");
         assertBad("--teacher fig1 is ALL19's target on x in R^4: expected --d 4, got 5", "train", "--teacher", "fig1",
                 "--d", "5",
                 "--out", "unused-output-dir");
         assertBad(
-                "--network all19-3 trains with --optimizer gd or sgd from its own Gaussian init (got --optimizer truncated, --init gaussian)",
+                "--network all19-3 trains with --optimizer gd or sgd from its own Gaussian init (got --optimizer "
+                        + "truncated, --init gaussian)",
                 "train", "--network", "all19-3", "--optimizer", "truncated", "--out", "unused-output-dir");
         assertBad("--noise 0.5: the fig1 teacher is noiseless (expected --noise 0, or --teacher relu)",
                 "train", "--teacher", "fig1", "--noise", "0.5", "--out", "unused-output-dir");

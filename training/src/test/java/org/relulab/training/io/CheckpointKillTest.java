@@ -37,10 +37,12 @@ class CheckpointKillTest {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD)
                     .redirectOutput(printed.toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (steps(printed).size() < 2 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(2); // two whole writes
+            // two whole writes
+            while (steps(printed).size() < 2 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(2);
             assertTrue(p.isAlive(), "the child stopped: " + steps(printed));
             if (kill % 2 == 0) Thread.sleep(random.nextInt(60)); // at a random moment
-            else while (!hasTemporaryFile() && p.isAlive()) Thread.onSpinWait(); // the moment a write has opened its file
+            // the moment a write has opened its file
+            else while (!hasTemporaryFile() && p.isAlive()) Thread.onSpinWait();
             p.destroyForcibly();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             List<Long> done = steps(printed);

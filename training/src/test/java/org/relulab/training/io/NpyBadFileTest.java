@@ -62,7 +62,8 @@ class NpyBadFileTest {
                 "not a .npy file (magic bytes 61 62, expected 93 4e 55 4d 50 59 = \\x93NUMPY)"));
         c.add(new Case("npz", ascii("PK\u0003\u0004\u0014\u0000\u0000\u0000"),
                 "not a .npy file but a zip archive, perhaps an .npz"
-                        + " (magic bytes 50 4b 03 04 14 00, expected 93 4e 55 4d 50 59 = \\x93NUMPY): np.save one of its arrays"));
+                        + " (magic bytes 50 4b 03 04 14 00, expected 93 4e 55 4d 50 59 = \\x93NUMPY): np.save one of "
+                        + "its arrays"));
         c.add(new Case("part of the magic", Arrays.copyOf(numpy, 4),
                 "truncated: 4 bytes, shorter than the 10-byte NPY preamble"));
         c.add(new Case("magic only", Arrays.copyOf(numpy, 6),
@@ -76,7 +77,8 @@ class NpyBadFileTest {
         c.add(new Case("version 1.1", FileBytes.raw(1, 1, "{}"),
                 "NPY format version 1.1 is not supported (expected 1.0, 2.0 or 3.0)"));
         c.add(new Case("header cut", Arrays.copyOf(numpy, 60),
-                "truncated: the preamble declares a 118-byte header but the file has 50 bytes after the 10-byte preamble"));
+                "truncated: the preamble declares a 118-byte header but the file has 50 bytes after the 10-byte "
+                        + "preamble"));
         byte[] huge = Arrays.copyOf(FileBytes.raw(2, 0, ""), 40);
         huge[8] = huge[9] = huge[10] = huge[11] = (byte) 0xff;
         c.add(new Case("header length 2^32 - 1", huge,
@@ -101,7 +103,8 @@ class NpyBadFileTest {
         c.add(parse("{'a': '\u00e9'}\n", "unexpected byte 0xe9 in a string", 7));
         c.add(parse("{'a': 'x}\n", "string not closed", 6));
         c.add(parse("{'a': ,}\n", "expected a value but found ','", 6));
-        String deep = "{'a': " + "(".repeat(20) + "1" + ",)".repeat(20) + "}\n"; // 69 characters, cut 40 after the error
+        // 69 characters, cut 40 after the error
+        String deep = "{'a': " + "(".repeat(20) + "1" + ",)".repeat(20) + "}\n";
         c.add(new Case("nested 20 deep", FileBytes.raw(1, 0, deep),
                 PARSE + "tuples or lists nested deeper than 8 levels at character 14 of "
                         + deep.substring(0, 54) + "..."));
@@ -209,7 +212,8 @@ class NpyBadFileTest {
             raf.setLength(h.length + 2147483640L * Float.BYTES); // sparse: no disk blocks
         }
         String expected = f
-                + ": shape (2147483640,) has 2147483640 elements (expected at most 2147483639, the most one Java array holds)";
+                + ": shape (2147483640,) has 2147483640 elements (expected at most 2147483639, the most one Java "
+                + "array holds)";
         assertEquals(expected, assertThrows(NpyException.class, () -> Npy.read(f)).getMessage());
         assertEquals(expected,
                 assertThrows(NpyException.class, () -> Npy.readMatrix(closedWorkspace(), f, -1, -1)).getMessage());

@@ -38,7 +38,8 @@ class LifecycleTest {
             Matcher m = Pattern.compile("-\\s*Other \\(reserved=(\\d+)KB").matcher(summary);
             if (!m.find())
                 throw new AssertionError(
-                        "native memory tracking is off or has no Other line (run with -XX:NativeMemoryTracking=summary):\n"
+                        "native memory tracking is off or has no Other line (run with "
+                                + "-XX:NativeMemoryTracking=summary):\n"
                                 + summary);
             return Long.parseLong(m.group(1)) * 1024;
         } catch (javax.management.JMException e) {

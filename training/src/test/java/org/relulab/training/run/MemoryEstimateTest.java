@@ -70,7 +70,8 @@ class MemoryEstimateTest {
         // one thread is as few as there can be: only a larger heap helps
         String needs = "this run needs about [0-9.]+ MB of Java heap "
                 + "\\(GEMM packing buffers of 1 thread [0-9.]+ MB, fixed allowance 8\\.4 MB\\)";
-        String limit = " but the JVM's maximum heap \\(-Xmx\\) is 10\\.0 MB, of which a run may use 80% \\(8\\.0 MB\\): ";
+        String limit = " but the JVM's maximum heap \\(-Xmx\\) is 10\\.0 MB, of which a run may use 80% \\(8\\.0 "
+                + "MB\\): ";
         String remedy = "give the JVM more heap \\(RELULAB_JAVA_OPTS=-Xmx\\.\\.\\.\\)";
         assertTrue(m.matches(needs + limit + remedy), m);
         Failure eight = assertThrows(Failure.class, () -> MemoryEstimate.of(small().threads(8).build(), Provider.SIMD,
