@@ -65,14 +65,7 @@ public final class As21Experiment implements Experiment {
                 : new Plan(new int[] {5, 20, 100}, new int[][] {{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}},
                         8_000,
                         new double[] {0.001, 0.01});
-        List<Run> runs = new ArrayList<>();
-        for (int w = 0; w < plan.widths.length; w++) {
-            for (double lambda : new double[] {0, LAMBDA}) {
-                for (int seed : plan.seeds[w])
-                    runs.add(new Run(plan.widths[w], lambda, seed, name(plan.widths[w], lambda, seed)));
-            }
-        }
-        for (double lambda : plan.sweepLambdas) runs.add(new Run(100, lambda, 1, name(100, lambda, 1)));
+        List<Run> runs = runs(plan);
         for (Run r : runs) OutputFolder.requireNewOrEmpty(dir.resolve(r.name));
         OutputFolder.requireAbsent(dir, List.of("summary.csv", "identification.svg", "angle.svg", "lambda.svg"));
         String setting = String.format(Locale.ROOT, "d = %d, m° = %d, n = %d, η = %s", D, TEACHER_NEURONS, N, LR);
@@ -88,7 +81,45 @@ public final class As21Experiment implements Experiment {
             out.printf(Locale.ROOT, "reproduce as21: m = %d, λ = %s, seed %d -> %s%n", r.m, text(r.lambda), r.seed,
                     runDir);
             Trainer.Result result = Trainer.run(config(r, plan.steps, threads, runDir), err);
-            Map<String, double[]> m = MetricsCsv.read(runDir.resolve("metrics.csv"));
+            Outcome o = Outcome.read(runDir.resolve("metrics.csv"));
+            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%s%n", r.m,
+                    text(r.lambda), r.seed, plan.steps, o.finalError(), o.massOutside(), o.finalAngle(), o.minRatio(),
+                    o.maxRatio(), result.testLoss(), o.below() < 0 ? "never" : Long.toString(o.below()),
+                    o.identified()));
+            out.printf(Locale.ROOT,
+                    "  E %.3g -> %.3g, mass outside the cones %.3g, largest angle %.3g°, mass ratios %.3f to %.3f%s%n",
+                    o.error()[0], o.finalError(), o.massOutside(), o.finalAngle(), o.minRatio(), o.maxRatio(),
+                    o.identified() ? "" : " (not identified)");
+            if (r.m == 100 && r.seed == 1 && r.lambda > 0) sweep.add(new double[] {r.lambda, o.finalError()});
+            if (r.lambda != LAMBDA && r.lambda != 0) continue; // the sweep runs only feed lambda.svg
+            String series = String.format(Locale.ROOT, "m = %d, λ = %s", r.m, text(r.lambda));
+            errors.add(series, o.step(), o.error());
+            angles.add(series, o.step(), o.angle());
+        }
+        Files.writeString(dir.resolve("summary.csv"), csv);
+        Files.writeString(dir.resolve("identification.svg"), errors.svg());
+        Files.writeString(dir.resolve("angle.svg"), angles.svg());
+        if (sweep.size() > 1) writeLambdaPlot(dir, sweep, plan.steps);
+    }
+
+    /** The plan's runs: every width, λ ∈ {0, LAMBDA} and seed, then the λ sweep at m = 100, seed 1. */
+    private static List<Run> runs(Plan plan) {
+        List<Run> runs = new ArrayList<>();
+        for (int w = 0; w < plan.widths.length; w++) {
+            for (double lambda : new double[] {0, LAMBDA}) {
+                for (int seed : plan.seeds[w])
+                    runs.add(new Run(plan.widths[w], lambda, seed, name(plan.widths[w], lambda, seed)));
+            }
+        }
+        for (double lambda : plan.sweepLambdas) runs.add(new Run(100, lambda, 1, name(100, lambda, 1)));
+        return runs;
+    }
+
+    /** What one run's metrics say about identification: the curves, and their last values. */
+    private record Outcome(double[] step, double[] error, double[] angle, double massOutside, double minRatio,
+            double maxRatio, long below, boolean identified) {
+        static Outcome read(Path metricsCsv) throws IOException {
+            Map<String, double[]> m = MetricsCsv.read(metricsCsv);
             double[] step = m.get("step"), e = m.get("identification_error"), angle = m.get("max_angle_deg");
             int last = e.length - 1;
             double minRatio = Double.POSITIVE_INFINITY, maxRatio = Double.NEGATIVE_INFINITY;
@@ -97,36 +128,30 @@ public final class As21Experiment implements Experiment {
                 minRatio = Math.min(minRatio, ratio);
                 maxRatio = Math.max(maxRatio, ratio);
             }
-            long below = -1;
+            long below = -1; // the first logged step with E at most IDENTIFIED_E
             for (int i = 0; i <= last && below < 0; i++) if (e[i] <= IDENTIFIED_E) below = (long) step[i];
             boolean identified = e[last] <= IDENTIFIED_E && angle[last] <= IDENTIFIED_DEGREES;
-            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%s%n", r.m,
-                    text(r.lambda), r.seed,
-                    plan.steps, e[last], m.get("mass_outside")[last], angle[last], minRatio, maxRatio,
-                    result.testLoss(),
-                    below < 0 ? "never" : Long.toString(below), identified));
-            out.printf(Locale.ROOT,
-                    "  E %.3g -> %.3g, mass outside the cones %.3g, largest angle %.3g°, mass ratios %.3f to %.3f%s%n",
-                    e[0], e[last], m.get("mass_outside")[last], angle[last], minRatio, maxRatio,
-                    identified ? "" : " (not identified)");
-            if (r.m == 100 && r.seed == 1 && r.lambda > 0) sweep.add(new double[] {r.lambda, e[last]});
-            if (r.lambda != LAMBDA && r.lambda != 0) continue; // the sweep runs only feed lambda.svg
-            String series = String.format(Locale.ROOT, "m = %d, λ = %s", r.m, text(r.lambda));
-            errors.add(series, step, e);
-            angles.add(series, step, angle);
+            return new Outcome(step, e, angle, m.get("mass_outside")[last], minRatio, maxRatio, below, identified);
         }
-        Files.writeString(dir.resolve("summary.csv"), csv);
-        Files.writeString(dir.resolve("identification.svg"), errors.svg());
-        Files.writeString(dir.resolve("angle.svg"), angles.svg());
-        if (sweep.size() > 1) {
-            sweep.sort((p, q) -> Double.compare(p[0], q[0]));
-            double[] lambdas = sweep.stream().mapToDouble(p -> p[0]).toArray(),
-                    finals = sweep.stream().mapToDouble(p -> p[1]).toArray();
-            Files.writeString(dir.resolve("lambda.svg"), new LinePlot(String.format(Locale.ROOT,
-                    "AS21: final E against λ (m = 100, seed 1, %d steps)", plan.steps), "λ (path-norm weight)",
-                    "final E", true)
-                    .add("final E", lambdas, finals).svg());
+
+        double finalError() {
+            return error[error.length - 1];
         }
+
+        double finalAngle() {
+            return angle[angle.length - 1];
+        }
+    }
+
+    /** lambda.svg: the final E against λ at m = 100, seed 1. */
+    private static void writeLambdaPlot(Path dir, List<double[]> sweep, long steps) throws IOException {
+        sweep.sort((p, q) -> Double.compare(p[0], q[0]));
+        double[] lambdas = sweep.stream().mapToDouble(p -> p[0]).toArray(),
+                finals = sweep.stream().mapToDouble(p -> p[1]).toArray();
+        Files.writeString(dir.resolve("lambda.svg"), new LinePlot(String.format(Locale.ROOT,
+                "AS21: final E against λ (m = 100, seed 1, %d steps)", steps), "λ (path-norm weight)",
+                "final E", true)
+                .add("final E", lambdas, finals).svg());
     }
 
     private static String name(int m, double lambda, int seed) {
