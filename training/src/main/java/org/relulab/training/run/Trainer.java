@@ -168,7 +168,7 @@ public final class Trainer {
                         values);
                 bar.line(t, trainLoss, testLoss, cfg.data().d(), seconds);
                 if (!finite) {
-                    reportDivergence(progress, k, learner, cfg, checkpoints, checkpointFile, trainLoss, t);
+                    reportDivergence(progress, k, learner, cfg, checkpoints, checkpointFile, trainLoss, testLoss, t);
                     return new Outcome(done, trainLoss, testLoss, true);
                 }
             }
@@ -183,10 +183,12 @@ public final class Trainer {
     }
 
     private static void reportDivergence(PrintStream progress, Kernels k, Learner learner, RunConfig cfg,
-            Checkpoints checkpoints, Path checkpointFile, double trainLoss, long t) {
+            Checkpoints checkpoints, Path checkpointFile, double trainLoss, double testLoss, long t) {
         String bad = nonFiniteBlock(k, learner);
-        progress.printf(Locale.ROOT, "relulab: the loss became %s at step %d%s: the run diverged; "
-                + "try a smaller --lr (now %s)%s%n", trainLoss, t,
+        // name the loss that is not finite: the test loss can overflow while the train loss is still finite
+        String loss = Double.isFinite(trainLoss) ? "test loss became " + testLoss : "loss became " + trainLoss;
+        progress.printf(Locale.ROOT, "relulab: the %s at step %d%s: the run diverged; "
+                + "try a smaller --lr (now %s)%s%n", loss, t,
                 bad == null ? "" : " (student " + bad + " is not finite)",
                 cfg.optimizer().lr(), checkpoints.every() == 0
                         ? ""
