@@ -15,4 +15,7 @@ interface GemmEngine {
 
     /** Per-thread buffers this engine needs (allocated once per worker thread). */
     GemmScratch newScratch();
+
+    /** The floats {@link #newScratch()} allocates, in all its arrays. */
+    long scratchFloats();
 }

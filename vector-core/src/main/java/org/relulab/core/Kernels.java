@@ -48,6 +48,16 @@ public final class Kernels implements AutoCloseable {
         return new Kernels(provider, threads);
     }
 
+    /**
+     * The Java-heap bytes each GEMM thread of a {@code provider}'s kernels holds for packing (float arrays allocated
+     * once per thread, when the kernels are created; their array headers aside): what a caller adds up before
+     * creating kernels with many threads. 0 for the plain-Java kernels, which do not pack.
+     */
+    public static long gemmScratchBytesPerThread(Provider provider) {
+        if (provider != Provider.SIMD) return 0;
+        return new SimdGemm().scratchFloats() * Float.BYTES;
+    }
+
     /** {@code -Drelulab.threads}, or the number of available processors. */
     public static int defaultThreads() {
         String s = System.getProperty(THREADS_PROPERTY);

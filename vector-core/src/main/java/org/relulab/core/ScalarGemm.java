@@ -43,4 +43,7 @@ final class ScalarGemm implements GemmEngine {
 
     @Override
     public GemmScratch newScratch() { return GemmScratch.NONE; }
+
+    @Override
+    public long scratchFloats() { return 0; }
 }

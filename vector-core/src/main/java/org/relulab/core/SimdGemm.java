@@ -93,4 +93,9 @@ final class SimdGemm implements GemmEngine {
     public GemmScratch newScratch() {
         return new GemmScratch(MC * KC, KC * NC, MR * NR);
     }
+
+    @Override
+    public long scratchFloats() {
+        return (long) MC * KC + (long) KC * NC + (long) MR * NR;
+    }
 }

@@ -4,7 +4,7 @@ import static org.relulab.training.run.MemoryEstimate.plus;
 import static org.relulab.training.run.MemoryEstimate.times;
 
 import java.util.List;
-import jdk.incubator.vector.FloatVector;
+import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.training.config.NetworkKind;
 import org.relulab.training.config.RunConfig;
@@ -55,32 +55,10 @@ final class RunHeap {
                 new Part("index arrays", "--n", arrays), new Part("fixed allowance", "", ALLOWANCE));
     }
 
-    /**
-     * Heap bytes of one GEMM thread's packing buffers (none for the scalar kernels). vector-core's
-     * SimdGemm.newScratch() allocates MC × KC + KC × NC + MR × NR floats in three arrays (GemmScratch); SimdGemm has
-     * the block sizes (-Drelulab.gemm.kc, .mc, .nc, else KC = 1024 with the 8 × 2L register tile and 256 with 8 × L;
-     * MC = 144 and NC = 4096, rounded down to whole tiles) and SimdMicroKernel the tile (MR = 8, NR = NV·L, NV = 2
-     * where the ISA has 32 vector registers: x86 with 512-bit vectors, every other architecture). vector-core keeps
-     * these package-private, so the rule is repeated here, once; GemmBuffersTest measures what Kernels.create
-     * allocates and pins the two together.
-     */
+    /** Heap bytes of one GEMM thread's packing buffers: vector-core's count, with its three arrays' headers. */
     static long gemmBytesPerThread(Provider provider) {
-        if (provider != Provider.SIMD) return 0;
-        String arch = System.getProperty("os.arch");
-        boolean x86 = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86");
-        int nv = x86 && Species.BITS < 512 ? 1 : 2;
-        int mr = 8, nr = nv * Species.LANES;
-        long kc = Integer.getInteger("relulab.gemm.kc", nv == 2 ? 1024 : 256);
-        long mc = Math.max(mr, Integer.getInteger("relulab.gemm.mc", 144) / mr * mr);
-        long nc = Math.max(nr, Integer.getInteger("relulab.gemm.nc", 4096) / nr * nr);
-        long floats = Math.max(0, plus(plus(times(mc, kc), times(kc, nc)), (long) mr * nr));
-        return plus(3 * ARRAY_HEADER, times(floats, Float.BYTES));
-    }
-
-    /** The Vector API's preferred species, in a class of its own: loaded only where the SIMD kernels run. */
-    private static final class Species {
-        static final int LANES = FloatVector.SPECIES_PREFERRED.length();
-        static final int BITS = FloatVector.SPECIES_PREFERRED.vectorBitSize();
+        long bytes = Kernels.gemmScratchBytesPerThread(provider);
+        return bytes == 0 ? 0 : plus(3 * ARRAY_HEADER, bytes);
     }
 
     /**
