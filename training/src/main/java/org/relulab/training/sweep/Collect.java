@@ -36,7 +36,8 @@ public final class Collect {
 
               --metric NAME   the metric of summary.md and the plot (default final-test-loss); one of:
                               %s
-              --x OPTION      the swept option on the plot's x axis (default: the first swept one but seed)
+              --x OPTION      the swept option on the plot's x axis, or a derived one's factor (m_per_d); default:
+                              the first swept one but seed, a derived one by its factor
               --by OPTION     one line per value of this swept option (default: the next one but seed; none: one
                               line); other swept options but seed also split the lines
             """;
@@ -154,10 +155,13 @@ public final class Collect {
         return by;
     }
 
-    /** The first swept option's value column (not seed, not {@code other}'s option), or null. */
+    /**
+     * The first swept option's column (not seed, not {@code other}'s option; for x one of numbers), or null: a derived
+     * axis's factor column (m_per_d: what the spec sweeps), any other option's value column.
+     */
     private static RunsTable.Column defaultAxis(RunsTable table, RunsTable.Column other) {
-        for (RunsTable.Column c : table.columns()) {
-            if (c.factor() || (other != null && c.option().equals(other.option()))) continue;
+        for (RunsTable.Column c : table.gridColumns()) {
+            if (other != null && c.option().equals(other.option())) continue;
             if (other != null || c.kind().numeric()) return c;
         }
         return null;

@@ -13,7 +13,8 @@ import org.relulab.training.failure.Failure;
 /**
  * One row per point of a sweep folder, as runs.csv holds it (a tidy table: one run per row, one variable per column):
  * {@code run_id} (the point's folder name), {@code index}, each swept option but seed as its own column (named with
- * '_' for '-': {@code init_scale}) holding its value, a derived axis followed by its factor ({@code m_per_d}), then
+ * '_' for '-': {@code init_scale}) holding its value (a real option's always with a fraction or an exponent: 2.0),
+ * a derived axis followed by its factor ({@code m_per_d}), then
  * {@code seed}, {@code status} and the run's numbers ({@link RunResult#COLUMNS}).
  */
 final class RunsTable {
@@ -108,15 +109,16 @@ final class RunsTable {
     }
 
     /**
-     * The value of {@code option} at {@code p} in its column's type: a number in its canonical form (1e-4, 20000),
-     * true or false, or the text. A value of the wrong type is a failure naming points.csv.
+     * The value of {@code option} at {@code p} in its column's type: a number in its canonical form (20000, 1e-4; a
+     * real one with a fraction: 2.0), true or false, or the text. A value of the wrong type is a failure naming
+     * points.csv.
      */
     private static String typed(SweepFolder folder, SweepFolder.Point p, String option) {
         String v = p.values().get(option);
         try {
             return switch (SpecOption.byName(option).kind()) {
                 case INTEGER -> Long.toString(Long.parseLong(v));
-                case REAL -> Canonical.number(Double.parseDouble(v));
+                case REAL -> real(v);
                 case BOOLEAN -> {
                     if (!v.equals("true") && !v.equals("false")) throw new NumberFormatException();
                     yield v;
@@ -137,12 +139,30 @@ final class RunsTable {
         for (int i = 0; i < d.size(); i++) {
             try {
                 double value = Double.parseDouble(d.value(i, earlier));
-                if (value == Double.parseDouble(p.values().get(option))) return d.factors().get(i);
+                if (value == Double.parseDouble(p.values().get(option))) return real(d.factors().get(i));
             } catch (RuntimeException e) {
                 return "";
             }
         }
         return "";
+    }
+
+    /**
+     * A real number's cell: its canonical form, with ".0" when it is whole (2.0, not 2), so that a real option's
+     * column reads as real numbers (pandas: float64) whatever the values.
+     */
+    static String real(String text) {
+        String s = Canonical.number(Double.parseDouble(text));
+        return s.matches("-?[0-9]+") ? s + ".0" : s;
+    }
+
+    /**
+     * The columns that hold what the spec sweeps, one per swept option but seed: a derived axis's factor
+     * ({@code m_per_d}), any other option's value.
+     */
+    List<Column> gridColumns() {
+        return columns.stream().filter(c -> c.factor() || columns.stream().noneMatch(f -> f.factor() && f.option()
+                .equals(c.option()))).toList();
     }
 
     /** The seed of every run of a sweep that does not sweep it: the spec's, else train's default. */

@@ -11,8 +11,9 @@ import org.relulab.training.sweep.PointStatus.PointState;
 
 /**
  * A metric of a sweep's done runs against one swept option, one line per value of another ({@code --by}) and of any
- * further swept option but seed: at each x the median over seeds, with a band from the minimum to the maximum. The y
- * axis is logarithmic; the x axis too when its values are positive and span a factor of 20 or more.
+ * further swept option but seed: at each x the median over seeds (a point on the line), with a band from the minimum
+ * to the maximum. The y axis is logarithmic; the x axis too when its values are positive and span a factor of 20 or
+ * more.
  */
 final class SweepPlot {
     /** The longest title; the fixed options are cut to fit. */
@@ -51,17 +52,20 @@ final class SweepPlot {
                 lo[i] = s[2];
                 hi[i++] = s[3];
             }
-            plot.add(name, xs, median).addBand(name, xs, lo, hi);
+            plot.add(name, xs, median).addPoints(name, xs, median).addBand(name, xs, lo, hi);
         });
         return plot.svg();
     }
 
-    /** A line's name: "lr=0.5", with {@code by} first and then the other swept options but x's and seed. */
+    /**
+     * A line's name: "lr=0.5", with {@code by} first and then the other swept options but x's and seed (a derived
+     * axis by its factor: "m_per_d=2.0").
+     */
     private static String label(RunsTable table, RunsTable.Run r, RunsTable.Column x, RunsTable.Column by) {
         StringJoiner j = new StringJoiner(", ");
         if (by != null) j.add(by.name() + "=" + r.cells().get(by.name()));
-        for (RunsTable.Column c : table.columns()) {
-            if (c.factor() || c.option().equals(x.option()) || (by != null && c.option().equals(by.option()))) continue;
+        for (RunsTable.Column c : table.gridColumns()) {
+            if (c.option().equals(x.option()) || (by != null && c.option().equals(by.option()))) continue;
             j.add(c.name() + "=" + r.cells().get(c.name()));
         }
         return j.length() == 0 ? "median" : j.toString();

@@ -146,15 +146,16 @@ class CollectTest {
         assertEquals(6, rows.size());
         assertEquals(List.of("done", "done", "done", "done", "diverged", "pending"),
                 rows.stream().map(r -> r.get("status")).toList());
-        assertEquals(List.of("0.5", "0.5", "1", "1", "1000000", "1000000"), rows.stream().map(r -> r.get("lr"))
-                .toList());
+        assertEquals(List.of("0.5", "0.5", "1.0", "1.0", "1000000.0", "1000000.0"), rows.stream().map(r -> r.get(
+                "lr")).toList(), "a real option's values as real numbers");
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> r = rows.get(i);
             assertEquals(Integer.toString(i), r.get("index"));
             assertEquals("8", r.get("m"), "the derived axis's value");
             assertEquals("1.6", r.get("m_per_d"), "and its factor");
             assertEquals(Integer.toString(i % 2 + 1), r.get("seed"));
-            assertEquals("lr=" + r.get("lr") + "_m=1.6d_seed=" + (i % 2 + 1), r.get("run_id"));
+            String label = List.of("0.5", "1", "1000000").get(i / 2);
+            assertEquals("lr=" + label + "_m=1.6d_seed=" + (i % 2 + 1), r.get("run_id"));
         }
         for (Map<String, String> r : rows.subList(0, 5)) {
             Map<?, ?> result = result(r.get("run_id"));
@@ -193,10 +194,11 @@ class CollectTest {
                 r.get("runs"), r.get("count"), r.get("diverged"), r.get("failed"), r.get("unfinished"))).toList());
         for (int g = 0; g < 2; g++) {
             String lr = g == 0 ? "0.5" : "1";
+            String cell = g == 0 ? "0.5" : "1.0";
             double a = manifestNumber(result("lr=" + lr + "_m=1.6d_seed=1").get("test_loss")),
                     b = manifestNumber(result("lr=" + lr + "_m=1.6d_seed=2").get("test_loss"));
             Map<String, String> r = rows.get(g);
-            assertEquals(lr, r.get("lr"));
+            assertEquals(cell, r.get("lr"));
             assertEquals((a + b) / 2, Double.parseDouble(r.get("final_test_loss_mean")), 1e-15 * (a + b));
             assertEquals((a + b) / 2, Double.parseDouble(r.get("final_test_loss_median")), 1e-15 * (a + b));
             assertEquals(Math.min(a, b), Double.parseDouble(r.get("final_test_loss_min")));
@@ -220,14 +222,15 @@ class CollectTest {
                 b = manifestNumber(result("lr=0.5_m=1.6d_seed=2").get("test_loss"));
         assertEquals((a + b) / 2, Double.parseDouble(row[8]), 5e-4 * (a + b) / 2, "4 significant digits");
         assertEquals(Math.max(a, b), Double.parseDouble(row[11].replace(" |", "")), 5e-4 * Math.max(a, b));
-        assertTrue(md.contains("| 1000000 | 8 | 1.6 | 2 | 0 | 1 | 0 | 1 | – | – | – | – |\n"), md);
+        assertTrue(md.contains("| 1000000.0 | 8 | 1.6 | 2 | 0 | 1 | 0 | 1 | – | – | – | – |\n"), md);
     }
 
     @Test
     void thePlotShowsTheMedianAndBandOfEachLine() throws IOException {
         String svg = Files.readString(sweep.resolve("final-test-loss-vs-lr.svg"));
         assertTrue(svg.contains("final-test-loss against lr: median over seeds, min-max band; d=5, n=64"), svg);
-        assertTrue(svg.contains(">m=8</text>"), "one line, by the next swept option: " + svg);
+        assertTrue(svg.contains(">m_per_d=1.6</text>"), "one line, by the next swept option (m/d): " + svg);
+        assertEquals(2, svg.split("<circle", -1).length - 1, "the two medians, marked on the line: " + svg);
         assertEquals(1, svg.split("<polyline", -1).length - 1, svg);
         assertEquals(1, svg.split("<polygon", -1).length - 1, svg);
         assertTrue(collectOut.contains("sweep collect: 6 points: 4 done, 1 diverged, 1 pending\n"), collectOut);
@@ -235,8 +238,8 @@ class CollectTest {
                 collectOut);
         collect(sweep, "--metric", "best_test_loss", "--x", "m-per-d", "--by", "lr");
         String byLr = Files.readString(sweep.resolve("best-test-loss-vs-m_per_d.svg"));
-        assertTrue(byLr.contains(">lr=0.5</text>") && byLr.contains(">lr=1</text>"), byLr);
-        assertFalse(byLr.contains(">lr=1000000</text>"), "no done run, no line: " + byLr);
+        assertTrue(byLr.contains(">lr=0.5</text>") && byLr.contains(">lr=1.0</text>"), byLr);
+        assertFalse(byLr.contains(">lr=1000000.0</text>"), "no done run, no line: " + byLr);
         assertEquals(2, byLr.split("<polygon", -1).length - 1, byLr);
         assertTrue(Files.readString(sweep.resolve("summary.md")).contains("`best-test-loss` (lowest logged test"));
         collect(sweep); // as before, for the other tests
