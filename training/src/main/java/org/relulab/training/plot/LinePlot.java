@@ -9,15 +9,18 @@ import java.util.Locale;
  * (losses span decades) and a linear or log x axis. Points that are not positive and finite are skipped on
  * log axes. Series with the same name share a color and one legend entry (several runs of one kind). A series
  * is drawn as a solid line ({@link #add}), a dashed line ({@link #addDashed}: fits, reference lines) or as
- * unconnected points ({@link #addPoints}: measurements). Plain SVG text, no dependencies.
+ * unconnected points ({@link #addPoints}: measurements); a band ({@link #addBand}: a spread, such as min to max
+ * over seeds) is a translucent area drawn behind every line, in the color of the series of its name. Plain SVG text,
+ * no dependencies.
  */
 public final class LinePlot {
     private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
     private static final int W = 720, H = 420, LEFT = 70, RIGHT = 30, TOP = 40, BOTTOM = 50;
 
-    private enum Style { LINE, DASHED, POINTS }
+    private enum Style { LINE, DASHED, POINTS, BAND }
 
-    private record Series(String name, double[] x, double[] y, Style style) {}
+    /** A series; a band's lower edge is y and its upper edge hi (null for the other styles). */
+    private record Series(String name, double[] x, double[] y, double[] hi, Style style) {}
 
     private final String title, xLabel, yLabel;
     private final boolean logX;
@@ -52,10 +55,24 @@ public final class LinePlot {
         return add(name, x, y, Style.POINTS);
     }
 
+    /**
+     * A band from {@code lo} to {@code hi} at each x: a translucent area behind the lines, colored as the series named
+     * {@code name} and sharing its legend entry (a band has none of its own). An x where either edge cannot be
+     * plotted is left out of the band.
+     */
+    public LinePlot addBand(String name, double[] x, double[] lo, double[] hi) {
+        if (x.length != lo.length || x.length != hi.length) {
+            throw new IllegalArgumentException(
+                    name + ": " + x.length + " x values, " + lo.length + " lower and " + hi.length + " upper values");
+        }
+        series.add(new Series(name, x, lo, hi, Style.BAND));
+        return this;
+    }
+
     private LinePlot add(String name, double[] x, double[] y, Style style) {
         if (x.length != y.length)
             throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
-        series.add(new Series(name, x, y, style));
+        series.add(new Series(name, x, y, null, style));
         return this;
     }
 
@@ -65,10 +82,11 @@ public final class LinePlot {
         for (Series s : series) {
             for (int i = 0; i < s.x.length; i++) {
                 if (!usable(s.x[i], logX) || !usable(s.y[i], true)) continue;
+                if (s.hi != null && !usable(s.hi[i], true)) continue;
                 x0 = Math.min(x0, s.x[i]);
                 x1 = Math.max(x1, s.x[i]);
                 y0 = Math.min(y0, s.y[i]);
-                y1 = Math.max(y1, s.y[i]);
+                y1 = Math.max(y1, s.hi == null ? s.y[i] : Math.max(s.y[i], s.hi[i]));
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -90,15 +108,19 @@ public final class LinePlot {
         Frame frame = new Frame(lx0, lx1, ly0, ly1);
         axes(sb, frame);
         List<String> names = new ArrayList<>(); // series of one name share its color and legend entry
+        for (Series s : series) if (!names.contains(s.name)) names.add(s.name);
+        for (Series s : series) { // bands first: behind every line
+            if (s.style == Style.BAND) band(sb, s, COLORS[names.indexOf(s.name) % COLORS.length], frame);
+        }
+        List<String> listed = new ArrayList<>();
         for (Series s : series) {
+            if (s.style == Style.BAND) continue;
             int k = names.indexOf(s.name);
-            boolean first = k < 0;
-            if (first) {
-                k = names.size();
-                names.add(s.name);
-            }
             line(sb, s, COLORS[k % COLORS.length], frame);
-            if (first) legendEntry(sb, s, k, COLORS[k % COLORS.length]);
+            if (!listed.contains(s.name)) {
+                listed.add(s.name);
+                legendEntry(sb, s, k, COLORS[k % COLORS.length]);
+            }
         }
         return sb.append("</svg>\n").toString();
     }
@@ -139,6 +161,21 @@ public final class LinePlot {
                     "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"%s points=\"%s\"/>%n",
                     color, dash(s.style), pts.toString().trim()));
         }
+    }
+
+    /** A band's area: along its upper edge, then back along its lower edge. */
+    private void band(StringBuilder sb, Series s, String color, Frame f) {
+        StringBuilder upper = new StringBuilder(), lower = new StringBuilder();
+        for (int i = 0; i < s.x.length; i++) {
+            if (!usable(s.x[i], logX) || !usable(s.y[i], true) || !usable(s.hi[i], true)) continue;
+            double vx = logX ? Math.log10(s.x[i]) : s.x[i];
+            double x = LEFT + (W - LEFT - RIGHT) * (vx - f.lx0()) / (f.lx1() - f.lx0());
+            upper.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, py(Math.log10(s.hi[i]), f.ly0(), f.ly1())));
+            lower.insert(0, String.format(Locale.ROOT, "%.1f,%.1f ", x, py(Math.log10(s.y[i]), f.ly0(), f.ly1())));
+        }
+        sb.append(String.format(Locale.ROOT,
+                "<polygon fill=\"%s\" fill-opacity=\"0.2\" stroke=\"none\" points=\"%s\"/>%n",
+                color, upper.append(lower).toString().trim()));
     }
 
     /** The k-th legend entry: a marker or line sample and the series' name. */

@@ -49,5 +49,10 @@
  * <p>
  * Errors. The first problem is one line with exit code 2 naming the file, the line and column, and the key:
  * {@code sweep: lr.toml:9:1: [axes] lr = 0: --lr 0 is out of range (expected a number above 0, at most 1e+09)}.
+ *
+ * <p>
+ * Collecting. {@code relulab sweep collect DIR} ({@link org.relulab.training.sweep.Collect}) reads a sweep's folder
+ * (sweep.toml, points.csv, runs/NAME/) and writes runs.csv (one typed row per point), summary.csv and summary.md (the
+ * runs grouped over seeds) and a plot of one metric against one swept option; docs/experiments.md shows an example.
  */
 package org.relulab.training.sweep;

@@ -51,6 +51,25 @@ class LinePlotTest {
     }
 
     @Test
+    void aBandIsDrawnBehindTheLinesInTheirColorWithoutALegendEntryOfItsOwn() {
+        double[] x = {1, 2, 4}, lo = {1, 0.5, 0.1}, mid = {2, 1, 0.2}, hi = {4, 2, 1e3};
+        String svg = new LinePlot("t", "x", "y", true).add("a", x, mid).addBand("a", x, lo, hi)
+                .add("b", x, hi).svg();
+        assertEquals(1, count(svg, "<polygon"), "one band");
+        assertTrue(svg.indexOf("<polygon") < svg.indexOf("<polyline"), "the band is behind the lines");
+        assertTrue(svg.contains("<polygon fill=\"#1f77b4\" fill-opacity=\"0.2\""), "the color of line a: " + svg);
+        assertEquals(1, count(svg, ">a</text>"), "one legend entry for the line and its band");
+        assertTrue(svg.contains(">1e3</text>"), "the band's upper edge widens the y range: " + svg);
+        String points = svg.substring(svg.indexOf("<polygon")).split("points=\"")[1].split("\"")[0];
+        assertEquals(6, points.split(" ").length, "three points up, three back: " + points);
+        String skipped = new LinePlot("t", "x", "y", true).addBand("a", x, new double[] {1, 0, 0.1}, hi).svg();
+        String kept = skipped.substring(skipped.indexOf("<polygon")).split("points=\"")[1].split("\"")[0];
+        assertEquals(4, kept.split(" ").length, "an x with a non-positive edge is left out: " + kept);
+        assertEquals("a: 3 x values, 2 lower and 3 upper values", assertThrows(IllegalArgumentException.class,
+                () -> new LinePlot("t", "x", "y", true).addBand("a", x, new double[] {1, 2}, hi)).getMessage());
+    }
+
+    @Test
     void mismatchedLengthsAreRefused() {
         assertEquals("p: 2 x values, 1 y values", assertThrows(IllegalArgumentException.class,
                 () -> new LinePlot("t", "d", "s", true).addPoints("p", new double[] {1, 2}, new double[] {1}))

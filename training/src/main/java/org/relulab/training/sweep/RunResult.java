@@ -1,0 +1,96 @@
+package org.relulab.training.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.relulab.training.run.MetricsCsv;
+import org.relulab.training.sweep.PointStatus.PointState;
+
+/**
+ * What one point's run gave: its state and, for a run that ended (done or diverged), its numbers by runs.csv's column
+ * names ({@link #COLUMNS}). A run that has not ended (pending, running, failed) has none: its cells stay empty.
+ *
+ * @param state  the point's state
+ * @param values column → value; a column without a value is absent; a loss that was not finite is NaN or an infinity
+ */
+record RunResult(PointState state, Map<String, Double> values) {
+    /** The numbers of a run, as runs.csv names its columns. */
+    static final List<String> COLUMNS = List.of("steps_done", "final_train_loss", "final_test_loss",
+            "final_test_loss_x_d", "best_train_loss", "best_test_loss", "seconds");
+
+    RunResult {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The runs.csv column of metric {@code m}; null for {@link Metric#DIVERGED}, which is the status column. */
+    static String column(Metric m) {
+        return switch (m) {
+            case STEPS -> "steps_done";
+            case DIVERGED -> null;
+            default -> m.key().replace('-', '_');
+        };
+    }
+
+    /**
+     * The result of the run in {@code runDir}: from its manifest's result (steps done, final losses, seconds; the
+     * final test loss × d with the manifest's d) and its metrics.csv (the best losses: the lowest finite logged value,
+     * NaN when none is finite). A metrics.csv that cannot be read leaves the best losses empty and is reported on
+     * {@code warnings}.
+     */
+    static RunResult read(Path runDir, PrintStream warnings) {
+        PointState state = PointStatus.of(runDir);
+        if (state != PointState.DONE && state != PointState.DIVERGED) return new RunResult(state, Map.of());
+        Map<?, ?> manifest = PointStatus.manifest(runDir);
+        Map<?, ?> result = PointStatus.result(runDir);
+        Map<String, Double> v = new LinkedHashMap<>();
+        put(v, "steps_done", number(result.get("steps_done")));
+        put(v, "final_train_loss", number(result.get("train_loss")));
+        put(v, "final_test_loss", number(result.get("test_loss")));
+        Double d = manifest != null && manifest.get("options") instanceof Map<?, ?> o ? number(o.get("d")) : null;
+        Double test = v.get("final_test_loss");
+        put(v, "final_test_loss_x_d", d == null || test == null ? null : test * d);
+        Path csv = runDir.resolve("metrics.csv");
+        try {
+            Map<String, double[]> rows = MetricsCsv.read(csv);
+            put(v, "best_train_loss", lowest(rows.get("train_loss")));
+            put(v, "best_test_loss", lowest(rows.get("test_loss")));
+        } catch (IOException | RuntimeException e) {
+            warnings.println("sweep collect: warning: cannot read " + csv + " (" + e.getMessage()
+                    + "): its best losses are left empty");
+        }
+        put(v, "seconds", number(result.get("seconds")));
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (String c : COLUMNS) if (v.containsKey(c)) ordered.put(c, v.get(c));
+        return new RunResult(state, ordered);
+    }
+
+    private static void put(Map<String, Double> v, String column, Double value) {
+        if (value != null) v.put(column, value);
+    }
+
+    /** A manifest number: a JSON number, or the text a manifest writes for one that is not finite ("NaN"). */
+    private static Double number(Object v) {
+        if (v instanceof Double d) return d;
+        if (v instanceof String s) {
+            try {
+                return Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The lowest finite value, NaN when there is none, null when the column is missing. */
+    private static Double lowest(double[] column) {
+        if (column == null) return null;
+        double best = Double.NaN;
+        for (double x : column) if (Double.isFinite(x) && !(x >= best)) best = x;
+        return best;
+    }
+}
