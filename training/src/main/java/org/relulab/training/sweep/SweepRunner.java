@@ -438,7 +438,8 @@ public final class SweepRunner {
         private int diverged;
         private int failed;
         private double attemptSeconds;
-        private long printed = Long.MIN_VALUE;
+        /** When the last line was printed; the first point to end prints one. */
+        private long printed = t0 - PROGRESS_NANOS;
 
         Tally(int total, int skipped, int toRun) {
             this.total = total;

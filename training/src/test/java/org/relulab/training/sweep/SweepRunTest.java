@@ -59,6 +59,8 @@ class SweepRunTest {
         assertTrue(first.out().contains("sweep: 6 points: 0 skipped (already finished), 6 run (6 done, 0 diverged), "
                 + "0 failed; runs in " + reference.resolve("runs")), first.out());
         assertTrue(first.err().contains("sweep: 6/6 finished, 0 running, 0 failed"), first.err());
+        List<String> progress = first.err().lines().filter(l -> l.matches("sweep: \\d/6 finished, .* ETA .*")).toList();
+        assertTrue(progress.size() >= 2, "a line when the first point ends, and one for the last: " + first.err());
         assertTrue(first.err().contains("--jobs 2"), first.err());
 
         assertEquals(List.of(".lock", "logs", "points.csv", "runs", "sweep.toml"), names(reference));
