@@ -290,16 +290,19 @@ public final class SweepRunner {
         Map<PointState, Integer> before = new EnumMap<>(PointState.class);
         List<SweepPoint> todo = new ArrayList<>();
         List<PointStatus> elsewhere = new ArrayList<>();
+        int resumable = 0;
         for (SweepPoint p : points) {
             PointStatus s = folder.status(p.name());
             before.merge(s.state(), 1, Integer::sum);
+            if (s.state() == PointState.FAILED && s.checkpoint()) resumable++;
             if (s.state() == PointState.RUNNING) elsewhere.add(s);
             else if (!s.state().finished()) todo.add(p);
         }
         int skipped = before.getOrDefault(PointState.DONE, 0) + before.getOrDefault(PointState.DIVERGED, 0);
-        err.printf(Locale.ROOT, "sweep: %d points in %s: %d finished before, %d to run (%d failed before), "
-                + "--jobs %d, --threads %d per point where the spec sets none%n", total, folder.dir(), skipped,
-                todo.size(), before.getOrDefault(PointState.FAILED, 0), jobs, threads);
+        err.printf(Locale.ROOT, "sweep: %d points in %s: %d finished before, %d to run (%d failed before, %d of "
+                + "them to resume from a checkpoint), --jobs %d, --threads %d per point where the spec sets none%n",
+                total, folder.dir(), skipped, todo.size(), before.getOrDefault(PointState.FAILED, 0), resumable, jobs,
+                threads);
         if (!elsewhere.isEmpty()) {
             err.printf(Locale.ROOT, "sweep: %d point%s running in another process, left to it (%s %s)%n",
                     elsewhere.size(), elsewhere.size() == 1 ? " is" : "s are",
@@ -399,9 +402,10 @@ public final class SweepRunner {
 
     private void summary(int total, int skipped, List<PointStatus> elsewhere, List<PointResult> results,
             int notStarted) {
-        int done = 0, diverged = 0;
+        int done = 0, diverged = 0, resumed = 0;
         List<PointResult> failed = new ArrayList<>();
         for (PointResult r : results) {
+            if (r.action() == Action.RESUMED) resumed++;
             switch (r.after().state()) {
                 case DONE -> done++;
                 case DIVERGED -> diverged++;
@@ -409,8 +413,10 @@ public final class SweepRunner {
             }
         }
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "sweep: %d points: %d skipped (already finished), %d run (%d done, %d diverged), %d failed", total,
-                skipped, results.size(), done, diverged, failed.size()));
+                "sweep: %d points: %d skipped (already finished), %d run (%d done, %d diverged%s), %d failed", total,
+                skipped, results.size(), done, diverged,
+                resumed > 0 ? "; " + resumed + " resumed from a checkpoint" : "",
+                failed.size()));
         if (!failed.isEmpty()) s.append(" (see ").append(folder.log(failed.get(0).point().name())).append(')');
         if (!elsewhere.isEmpty()) s.append(", ").append(elsewhere.size()).append(" running in another process");
         if (notStarted > 0) s.append(", ").append(notStarted).append(" not started (the sweep was stopped)");

@@ -127,8 +127,13 @@ class SweepRunTest {
         Outcome rerun = sweep(spec, dir, "--jobs", "2");
         assertEquals(0, rerun.code(), rerun.all());
         assertTrue(rerun.out().startsWith(
-                "sweep: 6 points: 3 skipped (already finished), 3 run (3 done, 0 diverged), 0 failed"), rerun.out());
-        assertTrue(rerun.err().contains("3 finished before, 3 to run (2 failed before)"), rerun.err());
+                "sweep: 6 points: 3 skipped (already finished), 3 run (3 done, 0 diverged; 1 resumed from a "
+                        + "checkpoint), 0 failed"),
+                rerun.out());
+        assertTrue(
+                rerun.err().contains(
+                        "3 finished before, 3 to run (2 failed before, 1 of them to resume from a checkpoint)"),
+                rerun.err());
         for (SweepPoint p : points) {
             Path run = folder.runDir(p.name()), whole = new SweepFolder(reference).runDir(p.name());
             assertEquals(PointState.DONE, PointStatus.of(run).state(), p.name());
