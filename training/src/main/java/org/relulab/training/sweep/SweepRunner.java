@@ -336,7 +336,6 @@ public final class SweepRunner {
         try {
             for (SweepPoint p : todo) {
                 done.submit(() -> {
-                    tally.started();
                     try {
                         return runPoint(p);
                     } catch (IOException e) {
@@ -438,7 +437,6 @@ public final class SweepRunner {
         private final int skipped;
         private final int toRun;
         private final long t0 = System.nanoTime();
-        private int running;
         private int ended;
         private int finished;
         private int diverged;
@@ -453,12 +451,7 @@ public final class SweepRunner {
             this.toRun = toRun;
         }
 
-        synchronized void started() {
-            running++;
-        }
-
         synchronized void ended(PointResult r, boolean last) {
-            running--;
             ended++;
             attemptSeconds += r.seconds();
             switch (r.after().state()) {
@@ -480,6 +473,12 @@ public final class SweepRunner {
         synchronized String line() {
             double elapsed = (System.nanoTime() - t0) / 1e9;
             int left = toRun - ended;
+            // the points between their start and end: every job busy while points are left (a worker that just
+            // ended one starts the next at once), the live children once the sweep stops
+            int running;
+            synchronized (live) {
+                running = stopping ? live.size() : Math.min(jobs, left);
+            }
             String eta = ended == 0 ? "?" : clock(attemptSeconds / ended * left / Math.min(jobs, Math.max(left, 1)));
             return String.format(Locale.ROOT, "sweep: %d/%d finished%s, %d running, %d failed, %s elapsed, ETA %s",
                     skipped + finished, total, diverged > 0 ? " (" + diverged + " diverged)" : "", running, failed,
