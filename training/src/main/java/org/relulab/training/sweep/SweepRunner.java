@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -411,6 +412,7 @@ public final class SweepRunner {
                 default -> failed.add(r);
             }
         }
+        failed.sort(Comparator.comparingInt(r -> r.point().index())); // the sweep's order, not the end's
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "sweep: %d points: %d skipped (already finished), %d run (%d done, %d diverged%s), %d failed", total,
                 skipped, results.size(), done, diverged,
