@@ -32,12 +32,13 @@ public final class Main {
                 case "demo" -> demo(rest, out, err);
                 case "check" -> CheckCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
+                case "sweep" -> SweepCommand.run(rest, out, err);
                 case "reproduce" -> ReproduceCommand.run(rest, out, err);
                 case "bench" -> throw new UsageException(
                         "bench runs from the launcher script: ./relulab bench (it needs the JMH jar)");
                 default -> throw new UsageException("unknown command '" + command
-                        + "' (expected one of: demo, train, reproduce, check, info, bench, help, version; see relulab "
-                        + "--help)");
+                        + "' (expected one of: demo, train, sweep, reproduce, check, info, bench, help, version; "
+                        + "see relulab --help)");
             }
             return ExitCode.OK.code();
         } catch (Failure e) {
@@ -84,7 +85,7 @@ public final class Main {
                 Commands:
                   demo       (default) the LMZ20 experiment at its Fig. 1 size, about a minute: train with the
                              defaults below, results in runs/demo-DATE-TIME
-                """ + TrainCommand.HELP + ReproduceCommand.help() + """
+                """ + TrainCommand.HELP + SweepCommand.HELP + ReproduceCommand.help() + """
                   check      check this machine's kernels: SIMD against the plain-Java twins on
                              every GEMM transpose form, then GEMM speed on 1 thread and on all threads
                                --size N       square GEMM size for the speed test (default 1024)
@@ -111,6 +112,8 @@ public final class Main {
                       --output ones --activation relu --lr 0.5 --steps 3000 --out runs/zywg19
                   ./relulab train --teacher signed-relu --d 20 --teacher-neurons 5 --m 100 --optimizer as21 \\
                       --reg-lambda 0.003 --lr 0.5 --n 5000 --steps 10000 --out runs/as21
+                  ./relulab sweep sweeps/lmz20-plateau.toml --out runs/lmz20-plateau --jobs 2
+                  ./relulab sweep status runs/lmz20-plateau
                   ./relulab check --size 2048
                   RELULAB_JAVA_OPTS=-Drelulab.kernels=scalar ./relulab info
                 """;

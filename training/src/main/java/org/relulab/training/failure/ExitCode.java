@@ -18,7 +18,10 @@ public enum ExitCode {
     ENVIRONMENT(4, "environment error: disk full, permission denied, read-only file system, out of memory, an I/O "
             + "error"),
     /** The run folder is in use by another relulab process (it holds the folder's lock). */
-    BUSY(5, "the run folder is locked by another running relulab process");
+    BUSY(5, "the run folder is locked by another running relulab process"),
+    /** A sweep ended with points unfinished: some failed, or run in another process still. */
+    SWEEP_INCOMPLETE(6, "a sweep ended with points unfinished (failed, or still running in another process); "
+            + "rerun the same command to retry them");
 
     private final int code;
     private final String meaning;

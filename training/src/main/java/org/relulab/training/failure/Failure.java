@@ -34,6 +34,11 @@ public class Failure extends RuntimeException {
         return new Failure(ExitCode.DIVERGED, message);
     }
 
+    /** A sweep ended with points unfinished: exit code 6. */
+    public static Failure sweepIncomplete(String message) {
+        return new Failure(ExitCode.SWEEP_INCOMPLETE, message);
+    }
+
     public ExitCode exitCode() {
         return exitCode;
     }

@@ -14,7 +14,12 @@ public final class TextFile {
 
     /** Writes {@code text} to {@code file}, replacing it atomically. */
     public static void write(Path file, String text) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code content} to {@code file} byte for byte, replacing it atomically (a copy of a user's file). */
+    public static void write(Path file, byte[] content) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(content);
         AtomicFile.write(file, ch -> {
             while (bytes.hasRemaining()) ch.write(bytes);
         });

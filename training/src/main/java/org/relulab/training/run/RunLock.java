@@ -118,6 +118,53 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Who holds the lock of the run folder {@code dir} now ("pid 123, started ..."), or null when no run holds it: a
+     * probe for a sweep's status that disturbs a running run as little as it can. A lock file that is empty (its run
+     * ended) or names a process that is gone (its run was killed) is free without taking the lock; only when the
+     * named process is alive is the lock tried, and released at once when it could be taken (the pid was reused). A
+     * folder this JVM holds is held.
+     */
+    public static String holder(Path dir) {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return null;
+        try {
+            if (HELD.contains(dir.toRealPath())) return "pid " + ProcessHandle.current().pid() + " (this process)";
+            String line;
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                line = holder(ch);
+            }
+            Long pid = pidOf(line);
+            if (pid == null || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return null; // never written (or emptied: its run ended), or its process is gone
+            }
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock lock;
+                try {
+                    lock = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    return "pid " + ProcessHandle.current().pid() + " (this process)";
+                }
+                if (lock == null) return line;
+                lock.release();
+                return null;
+            }
+        } catch (IOException e) {
+            return null; // unreadable or gone: no run holds it that this process can see
+        }
+    }
+
+    /** The pid a holder line names ("pid 123, started ..."), or null. */
+    private static Long pidOf(String line) {
+        if (!line.startsWith("pid ")) return null;
+        int end = line.indexOf(',');
+        try {
+            return Long.parseLong(line.substring(4, end < 0 ? line.length() : end).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** This process: its pid and start time. */
     private static String holderLine() {
         ProcessHandle self = ProcessHandle.current();

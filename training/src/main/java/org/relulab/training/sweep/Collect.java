@@ -11,7 +11,6 @@ import java.util.StringJoiner;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.failure.FileProblem;
 import org.relulab.training.io.TextFile;
-import org.relulab.training.sweep.PointStatus.PointState;
 
 /**
  * {@code relulab sweep collect DIR}: a sweep folder's runs as tables and a plot, written into DIR (replacing those of
@@ -59,7 +58,7 @@ public final class Collect {
         }
         Args a = parse(args);
         Metric metric = metric(a.metric());
-        SweepFolder folder = SweepFolder.open(a.dir());
+        CollectedSweep folder = CollectedSweep.open(a.dir());
         RunsTable table = RunsTable.collect(folder, err);
         RunsTable.Column x = a.x() == null ? defaultAxis(table, null) : column(table, "--x", a.x());
         RunsTable.Column by = by(table, a.by(), x);
@@ -193,7 +192,7 @@ public final class Collect {
     }
 
     /** summary.md's lines under its heading: the spec's description, file and fixed options. */
-    private static String about(SweepFolder folder) {
+    private static String about(CollectedSweep folder) {
         String description = folder.spec().description();
         String fixed = fixed(folder.spec());
         return (description.isEmpty() ? "" : description + "\n\n") + "Sweep folder `" + folder.dir().getFileName()
@@ -207,7 +206,7 @@ public final class Collect {
         return j.toString();
     }
 
-    private static void write(SweepFolder folder, String name, String text, List<String> written) {
+    private static void write(CollectedSweep folder, String name, String text, List<String> written) {
         Path file = folder.dir().resolve(name);
         try {
             TextFile.write(file, text);

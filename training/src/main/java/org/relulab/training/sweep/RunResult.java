@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.relulab.training.run.MetricsCsv;
-import org.relulab.training.sweep.PointStatus.PointState;
 
 /**
  * What one point's run gave: its state and, for a run that ended (done or diverged), its numbers by runs.csv's column
@@ -43,10 +42,11 @@ record RunResult(PointState state, Map<String, Double> values) {
      * {@code warnings}.
      */
     static RunResult read(Path runDir, PrintStream warnings) {
-        PointState state = PointStatus.of(runDir);
+        PointStatus status = PointStatus.of(runDir);
+        PointState state = status.state();
         if (state != PointState.DONE && state != PointState.DIVERGED) return new RunResult(state, Map.of());
-        Map<?, ?> manifest = PointStatus.manifest(runDir);
-        Map<?, ?> result = PointStatus.result(runDir);
+        Map<?, ?> manifest = status.manifest();
+        Map<?, ?> result = (Map<?, ?>) manifest.get("result");
         Map<String, Double> v = new LinkedHashMap<>();
         put(v, "steps_done", number(result.get("steps_done")));
         put(v, "final_train_loss", number(result.get("train_loss")));

@@ -36,7 +36,7 @@ final class RunsTable {
      * @param seed   the run's seed
      * @param result what the run gave
      */
-    record Run(SweepFolder.Point point, Map<String, String> cells, String seed, RunResult result) {}
+    record Run(CollectedSweep.Point point, Map<String, String> cells, String seed, RunResult result) {}
 
     private final List<Column> columns;
     private final List<Run> runs;
@@ -62,7 +62,7 @@ final class RunsTable {
     }
 
     /** Every point of {@code folder} and what its run gave; problems reading a run are reported on {@code warnings}. */
-    static RunsTable collect(SweepFolder folder, PrintStream warnings) {
+    static RunsTable collect(CollectedSweep folder, PrintStream warnings) {
         List<Column> columns = new ArrayList<>();
         for (String option : folder.options()) {
             if (option.equals("seed")) continue;
@@ -73,7 +73,7 @@ final class RunsTable {
             }
         }
         List<Run> runs = new ArrayList<>();
-        for (SweepFolder.Point p : folder.points()) {
+        for (CollectedSweep.Point p : folder.points()) {
             Map<String, String> cells = new LinkedHashMap<>();
             for (Column c : columns) {
                 cells.put(c.name(), c.factor() ? factor(folder.spec(), p, c.option()) : typed(folder, p, c.option()));
@@ -113,7 +113,7 @@ final class RunsTable {
      * real one with a fraction: 2.0), true or false, or the text. A value of the wrong type is a failure naming
      * points.csv.
      */
-    private static String typed(SweepFolder folder, SweepFolder.Point p, String option) {
+    private static String typed(CollectedSweep folder, CollectedSweep.Point p, String option) {
         String v = p.values().get(option);
         try {
             return switch (SpecOption.byName(option).kind()) {
@@ -132,7 +132,7 @@ final class RunsTable {
     }
 
     /** The factor of derived axis {@code option} that gives {@code p}'s value, or "" when none does. */
-    private static String factor(SweepSpec spec, SweepFolder.Point p, String option) {
+    private static String factor(SweepSpec spec, CollectedSweep.Point p, String option) {
         DerivedAxis d = (DerivedAxis) axis(spec, option);
         Map<String, String> earlier = new LinkedHashMap<>(spec.base());
         earlier.putAll(p.values());

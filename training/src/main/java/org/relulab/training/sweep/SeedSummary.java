@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.relulab.training.sweep.PointStatus.PointState;
 
 /**
  * A sweep's runs grouped over seeds: one group per combination of the other swept options, in the sweep's order, with

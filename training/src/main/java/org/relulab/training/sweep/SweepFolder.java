@@ -2,125 +2,179 @@ package org.relulab.training.sweep;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.failure.FileProblem;
+import org.relulab.training.io.TextFile;
+import org.relulab.training.run.RunLock;
 
 /**
- * A sweep's output folder as the runner lays it out: {@code sweep.toml} (a copy of the spec), {@code points.csv}
- * ({@code index,name,} then one column per swept option in the axes' order, values as the command line takes them),
- * {@code runs/NAME/} (each point's run folder, once started) and {@code logs/NAME.log}. Read and checked by
- * {@link #open}; a folder that is not one is a one-line {@link Failure} with exit code 2.
+ * A sweep's folder, {@code --out DIR}, and everything in it:
  *
- * @param dir     the folder
- * @param spec    its spec, read from {@code sweep.toml}
- * @param options the swept options, as points.csv's columns name them, in its order
- * @param points  the points, in points.csv's order
+ * <pre>
+ * DIR/sweep.toml           a byte copy of the spec, written on the first run; a rerun must give the same bytes
+ * DIR/points.csv           index,name,&lt;one column per axis, in the spec's order&gt;: the values as the command line
+ *                          takes them; index from 0 in the sweep's order; written atomically on the first run
+ * DIR/runs/NAME/           each point's run folder, exactly what train --out writes
+ * DIR/logs/NAME.log        each point's stdout and stderr, every attempt appended ({@link PointLog})
+ * DIR/failed/NAME-DATE/    a failed run folder that could not be resumed, moved aside before the point started over
+ * DIR/.lock                the lock of the sweep's driver while a local sweep runs ({@link RunLock})
+ * </pre>
+ *
+ * A point's state comes from its run folder and log alone ({@link PointStatus}).
  */
-record SweepFolder(Path dir, SweepSpec spec, List<String> options, List<Point> points) {
-    /** The spec's copy in a sweep folder. */
-    static final String SPEC = "sweep.toml";
-    /** The list of points in a sweep folder. */
-    static final String POINTS = "points.csv";
+public final class SweepFolder {
+    /** The copy of the spec. */
+    public static final String SPEC = "sweep.toml";
+    /** The points' table. */
+    public static final String POINTS = "points.csv";
+    /** The folder of the points' run folders. */
+    public static final String RUNS = "runs";
+    /** The folder of the points' logs. */
+    public static final String LOGS = "logs";
+    /** The folder failed runs are moved to before their point starts over. */
+    public static final String FAILED = "failed";
+
+    private final Path dir;
+
+    public SweepFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** DIR/sweep.toml. */
+    public Path spec() {
+        return dir.resolve(SPEC);
+    }
+
+    /** DIR/points.csv. */
+    public Path points() {
+        return dir.resolve(POINTS);
+    }
+
+    /** DIR/runs/NAME: the run folder of the point named {@code name}. */
+    public Path runDir(String name) {
+        return dir.resolve(RUNS).resolve(name);
+    }
+
+    /** DIR/logs/NAME.log. */
+    public Path log(String name) {
+        return dir.resolve(LOGS).resolve(name + ".log");
+    }
+
+    /** The state of the point named {@code name}. */
+    public PointStatus status(String name) {
+        return PointStatus.of(runDir(name), log(name));
+    }
+
+    /** Whether {@code dir} is a sweep's folder: it holds sweep.toml. */
+    public boolean isSweep() {
+        return Files.isRegularFile(spec());
+    }
 
     /**
-     * One line of points.csv.
-     *
-     * @param index  its place in the sweep, from 0
-     * @param name   its run folder's name under {@code runs/}
-     * @param values swept option → value as the command line takes it, in points.csv's column order
+     * Refuses (exit 2) an --out that is not a folder, or one that holds files but is no sweep's folder: a sweep
+     * writes into a new or empty folder, or resumes its own.
      */
-    record Point(int index, String name, Map<String, String> values) {
-        Point {
-            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    public void requireNewEmptyOrSweep() {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw Failure.usage("sweep: --out " + dir + " is not a folder (expected a new or empty folder, or a "
+                    + "sweep's folder to resume)");
+        }
+        if (!Files.isDirectory(dir) || isSweep()) return;
+        try (Stream<Path> s = Files.list(dir)) {
+            if (s.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
+                throw Failure.usage("sweep: --out " + dir + " holds files but no " + SPEC + " (expected a new or "
+                        + "empty folder, or a sweep's folder to resume)");
+            }
+        } catch (IOException e) {
+            throw FileProblem.of("reading", dir, e);
         }
     }
 
-    SweepFolder {
-        options = List.copyOf(options);
-        points = List.copyOf(points);
-    }
-
-    /** The run folder of {@code p}. */
-    Path runDir(Point p) {
-        return dir.resolve("runs").resolve(p.name());
-    }
-
-    /** The sweep folder {@code dir}, its spec parsed and its points.csv read and checked against the spec's axes. */
-    static SweepFolder open(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw Failure.usage("sweep collect: " + dir + " is not a folder (expected a sweep's output folder, "
-                    + "which holds " + SPEC + " and " + POINTS + ")");
+    /**
+     * On the first run, writes the spec's bytes to sweep.toml and the points to points.csv (each atomically) and
+     * creates runs/ and logs/; on a rerun, refuses (exit 2) a spec whose bytes differ from sweep.toml's, and writes
+     * points.csv again only when it is missing. The caller holds the folder's lock.
+     */
+    public void prepare(Path specFile, byte[] spec, List<SweepPoint> points) {
+        Path copy = spec();
+        try {
+            if (Files.isRegularFile(copy)) {
+                if (!Arrays.equals(Files.readAllBytes(copy), spec)) {
+                    throw Failure.usage("sweep: " + specFile + " differs from " + copy + ", the spec " + dir
+                            + " was started with (a sweep folder holds one spec's runs): give another --out, or "
+                            + "rerun with " + copy);
+                }
+            }
+            Files.createDirectories(dir.resolve(RUNS));
+            Files.createDirectories(dir.resolve(LOGS));
+            if (!Files.isRegularFile(points())) TextFile.write(points(), pointsCsv(points));
+            if (!Files.isRegularFile(copy)) TextFile.write(copy, spec);
+        } catch (IOException e) {
+            throw FileProblem.of("writing", dir, e);
         }
-        for (String file : List.of(SPEC, POINTS)) {
-            if (!Files.isRegularFile(dir.resolve(file))) {
-                throw Failure.usage("sweep collect: " + dir + " is not a sweep folder: it has no " + file
-                        + " (expected the --out folder of relulab sweep)");
+    }
+
+    /**
+     * points.csv's text: a header {@code index,name,<swept options in the spec's order>}, then one row per point with
+     * the values as the command line takes them (m = 24 where the folder name says m=1.5d). Fields are quoted as
+     * RFC 4180 says when they hold a comma, a quote or a line break, so pandas.read_csv reads it with no options.
+     */
+    static String pointsCsv(List<SweepPoint> points) {
+        StringBuilder s = new StringBuilder("index,name");
+        List<String> columns = points.isEmpty() ? List.of() : List.copyOf(points.get(0).swept().keySet());
+        for (String c : columns) s.append(',').append(field(c));
+        s.append('\n');
+        for (SweepPoint p : points) {
+            s.append(p.index()).append(',').append(field(p.name()));
+            for (String c : columns) s.append(',').append(field(p.options().get(c)));
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String field(String v) {
+        if (v.isEmpty() || v.chars().noneMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r')
+                && v.strip().equals(v)) {
+            return v;
+        }
+        return '"' + v.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Clears the failed run folder of the point named {@code name} so that it can start over: a folder that holds
+     * nothing but its lock file is deleted, anything else is moved to {@code DIR/failed/NAME-DATE} (never deleted).
+     * Returns where it went, or null when it was deleted or absent.
+     */
+    public Path moveAside(String name) throws IOException {
+        Path run = runDir(name);
+        if (!Files.exists(run, LinkOption.NOFOLLOW_LINKS)) return null;
+        if (Files.isDirectory(run, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> s = Files.list(run)) {
+                if (s.allMatch(p -> p.getFileName().toString().equals(RunLock.FILE))) {
+                    Files.deleteIfExists(run.resolve(RunLock.FILE));
+                    Files.delete(run);
+                    return null;
+                }
             }
         }
-        SweepSpec spec = SpecParser.parse(dir.resolve(SPEC));
-        Path csv = dir.resolve(POINTS);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv);
-        } catch (IOException e) {
-            throw FileProblem.of("reading", csv, e);
-        }
-        List<String> options = header(csv, lines, spec);
-        List<Point> points = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isEmpty()) continue;
-            Point p = point(csv, i + 1, lines.get(i), options);
-            if (!names.add(p.name())) throw bad(csv, i + 1, "the name " + p.name() + " is listed twice");
-            points.add(p);
-        }
-        return new SweepFolder(dir, spec, options, points);
-    }
-
-    /** The swept options points.csv's header names: after index and name, the spec's axes (in any order). */
-    private static List<String> header(Path csv, List<String> lines, SweepSpec spec) {
-        List<String> cells = lines.isEmpty() ? null : Csv.split(lines.get(0));
-        if (cells == null || cells.size() < 2 || !cells.get(0).equals("index") || !cells.get(1).equals("name")) {
-            throw bad(csv, 1, "expected a header index,name,<swept options>");
-        }
-        List<String> options = cells.subList(2, cells.size());
-        List<String> axes = spec.axes().stream().map(Axis::option).toList();
-        if (!new HashSet<>(options).equals(new HashSet<>(axes)) || options.size() != axes.size()) {
-            throw bad(csv, 1, "the swept options " + options + " are not the axes of " + SPEC + " " + axes);
-        }
-        return List.copyOf(options);
-    }
-
-    private static Point point(Path csv, int line, String text, List<String> options) {
-        List<String> cells = Csv.split(text);
-        if (cells == null || cells.size() != options.size() + 2) {
-            throw bad(csv, line, (cells == null ? "a quote left open" : cells.size() + " values") + " (expected "
-                    + (options.size() + 2) + ": index, name and the swept options)");
-        }
-        int index;
-        try {
-            index = Integer.parseInt(cells.get(0));
-        } catch (NumberFormatException e) {
-            throw bad(csv, line, "index '" + cells.get(0) + "' is not a whole number");
-        }
-        String name = cells.get(1);
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")) {
-            throw bad(csv, line, "'" + name + "' is not a run folder's name");
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int c = 0; c < options.size(); c++) values.put(options.get(c), cells.get(c + 2));
-        return new Point(index, name, values);
-    }
-
-    private static Failure bad(Path csv, int line, String what) {
-        return Failure.usage("sweep collect: " + csv + " line " + line + ": " + what);
+        Path failed = Files.createDirectories(dir.resolve(FAILED));
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path to = failed.resolve(name + "-" + stamp);
+        for (int i = 2; Files.exists(to, LinkOption.NOFOLLOW_LINKS); i++)
+            to = failed.resolve(name + "-" + stamp + "-" + i);
+        Files.move(run, to, StandardCopyOption.ATOMIC_MOVE);
+        return to;
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.relulab.training.plot.LinePlot;
-import org.relulab.training.sweep.PointStatus.PointState;
 
 /**
  * A metric of a sweep's done runs against one swept option, one line per value of another ({@code --by}) and of any

@@ -47,6 +47,13 @@
  * than letters, digits, '.', '+' and '-' are replaced, and a name over 100 characters is cut and ends with a hash.
  *
  * <p>
+ * Running. {@link org.relulab.training.sweep.SweepRunner} runs the points on this machine, each a {@code train} child
+ * process ({@link org.relulab.training.sweep.PointRun}), into the sweep's folder
+ * ({@link org.relulab.training.sweep.SweepFolder}: sweep.toml, points.csv, runs/, logs/, failed/); a point's state,
+ * read from that folder alone, is {@link org.relulab.training.sweep.PointStatus}'s rule;
+ * {@link org.relulab.training.sweep.SweepStatus} reports them. docs/experiments.md (Sweeps) describes the command.
+ *
+ * <p>
  * Errors. The first problem is one line with exit code 2 naming the file, the line and column, and the key:
  * {@code sweep: lr.toml:9:1: [axes] lr = 0: --lr 0 is out of range (expected a number above 0, at most 1e+09)}.
  *

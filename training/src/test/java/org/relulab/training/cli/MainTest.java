@@ -35,8 +35,8 @@ class MainTest {
     void unknownCommandIsOneLineWithExitCode2() {
         assertEquals(2, run("trian"));
         assertEquals(
-                "relulab: unknown command 'trian' (expected one of: demo, train, reproduce, check, info, bench, help, "
-                        + "version; see relulab --help)"
+                "relulab: unknown command 'trian' (expected one of: demo, train, sweep, reproduce, check, info, bench, "
+                        + "help, version; see relulab --help)"
                         + System.lineSeparator(),
                 err());
     }

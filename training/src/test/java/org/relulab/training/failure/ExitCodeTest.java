@@ -22,6 +22,7 @@ class ExitCodeTest {
         assertEquals(3, ExitCode.DIVERGED.code());
         assertEquals(4, ExitCode.ENVIRONMENT.code());
         assertEquals(5, ExitCode.BUSY.code());
+        assertEquals(6, ExitCode.SWEEP_INCOMPLETE.code());
         assertThrows(IllegalArgumentException.class, () -> new Failure(ExitCode.OK, "fine"));
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relulab.training.run.RunLock;
-import org.relulab.training.sweep.PointStatus.PointState;
 
 /**
  * The state of a point from its run folder, and how each state lands in the tables, on run folders written by hand:
@@ -42,21 +41,22 @@ class CollectPointStatusTest {
 
     @Test
     void eachStateFromItsRunFolder() throws IOException {
-        assertEquals(PointState.PENDING, PointStatus.of(tmp.resolve("none")));
-        assertEquals(PointState.DONE, PointStatus.of(run(tmp.resolve("done"), result("0.5", "0.25", false), "")));
+        assertEquals(PointState.PENDING, PointStatus.of(tmp.resolve("none")).state());
+        assertEquals(PointState.DONE,
+                PointStatus.of(run(tmp.resolve("done"), result("0.5", "0.25", false), "")).state());
         assertEquals(PointState.DIVERGED,
-                PointStatus.of(run(tmp.resolve("diverged"), result("\"NaN\"", "\"Infinity\"", true), "")));
-        assertEquals(PointState.FAILED, PointStatus.of(run(tmp.resolve("no-result"), null, "")));
-        assertEquals(PointState.FAILED, PointStatus.of(Files.createDirectories(tmp.resolve("empty"))));
+                PointStatus.of(run(tmp.resolve("diverged"), result("\"NaN\"", "\"Infinity\"", true), "")).state());
+        assertEquals(PointState.FAILED, PointStatus.of(run(tmp.resolve("no-result"), null, "")).state());
+        assertEquals(PointState.FAILED, PointStatus.of(Files.createDirectories(tmp.resolve("empty"))).state());
         Path broken = run(tmp.resolve("broken"), null, "");
         Files.writeString(broken.resolve("manifest.json"), "{\"result\": {\"diverged\": fal");
-        assertEquals(PointState.FAILED, PointStatus.of(broken));
+        assertEquals(PointState.FAILED, PointStatus.of(broken).state());
         Path held = run(tmp.resolve("held"), result("0.5", "0.25", false), "");
         try (RunLock lock = RunLock.acquire(held)) {
             assertEquals(held, lock.dir());
-            assertEquals(PointState.RUNNING, PointStatus.of(held), "a run holds its folder");
+            assertEquals(PointState.RUNNING, PointStatus.of(held).state(), "a run holds its folder");
         }
-        assertEquals(PointState.DONE, PointStatus.of(held), "and leaves it done");
+        assertEquals(PointState.DONE, PointStatus.of(held).state(), "and leaves it done");
         assertEquals(List.of("pending", "running", "done", "diverged", "failed"),
                 List.of(PointState.values()).stream().map(PointState::key).toList());
     }
