@@ -58,10 +58,20 @@ public final class PointRun {
     }
 
     /**
-     * The command that runs {@code train} with {@code trainArgs} in a new JVM like this one: the same java binary,
-     * the same JVM flags (the Vector API's module, -Xmx, -D properties; a debugger's agent left out) and class path.
+     * The command that runs {@code train} with {@code trainArgs} in a new JVM like this one ({@link #relulab()}).
      */
     public static List<String> command(List<String> trainArgs) {
+        List<String> cmd = new ArrayList<>(relulab());
+        cmd.add("train");
+        cmd.addAll(trainArgs);
+        return cmd;
+    }
+
+    /**
+     * The command that starts relulab's command line in a new JVM like this one: the same java binary, the same JVM
+     * flags (the Vector API's module, -Xmx, -D properties; a debugger's agent left out) and class path.
+     */
+    public static List<String> relulab() {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -72,8 +82,6 @@ public final class PointRun {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(MAIN);
-        cmd.add("train");
-        cmd.addAll(trainArgs);
         return cmd;
     }
 }

@@ -153,7 +153,7 @@ public final class SweepRunner {
     }
 
     /** The spec in {@code bytes}, read from {@code file}, parsed (the parser names the file in its errors). */
-    private static SweepSpec parse(Path file, byte[] bytes) {
+    static SweepSpec parse(Path file, byte[] bytes) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -42,6 +42,8 @@ public final class SweepStatus {
         }
         line.append(driver != null ? "; its sweep is running (" + driver + ")" : "; no sweep is running on it");
         out.println(line);
+        String job = SlurmSweep.jobId(dir);
+        if (job != null) out.println("  Slurm job " + job + ": " + SlurmSweep.queueState(job));
         for (String r : running) out.println("  running " + r);
         for (String f : failed) out.println("  failed  " + f);
     }
