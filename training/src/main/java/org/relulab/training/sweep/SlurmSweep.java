@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.relulab.core.Provider;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.failure.FileProblem;
 import org.relulab.training.io.TextFile;
+import org.relulab.training.machine.MemoryLimits;
 import org.relulab.training.run.RunLock;
 
 /**
@@ -42,6 +44,7 @@ public final class SlurmSweep {
                 .toAbsolutePath().normalize());
         folder.requireNewEmptyOrSweep();
         int cpus = Math.max(1, SweepRunner.specThreads(points));
+        SweepMemory.check(points, 1, cpus, Provider.lookup(), MemoryLimits.current()); // one point a task
         try (RunLock lock = RunLock.acquire(folder.dir())) { // not while another process changes the folder
             folder.prepare(r.spec(), bytes, points);
             lock.dir(); // held for the block

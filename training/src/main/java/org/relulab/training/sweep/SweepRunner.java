@@ -25,10 +25,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.relulab.core.Provider;
 import org.relulab.training.failure.ExitCode;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.failure.FileProblem;
 import org.relulab.training.machine.MachineInfo;
+import org.relulab.training.machine.MemoryLimits;
 import org.relulab.training.run.RunLock;
 
 /**
@@ -122,6 +124,7 @@ public final class SweepRunner {
         int jobs = r.jobs() > 0 ? r.jobs() : defaultJobs(cores, specThreads(points));
         int threads = defaultThreads(cores, jobs);
         SweepFolder folder = new SweepFolder(r.out() != null ? r.out() : defaultOut(r.spec()));
+        SweepMemory.check(points, jobs, threads, Provider.lookup(), MemoryLimits.current());
         if (r.dryRun()) {
             dryRun(spec, points, folder, jobs, threads, out);
             return;
