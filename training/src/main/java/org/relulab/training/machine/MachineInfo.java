@@ -1,6 +1,7 @@
 package org.relulab.training.machine;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,11 +69,16 @@ public final class MachineInfo {
      */
     public static String gitCommit() {
         try {
-            Process p = new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=12")
-                    .redirectErrorStream(true).start();
+            // asked where relulab's own classes are, not in the working directory: a run started elsewhere (a sweep's
+            // folder, a Slurm task) records the code it ran, not whatever repository it stands in
+            Path code = Path.of(MachineInfo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = Files.isDirectory(code) ? code : code.getParent();
+            Process p = new ProcessBuilder("git", "-C", dir.toString(), "describe", "--always", "--dirty",
+                    "--abbrev=12").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).trim();
             return p.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
-        } catch (IOException | InterruptedException | SecurityException e) {
+        } catch (IOException | InterruptedException | SecurityException | URISyntaxException
+                | NullPointerException e) { // no code source: an embedded or unusual class loader
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             return "unknown";
         }
