@@ -45,13 +45,13 @@ public final class SlurmSweep {
         folder.requireNewEmptyOrSweep();
         int cpus = Math.max(1, SweepRunner.specThreads(points));
         SweepMemory.check(points, 1, cpus, Provider.lookup(), MemoryLimits.current()); // one point a task
+        SlurmJob job = new SlurmJob(folder.dir(), points.size(), chunk, cpus, slurmOptions, taskCommand()); // checks the options before anything is written
         try (RunLock lock = RunLock.acquire(folder.dir())) { // not while another process changes the folder
             folder.prepare(r.spec(), bytes, points);
             lock.dir(); // held for the block
         } catch (IOException e) {
             throw FileProblem.of("creating", folder.dir(), e);
         }
-        SlurmJob job = new SlurmJob(folder.dir(), points.size(), chunk, cpus, slurmOptions, taskCommand());
         Path script = job.write();
         out.printf(Locale.ROOT, "sweep: %d points in %s as a Slurm job array of %d task%s (%d point%s each, %d CPU%s "
                 + "a task): %s%n", points.size(), folder.dir(), job.tasks(), job.tasks() == 1 ? "" : "s", chunk,

@@ -64,6 +64,16 @@ class SlurmJobTest {
     }
 
     @Test
+    void aBadSlurmOptionIsRefusedBeforeTheFolderIsWritten() throws Exception {
+        Path spec = SweepFixture.spec(tmp.resolve("grid.toml"), "seed = \"1..2\"\n");
+        Path out = tmp.resolve("out");
+        SweepFixture.Outcome o = SweepFixture.sweep(spec, out, "--slurm", "--slurm-opt", "-p debug");
+        assertEquals(ExitCode.USAGE.code(), o.code(), o.all());
+        assertTrue(o.err().contains("--slurm-opt '-p debug' is not an sbatch long option"), o.all());
+        assertTrue(!Files.exists(out), "a refused submission writes nothing");
+    }
+
+    @Test
     void quotingKeepsArgumentsWhole() {
         assertEquals("/a/b", SlurmJob.quote("/a/b"));
         assertEquals("'a b'", SlurmJob.quote("a b"));
