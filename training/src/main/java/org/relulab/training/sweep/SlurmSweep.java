@@ -45,7 +45,8 @@ public final class SlurmSweep {
         folder.requireNewEmptyOrSweep();
         int cpus = Math.max(1, SweepRunner.specThreads(points));
         SweepMemory.check(points, 1, cpus, Provider.lookup(), MemoryLimits.current()); // one point a task
-        SlurmJob job = new SlurmJob(folder.dir(), points.size(), chunk, cpus, slurmOptions, taskCommand()); // checks the options before anything is written
+        // built first: it checks the options before anything is written
+        SlurmJob job = new SlurmJob(folder.dir(), points.size(), chunk, cpus, slurmOptions, taskCommand());
         try (RunLock lock = RunLock.acquire(folder.dir())) { // not while another process changes the folder
             folder.prepare(r.spec(), bytes, points);
             lock.dir(); // held for the block
