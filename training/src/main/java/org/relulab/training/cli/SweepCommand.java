@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.relulab.training.sweep.Collect;
+import org.relulab.training.sweep.LocalSweep;
 import org.relulab.training.sweep.SlurmSweep;
-import org.relulab.training.sweep.SweepRunner;
 import org.relulab.training.sweep.SweepStatus;
 
 /**
@@ -102,10 +102,10 @@ final class SweepCommand {
         }
         int jobs = o.integer("jobs", 0, 1, 4096);
         Path outDir = o.has("out") ? path("--out", o.string("out", "")) : null;
-        SweepRunner.Request request = new SweepRunner.Request(path("SPEC", positional.get(0)), outDir, jobs,
+        LocalSweep.Request request = new LocalSweep.Request(path("SPEC", positional.get(0)), outDir, jobs,
                 o.has("yes"), o.has("dry-run"));
         if (o.has("slurm")) SlurmSweep.submit(request, slurmOptions, o.integer("chunk", 1, 1, 1_000_000), out);
-        else SweepRunner.sweep(request, out, err);
+        else LocalSweep.sweep(request, out, err);
     }
 
     /** {@code sweep --task I [--chunk C] DIR}: one Slurm array task (the sbatch script writes this line). */

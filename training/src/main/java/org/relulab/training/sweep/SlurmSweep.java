@@ -37,13 +37,13 @@ public final class SlurmSweep {
      * {@code relulab sweep SPEC --slurm}: checks the spec, prepares DIR (spec copy, points.csv), writes the sbatch
      * script and, unless {@code dryRun}, submits it; prints the job id and what to run next.
      */
-    public static void submit(SweepRunner.Request r, List<String> slurmOptions, int chunk, PrintStream out) {
+    public static void submit(LocalSweep.Request r, List<String> slurmOptions, int chunk, PrintStream out) {
         byte[] bytes = read(r.spec());
-        List<SweepPoint> points = SweepRunner.parse(r.spec(), bytes).points(r.yes());
-        SweepFolder folder = new SweepFolder((r.out() != null ? r.out() : SweepRunner.defaultOut(r.spec()))
+        List<SweepPoint> points = LocalSweep.parse(r.spec(), bytes).points(r.yes());
+        SweepFolder folder = new SweepFolder((r.out() != null ? r.out() : LocalSweep.defaultOut(r.spec()))
                 .toAbsolutePath().normalize());
         folder.requireNewEmptyOrSweep();
-        int cpus = Math.max(1, SweepRunner.specThreads(points));
+        int cpus = Math.max(1, LocalSweep.specThreads(points));
         SweepMemory.check(points, 1, cpus, Provider.lookup(), MemoryLimits.current()); // one point a task
         // built first: it checks the options before anything is written
         SlurmJob job = new SlurmJob(folder.dir(), points.size(), chunk, cpus, slurmOptions, taskCommand());

@@ -43,17 +43,6 @@ import org.relulab.training.run.RunLock;
  */
 public final class SweepRunner {
     /**
-     * What {@code relulab sweep} was asked.
-     *
-     * @param spec   the spec file
-     * @param out    the sweep's folder, or null for the default {@link #defaultOut}
-     * @param jobs   points at once, or 0 for the default {@link #defaultJobs}
-     * @param yes    whether a grid over {@link SweepSpec#HUGE} points may run
-     * @param dryRun print the points and their train commands, write nothing
-     */
-    public record Request(Path spec, Path out, int jobs, boolean yes, boolean dryRun) {}
-
-    /**
      * What became of one point in this run.
      *
      * @param point    the point
@@ -108,104 +97,6 @@ public final class SweepRunner {
         this.threads = threads;
         this.out = out;
         this.err = err;
-    }
-
-    /** {@code relulab sweep SPEC}: reads the spec, then prints the points ({@code dryRun}) or runs them. */
-    public static void sweep(Request r, PrintStream out, PrintStream err) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(r.spec());
-        } catch (IOException e) {
-            throw FileProblem.of("reading", r.spec(), e);
-        }
-        SweepSpec spec = parse(r.spec(), bytes);
-        List<SweepPoint> points = spec.points(r.yes());
-        int cores = MachineInfo.cores();
-        int jobs = r.jobs() > 0 ? r.jobs() : defaultJobs(cores, specThreads(points));
-        int threads = defaultThreads(cores, jobs);
-        SweepFolder folder = new SweepFolder(r.out() != null ? r.out() : defaultOut(r.spec()));
-        SweepMemory.check(points, jobs, threads, Provider.lookup(), MemoryLimits.current());
-        if (r.dryRun()) {
-            dryRun(spec, points, folder, jobs, threads, out);
-            return;
-        }
-        folder.requireNewEmptyOrSweep();
-        RunLock lock;
-        try {
-            lock = RunLock.acquire(folder.dir());
-        } catch (IOException e) {
-            throw FileProblem.of("creating", folder.dir(), e);
-        } catch (Failure e) {
-            throw e.exitCode() == ExitCode.BUSY ? Failure.busy("sweep: " + e.getMessage()) : e;
-        }
-        boolean prepared = false;
-        try {
-            folder.prepare(r.spec(), bytes, points);
-            prepared = true;
-            new SweepRunner(folder, jobs, threads, out, err).runAll(points);
-        } finally {
-            try {
-                if (prepared) lock.close();
-                else lock.closeUnused(); // a refused sweep leaves no folder it created behind
-            } catch (IOException e) {
-                if (prepared)
-                    err.println("relulab: sweep: cannot release " + folder.dir().resolve(RunLock.FILE)
-                            + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** The spec in {@code bytes}, read from {@code file}, parsed (the parser names the file in its errors). */
-    static SweepSpec parse(Path file, byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return SpecParser.parse(file); // reads it again, to refuse it with the parser's own message
-        }
-        return SpecParser.parse(text, file.toString());
-    }
-
-    /** The default sweep folder: runs/NAME for the spec NAME.toml, the same for every rerun of the command. */
-    public static Path defaultOut(Path spec) {
-        String name = spec.getFileName().toString();
-        if (name.endsWith(".toml") && name.length() > 5) name = name.substring(0, name.length() - 5);
-        return Path.of("runs", name);
-    }
-
-    /**
-     * The default --jobs: the cores without oversubscribing them, {@code cores / threads per point} where the spec
-     * sets --threads (its largest value), else one point per core; at least 1.
-     */
-    public static int defaultJobs(int cores, int specThreads) {
-        return Math.max(1, cores / Math.max(1, specThreads));
-    }
-
-    /** The GEMM threads of a point whose spec sets none: the cores shared among the jobs, at least 1. */
-    public static int defaultThreads(int cores, int jobs) {
-        return Math.max(1, cores / jobs);
-    }
-
-    /** The largest --threads a point of the spec sets, or 0 when none does. */
-    static int specThreads(List<SweepPoint> points) {
-        int most = 0;
-        for (SweepPoint p : points) {
-            String t = p.options().get("threads");
-            if (t != null) most = Math.max(most, Integer.parseInt(t));
-        }
-        return most;
-    }
-
-    private static void dryRun(SweepSpec spec, List<SweepPoint> points, SweepFolder folder, int jobs, int threads,
-            PrintStream out) {
-        out.printf(Locale.ROOT, "sweep %s: %d points into %s, --jobs %d, --threads %d per point where the spec sets "
-                + "none; each point runs as: %s%n", spec.source(), points.size(), folder.dir(), jobs, threads,
-                "java -cp ... " + PointRun.MAIN + " train ARGS");
-        for (SweepPoint p : points) {
-            out.println(p.index() + " " + p.name() + ": train "
-                    + String.join(" ", PointRun.trainArguments(p, threads, folder.runDir(p.name()))));
-        }
     }
 
     /**

@@ -131,13 +131,13 @@ class SweepPointStatusTest {
             long every = PointRun.checkpointEvery(steps);
             assertTrue(every >= 1 && every < steps, steps + ": " + every);
         }
-        assertEquals(2, SweepRunner.defaultJobs(2, 0), "a point per core");
-        assertEquals(4, SweepRunner.defaultJobs(16, 4), "cores / the spec's threads");
-        assertEquals(1, SweepRunner.defaultJobs(2, 4));
-        assertEquals(1, SweepRunner.defaultThreads(2, 2));
-        assertEquals(4, SweepRunner.defaultThreads(16, 4));
-        assertEquals(1, SweepRunner.defaultThreads(2, 8), "never 0");
-        assertEquals(Path.of("runs", "lmz20-plateau"), SweepRunner.defaultOut(Path.of("sweeps/lmz20-plateau.toml")));
+        assertEquals(2, LocalSweep.defaultJobs(2, 0), "a point per core");
+        assertEquals(4, LocalSweep.defaultJobs(16, 4), "cores / the spec's threads");
+        assertEquals(1, LocalSweep.defaultJobs(2, 4));
+        assertEquals(1, LocalSweep.defaultThreads(2, 2));
+        assertEquals(4, LocalSweep.defaultThreads(16, 4));
+        assertEquals(1, LocalSweep.defaultThreads(2, 8), "never 0");
+        assertEquals(Path.of("runs", "lmz20-plateau"), LocalSweep.defaultOut(Path.of("sweeps/lmz20-plateau.toml")));
     }
 
     private static Path run(SweepFolder folder, String name, String manifest) throws IOException {
