@@ -1,8 +1,10 @@
 package org.relulab.training.cli;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.relulab.training.config.NumberGrammar;
 import org.relulab.training.config.Range;
 import org.relulab.training.experiment.ExperimentOptions;
@@ -93,6 +95,11 @@ final class Options implements ExperimentOptions {
     @Override
     public String string(String name, String fallback) {
         return values.getOrDefault(name, fallback);
+    }
+
+    /** The names of the options given, in the order given. */
+    Set<String> names() {
+        return Collections.unmodifiableSet(values.keySet());
     }
 
     /** Whether the option (or flag) was given. */

@@ -95,7 +95,8 @@ final class TrainCommand {
                                           DIR/checkpoint.bin (atomically; deleted when the run completes; N below
                                           --steps) [0: never]
                   --resume DIR            continue the run in DIR from its checkpoint, with the options its
-                                          manifest.json recorded (no other options); the metrics and final weights
+                                          manifest.json recorded (no other options but --threads, which changes
+                                          no number); the metrics and final weights
                                           are bit-identical to a run that never stopped; refused (code 2) when the
                                           manifest, metrics.csv and checkpoint disagree
             """;
@@ -108,12 +109,15 @@ final class TrainCommand {
         DataSource data;
         Trainer.Checkpoints checkpoints;
         if (o.has("resume")) {
-            if (args.length != 2 && !(args.length == 1 && args[0].startsWith("--resume="))) {
-                throw new UsageException(
-                        "train: --resume DIR takes no other options (the run keeps the ones its manifest recorded)");
+            for (String name : o.names()) {
+                if (!name.equals("resume") && !name.equals("threads")) {
+                    throw new UsageException("train: --resume DIR takes no other options than --threads (the run "
+                            + "keeps the ones its manifest recorded; got --" + name + ")");
+                }
             }
             Resume r = Resume.of(Path.of(o.string("resume", ".")));
-            cfg = r.config();
+            // the thread count changes no number (GEMM sums in the same order on any count): a resume may pick its own
+            cfg = o.has("threads") ? threads(r.config(), o) : r.config();
             data = r.data();
             checkpoints = new Trainer.Checkpoints(r.checkpointEvery(), true);
         } else {
@@ -174,6 +178,17 @@ final class TrainCommand {
                 r.testLoss() * cfg.data().d());
         out.println("results in " + r.out());
         if (r.diverged()) throw Failure.diverged("train: the run diverged (see above)");
+    }
+
+    /** {@code cfg} with the --threads of {@code o}, checked by its option's range. */
+    private static RunConfig threads(RunConfig cfg, Options o) {
+        try {
+            RunConfig.Builder b = cfg.toBuilder();
+            RunOption.THREADS.set(b, o.string("threads", ""));
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("train: " + e.getMessage());
+        }
     }
 
     /** The command-line names of the options that take a value, or ({@code flags}) of those that take none. */

@@ -52,9 +52,14 @@ public final class PointRun {
         return args;
     }
 
-    /** train's arguments to resume the failed run in {@code runDir} from its checkpoint. */
-    public static List<String> resumeArguments(Path runDir) {
-        return List.of("--resume", runDir.toString());
+    /**
+     * train's arguments to resume the failed run of {@code point} in {@code runDir} from its checkpoint: its spec's
+     * --threads, else this sweep's {@code threads} (the count changes no number, so a resume on other CPUs may differ
+     * from the first attempt).
+     */
+    public static List<String> resumeArguments(SweepPoint point, int threads, Path runDir) {
+        String t = point.options().getOrDefault("threads", Integer.toString(threads));
+        return List.of("--resume", runDir.toString(), "--threads", t);
     }
 
     /**

@@ -116,7 +116,7 @@ public final class SweepRunner {
         long t0 = System.nanoTime();
         int attempt = PointLog.last(log).number() + 1;
         if (before.state() == PointState.FAILED && before.checkpoint()) {
-            int code = attempt(log, attempt++, "resume", PointRun.resumeArguments(run));
+            int code = attempt(log, attempt++, "resume", PointRun.resumeArguments(p, threads, run));
             if (code != ExitCode.USAGE.code()) return result(p, before, Action.RESUMED, code, t0);
             PointLog.note(log, "train refused to resume (above): the point starts over");
         }

@@ -46,6 +46,21 @@ class ResumeVerificationTest {
     }
 
     @Test
+    void aResumeMayChooseItsThreadsAndStillEndsBitIdentical() throws IOException {
+        Path whole = tmp.resolve("whole-1t"), dir = InterruptedRun.make(tmp.resolve("killed-2t"));
+        assertEquals(0, InterruptedRun.whole(whole)); // one thread throughout
+        assertEquals(0, Main.run(new String[] {"train", "--resume", dir.toString(), "--threads", "2"}, sink(),
+                sink()));
+        assertEquals(withoutSeconds(whole), withoutSeconds(dir));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("student_w.npy")),
+                Files.readAllBytes(dir.resolve("student_w.npy")));
+        assertTrue(Files.readString(dir.resolve("manifest.json")).contains("\"threads\": \"2\""),
+                "the manifest records the threads the run ended with");
+        assertEquals(2, Main.run(new String[] {"train", "--resume", dir.toString(), "--lr", "1"}, sink(), sink()),
+                "no other option");
+    }
+
+    @Test
     void anEditedLearningRateIsRefused() throws IOException {
         Path dir = InterruptedRun.make(tmp.resolve("lr"));
         editManifest(dir, "\"lr\": \"[^\"]*\"", "\"lr\": \"0.5\"");
