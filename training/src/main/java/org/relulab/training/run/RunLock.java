@@ -92,30 +92,12 @@ public final class RunLock implements AutoCloseable {
     }
 
     /**
-     * Refuses with {@link Failure#busy} a folder whose lock another run holds now, without taking it: the check that
-     * tells a folder in use from one that is merely full. Opens the lock file only when this JVM does not hold it
-     * (closing a second descriptor would drop this JVM's own lock; see the class comment).
+     * Refuses with {@link Failure#busy} a folder whose lock another run holds now ({@link #holder}): the check that
+     * tells a folder in use from one that is merely full.
      */
     public static void requireNotHeld(Path dir) {
-        Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return;
-        try {
-            if (HELD.contains(dir.toRealPath())) {
-                throw busy(dir, file, " in this process (pid " + ProcessHandle.current().pid() + ")");
-            }
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                FileLock lock;
-                try {
-                    lock = ch.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    throw busy(dir, file, " in this process (pid " + ProcessHandle.current().pid() + ")");
-                }
-                if (lock == null) throw busy(dir, file, " (" + holder(ch) + ")");
-                lock.release();
-            }
-        } catch (IOException e) {
-            return; // unreadable or gone: acquire decides, with its own error
-        }
+        String holder = holder(dir);
+        if (holder != null) throw busy(dir, dir.resolve(FILE), " (" + holder + ")");
     }
 
     /**

@@ -55,12 +55,7 @@ public final class LocalSweep {
 
     /** {@code relulab sweep SPEC}: reads the spec, then prints the points ({@code dryRun}) or runs them. */
     public static void sweep(Request r, PrintStream out, PrintStream err) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(r.spec());
-        } catch (IOException e) {
-            throw FileProblem.of("reading", r.spec(), e);
-        }
+        byte[] bytes = read(r.spec());
         SweepSpec spec = parse(r.spec(), bytes);
         List<SweepPoint> points = spec.points(r.yes());
         int cores = MachineInfo.cores();
@@ -72,6 +67,34 @@ public final class LocalSweep {
             dryRun(spec, points, folder, jobs, threads, out);
             return;
         }
+        RunLock lock = lockAndPrepare(folder, r.spec(), bytes, points);
+        try {
+            new SweepRunner(folder, jobs, threads, out, err).runAll(points);
+        } finally {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                err.println("relulab: sweep: cannot release " + folder.dir().resolve(RunLock.FILE) + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** The spec file's bytes: what is parsed is what the folder keeps a copy of. */
+    static byte[] read(Path spec) {
+        try {
+            return Files.readAllBytes(spec);
+        } catch (IOException e) {
+            throw FileProblem.of("reading", spec, e);
+        }
+    }
+
+    /**
+     * Takes the sweep folder's lock (a folder another sweep holds: exit 5) and prepares the folder: the spec's copy
+     * and points.csv ({@link SweepFolder#prepare}). A refused preparation (another spec's folder, say) removes a
+     * folder the lock created. The caller closes the returned lock.
+     */
+    static RunLock lockAndPrepare(SweepFolder folder, Path specFile, byte[] bytes, List<SweepPoint> points) {
         folder.requireNewEmptyOrSweep();
         RunLock lock;
         try {
@@ -81,20 +104,15 @@ public final class LocalSweep {
         } catch (Failure e) {
             throw e.exitCode() == ExitCode.BUSY ? Failure.busy("sweep: " + e.getMessage()) : e;
         }
-        boolean prepared = false;
         try {
-            folder.prepare(r.spec(), bytes, points);
-            prepared = true;
-            new SweepRunner(folder, jobs, threads, out, err).runAll(points);
-        } finally {
+            folder.prepare(specFile, bytes, points);
+            return lock;
+        } catch (RuntimeException e) {
             try {
-                if (prepared) lock.close();
-                else lock.closeUnused(); // a refused sweep leaves no folder it created behind
-            } catch (IOException e) {
-                if (prepared)
-                    err.println("relulab: sweep: cannot release " + folder.dir().resolve(RunLock.FILE)
-                            + ": " + e.getMessage());
+                lock.closeUnused(); // a refused sweep leaves no folder it created behind
+            } catch (IOException ignored) { // the refusal is what the user must see
             }
+            throw e;
         }
     }
 

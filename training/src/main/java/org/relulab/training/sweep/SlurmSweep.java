@@ -38,20 +38,18 @@ public final class SlurmSweep {
      * script and, unless {@code dryRun}, submits it; prints the job id and what to run next.
      */
     public static void submit(LocalSweep.Request r, List<String> slurmOptions, int chunk, PrintStream out) {
-        byte[] bytes = read(r.spec());
+        byte[] bytes = LocalSweep.read(r.spec());
         List<SweepPoint> points = LocalSweep.parse(r.spec(), bytes).points(r.yes());
         SweepFolder folder = new SweepFolder((r.out() != null ? r.out() : LocalSweep.defaultOut(r.spec()))
                 .toAbsolutePath().normalize());
-        folder.requireNewEmptyOrSweep();
         int cpus = Math.max(1, LocalSweep.specThreads(points));
         SweepMemory.check(points, 1, cpus, Provider.lookup(), MemoryLimits.current()); // one point a task
         // built first: it checks the options before anything is written
         SlurmJob job = new SlurmJob(folder.dir(), points.size(), chunk, cpus, slurmOptions, taskCommand());
-        try (RunLock lock = RunLock.acquire(folder.dir())) { // not while another process changes the folder
-            folder.prepare(r.spec(), bytes, points);
-            lock.dir(); // held for the block
+        try {
+            LocalSweep.lockAndPrepare(folder, r.spec(), bytes, points).close(); // the tasks lock their points
         } catch (IOException e) {
-            throw FileProblem.of("creating", folder.dir(), e);
+            throw FileProblem.of("writing", folder.dir().resolve(RunLock.FILE), e);
         }
         Path script = job.write();
         out.printf(Locale.ROOT, "sweep: %d points in %s as a Slurm job array of %d task%s (%d point%s each, %d CPU%s "
@@ -151,11 +149,4 @@ public final class SlurmSweep {
         }
     }
 
-    private static byte[] read(Path spec) {
-        try {
-            return Files.readAllBytes(spec);
-        } catch (IOException e) {
-            throw FileProblem.of("reading", spec, e);
-        }
-    }
 }

@@ -134,22 +134,14 @@ public final class SweepFolder {
     static String pointsCsv(List<SweepPoint> points) {
         StringBuilder s = new StringBuilder("index,name");
         List<String> columns = points.isEmpty() ? List.of() : List.copyOf(points.get(0).swept().keySet());
-        for (String c : columns) s.append(',').append(field(c));
+        for (String c : columns) s.append(',').append(Csv.quote(c));
         s.append('\n');
         for (SweepPoint p : points) {
-            s.append(p.index()).append(',').append(field(p.name()));
-            for (String c : columns) s.append(',').append(field(p.options().get(c)));
+            s.append(p.index()).append(',').append(Csv.quote(p.name()));
+            for (String c : columns) s.append(',').append(Csv.quote(p.options().get(c)));
             s.append('\n');
         }
         return s.toString();
-    }
-
-    private static String field(String v) {
-        if (v.isEmpty() || v.chars().noneMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r')
-                && v.strip().equals(v)) {
-            return v;
-        }
-        return '"' + v.replace("\"", "\"\"") + '"';
     }
 
     /**
