@@ -6,16 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.relulab.core.Kernels;
 import org.relulab.training.experiment.Experiment;
 import org.relulab.training.experiment.ExperimentSettings;
 import org.relulab.training.experiment.Experiments;
+import org.relulab.training.experiment.SweepExperiment;
 import org.relulab.training.failure.FileProblem;
 
 /**
- * {@code relulab reproduce EXPERIMENT [--quick] [--out DIR] [--threads T] [its own options]}: parses the command
- * line and runs one of {@link Experiments#ALL}; each run of an experiment goes to its own subfolder of the output
- * folder, {@code results/reproduce/EXPERIMENT(-quick)} unless {@code --out} says otherwise.
+ * {@code relulab reproduce EXPERIMENT [--quick] [--out DIR] [--threads T] [--jobs N] [--specs DIR]}: parses the
+ * command line and runs one of {@link Experiments#ALL} into {@code results/reproduce/EXPERIMENT(-quick)} unless
+ * {@code --out} says otherwise. An experiment made of sweeps ({@link SweepExperiment}) also takes the sweep runner's
+ * {@code --jobs} and {@code --specs DIR}, a folder of edited copies of its preset specs.
  */
 final class ReproduceCommand {
     private ReproduceCommand() {}
@@ -39,15 +40,16 @@ final class ReproduceCommand {
         }
         String command = "reproduce " + experiment.name();
         List<String> optionNames = new ArrayList<>(List.of("out", "threads"));
+        if (experiment instanceof SweepExperiment) optionNames.addAll(List.of("jobs", "specs"));
         optionNames.addAll(experiment.options());
         Options o = Options.parse(command, Arrays.copyOfRange(args, 1, args.length), optionNames.toArray(String[]::new),
                 new String[] {"quick"});
         boolean quick = o.has("quick");
         Path dir = Path.of(o.string("out", "results/reproduce/" + experiment.name() + (quick ? "-quick" : "")));
         try {
-            experiment.run(
-                    new ExperimentSettings(dir, quick, o.integer("threads", Kernels.defaultThreads(), 1, 1024), o),
-                    out, err);
+            String specs = o.string("specs", null);
+            experiment.run(new ExperimentSettings(dir, quick, o.integer("threads", 0, 1, 1024),
+                    o.integer("jobs", 0, 1, 1024), specs == null ? null : Path.of(specs), o), out, err);
         } catch (IllegalArgumentException e) { // a value, an output folder or a size the experiment refused
             throw new UsageException(command + ": " + e.getMessage());
         } catch (IOException e) {

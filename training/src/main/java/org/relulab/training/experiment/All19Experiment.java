@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.relulab.core.Kernels;
 import org.relulab.core.Workspace;
 import org.relulab.training.config.OptimizerKind;
 import org.relulab.training.config.RunConfig;
@@ -73,7 +74,7 @@ public final class All19Experiment implements Experiment {
 
     @Override
     public void run(ExperimentSettings s, PrintStream out, PrintStream err) throws IOException {
-        run(s.out(), s.quick() ? All19Plan.quick() : All19Plan.full(), s.threads(), out);
+        run(s.out(), s.quick() ? All19Plan.quick() : All19Plan.full(), s.threadsOr(Kernels.defaultThreads()), out);
     }
 
     /** Runs the plan's tuning and reported runs into {@code dir} and writes the summaries. */

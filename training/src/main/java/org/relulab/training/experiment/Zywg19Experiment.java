@@ -2,23 +2,15 @@ package org.relulab.training.experiment;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.relulab.core.Activation;
 import org.relulab.training.config.RunConfig;
-import org.relulab.training.config.TeacherKind;
 import org.relulab.training.metrics.PowerLawFit;
 import org.relulab.training.plot.LinePlot;
-import org.relulab.training.run.MetricsCsv;
-import org.relulab.training.run.OutputFolder;
-import org.relulab.training.run.Trainer;
 import org.relulab.training.student.Initialization;
-import org.relulab.training.student.OutputLayer;
 
 /**
  * {@code relulab reproduce zywg19}: the two claims of ZYWG19 for a ReLU teacher with output weights 1 and
@@ -31,15 +23,11 @@ import org.relulab.training.student.OutputLayer;
  * <li>the error floor: with label noise ν = 0.5 the error stops at a floor that shrinks like √(d/n); d = 20,
  *     K = 5, n from 2 500 to 160 000, tensor init, several seeds → floor.csv, floor.svg with the fitted slope.</li>
  * </ol>
- * Every run keeps its own folder (metrics.csv, manifest.json, plots, weights).
+ * The grids are {@code sweeps/presets/zywg19/convergence.toml} and {@code floor.toml}, each a sweep in its own folder
+ * (every run with its metrics.csv, manifest.json, plots and weights); {@code --quick}: three seeds, three n, 600 steps.
+ * The report reads every setting from the runs, so it also describes an edited spec.
  */
-public final class Zywg19Experiment implements Experiment {
-    static final int D = 20;
-    static final double KAPPA = 2, LR = 0.5;
-
-    private record Plan(int[] convergenceSeeds, long convergenceSteps, int[] floorNs, int[] floorSeeds,
-            long floorSteps) {}
-
+public final class Zywg19Experiment implements SweepExperiment {
     @Override
     public String name() {
         return "zywg19";
@@ -55,84 +43,70 @@ public final class Zywg19Experiment implements Experiment {
     }
 
     @Override
-    public void run(ExperimentSettings s, PrintStream out, PrintStream err) throws IOException {
-        run(s.out(), s.quick(), s.threads(), out, err);
+    public List<String> sweeps() {
+        return List.of("convergence", "floor");
     }
 
-    static void run(Path dir, boolean quick, int threads, PrintStream out, PrintStream err) throws IOException {
-        Plan plan = quick
-                ? new Plan(new int[] {1, 2, 3}, 600, new int[] {2_500, 10_000, 40_000}, new int[] {1}, 600)
-                : new Plan(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 1_500,
-                        new int[] {2_500, 5_000, 10_000, 20_000, 40_000, 80_000, 160_000}, new int[] {1, 2, 3}, 1_500);
-        List<String> names = new ArrayList<>();
-        for (String init : new String[] {"tensor", "random"})
-            for (int s : plan.convergenceSeeds) names.add("convergence/" + init + "-s" + s);
-        for (int n : plan.floorNs) for (int s : plan.floorSeeds) names.add("floor/n" + n + "-s" + s);
-        for (String name : names) OutputFolder.requireNewOrEmpty(dir.resolve(name));
-        OutputFolder.requireAbsent(dir, List.of("convergence.csv", "convergence.svg", "floor.csv", "floor.svg"));
-        convergence(dir, plan, threads, out, err);
-        floor(dir, plan, threads, out, err);
+    @Override
+    public void report(PresetRuns runs, PrintStream out) throws IOException {
+        convergence(runs, out);
+        floor(runs, out);
     }
 
-    private static void convergence(Path dir, Plan plan, int threads, PrintStream out, PrintStream err)
-            throws IOException {
-        int k = 10, n = 50_000;
+    /** An initialization as the report names it: the tensor method, or a random (Gaussian or symmetric) one. */
+    private static String init(RunConfig c) {
+        return c.student().init() == Initialization.TENSOR ? "tensor" : "random";
+    }
+
+    private static void convergence(PresetRuns runs, PrintStream out) throws IOException {
+        List<PresetRuns.Run> list = runs.of("convergence");
         StringBuilder csv = new StringBuilder("init,seed,initial_error,final_error,first_step_below_1e-3\n");
+        RunConfig first = list.get(0).config();
         LinePlot plot = new LinePlot(String.format(Locale.ROOT,
                 "ZYWG19: GD from the tensor init vs a random init (d = %d, K = %d, κ = %s, n = %d, noiseless)",
-                D, k, KAPPA, n), "step", "|W - W*|_F / |W*|_F (best matching)", false);
-        for (String init : new String[] {"tensor", "random"}) {
-            for (int seed : plan.convergenceSeeds) {
-                Path runDir = dir.resolve("convergence/" + init + "-s" + seed);
-                RunConfig cfg = config(k, 0, n, init.equals("tensor") ? Initialization.TENSOR : Initialization.GAUSSIAN,
-                        plan.convergenceSteps, 10, seed, threads, runDir);
-                out.printf(Locale.ROOT, "reproduce zywg19, convergence: %s init, seed %d -> %s%n", init, seed, runDir);
-                Trainer.run(cfg, err);
-                Map<String, double[]> m = MetricsCsv.read(runDir.resolve("metrics.csv"));
-                double[] step = m.get("step"), error = m.get("recovery_error");
-                long below = -1;
-                for (int i = 0; i < step.length && below < 0; i++) if (error[i] <= 1e-3) below = (long) step[i];
-                csv.append(String.format(Locale.ROOT, "%s,%d,%.6g,%.6g,%s%n", init, seed, error[0],
-                        error[error.length - 1],
-                        below < 0 ? "never" : Long.toString(below)));
-                plot.add(init + " init", step, error);
-                out.printf(Locale.ROOT, "  recovery error %.3g -> %.3g%s%n", error[0], error[error.length - 1],
-                        below < 0 ? ", never below 1e-3" : ", below 1e-3 from step " + below);
-            }
+                first.data().d(), first.teacher().neurons(), first.teacher().kappa(), first.data().n()), "step",
+                "|W - W*|_F / |W*|_F (best matching)", false);
+        for (PresetRuns.Run r : list) {
+            String init = init(r.config());
+            long seed = r.config().seed();
+            Map<String, double[]> m = r.metrics();
+            double[] step = m.get("step"), error = m.get("recovery_error");
+            long below = -1;
+            for (int i = 0; i < step.length && below < 0; i++) if (error[i] <= 1e-3) below = (long) step[i];
+            csv.append(String.format(Locale.ROOT, "%s,%d,%.6g,%.6g,%s%n", init, seed, error[0],
+                    error[error.length - 1], below < 0 ? "never" : Long.toString(below)));
+            plot.add(init + " init", step, error);
+            out.printf(Locale.ROOT, "reproduce zywg19, convergence: %s init, seed %d: recovery error %.3g -> %.3g%s%n",
+                    init, seed, error[0], error[error.length - 1],
+                    below < 0 ? ", never below 1e-3" : ", below 1e-3 from step " + below);
         }
-        Files.writeString(dir.resolve("convergence.csv"), csv);
-        Files.writeString(dir.resolve("convergence.svg"), plot.svg());
+        runs.write("convergence.csv", csv);
+        runs.write("convergence.svg", plot.svg());
     }
 
-    private static void floor(Path dir, Plan plan, int threads, PrintStream out, PrintStream err) throws IOException {
-        int k = 5;
-        double noise = 0.5;
+    private static void floor(PresetRuns runs, PrintStream out) throws IOException {
+        List<PresetRuns.Run> list = runs.of("floor");
         StringBuilder csv = new StringBuilder("n,seed,initial_error,final_error,test_loss\n");
-        int points = plan.floorNs.length * plan.floorSeeds.length;
-        double[] ns = new double[points], errors = new double[points], medianN = new double[plan.floorNs.length],
-                median = new double[plan.floorNs.length];
-        int p = 0;
-        for (int i = 0; i < plan.floorNs.length; i++) {
-            int n = plan.floorNs[i];
-            double[] perSeed = new double[plan.floorSeeds.length];
-            for (int j = 0; j < plan.floorSeeds.length; j++) {
-                int seed = plan.floorSeeds[j];
-                Path runDir = dir.resolve("floor/n" + n + "-s" + seed);
-                RunConfig cfg = config(k, noise, n, Initialization.TENSOR, plan.floorSteps, plan.floorSteps / 10, seed,
-                        threads, runDir);
-                out.printf(Locale.ROOT, "reproduce zywg19, error floor: n = %d, seed %d -> %s%n", n, seed, runDir);
-                Trainer.Result r = Trainer.run(cfg, err);
-                double[] error = MetricsCsv.read(runDir.resolve("metrics.csv")).get("recovery_error");
-                perSeed[j] = error[error.length - 1];
-                ns[p] = n;
-                errors[p++] = perSeed[j];
-                csv.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%.6g%n", n, seed, error[0], perSeed[j],
-                        r.testLoss()));
-                out.printf(Locale.ROOT, "  recovery error %.3g -> %.3g%n", error[0], perSeed[j]);
-            }
-            Arrays.sort(perSeed);
-            medianN[i] = n;
-            median[i] = perSeed.length % 2 == 1
+        double[] ns = new double[list.size()], errors = new double[list.size()];
+        Map<Integer, List<Double>> byN = new LinkedHashMap<>();
+        for (int p = 0; p < list.size(); p++) {
+            PresetRuns.Run r = list.get(p);
+            int n = r.config().data().n();
+            double[] error = r.metrics().get("recovery_error");
+            ns[p] = n;
+            errors[p] = error[error.length - 1];
+            byN.computeIfAbsent(n, k -> new ArrayList<>()).add(errors[p]);
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%.6g%n", n, r.config().seed(), error[0], errors[p],
+                    r.result().finalTestLoss()));
+            out.printf(Locale.ROOT, "reproduce zywg19, error floor: n = %d, seed %d: recovery error %.3g -> %.3g%n", n,
+                    r.config().seed(), error[0], errors[p]);
+        }
+        double[] medianN = new double[byN.size()], median = new double[byN.size()];
+        int i = 0;
+        for (Map.Entry<Integer, List<Double>> e : byN.entrySet()) {
+            double[] perSeed = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            medianN[i] = e.getKey();
+            median[i++] = perSeed.length % 2 == 1
                     ? perSeed[perSeed.length / 2]
                     : (perSeed[perSeed.length / 2 - 1] + perSeed[perSeed.length / 2]) / 2;
         }
@@ -143,27 +117,20 @@ public final class Zywg19Experiment implements Experiment {
         out.println("reproduce zywg19, error floor: " + line);
         csv.append("# ").append(line).append('\n');
         double[] fitted = new double[medianN.length], half = new double[medianN.length];
-        for (int i = 0; i < medianN.length; i++) {
-            fitted[i] = fit.at(medianN[i]);
-            half[i] = fit.at(medianN[0]) * Math.sqrt(medianN[0] / medianN[i]);
+        for (int j = 0; j < medianN.length; j++) {
+            fitted[j] = fit.at(medianN[j]);
+            half[j] = fit.at(medianN[0]) * Math.sqrt(medianN[0] / medianN[j]);
         }
+        RunConfig c = list.get(0).config();
         LinePlot plot = new LinePlot(
-                String.format(Locale.ROOT, "ZYWG19 error floor (d = %d, K = %d, κ = %s, ν = %s, tensor init + GD)", D,
-                        k, KAPPA, noise),
+                String.format(Locale.ROOT, "ZYWG19 error floor (d = %d, K = %d, κ = %s, ν = %s, %s init + GD)",
+                        c.data().d(), c.teacher().neurons(), c.teacher().kappa(), c.teacher().noise(), init(c)),
                 "training samples n", "final |W - W*|_F / |W*|_F", true)
                 .add("median over seeds", medianN, median)
                 .add(String.format(Locale.ROOT, "fit: slope %.3f ± %.3f", fit.slope(), fit.slopeCi95()), medianN,
                         fitted)
                 .add("slope -1/2 (the paper)", medianN, half);
-        Files.writeString(dir.resolve("floor.csv"), csv);
-        Files.writeString(dir.resolve("floor.svg"), plot.svg());
-    }
-
-    private static RunConfig config(int k, double noise, int n, Initialization init, long steps, long logEvery,
-            int seed,
-            int threads, Path out) {
-        return RunConfig.defaults().teacher(TeacherKind.RELU).d(D).teacherNeurons(k).kappa(KAPPA).noise(noise).n(n).m(k)
-                .activation(Activation.RELU).output(OutputLayer.ONES).init(init).lr(LR).steps(steps).logEvery(logEvery)
-                .seed(seed).threads(threads).out(out).build();
+        runs.write("floor.csv", csv);
+        runs.write("floor.svg", plot.svg());
     }
 }

@@ -27,11 +27,14 @@ final class AxisReader {
     private final String file;
     private final SpecOption option;
     private final SpecPosition at;
+    /** Whether the axis is in a zip group: its list may repeat a value. */
+    private final boolean zipped;
     /** "[axes] lr", to start messages. */
     private final String where;
 
-    private AxisReader(String file, SpecOption option, SpecPosition at) {
+    private AxisReader(String file, SpecOption option, SpecPosition at, boolean zipped) {
         this.file = file;
+        this.zipped = zipped;
         this.option = option;
         this.at = at;
         this.where = "[axes] " + option.name();
@@ -39,10 +42,12 @@ final class AxisReader {
 
     /**
      * The axis over {@code option} that the TOML {@code value} describes, written at {@code at}; {@code known} holds
-     * the options a derived axis may multiply (those in {@code [base]} and the axes written above it).
+     * the options a derived axis may multiply (those in {@code [base]} and the axes written above it); a
+     * {@code zipped} list may repeat a value (its zip group's combinations are checked instead).
      */
-    static Axis read(String file, SpecOption option, Object value, SpecPosition at, Set<String> known) {
-        AxisReader r = new AxisReader(file, option, at);
+    static Axis read(String file, SpecOption option, Object value, SpecPosition at, Set<String> known,
+            boolean zipped) {
+        AxisReader r = new AxisReader(file, option, at, zipped);
         if (value instanceof TomlArray a) return r.list(a);
         if (value instanceof TomlTable t) return t.contains(List.of("times")) ? r.derived(t, known) : r.range(t);
         if (value instanceof String s && INTEGER_RANGE.matcher(s).matches()) return r.integerRange(s);
@@ -65,7 +70,7 @@ final class AxisReader {
             }
             check(text, p);
             SpecPosition first = seen.putIfAbsent(text, p);
-            if (first != null) {
+            if (first != null && !zipped) {
                 throw p.error(where + ": " + text + " is listed twice (first at line " + first.line() + ")");
             }
             values.add(text);

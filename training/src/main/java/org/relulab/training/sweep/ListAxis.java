@@ -7,7 +7,8 @@ import java.util.Map;
  * An axis of values listed one by one: {@code lr = [0.5, 1, 2]}, {@code teacher = ["abs", "relu"]}.
  *
  * @param option    the swept option's command-line name
- * @param values    the values as the command line takes them, canonical (no two equal), in the spec's order
+ * @param values    the values as the command line takes them, canonical (no two equal unless the axis is zipped),
+ *                  in the spec's order
  * @param positions where each value is written
  * @param at        where the spec defines the axis
  */

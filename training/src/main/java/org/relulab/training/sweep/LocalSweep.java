@@ -58,16 +58,24 @@ public final class LocalSweep {
         byte[] bytes = read(r.spec());
         SweepSpec spec = parse(r.spec(), bytes);
         List<SweepPoint> points = spec.points(r.yes());
-        int cores = MachineInfo.cores();
-        int jobs = r.jobs() > 0 ? r.jobs() : defaultJobs(cores, specThreads(points));
-        int threads = defaultThreads(cores, jobs);
+        int jobs = jobs(points, r.jobs()), threads = threads(jobs, 0);
         SweepFolder folder = new SweepFolder(r.out() != null ? r.out() : defaultOut(r.spec()));
-        SweepMemory.check(points, jobs, threads, Provider.lookup(), MemoryLimits.current());
+        checkMemory(points, jobs, threads);
         if (r.dryRun()) {
             dryRun(spec, points, folder, jobs, threads, out);
             return;
         }
-        RunLock lock = lockAndPrepare(folder, r.spec(), bytes, points);
+        run(folder, r.spec(), bytes, points, jobs, threads, out, err);
+    }
+
+    /**
+     * Runs {@code points}, the grid of the spec in {@code bytes} (read from {@code specFile}), into {@code folder}:
+     * takes its lock, prepares it, runs every point that has not finished ({@link SweepRunner#runAll}) and releases
+     * the lock. The caller has checked the points' memory ({@link #checkMemory}).
+     */
+    public static void run(SweepFolder folder, Path specFile, byte[] bytes, List<SweepPoint> points, int jobs,
+            int threads, PrintStream out, PrintStream err) {
+        RunLock lock = lockAndPrepare(folder, specFile, bytes, points);
         try {
             new SweepRunner(folder, jobs, threads, out, err).runAll(points);
         } finally {
@@ -78,6 +86,24 @@ public final class LocalSweep {
                         + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Checks that every point fits in this machine's memory alone and the {@code jobs} largest together, each with
+     * {@code threads} GEMM threads unless its spec sets them (one line, exit 2, when not: {@link SweepMemory}).
+     */
+    public static void checkMemory(List<SweepPoint> points, int jobs, int threads) {
+        SweepMemory.check(points, jobs, threads, Provider.lookup(), MemoryLimits.current());
+    }
+
+    /** The points at once: {@code requested}, or the default {@link #defaultJobs} on this machine when it is 0. */
+    public static int jobs(List<SweepPoint> points, int requested) {
+        return requested > 0 ? requested : defaultJobs(MachineInfo.cores(), specThreads(points));
+    }
+
+    /** The GEMM threads of a point whose spec sets none: {@code requested}, or {@link #defaultThreads} when 0. */
+    public static int threads(int jobs, int requested) {
+        return requested > 0 ? requested : defaultThreads(MachineInfo.cores(), jobs);
     }
 
     /** The spec file's bytes: what is parsed is what the folder keeps a copy of. */
@@ -117,7 +143,7 @@ public final class LocalSweep {
     }
 
     /** The spec in {@code bytes}, read from {@code file}, parsed (the parser names the file in its errors). */
-    static SweepSpec parse(Path file, byte[] bytes) {
+    public static SweepSpec parse(Path file, byte[] bytes) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

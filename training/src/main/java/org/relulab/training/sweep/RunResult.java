@@ -17,13 +17,43 @@ import org.relulab.training.run.MetricsCsv;
  * @param state  the point's state
  * @param values column → value; a column without a value is absent; a loss that was not finite is NaN or an infinity
  */
-record RunResult(PointState state, Map<String, Double> values) {
+public record RunResult(PointState state, Map<String, Double> values) {
     /** The numbers of a run, as runs.csv names its columns. */
     static final List<String> COLUMNS = List.of("steps_done", "final_train_loss", "final_test_loss",
             "final_test_loss_x_d", "best_train_loss", "best_test_loss", "seconds");
 
-    RunResult {
+    public RunResult {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** Whether the run ended, done or diverged: only then has it numbers. */
+    public boolean ended() {
+        return state == PointState.DONE || state == PointState.DIVERGED;
+    }
+
+    /** Whether the run diverged (its loss or weights stopped being finite). */
+    public boolean diverged() {
+        return state == PointState.DIVERGED;
+    }
+
+    /** The training loss at the end of the run; NaN when it has none. */
+    public double finalTrainLoss() {
+        return values.getOrDefault("final_train_loss", Double.NaN);
+    }
+
+    /** The test loss at the end of the run; NaN when it has none. */
+    public double finalTestLoss() {
+        return values.getOrDefault("final_test_loss", Double.NaN);
+    }
+
+    /** The steps run: all of them, or fewer when the run diverged; 0 when it has not ended. */
+    public long stepsDone() {
+        return values.getOrDefault("steps_done", 0.0).longValue();
+    }
+
+    /** The wall-clock seconds of the training loop; NaN when it has none. */
+    public double seconds() {
+        return values.getOrDefault("seconds", Double.NaN);
     }
 
     /** The runs.csv column of metric {@code m}; null for {@link Metric#DIVERGED}, which is the status column. */
@@ -41,7 +71,7 @@ record RunResult(PointState state, Map<String, Double> values) {
      * NaN when none is finite). A metrics.csv that cannot be read leaves the best losses empty and is reported on
      * {@code warnings}.
      */
-    static RunResult read(Path runDir, PrintStream warnings) {
+    public static RunResult read(Path runDir, PrintStream warnings) {
         PointStatus status = PointStatus.of(runDir);
         PointState state = status.state();
         if (state != PointState.DONE && state != PointState.DIVERGED) return new RunResult(state, Map.of());

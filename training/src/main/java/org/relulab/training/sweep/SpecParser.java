@@ -166,10 +166,26 @@ public final class SpecParser {
                     throw p.error("[axes] " + key + ": " + name + " is already an axis (line " + a.at().line() + ")");
                 }
             }
-            axes.add(AxisReader.read(file, o, t.get(List.of(key)), p, known));
+            axes.add(AxisReader.read(file, o, t.get(List.of(key)), p, known, zippedNames(toml).contains(name)));
             known.add(name);
         }
         return axes;
+    }
+
+    /**
+     * The axes the spec's {@code zip} names, as far as it names any (read loosely: {@link #readZip} checks it): a
+     * zipped list may repeat a value, since a zip group's values are checked as tuples.
+     */
+    private static Set<String> zippedNames(TomlTable toml) {
+        Set<String> names = new HashSet<>();
+        if (!(toml.get(List.of("zip")) instanceof TomlArray zip)) return names;
+        for (int g = 0; g < zip.size(); g++) {
+            if (!(zip.get(g) instanceof TomlArray group)) continue;
+            for (int i = 0; i < group.size(); i++) {
+                if (group.get(i) instanceof String s) names.add(AXIS_ALIASES.getOrDefault(s, s));
+            }
+        }
+        return names;
     }
 
     private List<List<String>> readZip(TomlTable toml, List<Axis> axes) {
@@ -193,7 +209,7 @@ public final class SpecParser {
         return groups;
     }
 
-    /** A zip group's axes, each an axis in no other group, all of one length. */
+    /** A zip group's axes, each an axis in no other group, all of one length, pairing no values twice. */
     private List<String> zipGroup(TomlArray group, Map<String, Axis> byOption, Set<String> zipped) {
         List<String> names = new ArrayList<>();
         Axis first = null;
@@ -215,7 +231,24 @@ public final class SpecParser {
             }
             names.add(a.option());
         }
+        requireDistinctTuples(names.stream().map(byOption::get).toList());
         return names;
+    }
+
+    /** Zipped axes may repeat a value ({@code network = ["a", "a"]}), not a combination of values. */
+    private static void requireDistinctTuples(List<Axis> group) {
+        Map<List<String>, Integer> seen = new HashMap<>();
+        Axis first = group.get(0);
+        for (int i = 0; i < first.size(); i++) {
+            final int at = i;
+            List<String> tuple = group.stream().map(a -> a.label(at)).toList();
+            Integer before = seen.putIfAbsent(tuple, i);
+            if (before != null) {
+                throw first.at(i).error("zip: values " + (before + 1) + " and " + (i + 1) + " of "
+                        + group.stream().map(Axis::option).toList() + " are both " + tuple
+                        + " (zipped axes pair their values one to one: each combination once)");
+            }
+        }
     }
 
     private List<Metric> readMetrics(TomlTable toml) {

@@ -31,7 +31,9 @@
  * Rules. An option in {@code [base]} or {@code [axes]} is any {@code train} option but {@code out} (the runner gives
  * each run its folder) and {@code resume}, plus train's {@code data}, {@code checkpoint-every} and {@code save-data}.
  * Every value is checked by the option's own parser and range, as on the command line. An option is set in one place:
- * in {@code [base]} or as one axis. An axis has at least one value and no value twice. A range of an integer option
+ * in {@code [base]} or as one axis. An axis has at least one value and no value twice, but for a zipped list, whose
+ * zip group must give no combination twice ({@code network = ["all19-3", "all19-3"]} zipped with
+ * {@code trained = ["all", "last"]}). A range of an integer option
  * rounds its values to integers; a range of real numbers rounds them to 12 significant digits. A derived axis
  * ({@code times}) multiplies an option set in {@code [base]} or by an axis written above it, rounding to the nearest
  * integer for an integer option; {@code lr = { times = "m", values = [0.25, 0.5, 1] }} sweeps the learning rate around

@@ -3,7 +3,6 @@ package org.relulab.training.experiment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relulab.core.Activation;
@@ -23,12 +23,12 @@ import org.relulab.training.data.DataSource;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.io.Npy;
 import org.relulab.training.run.Trainer;
-import org.relulab.training.student.Initialization;
-import org.relulab.training.student.OutputLayer;
+import org.relulab.training.sweep.SpecParser;
+import org.relulab.training.sweep.SweepPoint;
 
 /**
- * reproduce beyond-ntk without its long runs: the grid and its validation, the command line's errors (one line,
- * exit code 2, nothing written), the plot, and that the kernels get exactly the network's data.
+ * reproduce beyond-ntk without its long runs: the preset's grid, the command line's errors (one line, exit code 2,
+ * nothing written), the plot, and that the kernels get exactly the network's data.
  */
 class BeyondNtkExperimentTest {
     @TempDir
@@ -41,78 +41,49 @@ class BeyondNtkExperimentTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    /** The preset's zipped lists are the stated polynomials of d, for the full grid and the quick one. */
     @Test
-    void theGridAndItsSizesArePolynomialsOfD() {
-        assertArrayEquals(new int[] {8, 12, 16, 20, 24, 28, 32}, BeyondNtkPlan.full().dims());
-        assertEquals(3, BeyondNtkPlan.full().seeds());
-        assertArrayEquals(new int[] {8, 12, 16, 20}, BeyondNtkPlan.quick().dims());
-        assertEquals(10_240, BeyondNtkPlan.n(32));
-        assertEquals(128, BeyondNtkPlan.m(32));
-        assertEquals(16_384, BeyondNtkPlan.full().steps(32));
-        assertEquals(49_152, new BeyondNtkPlan(new int[] {32}, 1, 10, 48).steps(32));
-        assertEquals(64.0, BeyondNtkPlan.lr(32));
-        assertEquals(4_096, BeyondNtkPlan.features(32));
-        assertEquals(256, BeyondNtkPlan.full().logEvery(32));
-        assertArrayEquals(new int[] {8, 16, 32}, BeyondNtkPlan.parseDims("8,16,32"));
-        int[] dims = {8, 16};
-        BeyondNtkPlan p = new BeyondNtkPlan(dims, 1, 10);
-        dims[0] = 99;
-        assertArrayEquals(new int[] {8, 16}, p.dims(), "the plan keeps its own copy");
-        assertEquals(new BeyondNtkPlan(new int[] {8, 16}, 1, 10), p);
-    }
-
-    @Test
-    void badGridsAreOneLineUsageErrors() {
-        bad(() -> BeyondNtkPlan.parseDims("8,x"), "--d '8,x' has 'x', not an integer");
-        bad(() -> BeyondNtkPlan.parseDims(""), "not an integer");
-        bad(() -> BeyondNtkPlan.parseDims(" 8, 16 ,32"), "--d ' 8, 16 ,32' has ' 8', not an integer");
-        bad(() -> BeyondNtkPlan.parseDims("8,\u0661\u0666"), "has '\u0661\u0666', not an integer");
-        bad(() -> new BeyondNtkPlan(new int[0], 1, 10), "--d is empty");
-        bad(() -> new BeyondNtkPlan(new int[] {8, 3}, 1, 10), "--d 3 is out of range (expected 4 to 48");
-        bad(() -> new BeyondNtkPlan(new int[] {8, 64}, 1, 10), "--d 64 is out of range", "23040 x 23040");
-        bad(() -> new BeyondNtkPlan(new int[] {16, 8}, 1, 10), "--d 8 after 16 (expected strictly increasing");
-        bad(() -> new BeyondNtkPlan(new int[] {8, 8}, 1, 10), "--d 8 after 8");
-        bad(() -> new BeyondNtkPlan(new int[] {8}, 0, 10), "--seeds 0 is out of range (expected 1 to 20)");
-        bad(() -> new BeyondNtkPlan(new int[] {8}, 1, 0), "0 test samples");
-        bad(() -> new BeyondNtkPlan(new int[] {8}, 1, 10, 0), "--steps-per-d2 0 is out of range (expected 1 to 1024)");
-    }
-
-    private static void bad(org.junit.jupiter.api.function.Executable e, String... mustMention) {
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
-        for (String s : mustMention)
-            assertTrue(ex.getMessage().contains(s), "\"" + ex.getMessage() + "\" should mention \"" + s + "\"");
-        assertFalse(ex.getMessage().contains("\n"), ex.getMessage());
+    void thePresetsSizesArePolynomialsOfD() {
+        for (boolean quick : new boolean[] {false, true}) {
+            PresetSpecs spec = PresetSpecs.read("beyond-ntk", quick, "network", null);
+            List<SweepPoint> points = SpecParser.parse(new String(spec.bytes(), StandardCharsets.UTF_8),
+                    spec.label().toString()).points(false);
+            assertEquals(quick ? 4 * 2 : 7 * 3, points.size(), spec.label().toString());
+            for (SweepPoint p : points) {
+                RunConfig c = p.config(tmp);
+                int d = c.data().d();
+                assertEquals(10 * d * d, c.data().n(), p.name());
+                assertEquals(4 * d, c.student().m(), p.name());
+                assertEquals(16L * d * d, c.steps(), p.name());
+                assertEquals(c.steps() / 64, c.logEvery(), p.name());
+                assertEquals(c.student().m() / 2.0, c.optimizer().lr(), p.name());
+                assertEquals(5_000, c.data().testN(), p.name());
+                assertEquals(quick ? 20 : 32, points.stream().mapToInt(q -> q.config(tmp).data().d()).max().orElse(0));
+                new BeyondNtkExperiment().requireReportable(c);
+            }
+        }
     }
 
     @Test
     void commandLineErrorsExitWith2AndWriteNothing() throws IOException {
         Path o = tmp.resolve("out");
-        assertUsage("reproduce beyond-ntk: --d '8,,16' has '', not an integer", "reproduce", "beyond-ntk", "--d",
-                "8,,16", "--out", o.toString());
-        assertUsage("reproduce beyond-ntk: --d 12 after 16", "reproduce", "beyond-ntk", "--d", "16,12", "--out",
-                o.toString());
-        assertUsage("reproduce beyond-ntk: --d 100 is out of range", "reproduce", "beyond-ntk", "--d", "100", "--out",
-                o.toString());
-        assertUsage("reproduce beyond-ntk: --seeds 21 is out of range (expected 1 to 20)", "reproduce", "beyond-ntk",
-                "--seeds", "21",
-                "--out", o.toString());
-        assertUsage(
-                "reproduce beyond-ntk: unknown option '--m' "
-                        + "(expected one of: --out, --threads, --d, --seeds, --steps-per-d2, --quick)",
-                "reproduce", "beyond-ntk", "--m", "10");
-        assertUsage("reproduce beyond-ntk: --steps-per-d2 0 is out of range (expected 1 to 1024)", "reproduce",
-                "beyond-ntk",
-                "--steps-per-d2", "0", "--out", o.toString());
+        assertUsage("reproduce beyond-ntk: unknown option '--d' "
+                + "(expected one of: --out, --threads, --jobs, --specs, --quick)", "reproduce", "beyond-ntk", "--d",
+                "8,16", "--out", o.toString());
+        assertUsage("reproduce beyond-ntk: --jobs 0 is out of range (expected 1 to 1024)", "reproduce", "beyond-ntk",
+                "--jobs", "0", "--out", o.toString());
         assertUsage("reproduce beyond-ntk: --quick takes no value", "reproduce", "beyond-ntk", "--quick=yes");
-        assertFalse(Files.exists(o), "nothing written");
-        Files.createDirectories(o);
-        Files.writeString(o.resolve("summary.csv"), "old");
-        assertUsage("summary.csv exists (expected a new or empty --out)", "reproduce", "beyond-ntk", "--d", "8",
+        Path specs = Files.createDirectories(tmp.resolve("specs"));
+        assertUsage("reproduce beyond-ntk: --specs " + specs + " has no network.toml (expected a copy of "
+                + "sweeps/presets/beyond-ntk/network.toml)", "reproduce", "beyond-ntk", "--specs", specs.toString(),
                 "--out", o.toString());
-        Files.delete(o.resolve("summary.csv"));
-        Files.createDirectories(o.resolve("network/d8-s1"));
-        Files.writeString(o.resolve("network/d8-s1/metrics.csv"), "old");
-        assertUsage("already holds files", "reproduce", "beyond-ntk", "--d", "8", "--out", o.toString());
+        Files.writeString(specs.resolve("network.toml"), "[base]\nd = 4\nteacher = \"relu\"\n[axes]\nseed = [1, 2]\n");
+        assertUsage("reproduce beyond-ntk: " + specs.resolve("network.toml") + ", point seed=1: the kernels of this "
+                + "report draw LMZ20's data: expected --teacher abs", "reproduce", "beyond-ntk", "--specs",
+                specs.toString(), "--out", o.toString());
+        Files.writeString(specs.resolve("network.toml"), "[base]\nd = 4\n[axes]\nm = [8, 0]\n");
+        assertUsage("network.toml:4:", "reproduce", "beyond-ntk", "--specs", specs.toString(), "--out", o.toString());
+        assertFalse(Files.exists(o), "nothing written");
         assertUsage("reproduce: unknown experiment 'beyond' (expected: lmz20, zywg19, as21, beyond-ntk or all19)",
                 "reproduce", "beyond");
     }
@@ -131,7 +102,7 @@ class BeyondNtkExperimentTest {
         int d = 5, n = 40, testN = 30;
         long seed = 3;
         Path runDir = tmp.resolve("run");
-        RunConfig cfg = RunConfig.defaults().d(d).n(n).testN(testN).m(BeyondNtkPlan.m(d)).steps(2).logEvery(1)
+        RunConfig cfg = RunConfig.defaults().d(d).n(n).testN(testN).m(4 * d).steps(2).logEvery(1)
                 .seed(seed)
                 .threads(1).out(runDir).build();
         Trainer.run(cfg, new PrintStream(java.io.OutputStream.nullOutputStream()), org.relulab.core.Provider.lookup(),
@@ -158,7 +129,7 @@ class BeyondNtkExperimentTest {
                         -1, 1));
             }
         }
-        String svg = BeyondNtkExperiment.lossPlot(t, new BeyondNtkPlan(new int[] {8, 16}, 2, 10)).svg();
+        String svg = BeyondNtkExperiment.lossPlot(t).svg();
         for (String s : new String[] {"LMZ20 network", "random features", "1 − 3/π", "1 − 2/π", "input dimension d"}) {
             assertTrue(svg.contains(s), s);
         }

@@ -124,6 +124,10 @@ class SweepBadSpecTest {
                 bad("zip of one axis", "zip = [[\"lr\"]]\n[axes]\nlr = [1, 2]\n",
                         "sweep: bad.toml:1:8: zip: each group is a list of two or more axes, [\"lr\", \"steps\"]; got"
                                 + " a list of one"),
+                bad("a zip pairing values twice", "zip = [[\"lr\", \"steps\"]]\n[axes]\nlr = [1, 2, 1]\n"
+                        + "steps = [10, 20, 10]\n",
+                        "sweep: bad.toml:3:13: zip: values 1 and 3 of [lr, steps] are "
+                                + "both [1, 10] (zipped axes pair their values one to one: each combination once)"),
                 bad("axis zipped twice", "zip = [[\"lr\", \"m\"], [\"m\", \"seed\"]]\n[axes]\nlr = [1, 2]\n"
                         + "m = [10, 20]\nseed = [1, 2]\n", "sweep: bad.toml:1:22: zip: m is zipped twice"),
                 // the runner's options

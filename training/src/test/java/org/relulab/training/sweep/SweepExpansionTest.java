@@ -46,6 +46,14 @@ class SweepExpansionTest {
                 "lr=1_m=20_steps=200", "lr=2_m=10_steps=300", "lr=2_m=20_steps=300"), names(p));
     }
 
+    /** A zipped list may repeat a value: ALL19's learners pair one network with two kinds of trained layers. */
+    @Test
+    void aZippedListMayRepeatAValueThatItsGroupPairsDifferently() {
+        List<SweepPoint> p = points("zip = [[\"lr\", \"steps\"]]\n[axes]\nlr = [0.5, 0.5, 1]\n"
+                + "steps = [100, 200, 100]\n");
+        assertEquals(List.of("lr=0.5_steps=100", "lr=0.5_steps=200", "lr=1_steps=100"), names(p));
+    }
+
     @Test
     void aZipGroupCanPairAnAxisWrittenLater() {
         List<SweepPoint> p = points("zip = [[\"seed\", \"lr\"]]\n[axes]\nlr = [1, 2]\nm = [10, 20]\nseed = [7, 8]\n");

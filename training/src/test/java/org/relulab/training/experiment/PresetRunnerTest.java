@@ -1,0 +1,164 @@
+package org.relulab.training.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.relulab.training.cli.Main;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.run.Trainer;
+import org.relulab.training.sweep.SpecParser;
+import org.relulab.training.sweep.SweepPoint;
+
+/**
+ * reproduce runs its presets through the sweep runner: every shipped spec parses and its runs build, a reproduction
+ * of edited tiny specs ({@code --specs DIR}) writes the sweeps and the report, its numbers are those of train for
+ * the same options, and rerunning the command skips the finished points and writes the same report.
+ */
+class PresetRunnerTest {
+    @TempDir
+    Path tmp;
+
+    private record Outcome(int code, String out, String err) {}
+
+    private static Outcome relulab(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyPresetSpecParsesAndEveryRunBuilds() {
+        int specs = 0;
+        for (Experiment e : Experiments.ALL) {
+            if (!(e instanceof SweepExperiment s)) continue;
+            for (boolean quick : new boolean[] {false, true}) {
+                for (String sweep : s.sweeps()) {
+                    PresetSpecs spec = PresetSpecs.read(e.name(), quick, sweep, null);
+                    assertEquals(Path.of("sweeps/presets", e.name() + (quick ? "-quick" : ""), sweep + ".toml"),
+                            spec.label());
+                    List<SweepPoint> points = SpecParser.parse(new String(spec.bytes(), StandardCharsets.UTF_8),
+                            spec.label().toString()).points(false);
+                    assertFalse(points.isEmpty(), spec.label().toString());
+                    for (SweepPoint p : points) s.requireReportable(p.config(tmp));
+                    specs++;
+                }
+            }
+        }
+        assertEquals(2 * (1 + 2 + 2 + 1), specs, "lmz20, zywg19, as21 and beyond-ntk, full and quick");
+    }
+
+    /** The bundled copy is the repository's file, byte for byte. */
+    @Test
+    void theJarCarriesTheRepositorysSpecs() throws IOException {
+        PresetSpecs spec = PresetSpecs.read("zywg19", false, "floor", null);
+        assertEquals(Files.readString(Path.of("..").resolve(spec.label())),
+                new String(spec.bytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void lmz20OfATinySpecReportsTrainsNumbersAndARerunSkipsEverything() throws IOException {
+        Path specs = Files.createDirectories(tmp.resolve("specs")), out = tmp.resolve("out");
+        Files.writeString(specs.resolve("fig1-fig2.toml"), """
+                [base]
+                d = 5
+                n = 64
+                test-n = 64
+                steps = 40
+                log-every = 5
+                [axes]
+                m = [8, 4]
+                """);
+        String[] args = {"reproduce", "lmz20", "--specs", specs.toString(), "--out", out.toString(), "--jobs", "2"};
+        Outcome first = relulab(args);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.err().contains("2 points in " + out.resolve("fig1-fig2") + ": 0 finished before, 2 to run"),
+                first.err());
+        List<String> lines = first.out().lines().filter(l -> l.startsWith("reproduce lmz20, m=")).toList();
+        assertEquals(2, lines.size(), first.out());
+        int i = 0;
+        for (int m : new int[] {8, 4}) {
+            Trainer.Result direct = Trainer.run(RunConfig.defaults().d(5).n(64).testN(64).steps(40).logEvery(5).m(m)
+                    .threads(1).out(tmp.resolve("direct-" + m)).build(),
+                    new PrintStream(OutputStream.nullOutputStream()));
+            assertTrue(lines.get(i++).contains(String.format(Locale.ROOT, "test loss %.4e", direct.testLoss())),
+                    first.out());
+        }
+        Outcome again = relulab(args);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("2 points in " + out.resolve("fig1-fig2") + ": 2 finished before, 0 to run"),
+                again.err());
+        assertEquals(lines, again.out().lines().filter(l -> l.startsWith("reproduce lmz20, m=")).toList());
+    }
+
+    @Test
+    void zywg19AndAs21OfTinySpecsWriteTheirReports() throws IOException {
+        Path specs = Files.createDirectories(tmp.resolve("specs")), out = tmp.resolve("zywg19");
+        String relu = """
+                [base]
+                teacher = "relu"
+                d = 6
+                teacher-neurons = 3
+                m = 3
+                activation = "relu"
+                output = "ones"
+                lr = 0.5
+                steps = 30
+                log-every = 10
+                """;
+        Files.writeString(specs.resolve("convergence.toml"), relu + "n = 400\n[axes]\ninit = [\"tensor\", "
+                + "\"gaussian\"]\nseed = [1]\n");
+        Files.writeString(specs.resolve("floor.toml"), relu + "noise = 0.5\ninit = \"tensor\"\n[axes]\n"
+                + "n = [200, 400, 800]\nseed = [1, 2]\n");
+        Outcome z = relulab("reproduce", "zywg19", "--specs", specs.toString(), "--out", out.toString());
+        assertEquals(0, z.code(), z.err());
+        List<String> convergence = Files.readAllLines(out.resolve("convergence.csv"));
+        assertEquals(List.of("init,seed,initial_error,final_error,first_step_below_1e-3"), convergence.subList(0, 1));
+        assertTrue(convergence.get(1).startsWith("tensor,1,") && convergence.get(2).startsWith("random,1,"),
+                convergence.toString());
+        List<String> floor = Files.readAllLines(out.resolve("floor.csv"));
+        assertEquals(1 + 6 + 1, floor.size(), floor.toString());
+        assertTrue(floor.get(7).startsWith("# fit over 6 runs"), floor.get(7));
+        assertTrue(Files.readString(out.resolve("floor.svg")).contains("d = 6, K = 3"));
+        assertTrue(Files.isDirectory(out.resolve("floor/runs/n=800_seed=2")));
+
+        Path as21 = Files.createDirectories(tmp.resolve("as21specs")), out21 = tmp.resolve("as21");
+        String signed = """
+                [base]
+                teacher = "signed-relu"
+                d = 6
+                teacher-neurons = 2
+                n = 200
+                test-n = 100
+                optimizer = "as21"
+                lr = 0.5
+                steps = 40
+                log-every = 10
+                """;
+        Files.writeString(as21.resolve("grid.toml"),
+                signed + "seed = 1\n[axes]\nm = [2, 8]\nreg-lambda = [0, 0.003]\n");
+        Files.writeString(as21.resolve("lambda.toml"), signed + "seed = 1\nm = 8\n[axes]\nreg-lambda = [0.01]\n");
+        Outcome a = relulab("reproduce", "as21", "--specs", as21.toString(), "--out", out21.toString());
+        assertEquals(0, a.code(), a.err());
+        List<String> summary = Files.readAllLines(out21.resolve("summary.csv"));
+        assertEquals(1 + 4 + 1, summary.size(), summary.toString());
+        List<String> lambdas = new ArrayList<>();
+        for (String line : summary.subList(1, summary.size()))
+            lambdas.add(line.split(",")[0] + "/" + line.split(",")[1]);
+        assertEquals(List.of("2/0", "2/0.003", "8/0", "8/0.003", "8/0.01"), lambdas);
+        assertTrue(Files.readString(out21.resolve("lambda.svg")).contains("m = 8, seed 1, 40 steps"));
+    }
+}
