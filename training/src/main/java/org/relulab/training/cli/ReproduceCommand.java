@@ -9,13 +9,12 @@ import java.util.List;
 import org.relulab.training.experiment.Experiment;
 import org.relulab.training.experiment.ExperimentSettings;
 import org.relulab.training.experiment.Experiments;
-import org.relulab.training.experiment.SweepExperiment;
 import org.relulab.training.failure.FileProblem;
 
 /**
  * {@code relulab reproduce EXPERIMENT [--quick] [--out DIR] [--threads T] [--jobs N] [--specs DIR]}: parses the
  * command line and runs one of {@link Experiments#ALL} into {@code results/reproduce/EXPERIMENT(-quick)} unless
- * {@code --out} says otherwise. An experiment made of sweeps ({@link SweepExperiment}) also takes the sweep runner's
+ * {@code --out} says otherwise. Every experiment is made of sweeps of preset specs, so each takes the sweep runner's
  * {@code --jobs} and {@code --specs DIR}, a folder of edited copies of its preset specs.
  */
 final class ReproduceCommand {
@@ -39,8 +38,7 @@ final class ReproduceCommand {
                     "reproduce: unknown experiment '" + args[0] + "' (expected: " + Experiments.names() + ")");
         }
         String command = "reproduce " + experiment.name();
-        List<String> optionNames = new ArrayList<>(List.of("out", "threads"));
-        if (experiment instanceof SweepExperiment) optionNames.addAll(List.of("jobs", "specs"));
+        List<String> optionNames = new ArrayList<>(List.of("out", "threads", "jobs", "specs"));
         optionNames.addAll(experiment.options());
         Options o = Options.parse(command, Arrays.copyOfRange(args, 1, args.length), optionNames.toArray(String[]::new),
                 new String[] {"quick"});

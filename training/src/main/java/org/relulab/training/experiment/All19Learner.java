@@ -33,6 +33,16 @@ enum All19Learner {
         this.trained = trained;
     }
 
+    /** The learner a run of {@code c} is: its network and trained layers; refuses any other run. */
+    static All19Learner of(org.relulab.training.config.RunConfig c) {
+        for (All19Learner l : values()) {
+            if (l.network == c.student().network() && l.trained == c.student().trained()) return l;
+        }
+        throw new IllegalArgumentException("--network " + c.student().network().key() + " --trained "
+                + c.student().trained().key() + " is none of ALL19's six learners (expected all19-3 or all19-2 with "
+                + "--trained all or last, or ntk-3 or ntk-2 with --trained all)");
+    }
+
     /** Whether the network has two hidden layers (three layers of weights). */
     boolean threeLayers() {
         return network == NetworkKind.ALL19_3 || network == NetworkKind.NTK_3;

@@ -43,19 +43,15 @@ final class All19Table {
         return sb.toString();
     }
 
-    /**
-     * The chosen (η, λ): {@code chosen[l][j]} is a grid point of {@code plan}, or -1 when every grid point failed to
-     * train.
-     */
-    static String choices(List<All19Learner> learners, All19Plan plan, int[][] chosen) {
-        StringBuilder sb = header("learner: η, λ", plan.ns());
-        for (int l = 0; l < learners.size(); l++) {
-            sb.append("| ").append(learners.get(l).label);
-            for (int p : chosen[l]) {
-                sb.append(" | ")
-                        .append(p < 0
-                                ? "none finite"
-                                : All19Plan.number(plan.lr(p)) + ", " + All19Plan.number(plan.weightDecay(p)));
+    /** The chosen (η, λ) of each learner and N; "none finite" where every grid point failed to train. */
+    static String choices(List<All19Learner> learners, int[] ns,
+            java.util.Map<All19Tuning.Group, All19Tuning.Point> chosen) {
+        StringBuilder sb = header("learner: η, λ", ns);
+        for (All19Learner l : learners) {
+            sb.append("| ").append(l.label);
+            for (int n : ns) {
+                All19Tuning.Point p = chosen.get(new All19Tuning.Group(l, n));
+                sb.append(" | ").append(p == null ? "none finite" : p.toString());
             }
             sb.append(" |\n");
         }

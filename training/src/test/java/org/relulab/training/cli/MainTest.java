@@ -81,13 +81,18 @@ class MainTest {
         assertBad("unknown option '--seeds'", "reproduce", "all19", "--seeds", "3");
         assertBad("--threads 0 is out of range (expected 1 to 1024)", "reproduce", "all19", "--threads", "0");
         java.nio.file.Files.writeString(tmp.resolve("fig1.csv"), "old\n");
-        assertBad("reproduce all19: " + tmp.resolve("fig1.csv") + " exists (expected a new or empty --out)",
-                "reproduce", "all19", "--quick", "--out", tmp.toString());
+        assertBad("reproduce all19: --out " + tmp + " holds files but no sweep of reproduce all19 (expected a new or "
+                + "empty folder, or an earlier reproduce all19's folder to resume)", "reproduce", "all19", "--quick",
+                "--out", tmp.toString());
         java.nio.file.Files.delete(tmp.resolve("fig1.csv"));
         java.nio.file.Files.createDirectories(tmp.resolve("runs/3layer-n500-s1"));
         java.nio.file.Files.writeString(tmp.resolve("runs/3layer-n500-s1/metrics.csv"), "old\n");
-        assertBad("already holds files (expected a new or empty folder)", "reproduce", "all19", "--quick", "--out",
+        assertBad("holds files but no sweep of reproduce all19", "reproduce", "all19", "--quick", "--out",
                 tmp.toString());
+        java.nio.file.Files.createDirectories(tmp.resolve("tuning"));
+        java.nio.file.Files.writeString(tmp.resolve("tuning/sweep.toml"), "[axes]\nseed = [1]\n");
+        assertBad("sweep: --out " + tmp.resolve("runs") + " holds files but no sweep.toml", "reproduce", "all19",
+                "--quick", "--out", tmp.toString());
     }
 
     private void assertBad(String expected, String... args) {

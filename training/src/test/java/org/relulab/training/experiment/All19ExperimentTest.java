@@ -1,99 +1,179 @@
 package org.relulab.training.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.relulab.training.optim.LearningRateSchedule;
+import org.relulab.training.cli.Main;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.sweep.PointState;
+import org.relulab.training.sweep.RunResult;
+import org.relulab.training.sweep.SpecParser;
+import org.relulab.training.sweep.SweepPoint;
 
-/** {@link All19Experiment} end to end on a tiny plan: every learner tuned and reported, the summaries written. */
+/**
+ * reproduce all19 end to end on tiny specs ({@code --specs}): every learner tuned and reported through the sweep
+ * runner, a failed run rerun at the next point of its ranking, the summaries written, and a rerun that skips
+ * everything and writes the same tables.
+ */
 class All19ExperimentTest {
     @TempDir
-    Path dir;
+    Path tmp;
 
-    /**
-     * N = 50 and 100, one reported and one tuning seed, η ∈ {0.5, 1e4} (the second diverges, or kills every ReLU), 200
-     * steps, narrow nets.
-     */
-    private static All19Plan tiny() {
-        return new All19Plan(new int[] {50, 100}, new int[] {1}, new int[] {100}, new double[] {0.5, 1e4},
-                new double[] {0}, 200, 1, 64, 8, 16, LearningRateSchedule.CONSTANT);
+    /** The six learners, narrow; N = 50 and 100; η ∈ {0.5, 1e4} (the second diverges, or kills every ReLU). */
+    private static final String BASE = """
+            zip = [["network", "trained", "m"]]
+            [base]
+            teacher = "fig1"
+            test-n = 64
+            optimizer = "sgd"
+            batch = 50
+            steps = 200
+            log-every = 50
+            threads = 1
+            [axes]
+            network = ["all19-3", "all19-2", "all19-3", "all19-2", "ntk-3", "ntk-2"]
+            trained = ["all", "all", "last", "last", "all", "all"]
+            m = [8, 16, 8, 16, 8, 16]
+            n = [50, 100]
+            """;
+
+    private record Outcome(int code, String out, String err) {}
+
+    private static Outcome relulab(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path specs() throws IOException {
+        Path specs = Files.createDirectories(tmp.resolve("specs"));
+        Files.writeString(specs.resolve("tuning.toml"), BASE + "lr = [0.5, 1e4]\nweight-decay = [0]\nseed = [100]\n");
+        Files.writeString(specs.resolve("runs.toml"), BASE + "seed = [1]\n");
+        return specs;
     }
 
     @Test
-    void writesTuningRunsTablesAndPlotForEveryLearner() throws Exception {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        All19Experiment.run(dir, tiny(), 2, new PrintStream(log, true, StandardCharsets.UTF_8));
+    void tunesReportsFallsBackAndResumes() throws Exception {
+        Path dir = tmp.resolve("out");
+        String[] args = {"reproduce", "all19", "--specs", specs().toString(), "--out", dir.toString(), "--jobs", "2"};
+        Outcome first = relulab(args);
+        assertEquals(0, first.code(), first.err());
         for (String f : All19Experiment.SUMMARY_FILES) assertTrue(Files.size(dir.resolve(f)) > 0, f);
         List<String> tuning = Files.readAllLines(dir.resolve("tuning.csv"));
-        Map<String, String> chosen = new HashMap<>();                   // learner,n → η chosen
-        java.util.Set<String> trainable = new java.util.HashSet<>();      // learner,n with a point that trained
+        assertEquals(1 + 6 * 2 * 2, tuning.size());
+        Map<String, String> chosen = new HashMap<>(); // learner,n → η chosen
+        Set<String> trainable = new HashSet<>(); // learner,n with a point that trained
         for (String row : tuning.subList(1, tuning.size())) {
             String[] c = row.split(",");
             if (c[9].equals("false")) trainable.add(c[0] + "," + c[1]);
             if (c[11].equals("true")) {
-                assertEquals("false", c[9], row);                         // a point that failed is never chosen
+                assertEquals("false", c[9], row); // a point that failed is never chosen
                 assertEquals(null, chosen.put(c[0] + "," + c[1], c[2]), row);
             }
-            // η = 1e4 on 50 samples diverges for every learner
-            if (row.contains(",50,1e4,")) assertEquals("true", c[8], row);
-            if (c[8].equals("true")) assertEquals("true", c[9], row);     // and so fails
+            if (row.contains(",50,1e4,")) assertEquals("true", c[8], row); // η = 1e4 on 50 samples diverges
+            if (c[8].equals("true")) assertEquals("true", c[9], row); // and so fails
         }
         assertEquals(trainable, chosen.keySet(), "a point is chosen wherever one trained");
         assertTrue(chosen.size() >= 6, "most learners train somewhere: " + chosen);
         List<String> fig1 = Files.readAllLines(dir.resolve("fig1.csv"));
         assertEquals(1 + chosen.size(), fig1.size());
-        // the 3-layer net at N = 100: η = 1e4 kills its ReLUs on the tuning seed (finite, chosen) and diverges on seed
-        // 1
+        // the 3-layer net at N = 100: η = 1e4 kills its ReLUs on the tuning seed (finite, chosen) and diverges on
+        // seed 1, so it falls back to η = 0.5
         assertTrue(fig1.stream().anyMatch(r -> r.startsWith("3layer,100,1,0.5,0,1,")), String.join("\n", fig1));
+        assertTrue(Files.isDirectory(dir.resolve("fallback-1/runs")), "the fallback round is a sweep of its own");
         for (String row : fig1.subList(1, fig1.size())) {
-            // learner,n,seed,lr,weight_decay,fallbacks,steps,...
-            String[] c = row.split(",");
+            String[] c = row.split(","); // learner,n,seed,lr,weight_decay,fallbacks,steps,...
             assertEquals("1", c[2], row);
             if (c[5].equals("0")) assertEquals(chosen.get(c[0] + "," + c[1]), c[3], row);
-            else assertEquals("0.5", c[3], row);                           // the fallback from η = 1e4
+            else assertEquals("0.5", c[3], row); // the fallback from η = 1e4
             assertEquals("200", c[6], row);
         }
-        for (String key : chosen.keySet()) {
-            String[] k = key.split(",");
-            All19Learner l = java.util.Arrays.stream(All19Learner.values()).filter(x -> x.key.equals(k[0])).findFirst()
-                    .orElseThrow();
-            assertTrue(Files.isDirectory(dir.resolve(All19Experiment.finalName(l, Integer.parseInt(k[1]), 1))), key);
+        // the written spec of the chosen runs is a spec like any other: each point is its learner at its η
+        List<SweepPoint> runs = SpecParser.parse(dir.resolve("runs/sweep.toml")).points(false);
+        assertEquals(chosen.size(), runs.size());
+        for (SweepPoint p : runs) {
+            RunConfig c = p.config(dir);
+            String key = All19Learner.of(c).key + "," + c.data().n();
+            assertEquals(chosen.get(key), All19Tuning.number(c.optimizer().lr()), p.name());
+            RunResult r = RunResult.read(dir.resolve("runs/runs").resolve(p.name()), System.err);
+            assertTrue(r.state() == PointState.DONE || r.state() == PointState.DIVERGED, p.name());
         }
         String table = Files.readString(dir.resolve("table.md"));
         assertTrue(table.matches("(?s).*\\d+ of " + chosen.size() + " reported runs failed to train.*"), table);
         assertTrue(table.contains("| 3-layer (NTK) |"), table);
         assertTrue(Files.readString(dir.resolve("fig1.svg")).startsWith("<svg"));
+
+        Outcome again = relulab(args);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("24 finished before, 0 to run"), again.err());
+        assertFalse(again.err().contains("to run (0 failed before") && !again.err().contains(" 0 to run"),
+                again.err());
+        assertEquals(tuning, Files.readAllLines(dir.resolve("tuning.csv")));
+        assertEquals(fig1, Files.readAllLines(dir.resolve("fig1.csv")));
     }
 
     @Test
     void aRunFailsWhenItDivergesOrEndsNoBetterThanPredictingZero() {
-        java.nio.file.Path p = java.nio.file.Path.of("x");
-        assertTrue(All19Experiment
-                .failed(new org.relulab.training.run.Trainer.Result(p, 10, Double.NaN, Double.NaN, 1, true), 31));
-        assertTrue(
-                All19Experiment.failed(new org.relulab.training.run.Trainer.Result(p, 10, 3.4e6, 3.4e6, 1, false), 31));
-        assertTrue(All19Experiment.failed(new org.relulab.training.run.Trainer.Result(p, 10, 31, 30, 1, false), 31));
-        assertTrue(!All19Experiment.failed(new org.relulab.training.run.Trainer.Result(p, 10, 27.7, 29, 1, false), 31));
+        assertTrue(All19Experiment.failed(result(PointState.DIVERGED, Double.NaN), 31));
+        assertTrue(All19Experiment.failed(result(PointState.DONE, 3.4e6), 31));
+        assertTrue(All19Experiment.failed(result(PointState.DONE, 31), 31));
+        assertFalse(All19Experiment.failed(result(PointState.DONE, 27.7), 31));
+        assertTrue(Double.isNaN(All19Experiment.score(result(PointState.DONE, 31), 31)));
+        assertEquals(29, All19Experiment.score(result(PointState.DONE, 27.7), 31));
+    }
+
+    private static RunResult result(PointState state, double trainLoss) {
+        return new RunResult(state, Map.of("final_train_loss", trainLoss, "final_test_loss", 29.0));
     }
 
     @Test
-    void refusesAFolderThatHoldsResults() throws Exception {
-        Files.writeString(dir.resolve("table.md"), "old");
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> All19Experiment.run(dir, tiny(), 1, quiet));
-        assertTrue(e.getMessage().contains("table.md exists"), e.getMessage());
-        assertEquals("old", Files.readString(dir.resolve("table.md")));
+    void refusesRunsSpecsThatSetWhatTuningChooses() throws Exception {
+        Path specs = specs();
+        Files.writeString(specs.resolve("runs.toml"), BASE + "seed = [1]\nlr = [1, 2]\n");
+        Outcome o = relulab("reproduce", "all19", "--specs", specs.toString(), "--out", tmp.resolve("x").toString());
+        assertEquals(2, o.code(), o.err());
+        assertEquals("relulab: reproduce all19: " + specs.resolve("runs.toml") + " sets lr: the reported runs take it "
+                + "from the tuning (remove it from the spec)", o.err().strip());
+        Files.writeString(specs.resolve("tuning.toml"), BASE.replace("\"fig1\"", "\"abs\"") + "seed = [1]\n");
+        o = relulab("reproduce", "all19", "--specs", specs.toString(), "--out", tmp.resolve("x").toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("expected --teacher fig1"), o.err());
+        assertFalse(Files.exists(tmp.resolve("x")), "nothing written");
+    }
+
+    /** The rule ranks finite held-out errors, best first, equals in grid order; a NaN seed makes a point's NaN. */
+    @Test
+    void rankingIsByFiniteHeldOutErrorFirstOfEqualsFirst() {
+        assertEquals(List.of(2, 1, 0, 3), box(All19Tuning.ranking(new double[] {3, 2, 1, 5})));
+        assertEquals(List.of(1, 2),
+                box(All19Tuning.ranking(new double[] {Double.NaN, 2, 2, Double.POSITIVE_INFINITY})));
+        assertEquals(List.of(), box(All19Tuning.ranking(new double[] {Double.NaN, Double.NaN})));
+        assertEquals(List.of(2, 0, 4, 1), box(All19Tuning.ranking(new double[] {3, 5, 1, Double.NaN, 3})));
+        assertEquals(2, All19Tuning.heldOut(new double[] {1, 3}));
+        assertTrue(Double.isNaN(All19Tuning.heldOut(new double[] {1, Double.NaN})));
+        assertTrue(Double.isNaN(All19Tuning.heldOut(new double[0])));
+        assertEquals("1e-4", All19Tuning.number(1e-4));
+        assertEquals("0.25", All19Tuning.number(0.25));
+        assertThrows(IllegalArgumentException.class, () -> All19Learner.of(RunConfig.defaults().out(tmp).build()));
+    }
+
+    private static List<Integer> box(int[] a) {
+        return java.util.Arrays.stream(a).boxed().toList();
     }
 }

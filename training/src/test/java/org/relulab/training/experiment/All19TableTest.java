@@ -3,8 +3,8 @@ package org.relulab.training.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.relulab.training.optim.LearningRateSchedule;
 
 /** {@link All19Table}: medians over seeds (failed runs apart) and the Markdown tables. */
 class All19TableTest {
@@ -43,14 +43,15 @@ class All19TableTest {
                 | 3-layer | 2 (1–3) | 0.5 |
                 | 2-layer (NTK) | failed | 12 |
                 """, All19Table.errors(learners, new int[] {500, 20_000}, cells));
-        All19Plan plan = new All19Plan(new int[] {500, 20_000}, new int[] {1}, new int[] {100}, new double[] {0.5, 2},
-                new double[] {0, 1e-4},
-                10, 1, 100, 8, 8, LearningRateSchedule.CONSTANT);
+        Map<All19Tuning.Group, All19Tuning.Point> chosen = Map.of(
+                new All19Tuning.Group(All19Learner.THREE_LAYER, 500), new All19Tuning.Point(2, 1e-4),
+                new All19Tuning.Group(All19Learner.THREE_LAYER, 20_000), new All19Tuning.Point(0.5, 0),
+                new All19Tuning.Group(All19Learner.TWO_LAYER_NTK, 20_000), new All19Tuning.Point(0.5, 1e-4));
         assertEquals("""
                 | learner: η, λ | N = 500 | N = 20 000 |
                 |---|---:|---:|
                 | 3-layer | 2, 1e-4 | 0.5, 0 |
                 | 2-layer (NTK) | none finite | 0.5, 1e-4 |
-                """, All19Table.choices(learners, plan, new int[][] {{3, 0}, {-1, 1}}));
+                """, All19Table.choices(learners, new int[] {500, 20_000}, chosen));
     }
 }

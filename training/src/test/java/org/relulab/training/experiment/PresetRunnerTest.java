@@ -59,6 +59,19 @@ class PresetRunnerTest {
             }
         }
         assertEquals(2 * (1 + 2 + 2 + 1), specs, "lmz20, zywg19, as21 and beyond-ntk, full and quick");
+        for (boolean quick : new boolean[] {false, true}) {
+            for (String sweep : List.of(All19Experiment.TUNING, All19Experiment.RUNS)) {
+                PresetSpecs spec = PresetSpecs.read("all19", quick, sweep, null);
+                List<SweepPoint> points = SpecParser.parse(new String(spec.bytes(), StandardCharsets.UTF_8),
+                        spec.label().toString()).points(false);
+                assertEquals((quick ? 6 * 3 : 6 * 6) * (sweep.equals("runs") ? (quick ? 1 : 5) : (quick ? 4 : 18)),
+                        points.size(), spec.label().toString());
+                for (SweepPoint p : points) {
+                    All19Experiment.requireLearner(p.config(tmp));
+                    assertEquals(sweep.equals("tuning"), p.options().containsKey("lr"), p.name());
+                }
+            }
+        }
     }
 
     /** The bundled copy is the repository's file, byte for byte. */
