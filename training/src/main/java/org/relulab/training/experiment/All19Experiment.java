@@ -114,7 +114,7 @@ public final class All19Experiment implements Experiment {
             }
             todo = next;
         }
-        summarize(s, out, meanSquare, t0, tuningRuns, results);
+        summarize(s, out, meanSquare, t0, tuningRuns, tuned, results);
     }
 
     /**
@@ -180,7 +180,7 @@ public final class All19Experiment implements Experiment {
 
     /** Writes fig1.csv, table.md and fig1.svg, and prints the table. */
     private static void summarize(ExperimentSettings s, PrintStream out, double meanSquare, long t0,
-            List<PresetRuns.Run> tuning, List<Reported> results) throws IOException {
+            List<PresetRuns.Run> tuning, All19Tuning tuned, List<Reported> results) throws IOException {
         List<All19Learner> learners = List.of(All19Learner.values());
         int[] ns = results.stream().mapToInt(r -> r.group.n()).distinct().sorted().toArray();
         TreeSet<Long> seeds = new TreeSet<>();
@@ -208,7 +208,7 @@ public final class All19Experiment implements Experiment {
                         + "ranking (fig1.csv, column fallbacks).%n%n", fellBack, results.size())
                 + "Test MSE (median, and min–max over the seeds):\n\n" + All19Table.errors(learners, ns, cells)
                 + "\nChosen learning rate η and weight decay λ:\n\n"
-                + All19Table.choices(learners, ns, chosen(results));
+                + All19Table.choices(learners, ns, chosen(learners, ns, tuned));
         TextFile.write(s.out().resolve("fig1.csv"), fig1Csv(results, meanSquare));
         TextFile.write(s.out().resolve("table.md"), table);
         TextFile.write(s.out().resolve("fig1.svg"), plot.svg());
@@ -271,10 +271,16 @@ public final class All19Experiment implements Experiment {
         return cells;
     }
 
-    /** Each learner and N's chosen point: the one its reported runs started from (none when nothing trained). */
-    private static Map<All19Tuning.Group, All19Tuning.Point> chosen(List<Reported> results) {
+    /** Each learner and N's chosen point, the first of its ranking; none where no point trained. */
+    private static Map<All19Tuning.Group, All19Tuning.Point> chosen(List<All19Learner> learners, int[] ns,
+            All19Tuning tuned) {
         Map<All19Tuning.Group, All19Tuning.Point> chosen = new LinkedHashMap<>();
-        for (Reported r : results) if (r.fallbacks == 0) chosen.putIfAbsent(r.group, r.chosen);
+        for (All19Learner l : learners) {
+            for (int n : ns) {
+                All19Tuning.Group g = new All19Tuning.Group(l, n);
+                if (!tuned.ranked(g).isEmpty()) chosen.put(g, tuned.ranked(g).get(0));
+            }
+        }
         return chosen;
     }
 

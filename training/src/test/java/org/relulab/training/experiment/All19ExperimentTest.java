@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.relulab.training.experiment.ReproduceFixture.relulab;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.relulab.training.cli.Main;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.experiment.ReproduceFixture.Outcome;
 import org.relulab.training.sweep.PointState;
 import org.relulab.training.sweep.RunResult;
 import org.relulab.training.sweep.SpecParser;
@@ -51,15 +49,6 @@ class All19ExperimentTest {
             m = [8, 16, 8, 16, 8, 16]
             n = [50, 100]
             """;
-
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome relulab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private Path specs() throws IOException {
         Path specs = Files.createDirectories(tmp.resolve("specs"));
@@ -117,6 +106,8 @@ class All19ExperimentTest {
         String table = Files.readString(dir.resolve("table.md"));
         assertTrue(table.matches("(?s).*\\d+ of " + chosen.size() + " reported runs failed to train.*"), table);
         assertTrue(table.contains("| 3-layer (NTK) |"), table);
+        assertEquals("1e4", chosen.get("3layer,100"));
+        assertTrue(table.contains(" | 1e4, 0 |"), "the choices show tuning's choice, not the fallback: " + table);
         assertTrue(Files.readString(dir.resolve("fig1.svg")).startsWith("<svg"));
 
         Outcome again = relulab(args);

@@ -3,8 +3,8 @@ package org.relulab.training.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.relulab.training.experiment.ReproduceFixture.relulab;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.relulab.training.cli.Main;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.experiment.ReproduceFixture.Outcome;
 import org.relulab.training.run.Trainer;
 import org.relulab.training.sweep.SpecParser;
 import org.relulab.training.sweep.SweepPoint;
@@ -30,15 +30,6 @@ import org.relulab.training.sweep.SweepPoint;
 class PresetRunnerTest {
     @TempDir
     Path tmp;
-
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome relulab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void everyPresetSpecParsesAndEveryRunBuilds() {
