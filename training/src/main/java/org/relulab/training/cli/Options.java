@@ -7,14 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import org.relulab.training.config.NumberGrammar;
 import org.relulab.training.config.Range;
-import org.relulab.training.experiment.ExperimentOptions;
 
 /**
  * The parsed {@code --name value} (or {@code --name=value}) options of one command. Every failure is a
  * {@link UsageException} naming the option, the value and what was expected. Numbers follow the one grammar of
  * {@link NumberGrammar}, as the run options of {@code train} do.
  */
-final class Options implements ExperimentOptions {
+final class Options {
     private final String command;
     private final Map<String, String> values;
 
@@ -66,7 +65,6 @@ final class Options implements ExperimentOptions {
     }
 
     /** An integer option in [min, max] ({@link NumberGrammar}), or {@code fallback} when absent. */
-    @Override
     public int integer(String name, int fallback, int min, int max) {
         return (int) longInteger(name, fallback, min, max);
     }
@@ -92,7 +90,6 @@ final class Options implements ExperimentOptions {
     }
 
     /** A free string option, or {@code fallback} when absent. */
-    @Override
     public String string(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
@@ -103,7 +100,6 @@ final class Options implements ExperimentOptions {
     }
 
     /** Whether the option (or flag) was given. */
-    @Override
     public boolean has(String name) {
         return values.containsKey(name);
     }

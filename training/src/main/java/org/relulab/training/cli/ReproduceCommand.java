@@ -39,7 +39,6 @@ final class ReproduceCommand {
         }
         String command = "reproduce " + experiment.name();
         List<String> optionNames = new ArrayList<>(List.of("out", "threads", "jobs", "specs"));
-        optionNames.addAll(experiment.options());
         Options o = Options.parse(command, Arrays.copyOfRange(args, 1, args.length), optionNames.toArray(String[]::new),
                 new String[] {"quick"});
         boolean quick = o.has("quick");
@@ -47,7 +46,7 @@ final class ReproduceCommand {
         try {
             String specs = o.string("specs", null);
             experiment.run(new ExperimentSettings(dir, quick, o.integer("threads", 0, 1, 1024),
-                    o.integer("jobs", 0, 1, 1024), specs == null ? null : Path.of(specs), o), out, err);
+                    o.integer("jobs", 0, 1, 1024), specs == null ? null : Path.of(specs)), out, err);
         } catch (IllegalArgumentException e) { // a value, an output folder or a size the experiment refused
             throw new UsageException(command + ": " + e.getMessage());
         } catch (IOException e) {

@@ -5,10 +5,9 @@ import java.nio.file.Path;
 /**
  * What every experiment is told: its output folder, whether to run the short {@code --quick} plan, the GEMM threads
  * of a run and how many runs at once (0 for the sweep runner's defaults on this machine), where its spec files are
- * (null: the presets shipped in sweeps/presets/), and its own options.
+ * (null: the presets shipped in sweeps/presets/).
  */
-public record ExperimentSettings(Path out, boolean quick, int threads, int jobs, Path specs,
-        ExperimentOptions options) {
+public record ExperimentSettings(Path out, boolean quick, int threads, int jobs, Path specs) {
     public ExperimentSettings {
         if (out == null) throw new IllegalArgumentException("--out: no output folder");
         if (threads < 0)
