@@ -24,7 +24,15 @@ final class ReproduceCommand {
     static String help() {
         StringBuilder sb = new StringBuilder();
         for (Experiment e : Experiments.ALL) sb.append(e.help());
-        return sb.toString();
+        return sb.append("""
+                             every reproduce runs the spec files of sweeps/presets/NAME/ (NAME-quick/ with
+                             --quick) through the sweep runner into --out DIR/SWEEP/ (a rerun skips finished
+                             points), then writes the paper's tables and plots in DIR:
+                  --jobs N                points at once [cores / threads per point]
+                  --threads T             GEMM threads per point where the spec sets none [cores / jobs]
+                  --specs DIR             edited copies of the preset's spec files, same names: the same report
+                                          over your grid
+                """).toString();
     }
 
     static void run(String[] args, PrintStream out, PrintStream err) {

@@ -64,10 +64,10 @@ public final class All19Experiment implements Experiment {
     @Override
     public String help() {
         return """
-              reproduce all19 [--quick] [--out DIR] [--jobs N] [--specs DIR]
+              reproduce all19 [--quick] [--out DIR]
                          ALL19 Fig. 1: test MSE against N for the 3- and 2-layer networks, their last layer
-                         only and their NTK linearizations, eta and weight decay tuned on held-out data; N runs
-                         at once, one thread each; about 8 minutes on 2 cores, --quick about a minute
+                         only and their NTK linearizations, eta and weight decay tuned on held-out data;
+                         about 15 minutes on 2 cores, --quick about 2
                          [out: results/reproduce/all19(-quick)]
             """;
     }
