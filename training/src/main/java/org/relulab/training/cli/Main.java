@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.relulab.training.failure.ExitCode;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.failure.FileProblem;
+import org.relulab.training.sweep.PointWorker;
 
 /**
  * The relulab command line: {@code relulab COMMAND [OPTIONS]}. User mistakes (unknown command or option,
@@ -33,6 +34,7 @@ public final class Main {
                 case "check" -> CheckCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "sweep" -> SweepCommand.run(rest, out, err);
+                case PointWorker.COMMAND -> SweepWorkerCommand.serve(System.in, System.out);
                 case "reproduce" -> ReproduceCommand.run(rest, out, err);
                 case "bench" -> throw new UsageException(
                         "bench runs from the launcher script: ./relulab bench (it needs the JMH jar)");

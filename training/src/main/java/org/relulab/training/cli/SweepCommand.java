@@ -19,7 +19,7 @@ final class SweepCommand {
     static final String HELP = """
               sweep      a grid of train runs described in a TOML spec (see docs/experiments.md, Sweeps):
                          relulab sweep SPEC [--out DIR] [--jobs N] [--yes] [--dry-run]
-                         each point runs as a train child process into DIR/runs/NAME (NAME from its swept
+                         each point runs train in a worker JVM into DIR/runs/NAME (NAME from its swept
                          options), its output in DIR/logs/NAME.log; the spec is copied to DIR/sweep.toml and the
                          points listed in DIR/points.csv. Rerunning the same command skips finished points (done
                          or diverged), resumes failed ones from their checkpoints (or starts them over, the old

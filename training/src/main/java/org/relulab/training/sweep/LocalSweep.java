@@ -187,8 +187,9 @@ public final class LocalSweep {
     private static void dryRun(SweepSpec spec, List<SweepPoint> points, SweepFolder folder, int jobs, int threads,
             PrintStream out) {
         out.printf(Locale.ROOT, "sweep %s: %d points into %s, --jobs %d, --threads %d per point where the spec sets "
-                + "none; each point runs as: %s%n", spec.source(), points.size(), folder.dir(), jobs, threads,
-                "java -cp ... " + PointRun.MAIN + " train ARGS");
+                + "none; each point runs train ARGS in its job slot's worker JVM (%s)%n", spec.source(),
+                points.size(), folder.dir(), jobs, threads,
+                "java -cp ... " + PointRun.MAIN + " " + PointWorker.COMMAND);
         for (SweepPoint p : points) {
             out.println(p.index() + " " + p.name() + ": train "
                     + String.join(" ", PointRun.trainArguments(p, threads, folder.runDir(p.name()))));

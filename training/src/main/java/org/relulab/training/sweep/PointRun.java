@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How the runner starts one point: a child process {@code java <this JVM's flags> -cp <this class path>
- * org.relulab.training.cli.Main train <args> --out DIR/runs/NAME}, with the java binary, class path and JVM flags of
- * the current process, so that a crash or an out-of-memory of one point never ends the sweep. The runner adds two
+ * How the runner runs one point: {@code train <args> --out DIR/runs/NAME} in a JVM other than its own
+ * ({@link PointWorker}, started by {@link #relulab()} with the java binary, class path and JVM flags of the current
+ * process), so that a crash or an out-of-memory of one point never ends the sweep. The runner adds two
  * options the spec may leave out: {@code --threads} (the GEMM threads per point) and {@code --checkpoint-every}
  * ({@link #checkpointEvery}, so that a killed point resumes).
  */
@@ -60,16 +60,6 @@ public final class PointRun {
     public static List<String> resumeArguments(SweepPoint point, int threads, Path runDir) {
         String t = point.options().getOrDefault("threads", Integer.toString(threads));
         return List.of("--resume", runDir.toString(), "--threads", t);
-    }
-
-    /**
-     * The command that runs {@code train} with {@code trainArgs} in a new JVM like this one ({@link #relulab()}).
-     */
-    public static List<String> command(List<String> trainArgs) {
-        List<String> cmd = new ArrayList<>(relulab());
-        cmd.add("train");
-        cmd.addAll(trainArgs);
-        return cmd;
     }
 
     /**

@@ -13,7 +13,7 @@ import org.relulab.training.run.MemoryEstimate;
 /**
  * The memory check of a whole sweep, before anything runs: every point must fit alone (the check {@code train}
  * makes), and the {@code jobs} largest points together must fit in the machine's memory, since that many run at
- * once, each in its own JVM. A point that does not fit, or a --jobs too high for the largest points, is one line
+ * once, each in its worker JVM. A point that does not fit, or a --jobs too high for the largest points, is one line
  * with exit code 2.
  */
 final class SweepMemory {

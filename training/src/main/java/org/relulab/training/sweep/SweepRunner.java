@@ -2,7 +2,6 @@ package org.relulab.training.sweep;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -34,12 +33,13 @@ import org.relulab.training.machine.MemoryLimits;
 import org.relulab.training.run.RunLock;
 
 /**
- * Runs a sweep on this machine: every point that has not finished, {@code jobs} child processes at a time
- * ({@link PointRun}), each into its run folder of the sweep's folder ({@link SweepFolder}). A point that finished
+ * Runs a sweep on this machine: every point that has not finished, {@code jobs} at a time, each job slot's points
+ * one after the other in a worker JVM of its own ({@link PointWorker}, running train with {@link PointRun}'s
+ * arguments), each into its run folder of the sweep's folder ({@link SweepFolder}). A point that finished
  * (done or diverged) is skipped, one that another process runs is left to it, and a failed one is resumed from its
  * checkpoint or, without one, moved aside and started over ({@link #runPoint}). A failed or diverged point never stops
  * the others. The sweep's exit: normal when every point finished, else {@link ExitCode#SWEEP_INCOMPLETE}. A
- * SIGTERM or Ctrl-C stops the children (a shutdown hook), each leaving its last checkpoint for the rerun.
+ * SIGTERM or Ctrl-C stops the workers (a shutdown hook), each point leaving its last checkpoint for the rerun.
  */
 public final class SweepRunner {
     /**
@@ -73,7 +73,7 @@ public final class SweepRunner {
 
     /** The least time between two progress lines, but for the last. */
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(2);
-    /** How long a stopped sweep waits for its children to end before it kills them. */
+    /** How long a stopped sweep waits for its workers to end before it kills them. */
     private static final long STOP_SECONDS = 10;
 
     private final SweepFolder folder;
@@ -81,8 +81,12 @@ public final class SweepRunner {
     private final int threads;
     private final PrintStream out;
     private final PrintStream err;
-    /** The children now running; guarded by itself, with {@link #stopping}. */
+    /** The worker JVMs now running a point; guarded by itself, with {@link #stopping}. */
     private final Set<Process> live = new LinkedHashSet<>();
+    /** Each job slot's worker JVM: a pool thread's, started with its first point. */
+    private final ThreadLocal<PointWorker> slotWorker = new ThreadLocal<>();
+    /** Every worker started, to end when the points are done; guarded by {@link #live}. */
+    private final List<PointWorker> workers = new ArrayList<>();
     private volatile boolean stopping;
     /** Counted down once the summary is printed: a stopping sweep waits for it. */
     private final CountDownLatch summarized = new CountDownLatch(1);
@@ -100,9 +104,9 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs point {@code p} to its end in a child process, blocking: skipped when it finished, left alone when another
-     * process runs it, resumed from its checkpoint when it failed with one (a checkpoint train refuses, exit 2, moves
-     * the folder aside and starts over), else started fresh, a failed run folder moved aside first
+     * Runs point {@code p} to its end in this thread's worker JVM, blocking: skipped when it finished, left alone when
+     * another process runs it, resumed from its checkpoint when it failed with one (a checkpoint train refuses, exit
+     * 2, moves the folder aside and starts over), else started fresh, a failed run folder moved aside first
      * ({@link SweepFolder#moveAside}). Each attempt is framed in the point's log ({@link PointLog}). The one step a
      * scheduler's task would run for its point.
      */
@@ -132,48 +136,34 @@ public final class SweepRunner {
     }
 
     /**
-     * One attempt: train with {@code args} in a child process, its output appended to {@code log} between the
-     * runner's two lines; returns its exit code, or -1 when the sweep is stopping and it did not start.
+     * One attempt: train with {@code args} in this thread's worker JVM ({@link PointWorker}, started when the thread
+     * has none alive), its output appended to {@code log} between the runner's two lines; returns its exit code, or -1
+     * when the sweep is stopping and it did not start.
      */
     private int attempt(Path log, int number, String what, List<String> args) throws IOException {
         if (stopping) return -1;
         PointLog.begin(log, number, what, args);
-        ProcessBuilder pb = new ProcessBuilder(PointRun.command(args)).redirectErrorStream(true)
-                .redirectOutput(Redirect.appendTo(log.toFile()));
         long t0 = System.nanoTime();
-        Process child;
+        PointWorker w = slotWorker.get();
         synchronized (live) {
             if (stopping) return -1;
-            child = pb.start();
-            live.add(child);
+            if (w == null || !w.alive()) {
+                w = PointWorker.start();
+                slotWorker.set(w);
+                workers.add(w);
+            }
+            live.add(w.process());
         }
         int code;
         try {
-            child.getOutputStream().close(); // train reads nothing
-            code = waitFor(child);
+            code = w.run(log, args, STOP_SECONDS);
         } finally {
             synchronized (live) {
-                live.remove(child);
+                live.remove(w.process());
             }
         }
         PointLog.end(log, code, (System.nanoTime() - t0) / 1e9);
         return code;
-    }
-
-    /** The child's exit code; when this thread is interrupted (the sweep stops), the child is stopped first. */
-    private static int waitFor(Process child) {
-        try {
-            return child.waitFor();
-        } catch (InterruptedException e) {
-            child.destroy();
-            try {
-                if (!child.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) child.destroyForcibly().waitFor();
-            } catch (InterruptedException again) {
-                child.destroyForcibly();
-            }
-            // not interrupted again: the worker still writes the attempt's end to the log, and ends
-            return child.isAlive() ? 137 : child.exitValue();
-        }
     }
 
     /**
@@ -258,6 +248,7 @@ public final class SweepRunner {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+            closeWorkers();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -265,6 +256,16 @@ public final class SweepRunner {
             }
         }
         return results;
+    }
+
+    /** Ends every worker JVM: their points are done (or the sweep stops). */
+    private void closeWorkers() {
+        List<PointWorker> all;
+        synchronized (live) {
+            all = List.copyOf(workers);
+            workers.clear();
+        }
+        for (PointWorker w : all) w.close();
     }
 
     /**

@@ -52,7 +52,8 @@
  * Running. {@link org.relulab.training.sweep.LocalSweep} is the command on this machine and
  * {@link org.relulab.training.sweep.SlurmSweep} on a Slurm cluster (one job array, {@link
  * org.relulab.training.sweep.SlurmJob}); both hand points to {@link org.relulab.training.sweep.SweepRunner}, which runs
- * each as a {@code train} child process ({@link org.relulab.training.sweep.PointRun}), into the sweep's folder
+ * each with {@code train} in a worker JVM of its job slot ({@link org.relulab.training.sweep.PointWorker},
+ * {@link org.relulab.training.sweep.PointRun}), into the sweep's folder
  * ({@link org.relulab.training.sweep.SweepFolder}: sweep.toml, points.csv, runs/, logs/, failed/); a point's state,
  * read from that folder alone, is {@link org.relulab.training.sweep.PointStatus}'s rule;
  * {@link org.relulab.training.sweep.SweepStatus} reports them. docs/experiments.md (Sweeps) describes the command.

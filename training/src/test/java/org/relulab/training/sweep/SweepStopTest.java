@@ -110,8 +110,8 @@ class SweepStopTest {
 
     /** {@code relulab sweep SPEC --out DIR --jobs 2} in a JVM like this one, its output in tmp/driver.log. */
     private Process driver(Path spec, Path dir) throws IOException {
-        List<String> cmd = new ArrayList<>(PointRun.command(List.of()));
-        cmd.set(cmd.size() - 1, "sweep"); // PointRun.command ends with "train"
+        List<String> cmd = new ArrayList<>(PointRun.relulab());
+        cmd.add("sweep");
         cmd.addAll(List.of(spec.toString(), "--out", dir.toString(), "--jobs", "2"));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("driver.log").toFile())
                 .start();
