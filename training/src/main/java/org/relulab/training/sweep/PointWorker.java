@@ -18,10 +18,10 @@ import java.util.concurrent.Executors;
 /**
  * A worker JVM that runs the points of one job slot, one after the other: {@code java <this JVM's flags> -cp <this
  * class path> org.relulab.training.cli.Main sweep-worker} ({@link PointRun#relulab()}). A point in a JVM of its own
- * would spend most of a short run compiling the Vector API kernels again (measured: the training loop of an ALL19
- * 2-layer run of 8 000 SGD steps takes 2.3 s in a fresh JVM, 1.1 s in a warm one, on one thread of an Intel Xeon); a worker keeps them compiled, and still keeps a crash or an
- * out-of-memory of one point away from the runner and the other slots: a worker that dies fails its point, and the
- * next point gets a new worker.
+ * would spend much of a short run compiling the Vector API kernels again (measured: the training loop of an ALL19
+ * 2-layer run of 8 000 SGD steps takes 2.3 s in a fresh JVM, 1.1 s in a warm one, on one thread of an Intel Xeon);
+ * a worker keeps them compiled, and still keeps a crash or an out-of-memory of one point away from the runner and
+ * the other slots: a worker that dies fails its point, and the next point gets a new worker.
  *
  * <p>
  * The protocol, one line each way per point: the runner writes the point's log file, then {@code train} and its
