@@ -39,8 +39,8 @@ public final class As21Experiment implements SweepExperiment {
         return """
               reproduce as21 [--quick] [--out DIR]
                          AS21: identification error of a signed 5-neuron ReLU teacher against the step, conic particle
-                         GD with lambda = 0 vs 0.003 and m = 5, 20, 100, five seeds; about 9 minutes, --quick about a
-                         minute [out: results/reproduce/as21(-quick)]
+                         GD with lambda = 0 vs 0.003 and m = 5, 20, 100, five seeds; about 4 minutes on 2 cores, --quick
+                         40 s [out: results/reproduce/as21(-quick)]
             """;
     }
 
