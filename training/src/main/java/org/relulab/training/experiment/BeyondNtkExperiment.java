@@ -63,7 +63,7 @@ public final class BeyondNtkExperiment implements SweepExperiment {
         return """
               reproduce beyond-ntk [--quick] [--out DIR]
                          LMZ20's separation: test loss x d against d of the LMZ20 network, the NTK, the kappa1
-                         kernel and random features on the same n = 10d^2 samples; d = 8..32, 3 seeds, about 30
+                         kernel and random features on the same n = 10d^2 samples; d = 8..32, 3 seeds, about 15
                          minutes on 2 cores, --quick (d = 8..20, 2 seeds) 40 s
                          [out: results/reproduce/beyond-ntk(-quick)]
             """;
