@@ -133,8 +133,12 @@ class BeyondNtkExperimentTest {
         for (String s : new String[] {"LMZ20 network", "random features", "1 − 3/π", "1 − 2/π", "input dimension d"}) {
             assertTrue(svg.contains(s), s);
         }
-        assertEquals(2 * 2 + 2, svg.split("<polyline").length - 1,
-                "one line per method and seed, and two reference levels");
-        assertEquals(0.0451, BeyondNtkExperiment.DEGREE_2_FLOOR, 1e-4);
+        assertEquals(2 * 2 + 4, svg.split("<polyline").length - 1,
+                "one line per method and seed, and four floors");
+        assertEquals(1 - 3 / Math.PI, BeyondNtkExperiment.floor(2), 1e-15);
+        assertEquals(1 - 2 / Math.PI, BeyondNtkExperiment.floor(0), 1e-15);
+        // each floor is the one below it less the next even order's share: ĥ_4² = 1/(12π), ĥ_6² = 1/(40π) for |·|
+        assertEquals(1 - 3 / Math.PI - 1 / (12 * Math.PI), BeyondNtkExperiment.floor(4), 1e-15);
+        assertEquals(BeyondNtkExperiment.floor(4) - 1 / (40 * Math.PI), BeyondNtkExperiment.floor(6), 1e-15);
     }
 }

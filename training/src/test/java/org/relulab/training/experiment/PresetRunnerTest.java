@@ -98,6 +98,7 @@ class PresetRunnerTest {
             Trainer.Result direct = Trainer.run(RunConfig.defaults().d(5).n(64).testN(64).steps(40).logEvery(5).m(m)
                     .threads(1).out(tmp.resolve("direct-" + m)).build(),
                     new PrintStream(OutputStream.nullOutputStream()));
+            assertTrue(lines.get(i).contains("population loss"), lines.get(i));
             assertTrue(lines.get(i++).contains(String.format(Locale.ROOT, "test loss %.4e", direct.testLoss())),
                     first.out());
         }

@@ -51,8 +51,14 @@ class TrainerTest {
         RunConfig cfg = config(tmp.resolve("run"), TeacherKind.ABS, OptimizerKind.GD, OutputLayer.TIED, 2, 300);
         Trainer.Result r = run(cfg, Provider.lookup());
         List<String> rows = Files.readAllLines(cfg.out().resolve("metrics.csv"));
-        assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,hermite_0,hermite_2,hermite_4,hermite_6,seconds",
-                rows.get(0));
+        assertEquals("step,epoch,train_loss,test_loss,test_loss_x_d,population_loss,hermite_0,hermite_2,hermite_4,"
+                + "hermite_6,seconds", rows.get(0));
+        // the exact population loss and the sampled test loss estimate the same number: at the start and the end
+        for (int row : new int[] {1, 11}) {
+            String[] c = rows.get(row).split(",");
+            double test = Double.parseDouble(c[3]), population = Double.parseDouble(c[5]);
+            assertEquals(population, test, 0.25 * population, "row " + row + ": population vs test loss");
+        }
         assertEquals(12, rows.size(), "header + steps 0, 30, ..., 300");
         double first = Double.parseDouble(rows.get(1).split(",")[3]),
                 last = Double.parseDouble(rows.get(11).split(",")[3]);
@@ -67,15 +73,16 @@ class TrainerTest {
         assertFalse(r.diverged());
         String svg = Files.readString(cfg.out().resolve("loss.svg"));
         assertTrue(svg.startsWith("<svg") && svg.contains("train loss") && svg.contains("<polyline"), "loss.svg");
-        assertTrue(Files.readString(cfg.out().resolve("hermite.svg")).contains("order 4"), "hermite.svg");
+        String hermite = Files.readString(cfg.out().resolve("hermite.svg"));
+        assertTrue(hermite.contains("order 4") && hermite.contains("population loss (exact)"), "hermite.svg");
         var w = org.relulab.training.io.Npy.read(cfg.out().resolve("student_w.npy"));
         assertEquals(20, w.rows());
         assertEquals(8, w.cols());
         assertTrue(
                 Files.exists(cfg.out().resolve("teacher_w.npy")) && Files.exists(cfg.out().resolve("teacher_a.npy")));
         // The order-2 Hermite term falls as the student learns the teacher's second moment.
-        double h2first = Double.parseDouble(rows.get(1).split(",")[6]),
-                h2last = Double.parseDouble(rows.get(11).split(",")[6]);
+        double h2first = Double.parseDouble(rows.get(1).split(",")[7]),
+                h2last = Double.parseDouble(rows.get(11).split(",")[7]);
         assertTrue(h2last < h2first, "hermite_2: " + h2first + " -> " + h2last);
     }
 
