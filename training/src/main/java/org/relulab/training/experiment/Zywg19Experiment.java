@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.io.Npy;
+import org.relulab.training.io.NpyArray;
 import org.relulab.training.metrics.PowerLawFit;
+import org.relulab.training.metrics.ReluFisher;
 import org.relulab.training.plot.LinePlot;
 import org.relulab.training.student.Initialization;
 
@@ -60,7 +63,8 @@ public final class Zywg19Experiment implements SweepExperiment {
 
     private static void convergence(PresetRuns runs, PrintStream out) throws IOException {
         List<PresetRuns.Run> list = runs.of("convergence");
-        StringBuilder csv = new StringBuilder("init,seed,initial_error,final_error,first_step_below_1e-3\n");
+        StringBuilder csv = new StringBuilder(
+                "init,seed,initial_error,final_error,first_step_below_1e-3,measured_rate,predicted_rate\n");
         RunConfig first = list.get(0).config();
         LinePlot plot = new LinePlot(String.format(Locale.ROOT,
                 "ZYWG19: GD from the tensor init vs a random init (d = %d, K = %d, κ = %s, n = %d, noiseless)",
@@ -73,12 +77,18 @@ public final class Zywg19Experiment implements SweepExperiment {
             double[] step = m.get("step"), error = m.get("recovery_error");
             long below = -1;
             for (int i = 0; i < step.length && below < 0; i++) if (error[i] <= 1e-3) below = (long) step[i];
-            csv.append(String.format(Locale.ROOT, "%s,%d,%.6g,%.6g,%s%n", init, seed, error[0],
-                    error[error.length - 1], below < 0 ? "never" : Long.toString(below)));
+            double measured = linearRate(step, error), predicted = fisher(r).rate(r.config().optimizer().lr());
+            csv.append(String.format(Locale.ROOT, "%s,%d,%.6g,%.6g,%s,%s,%.6f%n", init, seed, error[0],
+                    error[error.length - 1], below < 0 ? "never" : Long.toString(below),
+                    Double.isNaN(measured) ? "" : String.format(Locale.ROOT, "%.6f", measured), predicted));
             plot.add(init + " init", step, error);
-            out.printf(Locale.ROOT, "reproduce zywg19, convergence: %s init, seed %d: recovery error %.3g -> %.3g%s%n",
-                    init, seed, error[0], error[error.length - 1],
-                    below < 0 ? ", never below 1e-3" : ", below 1e-3 from step " + below);
+            out.printf(Locale.ROOT, "reproduce zywg19, convergence: %s init, seed %d: recovery error %.3g -> %.3g%s; "
+                    + "rate per step %s (theory: max |1 - η λ(F)| = %.4f)%n", init, seed, error[0],
+                    error[error.length - 1], below < 0 ? ", never below 1e-3" : ", below 1e-3 from step " + below,
+                    Double.isNaN(measured)
+                            ? "not measured (never in 1e-5 .. 1e-2)"
+                            : String.format(Locale.ROOT, "%.4f", measured),
+                    predicted);
         }
         runs.write("convergence.csv", csv);
         runs.write("convergence.svg", plot.svg());
@@ -86,8 +96,9 @@ public final class Zywg19Experiment implements SweepExperiment {
 
     private static void floor(PresetRuns runs, PrintStream out) throws IOException {
         List<PresetRuns.Run> list = runs.of("floor");
-        StringBuilder csv = new StringBuilder("n,seed,initial_error,final_error,test_loss\n");
+        StringBuilder csv = new StringBuilder("n,seed,initial_error,final_error,test_loss,predicted_error\n");
         double[] ns = new double[list.size()], errors = new double[list.size()];
+        Map<Integer, List<Double>> predictedByN = new LinkedHashMap<>();
         Map<Integer, List<Double>> byN = new LinkedHashMap<>();
         for (int p = 0; p < list.size(); p++) {
             PresetRuns.Run r = list.get(p);
@@ -96,10 +107,14 @@ public final class Zywg19Experiment implements SweepExperiment {
             ns[p] = n;
             errors[p] = error[error.length - 1];
             byN.computeIfAbsent(n, k -> new ArrayList<>()).add(errors[p]);
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%.6g%n", n, r.config().seed(), error[0], errors[p],
-                    r.result().finalTestLoss()));
-            out.printf(Locale.ROOT, "reproduce zywg19, error floor: n = %d, seed %d: recovery error %.3g -> %.3g%n", n,
-                    r.config().seed(), error[0], errors[p]);
+            double[][] w = teacher(r);
+            double predicted = ReluFisher.of(w).floor(r.config().teacher().noise(), n, frobenius(w));
+            predictedByN.computeIfAbsent(n, k -> new ArrayList<>()).add(predicted);
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%.6g,%.6g%n", n, r.config().seed(), error[0],
+                    errors[p], r.result().finalTestLoss(), predicted));
+            out.printf(Locale.ROOT, "reproduce zywg19, error floor: n = %d, seed %d: recovery error %.3g -> %.3g "
+                    + "(theory: ν √(tr F⁻¹ / n) / ‖W*‖ = %.3g)%n", n, r.config().seed(), error[0], errors[p],
+                    predicted);
         }
         double[] medianN = new double[byN.size()], median = new double[byN.size()];
         int i = 0;
@@ -129,8 +144,52 @@ public final class Zywg19Experiment implements SweepExperiment {
                 .add("median over seeds", medianN, median)
                 .add(String.format(Locale.ROOT, "fit: slope %.3f ± %.3f", fit.slope(), fit.slopeCi95()), medianN,
                         fitted)
-                .add("slope -1/2 (the paper)", medianN, half);
+                .add("slope -1/2 (the paper)", medianN, half)
+                .add("Fisher prediction ν √(tr F⁻¹ / n) / ‖W*‖ (mean over seeds)", medianN,
+                        predictedByN.values().stream()
+                                .mapToDouble(v -> v.stream().mapToDouble(Double::doubleValue).average().orElse(0))
+                                .toArray());
         runs.write("floor.csv", csv);
         runs.write("floor.svg", plot.svg());
+    }
+
+    /**
+     * GD's measured contraction of the recovery error per step: exp of the least-squares slope of ln(error) against
+     * the step over the logged rows with error in (1e-5, 1e-2), past the start and above float32's floor; NaN with
+     * fewer than 3 such rows.
+     */
+    static double linearRate(double[] step, double[] error) {
+        int count = 0;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (int i = 0; i < step.length; i++) {
+            if (!(error[i] > 1e-5 && error[i] < 1e-2)) continue;
+            double y = Math.log(error[i]);
+            count++;
+            sx += step[i];
+            sy += y;
+            sxx += step[i] * step[i];
+            sxy += step[i] * y;
+        }
+        if (count < 3) return Double.NaN;
+        double slope = (count * sxy - sx * sy) / (count * sxx - sx * sx);
+        return Math.exp(slope);
+    }
+
+    /** The run's teacher rows W* (K × d), from its teacher_w.npy. */
+    private static double[][] teacher(PresetRuns.Run r) throws IOException {
+        NpyArray a = Npy.read(r.dir().resolve("teacher_w.npy"));
+        double[][] w = new double[a.rows()][a.cols()];
+        for (int i = 0; i < w.length; i++) for (int j = 0; j < w[i].length; j++) w[i][j] = a.get(i, j);
+        return w;
+    }
+
+    private static ReluFisher fisher(PresetRuns.Run r) throws IOException {
+        return ReluFisher.of(teacher(r));
+    }
+
+    private static double frobenius(double[][] w) {
+        double s = 0;
+        for (double[] row : w) for (double v : row) s += v * v;
+        return Math.sqrt(s);
     }
 }

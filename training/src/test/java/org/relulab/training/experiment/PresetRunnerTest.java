@@ -131,12 +131,17 @@ class PresetRunnerTest {
         Outcome z = relulab("reproduce", "zywg19", "--specs", specs.toString(), "--out", out.toString());
         assertEquals(0, z.code(), z.err());
         List<String> convergence = Files.readAllLines(out.resolve("convergence.csv"));
-        assertEquals(List.of("init,seed,initial_error,final_error,first_step_below_1e-3"), convergence.subList(0, 1));
+        assertEquals(List.of("init,seed,initial_error,final_error,first_step_below_1e-3,measured_rate,predicted_rate"),
+                convergence.subList(0, 1));
         assertTrue(convergence.get(1).startsWith("tensor,1,") && convergence.get(2).startsWith("random,1,"),
                 convergence.toString());
         List<String> floor = Files.readAllLines(out.resolve("floor.csv"));
         assertEquals(1 + 6 + 1, floor.size(), floor.toString());
         assertTrue(floor.get(7).startsWith("# fit over 6 runs"), floor.get(7));
+        for (String row : floor.subList(1, 7)) { // the Fisher prediction of each run's floor: positive, finite
+            double predicted = Double.parseDouble(row.split(",")[5]);
+            assertTrue(predicted > 0 && predicted < 10, row);
+        }
         assertTrue(Files.readString(out.resolve("floor.svg")).contains("d = 6, K = 3"));
         assertTrue(Files.isDirectory(out.resolve("floor/runs/n=800_seed=2")));
 
