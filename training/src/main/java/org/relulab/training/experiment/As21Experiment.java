@@ -7,9 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.relulab.core.Kernels;
+import org.relulab.core.Provider;
+import org.relulab.core.Workspace;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.data.DataSource;
+import org.relulab.training.data.Dataset;
+import org.relulab.training.io.Npy;
+import org.relulab.training.io.NpyArray;
+import org.relulab.training.metrics.DoubleRows;
+import org.relulab.training.metrics.Stationarity;
 import org.relulab.training.plot.LinePlot;
 import org.relulab.training.run.MetricsCsv;
+import org.relulab.training.teacher.Teacher;
 
 /**
  * {@code relulab reproduce as21}: AS21's claim that regularized GD with norm-dependent steps on an
@@ -61,7 +71,8 @@ public final class As21Experiment implements SweepExperiment {
         LinePlot angles = new LinePlot("AS21: largest angle to a heavy student neuron (" + setting + ")", "step",
                 "degrees", false);
         StringBuilder csv = new StringBuilder("m,lambda,seed,steps,final_error,final_mass_outside,final_max_angle_deg,"
-                + "min_mass_ratio,max_mass_ratio,final_test_loss,first_step_error_below_0.1,identified\n");
+                + "min_mass_ratio,max_mass_ratio,final_test_loss,first_step_error_below_0.1,identified,heavy_neurons,"
+                + "stationarity_gap,certificate\n");
         List<double[]> line = new ArrayList<>(); // λ, final E at the largest m, seed 1
         int widest = all.stream().mapToInt(r -> r.config().student().m()).max().orElse(0);
         for (int i = 0; i < all.size(); i++) {
@@ -70,14 +81,20 @@ public final class As21Experiment implements SweepExperiment {
             double lambda = r.config().optimizer().regLambda();
             long seed = r.config().seed();
             Outcome o = Outcome.read(r.dir().resolve("metrics.csv"), r.config().teacher().neurons());
-            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%s%n", m, text(lambda),
-                    seed, r.config().steps(), o.finalError(), o.massOutside(), o.finalAngle(), o.minRatio(),
-                    o.maxRatio(), r.result().finalTestLoss(), o.below() < 0 ? "never" : Long.toString(o.below()),
-                    o.identified()));
+            Stationarity st = stationarity(r);
+            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%s,%d,%.4g,%.4g%n", m,
+                    text(lambda), seed, r.config().steps(), o.finalError(), o.massOutside(), o.finalAngle(),
+                    o.minRatio(), o.maxRatio(), r.result().finalTestLoss(),
+                    o.below() < 0 ? "never" : Long.toString(o.below()), o.identified(), st.heavy(), st.heavyGap(),
+                    st.certificate()));
             out.printf(Locale.ROOT, "reproduce as21: m = %d, λ = %s, seed %d: E %.3g -> %.3g, mass outside the cones "
-                    + "%.3g, largest angle %.3g°, mass ratios %.3f to %.3f%s%n", m, text(lambda), seed, o.error()[0],
+                    + "%.3g, largest angle %.3g°, mass ratios %.3f to %.3f%s; stationarity: %d heavy neurons, "
+                    + "max |sign(a)·J'(θ) + λ| = %.3g, max |J'| = %s%n", m, text(lambda), seed, o.error()[0],
                     o.finalError(), o.massOutside(), o.finalAngle(), o.minRatio(), o.maxRatio(),
-                    o.identified() ? "" : " (not identified)");
+                    o.identified() ? "" : " (not identified)", st.heavy(), st.heavyGap(),
+                    lambda > 0
+                            ? String.format(Locale.ROOT, "%.5f λ", st.certificate() / lambda)
+                            : String.format(Locale.ROOT, "%.3g", st.certificate()));
             if (m == widest && seed == 1 && lambda > 0) line.add(new double[] {lambda, o.finalError()});
             if (i >= grid.size()) continue; // the λ line's runs only feed lambda.svg
             String series = String.format(Locale.ROOT, "m = %d, λ = %s", m, text(lambda));
@@ -131,5 +148,36 @@ public final class As21Experiment implements SweepExperiment {
 
     private static String text(double lambda) {
         return lambda == 0 ? "0" : Double.toString(lambda);
+    }
+
+    /** Random unit directions the certificate tries, beside the student's own. */
+    static final int CERTIFICATE_DIRECTIONS = 2_000;
+
+    /**
+     * The end state's stationarity ({@link Stationarity}) on the run's own training set, drawn again from its seed as
+     * train drew it, and its saved weights.
+     */
+    private static Stationarity stationarity(PresetRuns.Run r) throws IOException {
+        RunConfig c = r.config();
+        double[][] w = npy(r.dir().resolve("student_w.npy"));
+        double[] a = npy(r.dir().resolve("student_a.npy"))[0];
+        try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(Provider.lookup(), 1)) {
+            Teacher teacher = c.teacher().kind().create(ws, c);
+            Dataset train = DataSource.GENERATED.load(ws, k, teacher, c.data().n(), false, c.seed() + 1,
+                    c.data().inputs());
+            double[][] y = DoubleRows.of(train.y());
+            double[] labels = new double[y.length];
+            for (int i = 0; i < y.length; i++) labels[i] = y[i][0];
+            return Stationarity.of(w, a, c.student().output().scale(c.student().m()), DoubleRows.of(train.x()), labels,
+                    c.optimizer().regLambda(), CERTIFICATE_DIRECTIONS, c.seed());
+        }
+    }
+
+    /** A saved matrix (a vector is one row). */
+    private static double[][] npy(Path file) throws IOException {
+        NpyArray a = Npy.read(file);
+        double[][] out = new double[a.rows()][a.cols()];
+        for (int i = 0; i < out.length; i++) for (int j = 0; j < out[i].length; j++) out[i][j] = a.get(i, j);
+        return out;
     }
 }
