@@ -43,4 +43,18 @@ public final class DoubleRows {
             }
         }
     }
+
+    /** uᵀv. */
+    static double dot(double[] u, double[] v) {
+        double s = 0;
+        for (int i = 0; i < u.length; i++) s += u[i] * v[i];
+        return s;
+    }
+
+    /** c·u, a new array. */
+    static double[] scaled(double[] u, double c) {
+        double[] out = new double[u.length];
+        for (int i = 0; i < u.length; i++) out[i] = u[i] * c;
+        return out;
+    }
 }

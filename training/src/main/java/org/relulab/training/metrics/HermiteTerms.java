@@ -1,5 +1,8 @@
 package org.relulab.training.metrics;
 
+import static org.relulab.training.metrics.DoubleRows.dot;
+import static org.relulab.training.metrics.DoubleRows.scaled;
+
 import java.util.Arrays;
 import org.relulab.core.Activation;
 import org.relulab.training.student.OutputLayer;
@@ -150,15 +153,4 @@ public final class HermiteTerms {
         return sum;
     }
 
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
-        return sum;
-    }
-
-    private static double[] scaled(double[] a, double s) {
-        double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) out[i] = a[i] * s;
-        return out;
-    }
 }

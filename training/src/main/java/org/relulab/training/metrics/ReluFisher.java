@@ -1,5 +1,7 @@
 package org.relulab.training.metrics;
 
+import static org.relulab.training.metrics.DoubleRows.dot;
+
 import org.relulab.training.linalg.SymmetricEigen;
 
 /**
@@ -102,9 +104,4 @@ public record ReluFisher(double[][] matrix, double[] eigenvalues) {
         return noise * Math.sqrt(traceInverse() / n) / teacherNorm;
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
-    }
 }

@@ -1,5 +1,8 @@
 package org.relulab.training.metrics;
 
+import static org.relulab.training.metrics.DoubleRows.dot;
+import static org.relulab.training.metrics.DoubleRows.scaled;
+
 import java.util.SplittableRandom;
 
 /**
@@ -73,15 +76,4 @@ public record Stationarity(double heavyGap, double certificate, int heavy) {
         return sum / x.length;
     }
 
-    private static double dot(double[] u, double[] v) {
-        double s = 0;
-        for (int i = 0; i < u.length; i++) s += u[i] * v[i];
-        return s;
-    }
-
-    private static double[] scaled(double[] u, double c) {
-        double[] out = new double[u.length];
-        for (int i = 0; i < u.length; i++) out[i] = u[i] * c;
-        return out;
-    }
 }
