@@ -23,7 +23,7 @@ public final class Lmz20Experiment implements SweepExperiment {
         return """
               reproduce lmz20 [--quick] [--out DIR]
                          LMZ20 Fig. 1 (d = 30, m = 100) and the m = 2d contrast of Fig. 2, with the Hermite terms;
-                         about 13 minutes on 2 cores (both runs at once), --quick 35 s
+                         about 7 minutes on 2 cores (both runs at once), --quick 35 s
                          [out: results/reproduce/lmz20(-quick)]
             """;
     }
