@@ -135,11 +135,12 @@ public final class All19Experiment implements Experiment {
             options.put("weight-decay", SpecWriter.number(r.chosen.weightDecay()));
             points.add(options);
         }
-        List<String> comment = List.of("Written by relulab reproduce all19: the runs of " + runsSpec.label()
-                + (round == 0 ? "" : " that failed to train in round " + (round - 1)) + ",",
-                "each at the (lr, weight-decay) " + (round == 0 ? "that tuning chose" : "next in tuning's ranking")
-                        + " for its learner and N (" + s.out().resolve("tuning.csv") + ").",
-                "Rerun with: relulab sweep " + dir.resolve("sweep.toml") + " --out " + dir);
+        // no paths but the folder's own name: the same spec on a rerun wherever the reproduction's folder now is
+        List<String> comment = List.of("Written by relulab reproduce all19: the runs of "
+                + runsSpec.label().getFileName() + (round == 0 ? "" : " that failed to train in round " + (round - 1))
+                + ", each at the (lr, weight-decay)",
+                (round == 0 ? "that tuning chose" : "next in tuning's ranking") + " for its learner and N (tuning.csv, "
+                        + "one folder up). Rerun from there with: relulab sweep " + name + "/sweep.toml --out " + name);
         String text = SpecWriter.explicit(comment,
                 runs.description() + (round == 0 ? "" : " (fallback round " + round + ")"), runs.base(), points);
         PresetSpecs spec = new PresetSpecs(dir.resolve("sweep.toml"), text.getBytes(StandardCharsets.UTF_8));

@@ -110,6 +110,11 @@ class All19ExperimentTest {
         assertTrue(table.contains(" | 1e4, 0 |"), "the choices show tuning's choice, not the fallback: " + table);
         assertTrue(Files.readString(dir.resolve("fig1.svg")).startsWith("<svg"));
 
+        // the folder moves: the specs the command wrote name no path, so a rerun elsewhere resumes it
+        Path moved = tmp.resolve("moved");
+        Files.move(dir, moved);
+        dir = moved;
+        args[5] = dir.toString();
         Outcome again = relulab(args);
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("24 finished before, 0 to run"), again.err());
