@@ -65,6 +65,30 @@ class PresetRunnerTest {
         }
     }
 
+    /**
+     * Every committed reproduction was made from the preset as it is now: its sweeps' sweep.toml (the runner's byte
+     * copy) equals the preset spec, so rerunning the command over the committed folder resumes it (a preset edited
+     * without rerunning its results fails here).
+     */
+    @Test
+    void committedReproductionsAreOfTheCurrentPresets() throws IOException {
+        int checked = 0;
+        for (Experiment e : Experiments.ALL) {
+            List<String> sweeps = e instanceof SweepExperiment s ? s.sweeps() : List.of(All19Experiment.TUNING);
+            for (String sweep : sweeps) {
+                Path committed = Path.of("..", "results", "reproduce", e.name(), sweep, "sweep.toml");
+                if (e.name().equals("all19"))
+                    committed = Path.of("..", "results", "reproduce", "all19-cosine", sweep,
+                            "sweep.toml");
+                if (!Files.isRegularFile(committed)) continue;
+                assertEquals(new String(PresetSpecs.read(e.name(), false, sweep, null).bytes(), StandardCharsets.UTF_8),
+                        Files.readString(committed), committed.toString());
+                checked++;
+            }
+        }
+        assertEquals(1 + 2 + 2 + 1 + 1, checked, "lmz20, zywg19, as21, beyond-ntk and all19-cosine's tuning");
+    }
+
     /** The bundled copy is the repository's file, byte for byte. */
     @Test
     void theJarCarriesTheRepositorysSpecs() throws IOException {
