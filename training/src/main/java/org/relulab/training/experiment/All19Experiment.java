@@ -151,7 +151,7 @@ public final class All19Experiment implements Experiment {
         }
     }
 
-    /** A tuning or reported run must be one of the six learners, on ALL19's target, trained by SGD. */
+    /** A tuning or reported run must be one of the learners, on ALL19's target, trained by SGD. */
     static void requireLearner(RunConfig c) {
         All19Learner.of(c);
         if (c.teacher().kind() != TeacherKind.FIG1) {
@@ -182,7 +182,8 @@ public final class All19Experiment implements Experiment {
     /** Writes fig1.csv, table.md and fig1.svg, and prints the table. */
     private static void summarize(ExperimentSettings s, PrintStream out, double meanSquare, long t0,
             List<PresetRuns.Run> tuning, All19Tuning tuned, List<Reported> results) throws IOException {
-        List<All19Learner> learners = List.of(All19Learner.values());
+        List<All19Learner> learners = Arrays.stream(All19Learner.values())
+                .filter(l -> tuning.stream().anyMatch(r -> All19Learner.of(r.config()) == l)).toList();
         int[] ns = results.stream().mapToInt(r -> r.group.n()).distinct().sorted().toArray();
         TreeSet<Long> seeds = new TreeSet<>();
         for (Reported r : results) seeds.add(r.run.config().seed());
