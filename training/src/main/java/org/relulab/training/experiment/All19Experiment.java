@@ -67,7 +67,7 @@ public final class All19Experiment implements Experiment {
               reproduce all19 [--quick] [--out DIR]
                          ALL19 Fig. 1: test MSE against N for the 3- and 2-layer networks, their last layer
                          only and their NTK linearizations, eta and weight decay tuned on held-out data;
-                         about 9 minutes on 2 cores, --quick 45 s
+                         about 12 minutes on 2 cores, --quick about a minute
                          [out: results/reproduce/all19(-quick)]
             """;
     }
