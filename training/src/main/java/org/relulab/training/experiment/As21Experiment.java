@@ -13,8 +13,6 @@ import org.relulab.core.Workspace;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.data.Dataset;
-import org.relulab.training.io.Npy;
-import org.relulab.training.io.NpyArray;
 import org.relulab.training.metrics.DoubleRows;
 import org.relulab.training.metrics.Stationarity;
 import org.relulab.training.plot.LinePlot;
@@ -159,8 +157,8 @@ public final class As21Experiment implements SweepExperiment {
      */
     private static Stationarity stationarity(PresetRuns.Run r) throws IOException {
         RunConfig c = r.config();
-        double[][] w = npy(r.dir().resolve("student_w.npy"));
-        double[] a = npy(r.dir().resolve("student_a.npy"))[0];
+        double[][] w = r.matrix("student_w.npy");
+        double[] a = r.matrix("student_a.npy")[0];
         try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(Provider.lookup(), 1)) {
             Teacher teacher = c.teacher().kind().create(ws, c);
             Dataset train = DataSource.GENERATED.load(ws, k, teacher, c.data().n(), false, c.seed() + 1,
@@ -173,11 +171,4 @@ public final class As21Experiment implements SweepExperiment {
         }
     }
 
-    /** A saved matrix (a vector is one row). */
-    private static double[][] npy(Path file) throws IOException {
-        NpyArray a = Npy.read(file);
-        double[][] out = new double[a.rows()][a.cols()];
-        for (int i = 0; i < out.length; i++) for (int j = 0; j < out[i].length; j++) out[i][j] = a.get(i, j);
-        return out;
-    }
 }

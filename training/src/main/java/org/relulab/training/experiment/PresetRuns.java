@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.io.Npy;
 import org.relulab.training.io.TextFile;
 import org.relulab.training.run.MetricsCsv;
 import org.relulab.training.sweep.RunResult;
@@ -34,6 +35,11 @@ public record PresetRuns(Path dir, Map<String, List<Run>> sweeps, int threads) {
         /** Its metrics.csv, column name → values by logged row. */
         public Map<String, double[]> metrics() throws IOException {
             return MetricsCsv.read(dir.resolve("metrics.csv"));
+        }
+
+        /** A matrix the run saved ({@code teacher_w.npy}, {@code student_a.npy}: a vector is one row). */
+        public double[][] matrix(String file) throws IOException {
+            return Npy.read(dir.resolve(file)).toRows();
         }
     }
 

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.relulab.training.config.RunConfig;
-import org.relulab.training.io.Npy;
-import org.relulab.training.io.NpyArray;
 import org.relulab.training.metrics.PowerLawFit;
 import org.relulab.training.metrics.ReluFisher;
 import org.relulab.training.plot.LinePlot;
@@ -107,7 +105,7 @@ public final class Zywg19Experiment implements SweepExperiment {
             ns[p] = n;
             errors[p] = error[error.length - 1];
             byN.computeIfAbsent(n, k -> new ArrayList<>()).add(errors[p]);
-            double[][] w = teacher(r);
+            double[][] w = r.matrix("teacher_w.npy");
             double predicted = ReluFisher.of(w).floor(r.config().teacher().noise(), n, frobenius(w));
             predictedByN.computeIfAbsent(n, k -> new ArrayList<>()).add(predicted);
             csv.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%.6g,%.6g%n", n, r.config().seed(), error[0],
@@ -175,16 +173,8 @@ public final class Zywg19Experiment implements SweepExperiment {
         return Math.exp(slope);
     }
 
-    /** The run's teacher rows W* (K × d), from its teacher_w.npy. */
-    private static double[][] teacher(PresetRuns.Run r) throws IOException {
-        NpyArray a = Npy.read(r.dir().resolve("teacher_w.npy"));
-        double[][] w = new double[a.rows()][a.cols()];
-        for (int i = 0; i < w.length; i++) for (int j = 0; j < w[i].length; j++) w[i][j] = a.get(i, j);
-        return w;
-    }
-
     private static ReluFisher fisher(PresetRuns.Run r) throws IOException {
-        return ReluFisher.of(teacher(r));
+        return ReluFisher.of(r.matrix("teacher_w.npy"));
     }
 
     private static double frobenius(double[][] w) {

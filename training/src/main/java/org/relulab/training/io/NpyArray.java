@@ -44,4 +44,11 @@ public record NpyArray(int[] shape, boolean isDouble, float[] floats, double[] d
         int k = i * cols() + j;
         return isDouble ? doubles[k] : floats[k];
     }
+
+    /** The array read as a matrix, rows × cols doubles (a 1-D array is one row). */
+    public double[][] toRows() {
+        double[][] out = new double[rows()][cols()];
+        for (int i = 0; i < out.length; i++) for (int j = 0; j < out[i].length; j++) out[i][j] = get(i, j);
+        return out;
+    }
 }

@@ -20,7 +20,7 @@ import org.relulab.training.linalg.SymmetricEigen;
  * (E[r²] = 2 for the plane's radius); A(u, u) = I/2.
  *
  * @param matrix      F, Kd × Kd, row-major by (neuron, coordinate)
- * @param eigenvalues its eigenvalues, largest first
+ * @param eigenvalues its eigenvalues, smallest first
  */
 public record ReluFisher(double[][] matrix, double[] eigenvalues) {
     /** F at the teacher's rows {@code teacher} (K × d, each nonzero). */
@@ -36,11 +36,6 @@ public record ReluFisher(double[][] matrix, double[] eigenvalues) {
         }
         double[] values = SymmetricEigen.of(f).values().clone();
         java.util.Arrays.sort(values);
-        for (int i = 0; i < values.length / 2; i++) { // largest first
-            double t = values[i];
-            values[i] = values[values.length - 1 - i];
-            values[values.length - 1 - i] = t;
-        }
         return new ReluFisher(f, values);
     }
 
@@ -86,12 +81,12 @@ public record ReluFisher(double[][] matrix, double[] eigenvalues) {
 
     /** The smallest eigenvalue, λ_min(F). */
     public double smallest() {
-        return eigenvalues[eigenvalues.length - 1];
+        return eigenvalues[0];
     }
 
     /** The largest eigenvalue, λ_max(F). */
     public double largest() {
-        return eigenvalues[0];
+        return eigenvalues[eigenvalues.length - 1];
     }
 
     /** GD's predicted contraction of ‖W_t − W*‖ per step at learning rate {@code lr}: max_i |1 − lr·λ_i|. */
