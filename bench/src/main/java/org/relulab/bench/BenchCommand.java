@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import jdk.incubator.vector.FloatVector;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -26,16 +28,19 @@ import org.relulab.training.machine.MachineInfo;
 /**
  * {@code relulab bench}: the standard benchmark suite of a machine, written to a new machine-tagged folder
  * ({@code run}), the regression comparison of two JMH result files ({@code compare}) and the scaling study
- * ({@code scaling}, {@link ScalingCommand}). The suite is the FMA peak (1 and 2 threads), three GEMM
- * shapes, five element-wise kernels (SIMD and scalar), the training step with its heap allocation and a
- * short LMZ20 time-to-ε sweep (d = 6 to 12): about 5 minutes on 2 cores, with short JMH iterations (one
- * fork, 2 × 1 s warmup (8 for the step), 3 × 1 s measurement), so expect a few percent of noise on a
- * shared machine.
+ * ({@code scaling}, {@link ScalingCommand}). The suite, at 1 thread, half the cores and all of them
+ * ({@link ThreadCounts}), is the FMA peak, three GEMM shapes and the training step (with its heap allocation)
+ * at each count, five element-wise kernels (SIMD and scalar) and a short LMZ20 time-to-ε sweep (d = 6 to 12):
+ * about 5 minutes on 2 cores, with short JMH iterations (one fork, 2 × 1 s warmup (8 for the step), 3 × 1 s
+ * measurement), so expect a few percent of noise on a shared machine.
  */
 public final class BenchCommand {
     static final String USAGE = """
-            usage: relulab bench [run] [--out DIR]      the standard suite into a new machine-tagged folder
-                                                        [results/CPU-Nc-DATE]; about 5 minutes on 2 cores
+            usage: relulab bench [run] [--out DIR] [--threads LIST]
+                                                        the standard suite into a new machine-tagged folder
+                                                        [results/CPU-Nc-DATE], at 1, half the cores and all
+                                                        the cores [or the comma-separated LIST]; about 5
+                                                        minutes on 2 cores
                    relulab bench compare BASE NEW [--threshold F]
                                                         compare two JMH JSON files; exit 1 on a regression
                                                         beyond F (default 0.10) and the error bars
@@ -47,20 +52,40 @@ public final class BenchCommand {
             """;
 
     /** One JMH run of the suite: its result file and the options that select it. */
-    private record Part(String file, String include, String[][] params, int threads, boolean gc, int warmups) {}
+    record Part(String file, String include, String[][] params, int threads, boolean gc, int warmups) {}
 
-    private static final List<Part> SUITE = List.of(
-            new Part("peak-1t.json", "PeakBenchmark", new String[0][], 1, false, 2),
-            new Part("peak-2t.json", "PeakBenchmark", new String[0][], 2, false, 2),
-            new Part("gemm.json", "\\.GemmBenchmark\\.gemm$",
-                    new String[][] {{"shape", "sq512", "fwd", "gtx"}, {"threads", "1", "2"}}, 1, false, 2),
-            new Part("activation.json", "ActivationBenchmark\\.(relu|reluBackward|dot|axpy|colSums)$",
-                    new String[][] {{"n", "65536"}, {"provider", "simd", "scalar"}}, 1, false, 2),
-            // 8 warmups: a step is ~30 ms, and the gc profile should see compiled code only
-            new Part("train-step.json", "TrainStepBenchmark", new String[0][], 1, true, 8),
-            // SingleShotTime: 1 warmup run of 3 s, then 3 runs to eps (seeds 1-3) per d; about 30 s in all
-            new Part("scaling.json", "TimeToEpsilonBenchmark", new String[][] {{"d", "6", "8", "10", "12"}}, 1, false,
-                    1));
+    /**
+     * The suite at {@code threads}: the FMA peak at each count, three GEMM shapes and the training step at each count,
+     * the element-wise kernels (SIMD and scalar, 1 thread) and a short LMZ20 time-to-ε sweep.
+     */
+    static List<Part> suite(ThreadCounts threads) {
+        List<Part> parts = new ArrayList<>();
+        for (int t : threads.counts()) parts.add(new Part(peakFile(t), "PeakBenchmark", new String[0][], t, false, 2));
+        parts.add(new Part("gemm.json", "\\.GemmBenchmark\\.gemm$",
+                new String[][] {{"shape", "sq512", "fwd", "gtx"}, withName("threads", threads.asParams())}, 1, false,
+                2));
+        parts.add(new Part("activation.json", "ActivationBenchmark\\.(relu|reluBackward|dot|axpy|colSums)$",
+                new String[][] {{"n", "65536"}, {"provider", "simd", "scalar"}}, 1, false, 2));
+        // 8 warmups: a step is ~30 ms, and the gc profile should see compiled code only
+        parts.add(new Part("train-step.json", "TrainStepBenchmark", new String[][] {withName("threads",
+                threads.asParams())}, 1, true, 8));
+        // SingleShotTime: 1 warmup run of 3 s, then 3 runs to eps (seeds 1-3) per d; about 30 s in all
+        parts.add(new Part("scaling.json", "TimeToEpsilonBenchmark", new String[][] {{"d", "6", "8", "10", "12"}}, 1,
+                false, 1));
+        return parts;
+    }
+
+    /** The FMA peak's result file at {@code threads} threads. */
+    static String peakFile(int threads) {
+        return "peak-" + threads + "t.json";
+    }
+
+    private static String[] withName(String name, String[] values) {
+        String[] out = new String[values.length + 1];
+        out[0] = name;
+        System.arraycopy(values, 0, out, 1, values.length);
+        return out;
+    }
 
     private BenchCommand() {}
 
@@ -81,9 +106,17 @@ public final class BenchCommand {
         }
         int from = args.length > 0 && args[0].equals("run") ? 1 : 0;
         Path dir = null;
+        ThreadCounts threads = ThreadCounts.forCores(MachineInfo.cores());
         for (int i = from; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) {
                 dir = Path.of(args[++i]);
+            } else if (args[i].equals("--threads") && i + 1 < args.length) {
+                try {
+                    threads = ThreadCounts.parse(args[++i]);
+                } catch (IllegalArgumentException e) {
+                    err.println("relulab bench: " + e.getMessage());
+                    return 2;
+                }
             } else {
                 err.print("relulab bench: unexpected argument '" + args[i] + "'\n" + USAGE);
                 return 2;
@@ -97,11 +130,15 @@ public final class BenchCommand {
                 return 2;
             }
             Files.createDirectories(dir);
-            for (Part p : SUITE) {
+            out.println("relulab bench: thread counts " + threads.counts() + " (" + MachineInfo.cores() + " cores)");
+            List<Part> suite = suite(threads);
+            for (Part p : suite) {
                 out.println("relulab bench: " + p.file + " ...");
                 runPart(p, dir.resolve(p.file), out);
             }
-            Files.writeString(dir.resolve("README.md"), readme(dir));
+            Files.writeString(dir.resolve("parallel-efficiency.svg"),
+                    ParallelEfficiency.svg(efficiencyPoints(dir, threads), MachineInfo.cpuModel()));
+            Files.writeString(dir.resolve("README.md"), readme(dir, suite, threads));
         } catch (IOException | RunnerException e) {
             err.println("relulab bench: " + e.getMessage());
             return 1;
@@ -159,18 +196,25 @@ public final class BenchCommand {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
     }
 
-    private static String readme(Path dir) throws IOException {
-        double peak1 = gflopOf(dir.resolve("peak-1t.json")), peak2 = gflopOf(dir.resolve("peak-2t.json"));
+    private static String readme(Path dir, List<Part> suite, ThreadCounts threads) throws IOException {
+        Map<Integer, Double> peaks = peaks(dir, threads);
         StringBuilder sb = new StringBuilder("# Benchmarks: ").append(MachineInfo.cpuModel()).append("\n\n");
         sb.append(
                 "Written by `./relulab bench` (JMH, one fork, 2 × 1 s warmup (8 for the training step), "
-                        + "3 × 1 s measurement).\n\n");
-        sb.append(machineTable(String.format(Locale.ROOT,
-                "| FMA peak (PeakBenchmark) | %.1f GFLOP/s on 1 thread, %.1f on 2 |%n", peak1, peak2)));
-        sb.append('\n');
-        List<String> files = new ArrayList<>();
-        for (Part p : SUITE) files.add(p.file);
-        for (String f : files) {
+                        + "3 × 1 s measurement), at " + threads.counts().size() + " thread counts: "
+                        + threads.counts() + ".\n\n");
+        StringBuilder peakRow = new StringBuilder("| FMA peak (PeakBenchmark) |");
+        peaks.forEach((t, g) -> peakRow.append(String.format(Locale.ROOT, " %.1f GFLOP/s on %d thread%s;", g, t,
+                t == 1 ? "" : "s")));
+        sb.append(machineTable(peakRow.substring(0, peakRow.length() - 1) + " |\n")).append('\n');
+        sb.append("## Parallel efficiency\n\n")
+                .append("Speed-up over the fewest threads measured, efficiency = speed-up × (fewest threads) / "
+                        + "threads, and GFLOP/s against the FMA peak measured at the same thread count "
+                        + "([parallel-efficiency.svg](parallel-efficiency.svg)):\n\n")
+                .append(ParallelEfficiency.markdown(efficiencyPoints(dir, threads), peaks)).append('\n');
+        double peak1 = peaks.getOrDefault(1, Double.NaN);
+        for (Part p : suite) {
+            String f = p.file;
             sb.append("## ").append(f).append("\n\n");
             if (f.equals("scaling.json")) { // one row per d, with its seeds' spread, and the fits
                 sb.append(
@@ -185,6 +229,27 @@ public final class BenchCommand {
                     f.startsWith("gemm") ? peak1 : Double.NaN)).append('\n');
         }
         return sb.toString();
+    }
+
+    /** The FMA peak in GFLOP/s at each thread count, from the suite's peak files. */
+    private static Map<Integer, Double> peaks(Path dir, ThreadCounts threads) throws IOException {
+        Map<Integer, Double> peaks = new TreeMap<>();
+        for (int t : threads.counts()) peaks.put(t, gflopOf(dir.resolve(peakFile(t))));
+        return peaks;
+    }
+
+    /** The points of the parallel-efficiency view: the GEMMs, the training step and the FMA peak. */
+    private static List<ParallelEfficiency.Point> efficiencyPoints(Path dir, ThreadCounts threads) throws IOException {
+        List<ParallelEfficiency.Point> points = new ArrayList<>();
+        for (int t : threads.counts()) {
+            for (JmhResult r : JmhResult.read(dir.resolve(peakFile(t)))) {
+                points.add(new ParallelEfficiency.Point(r.benchmark(), t, ParallelEfficiency.callsPerSecond(r),
+                        r.gflops()));
+            }
+        }
+        points.addAll(ParallelEfficiency.points(JmhResult.read(dir.resolve("gemm.json"))));
+        points.addAll(ParallelEfficiency.points(JmhResult.read(dir.resolve("train-step.json"))));
+        return points;
     }
 
     /** The machine table of a results README: CPU, cores, vectors, JDK, OS, {@code extraRows}, commit, threads. */

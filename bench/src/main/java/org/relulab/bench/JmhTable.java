@@ -195,7 +195,7 @@ public final class JmhTable {
     }
 
     /** Seconds in one of JMH's time units, or NaN for anything else. */
-    private static double secondsIn(String unit) {
+    static double secondsIn(String unit) {
         return switch (unit) {
             case "ns" -> 1e-9;
             case "us" -> 1e-6;

@@ -1,0 +1,49 @@
+package org.relulab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParallelEfficiencyTest {
+    private static JmhResult gemm(String shape, int threads, double opsPerSecond, double gflop) {
+        return new JmhResult("GemmBenchmark.gemm", Map.of("provider", "simd", "shape", shape, "threads",
+                String.valueOf(threads)), opsPerSecond, 1, "ops/s", Map.of("gflop", gflop));
+    }
+
+    private static JmhResult step(int threads, double ms) {
+        return new JmhResult("TrainStepBenchmark.step", Map.of("threads", String.valueOf(threads)), ms, 0.1, "ms/op",
+                Map.of());
+    }
+
+    @Test
+    void callsPerSecondFromThroughputAndAverageTime() {
+        assertEquals(250, ParallelEfficiency.callsPerSecond(gemm("sq512", 1, 250, 67)), 1e-9);
+        assertEquals(50, ParallelEfficiency.callsPerSecond(step(1, 20)), 1e-9);
+        assertEquals(2e5, ParallelEfficiency.callsPerSecond(
+                new JmhResult("X.y", Map.of(), 5, 0, "us/op", Map.of())), 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> ParallelEfficiency.callsPerSecond(
+                new JmhResult("X.y", Map.of(), 5, 0, "widgets", Map.of())));
+    }
+
+    @Test
+    void speedUpEfficiencyAndPeakShareAtEachThreadCount() {
+        List<ParallelEfficiency.Point> points = ParallelEfficiency.points(List.of(
+                gemm("sq512", 1, 100, 50), gemm("sq512", 8, 600, 300), gemm("sq512", 16, 1000, 500),
+                step(1, 20), step(8, 4), step(16, 2.5),
+                new JmhResult("GemmBenchmark.gemm", Map.of("shape", "gtx", "threads", "1"), 9, 1, "ops/s",
+                        Map.of("gflop", 70.0))));
+        Map<String, List<ParallelEfficiency.Point>> series = ParallelEfficiency.series(points);
+        assertEquals(List.of("GemmBenchmark.gemm shape=sq512", "TrainStepBenchmark.step"), List.copyOf(series.keySet()),
+                "a benchmark measured at one thread count has no speed-up to show");
+        String md = ParallelEfficiency.markdown(points, Map.of(1, 100.0, 8, 800.0, 16, 1600.0));
+        assertTrue(md.contains("| GemmBenchmark.gemm shape=sq512 | 8 | 600 | 300 | 6.00 | 75 % | 38 % |"), md);
+        assertTrue(md.contains("| GemmBenchmark.gemm shape=sq512 | 16 | 1000 | 500 | 10.00 | 63 % | 31 % |"), md);
+        assertTrue(md.contains("| TrainStepBenchmark.step | 16 | 400 |  | 8.00 | 50 % |  |"), md);
+        String svg = ParallelEfficiency.svg(points, "Test CPU");
+        assertTrue(svg.startsWith("<svg") && svg.contains("ideal (linear)") && svg.contains("Test CPU"), svg);
+    }
+}
