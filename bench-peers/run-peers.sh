@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# GEMM of relulab against its peers in one JMH run: relulab's GemmBenchmark.gemm, OpenBLAS (cblas_sgemm
-# through JavaCPP), netlib VectorBLAS and EJML, all on the same shapes, thread counts and JMH settings.
-# Builds bench-peers/target/peers-benchmarks.jar with -Ppeers, writes the JMH JSON to OUT.json, prints it
-# as a table with a "vs OpenBlas" column, then, when numpy is installed, runs the numpy peer
-# (tools/np_sgemm.py in the repository root) on 1 and 2 OpenBLAS threads and saves its
-# output next to the JSON: OUT-numpy-1t.txt, OUT-numpy-2t.txt.
+# GEMM of relulab against its peers: relulab's GemmBenchmark.gemm, OpenBLAS (cblas_sgemm through JavaCPP) and
+# EJML at 1 thread, half the cores and all the cores (one JMH run, OUT.json), and netlib VectorBLAS, which has no
+# threads, at 1 (OUT-vectorblas.json), all on the same shapes and JMH settings. Builds
+# bench-peers/target/peers-benchmarks.jar with -Ppeers, prints both files as one table with a "vs OpenBlas" column,
+# then, when numpy is installed, runs the numpy peer (tools/np_sgemm.py in the repository root) at the same thread
+# counts and saves its output next to the JSON: OUT-numpy-1t.txt, ...
+#
+# Before any of it, OUT-kernels.txt records which OpenBLAS kernel bytedeco's OpenBLAS and numpy's run, with the
+# environment as it is and with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (the kernel the CPU itself gets),
+# and the script warns when the two differ: a forced older kernel (Haswell on an AVX-512 CPU) can halve OpenBLAS
+# and make the comparison meaningless. For a fair comparison run the script under
+# `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE`.
 #
 #   bench-peers/run-peers.sh OUT.json                       the full run (about 40 minutes)
 #   bench-peers/run-peers.sh OUT.json -f 1 -wi 1 -i 1 -w 1s -r 1s -p shape=sq512
 #                                                           a smoke run: options after OUT.json go to JMH
 #   bench-peers/run-peers.sh --no-numpy OUT.json            JMH only
+#   A -p threads=LIST among the JMH options replaces the default thread counts.
 #
 #   JAVA=/path/to/java    the java to run the benchmarks with (25 or newer); else found like ./relulab
 #   PEAK_GFLOPS=117.1     the FP32 peak of one core: adds "% of peak" to the table
@@ -18,7 +25,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-REGEX='relulab\.bench\.(GemmBenchmark|peers\.\w+)\.gemm$'
+REGEX='relulab\.bench\.(GemmBenchmark|peers\.OpenBlasGemmBenchmark|peers\.EjmlGemmBenchmark)\.gemm$'
+VECTORBLAS='relulab\.bench\.peers\.VectorBlasGemmBenchmark\.gemm$'
 
 die() { echo "run-peers: $*" >&2; exit 1; }
 # The comment at the top of this file; on stdout for --help, else on stderr with exit code 2.
@@ -58,12 +66,51 @@ echo "run-peers: building bench-peers/target/peers-benchmarks.jar (mvn -B -q -Pp
 (cd "$ROOT" && mvn -B -q -Ppeers package -DskipTests) || die "the build failed (output above)"
 JAR="$ROOT/bench-peers/target/peers-benchmarks.jar"
 
-echo "run-peers: JMH '$REGEX' $* -> $OUT" >&2
-"$JAVA" -jar "$JAR" "$REGEX" -rf json -rff "$OUT" "$@"
+# The thread counts: 1, half the cores and all of them, or the user's -p threads=LIST.
+cores="$(nproc)"
+threads="$(printf '%s\n' 1 $((cores / 2 > 0 ? cores / 2 : 1)) "$cores" | sort -nu | paste -sd, -)"
+for a in "$@"; do case "$a" in threads=*) threads="${a#threads=}" ;; esac; done
+thread_opts=(-p "threads=$threads")
+for a in "$@"; do case "$a" in threads=*) thread_opts=() ;; esac; done
+
+# Which OpenBLAS kernel runs, as the environment is and as the CPU would choose.
+KERNELS="${OUT%.json}-kernels.txt"
+corename() { "$@" 2>/dev/null | sed -n 's/^corename //p'; }
+native=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
+java_kernel=("$JAVA" --enable-native-access=ALL-UNNAMED -cp "$JAR" org.relulab.bench.peers.OpenBlasKernel)
+{
+    echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE-(unset)} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE-(unset)}"
+    echo "bytedeco OpenBLAS: runs $(corename "${java_kernel[@]}"); the CPU's own $(corename "${native[@]}" "${java_kernel[@]}")"
+    "${java_kernel[@]}" 2>/dev/null | sed -n 's/^config /bytedeco OpenBLAS config: /p'
+    if [ "$numpy" = 1 ] && command -v python3 >/dev/null 2>&1 && python3 -c 'import numpy' 2>/dev/null; then
+        npk=("python3" "$ROOT/tools/np_openblas_kernel.py")
+        echo "numpy OpenBLAS: runs $(corename "${npk[@]}"); the CPU's own $(corename "${native[@]}" "${npk[@]}")"
+        "${npk[@]}" 2>/dev/null | sed -n 's/^config /numpy OpenBLAS config: /p'
+    fi
+} > "$KERNELS"
+cat "$KERNELS" >&2
+while IFS= read -r line; do
+    case "$line" in
+        *": runs "*) ran="${line#*: runs }"; ran="${ran%%;*}"; own="${line##*the CPU\'s own }"
+            if [ -z "$ran" ] || [ "$ran" != "$own" ]; then
+                echo "run-peers: WARNING: ${line%%:*} runs the '$ran' kernel, not the CPU's own '$own':" \
+                    "OPENBLAS_CORETYPE forces it; this comparison understates OpenBLAS. Rerun under" \
+                    "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE." | tee -a "$KERNELS" >&2
+            fi ;;
+    esac
+done < <(grep ': runs ' "$KERNELS")
+
+VB="${OUT%.json}-vectorblas.json"
+echo "run-peers: JMH '$REGEX' ${thread_opts[*]} $* -> $OUT" >&2
+"$JAVA" -jar "$JAR" "$REGEX" -rf json -rff "$OUT" "$@" "${thread_opts[@]}"
+echo "run-peers: JMH '$VECTORBLAS' (1 thread) $* -> $VB" >&2
+vb_args=()
+for a in "$@"; do case "$a" in threads=*) vb_args+=("threads=1") ;; *) vb_args+=("$a") ;; esac; done
+"$JAVA" -jar "$JAR" "$VECTORBLAS" -rf json -rff "$VB" "${vb_args[@]}"
 
 table=("$JAVA" -cp "$JAR" org.relulab.bench.JmhTable --ratio-to OpenBlas)
 [ -n "${PEAK_GFLOPS:-}" ] && table+=(--peak "$PEAK_GFLOPS")
-"${table[@]}" "$OUT"
+"${table[@]}" "$OUT" "$VB"
 
 if [ "$numpy" = 0 ]; then exit 0; fi
 NP="${NP_SGEMM:-$ROOT/tools/np_sgemm.py}"
@@ -72,7 +119,7 @@ if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import numpy' 2>/dev/nu
     exit 0
 fi
 [ -f "$NP" ] || { echo "run-peers: numpy peer skipped: $NP not found (set NP_SGEMM)" >&2; exit 0; }
-for t in 1 2; do
+for t in ${threads//,/ }; do
     txt="${OUT%.json}-numpy-${t}t.txt"
     echo "run-peers: numpy, OPENBLAS_NUM_THREADS=$t -> $txt" >&2
     # shellcheck disable=SC2086

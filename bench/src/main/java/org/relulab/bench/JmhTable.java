@@ -21,8 +21,9 @@ import org.relulab.training.io.Json;
 public final class JmhTable {
     static final String USAGE = """
             usage: java -cp bench/target/benchmarks.jar org.relulab.bench.JmhTable [--peak GFLOPS] [--ratio-to NAME] \
-            RESULTS.json
-              RESULTS.json    a JMH result file: java -jar bench/target/benchmarks.jar ... -rf json -rff RESULTS.json
+            RESULTS.json...
+              RESULTS.json    JMH result files (their rows in one table): java -jar bench/target/benchmarks.jar \
+                              ... -rf json -rff RESULTS.json
               --peak GFLOPS   the FP32 peak of one core: adds a "% of peak" column for rows with a gflop
                               metric, against T x GFLOPS for rows with a threads=T parameter
               --ratio-to NAME adds a "vs NAME" column: each row's gflop divided by the gflop of the row whose
@@ -34,7 +35,8 @@ public final class JmhTable {
 
     public static void main(String[] args) {
         double peak = Double.NaN;
-        String ratioTo = null, file = null;
+        String ratioTo = null;
+        List<String> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
@@ -50,22 +52,30 @@ public final class JmhTable {
                         fail("--ratio-to needs part of a benchmark name");
                     ratioTo = args[++i];
                 }
-                default -> {
-                    if (file != null) fail("one result file expected, got '" + file + "' and '" + args[i] + "'");
-                    file = args[i];
-                }
+                default -> files.add(args[i]);
             }
         }
-        if (file == null) fail("no result file given");
-        String table;
-        try {
-            table = render(Json.parse(Files.readString(Path.of(file))), peak, ratioTo);
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println("JmhTable: " + file + ": " + (e instanceof IOException ? e.toString() : e.getMessage()));
-            System.exit(1);
-            return;
+        if (files.isEmpty()) fail("no result file given");
+        List<Object> rows = new ArrayList<>();
+        for (String file : files) {
+            try {
+                if (!(Json.parse(Files.readString(Path.of(file))) instanceof List<?> list)) {
+                    throw new IllegalArgumentException("expected a JSON array of JMH results");
+                }
+                rows.addAll(list);
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println(
+                        "JmhTable: " + file + ": " + (e instanceof IOException ? e.toString() : e.getMessage()));
+                System.exit(1);
+                return;
+            }
         }
-        System.out.print(table);
+        try {
+            System.out.print(render(rows, peak, ratioTo));
+        } catch (IllegalArgumentException e) {
+            System.err.println("JmhTable: " + String.join(", ", files) + ": " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     private static double parsePeak(String s) {

@@ -113,7 +113,7 @@ public class OpenBlasGemmBenchmark extends PeerGemmTrial {
 
     /** A {@code char *f(void)} of OpenBLAS, such as {@code openblas_get_corename}, as a Java string. */
     @SuppressWarnings("restricted") // a native call, and a C string of unknown length to read
-    private static String nativeString(String function) throws Throwable {
+    static String nativeString(String function) throws Throwable {
         MethodHandle f = Linker.nativeLinker().downcallHandle(symbol(function),
                 FunctionDescriptor.of(ValueLayout.ADDRESS));
         MemorySegment s = (MemorySegment) f.invokeExact();
