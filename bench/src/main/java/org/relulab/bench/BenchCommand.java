@@ -41,9 +41,11 @@ public final class BenchCommand {
                                                         [results/CPU-Nc-DATE], at 1, half the cores and all
                                                         the cores [or the comma-separated LIST]; about 5
                                                         minutes on 2 cores
-                   relulab bench compare BASE NEW [--threshold F]
+                   relulab bench compare BASE NEW [--threshold F] [--profile BASE.jar NEW.jar]
                                                         compare two JMH JSON files; exit 1 on a regression
-                                                        beyond F (default 0.10) and the error bars
+                                                        beyond F (default 0.10) and the error bars; with
+                                                        --profile, each regression rerun under the stack
+                                                        profiler with both builds, hot methods side by side
                    relulab bench scaling [--quick] [--out DIR]
                                                         LMZ20 time to eps against d, and time per step
                                                         against d, m, n, with fits and plots, into a new

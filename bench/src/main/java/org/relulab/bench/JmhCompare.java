@@ -2,6 +2,7 @@ package org.relulab.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +21,15 @@ import java.util.TreeMap;
  */
 public final class JmhCompare {
     static final String USAGE = """
-            usage: java -cp bench/target/benchmarks.jar org.relulab.bench.JmhCompare [--threshold F] BASE.json NEW.json
+            usage: java -cp bench/target/benchmarks.jar org.relulab.bench.JmhCompare [--threshold F] \
+            [--profile BASE.jar NEW.jar] BASE.json NEW.json
               BASE.json, NEW.json   JMH result files (-rf json), the base and the candidate
               --threshold F         the slowdown that counts as a regression when it is also beyond the
                                     error bars, as a fraction (default 0.10 = 10 %)
+              --profile BASE.jar NEW.jar
+                                    for each regression, rerun that benchmark under JMH's stack profiler
+                                    with the base build's and the new build's benchmarks jar, and print
+                                    their hot methods side by side (about 10 s per jar and benchmark)
             exit code: 0 no regression, 1 at least one regression, 2 bad input
             """;
 
@@ -41,7 +47,13 @@ public final class JmhCompare {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, RegressionProfile.processRunner());
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream)} with the runner that profiles a regression. */
+    static int run(String[] args, PrintStream out, PrintStream err, RegressionProfile.Runner profiler) {
         double threshold = 0.10;
+        Path baseJar = null, newJar = null;
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || args[i].equals("-h")) {
@@ -56,6 +68,13 @@ public final class JmhCompare {
                 }
                 if (!(threshold >= 0 && threshold < 10))
                     return usage(err, "--threshold " + args[i] + ": expected a fraction from 0 to 10");
+            } else if (args[i].equals("--profile")) {
+                if (i + 2 >= args.length) return usage(err, "--profile needs two jars: BASE.jar NEW.jar");
+                baseJar = Path.of(args[++i]);
+                newJar = Path.of(args[++i]);
+                for (Path jar : List.of(baseJar, newJar)) {
+                    if (!Files.isRegularFile(jar)) return usage(err, "--profile: " + jar + " is not a file");
+                }
             } else {
                 files.add(args[i]);
             }
@@ -72,6 +91,16 @@ public final class JmhCompare {
         long regressions = rows.stream().filter(r -> r.verdict == Verdict.REGRESSION).count();
         out.printf(Locale.ROOT, "%d benchmarks compared, %d regressed beyond %.0f %% and their error bars%n",
                 rows.stream().filter(r -> r.base != null && r.next != null).count(), regressions, threshold * 100);
+        if (regressions > 0 && baseJar != null) {
+            for (Row r : rows) {
+                if (r.verdict != Verdict.REGRESSION) continue;
+                try {
+                    out.print("\n" + RegressionProfile.profile(profiler, baseJar, newJar, r.next));
+                } catch (IOException e) {
+                    err.println("JmhCompare: profiling " + r.benchmark + " " + r.params + " failed: " + e.getMessage());
+                }
+            }
+        }
         return regressions > 0 ? 1 : 0;
     }
 
