@@ -15,7 +15,7 @@
 # and make the comparison meaningless. For a fair comparison run the script under
 # `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE`.
 #
-#   bench-peers/run-peers.sh OUT.json                       the full run (about an hour on 2 cores)
+#   bench-peers/run-peers.sh OUT.json                       the full run (about 70 minutes on 2 cores)
 #   bench-peers/run-peers.sh OUT.json -f 1 -wi 1 -i 1 -w 1s -r 1s -p shape=sq512
 #                                                           a smoke run: options after OUT.json go to JMH
 #   bench-peers/run-peers.sh --no-numpy OUT.json            JMH only

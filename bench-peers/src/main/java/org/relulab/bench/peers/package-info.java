@@ -4,7 +4,8 @@
  * measurement: OpenBLAS through JavaCPP ({@link org.bytedeco.openblas.global.openblas#cblas_sgemm}),
  * PyTorch ({@code torch::mm_out}, {@link TorchGemmBenchmark}), netlib VectorBLAS and EJML. Each checks sampled
  * elements of C against float64 before and after it is measured. {@link TorchTrainStepBenchmark} is relulab's
- * training step in PyTorch, to run beside relulab's TrainStepBenchmark. Built only with {@code -Ppeers}, into one jar with relulab's benchmarks:
+ * training step in PyTorch, to run beside relulab's TrainStepBenchmark. Built only with {@code -Ppeers}, into
+ * one jar with relulab's benchmarks:
  *
  * <pre>
  * mvn -B -q -Ppeers package -DskipTests
