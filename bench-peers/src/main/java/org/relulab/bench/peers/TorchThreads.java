@@ -35,10 +35,11 @@ import org.bytedeco.pytorch.global.torch;
  *       {@code torch.jit.fork} does).
  * </ul>
  *
- * At 2 threads the two pools still take turns on the same cores: OpenBLAS's idle workers spin after each call
- * (up to {@code OPENBLAS_THREAD_TIMEOUT}, by default about 2²⁸ cycles, before they sleep) while libgomp's run
- * the element-wise kernels that follow. TorchTrainStepBenchmark's {@code intraOpThreads = 1} measures the
- * alternative a user may pick: element-wise work on one thread, the BLAS on all.
+ * At 2 threads the two pools still share the cores: after a call OpenBLAS's idle workers poll for work (with
+ * {@code sched_yield}) for up to {@code OPENBLAS_THREAD_TIMEOUT} cycles, 2²⁸ by default, before they sleep, and
+ * libgomp's spin a while after each parallel region, so each pool may slow the other (not measured yet on a quiet
+ * machine). TorchTrainStepBenchmark's {@code intraOpThreads = 1} measures the alternative a user may pick:
+ * element-wise work on one thread, the BLAS on all.
  *
  * <p>{@link #use} checks the result: {@code at::get_num_threads()} and {@code openblas_get_num_threads()} read
  * back what was set. bytedeco's openblas jar carries two identical OpenBLAS files with one soname,
