@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# GEMM of relulab against its peers: relulab's GemmBenchmark.gemm, OpenBLAS (cblas_sgemm through JavaCPP) and
-# EJML at 1 thread, half the cores and all the cores (one JMH run, OUT.json), and netlib VectorBLAS, which has no
-# threads, at 1 (OUT-vectorblas.json), all on the same shapes and JMH settings. Builds
-# bench-peers/target/peers-benchmarks.jar with -Ppeers, prints both files as one table with a "vs OpenBlas" column,
-# then, when numpy is installed, runs the numpy peer (tools/np_sgemm.py in the repository root) at the same thread
-# counts and saves its output next to the JSON: OUT-numpy-1t.txt, ...
+# GEMM of relulab against its peers: relulab's GemmBenchmark.gemm, OpenBLAS (cblas_sgemm through JavaCPP), PyTorch
+# (torch::mm_out, libtorch 2.10 CPU) and EJML at 1 thread, half the cores and all the cores (one JMH run, OUT.json),
+# and netlib VectorBLAS, which has no threads, at 1 (OUT-vectorblas.json), all on the same shapes and JMH settings.
+# Builds bench-peers/target/peers-benchmarks.jar with -Ppeers, prints both files as one table with a "vs OpenBlas"
+# column. Then the training step: relulab's TrainStepBenchmark (step, twoGemms) beside PyTorch's
+# TorchTrainStepBenchmark (autograd, allocationFree) at the same thread counts, under -prof gc (one JMH run,
+# OUT-step.json, printed as a table with the heap bytes per step). Then, when numpy is installed, the numpy peer
+# (tools/np_sgemm.py in the repository root) at the same thread counts, its output next to the JSON:
+# OUT-numpy-1t.txt, ...
 #
 # Before any of it, OUT-kernels.txt records which OpenBLAS kernel bytedeco's OpenBLAS and numpy's run, with the
 # environment as it is and with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (the kernel the CPU itself gets),
@@ -12,11 +15,13 @@
 # and make the comparison meaningless. For a fair comparison run the script under
 # `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE`.
 #
-#   bench-peers/run-peers.sh OUT.json                       the full run (about 40 minutes)
+#   bench-peers/run-peers.sh OUT.json                       the full run (about 70 minutes on 2 cores)
 #   bench-peers/run-peers.sh OUT.json -f 1 -wi 1 -i 1 -w 1s -r 1s -p shape=sq512
 #                                                           a smoke run: options after OUT.json go to JMH
 #   bench-peers/run-peers.sh --no-numpy OUT.json            JMH only
-#   A -p threads=LIST among the JMH options replaces the default thread counts.
+#   bench-peers/run-peers.sh --no-step OUT.json             no training-step run
+#   A -p threads=LIST among the JMH options replaces the default thread counts; -p shape=... applies to the GEMMs
+#   only.
 #
 #   JAVA=/path/to/java    the java to run the benchmarks with (25 or newer); else found like ./relulab
 #   PEAK_GFLOPS=117.1     the FP32 peak of one core: adds "% of peak" to the table
@@ -25,7 +30,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-REGEX='relulab\.bench\.(GemmBenchmark|peers\.OpenBlasGemmBenchmark|peers\.EjmlGemmBenchmark)\.gemm$'
+REGEX='relulab\.bench\.(GemmBenchmark|peers\.OpenBlasGemmBenchmark|peers\.TorchGemmBenchmark|peers\.EjmlGemmBenchmark)\.gemm$'
+STEP_REGEX='relulab\.bench\.(TrainStepBenchmark\.(step|twoGemms)|peers\.TorchTrainStepBenchmark\.(autograd|allocationFree))$'
 VECTORBLAS='relulab\.bench\.peers\.VectorBlasGemmBenchmark\.gemm$'
 
 die() { echo "run-peers: $*" >&2; exit 1; }
@@ -34,9 +40,11 @@ help_text() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\
 usage() { help_text >&2; exit 2; }
 
 numpy=1
+step=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-numpy) numpy=0; shift ;;
+        --no-step) step=0; shift ;;
         -h|--help) help_text; exit 0 ;;
         -*) echo "run-peers: unknown option $1 (options for JMH go after OUT.json)" >&2; usage ;;
         *) break ;;
@@ -111,6 +119,24 @@ for a in "$@"; do case "$a" in threads=*) vb_args+=("threads=1") ;; *) vb_args+=
 table=("$JAVA" -cp "$JAR" org.relulab.bench.JmhTable --ratio-to OpenBlas)
 [ -n "${PEAK_GFLOPS:-}" ] && table+=(--peak "$PEAK_GFLOPS")
 "${table[@]}" "$OUT" "$VB"
+
+if [ "$step" = 1 ]; then
+    # The training step beside PyTorch's: the same thread counts, the user's JMH options but for -p shape=...
+    STEP="${OUT%.json}-step.json"
+    step_args=()
+    prev=""
+    for a in "$@"; do
+        if [ "$prev" = "-p" ]; then
+            case "$a" in shape=*) ;; *) step_args+=(-p "$a") ;; esac
+        elif [ "$a" != "-p" ]; then
+            step_args+=("$a")
+        fi
+        prev="$a"
+    done
+    echo "run-peers: JMH '$STEP_REGEX' -prof gc ${thread_opts[*]} ${step_args[*]} -> $STEP" >&2
+    "$JAVA" -jar "$JAR" "$STEP_REGEX" -prof gc -rf json -rff "$STEP" "${step_args[@]}" "${thread_opts[@]}"
+    "$JAVA" -cp "$JAR" org.relulab.bench.JmhTable "$STEP"
+fi
 
 if [ "$numpy" = 0 ]; then exit 0; fi
 NP="${NP_SGEMM:-$ROOT/tools/np_sgemm.py}"

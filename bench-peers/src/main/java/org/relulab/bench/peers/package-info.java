@@ -2,8 +2,10 @@
  * GEMM benchmarks of peer libraries on the shapes of relulab's {@code GemmBenchmark}, with the same
  * scores (calls/s, and GFLOP/s as the secondary metric "gflop") and the same forks, warmup and
  * measurement: OpenBLAS through JavaCPP ({@link org.bytedeco.openblas.global.openblas#cblas_sgemm}),
- * netlib VectorBLAS and EJML. Each checks sampled elements of C against float64 before and after it is
- * measured. Built only with {@code -Ppeers}, into one jar with relulab's benchmarks:
+ * PyTorch ({@code torch::mm_out}, {@link TorchGemmBenchmark}), netlib VectorBLAS and EJML. Each checks sampled
+ * elements of C against float64 before and after it is measured. {@link TorchTrainStepBenchmark} is relulab's
+ * training step in PyTorch, to run beside relulab's TrainStepBenchmark. Built only with {@code -Ppeers}, into
+ * one jar with relulab's benchmarks:
  *
  * <pre>
  * mvn -B -q -Ppeers package -DskipTests
