@@ -86,7 +86,7 @@ class PresetRunnerTest {
                 checked++;
             }
         }
-        assertEquals(1 + 2 + 2 + 1 + 1, checked, "lmz20, zywg19, as21, beyond-ntk and all19-cosine's tuning");
+        assertEquals(1 + 2 + 3 + 1 + 1, checked, "lmz20, zywg19, as21, beyond-ntk and all19-cosine's tuning");
     }
 
     /** The bundled copy is the repository's file, byte for byte. */
