@@ -33,7 +33,7 @@ final class TrainCommand {
                 teacher:
                   --teacher abs|relu|signed-relu|fig1|concept2|concept3
                                           abs: f*(x) = sum_i a_i |w*_i.x| (LMZ20); relu: sum_j relu(w*_j.x) + noise
-                                          (ZYWG19); signed-relu: sum_j a_j relu(w*_j.x), orthonormal w*_j, a_j = +-1
+                                          (ZYWG19); signed-relu: sum_j a_j relu(w*_j.x) + noise, unit w*_j, a_j = +-1
                                           alternating (AS21); fig1: ALL19's (sin 3x1 + sin 3x2 + sin 3x3 - 2)^2 cos 7x4
                                           (d = 4); concept2, concept3: ALL19's smooth 2- and 3-layer concept
                                           classes [abs]
@@ -42,7 +42,9 @@ final class TrainCommand {
                   --teacher-neurons K     relu and signed-relu teachers' neurons [5]
                   --kappa K               relu: condition number of W*; abs: a_i drawn in [1/(Kd), K/d] (1 = all 1/d);
                                           signed-relu: |a_j| = linspace(1, K) [1]
-                  --noise NU              relu teacher's label noise, N(0, NU^2) [0]
+                  --noise NU              relu and signed-relu teachers' label noise, N(0, NU^2) [0]
+                  --teacher-cosine RHO    signed-relu: the cosine between any two unit w*_j, from above
+                                          -1/(K-1) to below 1 (0: orthonormal) [0]
                   --orthogonal            abs teacher with a random orthogonal W* (default: the identity)
                 data:
                   --n N                   training samples [10000]

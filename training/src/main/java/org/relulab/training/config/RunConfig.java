@@ -10,6 +10,7 @@ import org.relulab.training.optim.LearningRateSchedule;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
 import org.relulab.training.student.TrainedLayers;
+import org.relulab.training.teacher.EquiangularDirections;
 
 /**
  * Every option of a training run, resolved and validated. Built with {@link #defaults()}{@code .with…().build()}: a
@@ -31,7 +32,8 @@ import org.relulab.training.student.TrainedLayers;
 public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig student, OptimizerConfig optimizer,
         long steps, long logEvery, long seed, int threads, Path out) {
     /** Components newer than some manifests, with the value that reproduces what those runs did. */
-    private static final Map<RunOption, String> ADDED_LATER = Map.of(RunOption.LR_SCHEDULE, "constant");
+    private static final Map<RunOption, String> ADDED_LATER = Map.of(RunOption.LR_SCHEDULE, "constant",
+            RunOption.TEACHER_COSINE, "0");
 
     public RunConfig {
         if (teacher == null || data == null || student == null || optimizer == null) {
@@ -62,10 +64,15 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
         if (t.kind().hasNeurons() && t.neurons() > data.d()) {
             throw Range.outOfRange("--teacher-neurons", t.neurons(), "1 to " + data.d());
         }
-        if (t.noise() > 0 && t.kind() != TeacherKind.RELU) {
+        if (t.noise() > 0 && t.kind() != TeacherKind.RELU && t.kind() != TeacherKind.SIGNED_RELU) {
             throw new IllegalArgumentException("--noise " + t.noise() + ": the " + t.kind().key()
-                    + " teacher is noiseless (expected --noise 0, or --teacher relu)");
+                    + " teacher is noiseless (expected --noise 0, or --teacher relu or signed-relu)");
         }
+        if (t.cosine() != 0 && t.kind() != TeacherKind.SIGNED_RELU) {
+            throw new IllegalArgumentException("--teacher-cosine " + t.cosine() + ": only the signed-relu teacher "
+                    + "has it (expected --teacher-cosine 0, or --teacher signed-relu)");
+        }
+        if (t.kind() == TeacherKind.SIGNED_RELU) new EquiangularDirections(t.neurons(), t.cosine());
     }
 
     private static void checkStudent(StudentConfig s, TeacherConfig t, DataConfig data, OptimizerConfig o) {
@@ -160,7 +167,8 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
         private TeacherKind teacher = TeacherKind.ABS;
         private Integer d, teacherNeurons, n, testN, m, m2, batch, threads;
         private int terms = 5;
-        private double kappa = 1, noise = 0, initScale = 1, outputStd = 1, weightDecay = 0, regLambda = 0;
+        private double kappa = 1, noise = 0, teacherCosine = 0, initScale = 1, outputStd = 1, weightDecay = 0,
+                regLambda = 0;
         private double lambda0 = 0.25, lambda1 = 0.1;
         private Double lr;
         private boolean orthogonal;
@@ -183,6 +191,7 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
         public Builder teacherNeurons(int v) { teacherNeurons = v; return this; }
         public Builder kappa(double v) { kappa = v; return this; }
         public Builder noise(double v) { noise = v; return this; }
+        public Builder teacherCosine(double v) { teacherCosine = v; return this; }
         public Builder orthogonal(boolean v) { orthogonal = v; return this; }
         public Builder terms(int v) { terms = v; return this; }
         public Builder n(int v) { n = v; return this; }
@@ -240,7 +249,7 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
             DataConfig data = new DataConfig(dd, nn, testN != null ? testN : 10_000, in);
             return new RunConfig(
                     new TeacherConfig(teacher, teacherNeurons != null ? teacherNeurons : Math.min(5, dd), kappa, noise,
-                            orthogonal, terms),
+                            teacherCosine, orthogonal, terms),
                     data,
                     new StudentConfig(network, mm, m2 != null ? m2 : mm, act, out0, init, initScale, trained,
                             outputStd),

@@ -27,12 +27,12 @@ public enum TeacherKind implements Keyed {
             return new ReluTeacher(ws, c.data().d(), t.neurons(), t.kappa(), t.noise(), c.seed());
         }
     },
-    /** AS21: f*(x) = Σ_j a°_j ReLU(w*_jᵀx), orthonormal w*_j, signs alternating. */
+    /** AS21: f*(x) = Σ_j a°_j ReLU(w*_jᵀx) + noise, unit w*_j with pairwise cosine ρ, signs alternating. */
     SIGNED_RELU("signed-relu") {
         @Override
         public Teacher create(Workspace ws, RunConfig c) {
             TeacherConfig t = c.teacher();
-            return new SignedReluTeacher(ws, c.data().d(), t.neurons(), t.kappa(), c.seed());
+            return new SignedReluTeacher(ws, c.data().d(), t.neurons(), t.kappa(), t.cosine(), t.noise(), c.seed());
         }
     },
     /** ALL19's Fig. 1 target on x ∈ ℝ⁴. */

@@ -4,17 +4,25 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.relulab.core.Activation;
 import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
+import org.relulab.training.config.OptimizerKind;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.config.TeacherKind;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.data.Dataset;
+import org.relulab.training.data.InputDistribution;
 import org.relulab.training.metrics.DoubleRows;
+import org.relulab.training.metrics.PopulationSpikes;
+import org.relulab.training.metrics.ReluPopulationLoss;
 import org.relulab.training.metrics.Stationarity;
+import org.relulab.training.metrics.TeacherIdentification;
 import org.relulab.training.plot.LinePlot;
 import org.relulab.training.run.MetricsCsv;
 import org.relulab.training.teacher.Teacher;
@@ -25,10 +33,13 @@ import org.relulab.training.teacher.Teacher;
  * d = 20 with a°_j = ±1 alternating; n = 4 000 noiseless samples x ~ N(0, I); student f = (1/m) Σ a_i ReLU(w_iᵀx)
  * from w_i ~ N(0, I/d), a_i ~ N(0, 1), trained by conic particle GD (η = 0.5) on J + λ·|μ|. The grid
  * ({@code sweeps/presets/as21/grid.toml}): m = m° = 5, m = 20 and m = 100, λ = 0 and λ = 0.003, five seeds each; then
- * λ = 0.001 and 0.01 at m = 100, seed 1 ({@code lambda.toml}) for the bias that λ puts on the masses.
- * {@code --quick}: m = 5 and m = 100, two seeds, 3 000 steps, and λ = 0.01 alone on the λ line. Writes summary.csv,
- * identification.svg (E against the step), angle.svg (largest angle to a heavy student neuron) and lambda.svg (final
- * E against λ at the largest m, seed 1, from every λ > 0 run there).
+ * λ = 0.001 and 0.01 at m = 100, seed 1 ({@code lambda.toml}) for the bias that λ puts on the masses; then the same
+ * with label noise ν = 0.5 and teacher directions of pairwise cosine ρ = 0.5, λ = 0 to 0.03, m = 5 and 100, five seeds
+ * ({@code noisy.toml}, {@link As21NoisyReport}). {@code --quick}: m = 5 and m = 100, two seeds, 3 000 steps, λ = 0.01
+ * alone on the λ line and λ = 0 and 0.01 with noise. Writes summary.csv, identification.svg (E against the step),
+ * angle.svg (largest angle to a heavy student neuron) and lambda.svg (final E against λ at the largest m, seed 1, from
+ * every λ > 0 run there) for the noiseless sweeps; noisy.csv, noisy-summary.csv and noisy-*.svg for the noisy one; and
+ * theory.csv, every sweep's medians beside the population objective's predictions ({@link As21Theory}).
  */
 public final class As21Experiment implements SweepExperiment {
     /**
@@ -47,20 +58,38 @@ public final class As21Experiment implements SweepExperiment {
         return """
               reproduce as21 [--quick] [--out DIR]
                          AS21: identification error of a signed 5-neuron ReLU teacher against the step, conic particle
-                         GD with lambda = 0 vs 0.003 and m = 5, 20, 100, five seeds; about 4 minutes on 2 cores, --quick
-                         40 s [out: results/reproduce/as21(-quick)]
+                         GD with lambda = 0 vs 0.003 and m = 5, 20, 100, five seeds; then with label noise 0.5 and
+                         teacher cosine 0.5, lambda = 0 to 0.03, m = 5 and 100; about 12 minutes on 2 cores, --quick
+                         1 minute [out: results/reproduce/as21(-quick)]
             """;
     }
 
     @Override
     public List<String> sweeps() {
-        return List.of("grid", "lambda");
+        return List.of("grid", "lambda", NOISY);
+    }
+
+    /** The sweep with label noise and a non-orthogonal teacher ({@link As21NoisyReport}). */
+    static final String NOISY = "noisy";
+
+    /** The population formulas of the report ({@link ReluPopulationLoss}, {@link PopulationSpikes}) need these. */
+    @Override
+    public void requireReportable(RunConfig run) {
+        if (run.teacher().kind() != TeacherKind.SIGNED_RELU || run.optimizer().kind() != OptimizerKind.AS21
+                || run.data().inputs() != InputDistribution.GAUSSIAN
+                || run.student().activation() != Activation.RELU) {
+            throw new IllegalArgumentException("reproduce as21 reports --teacher signed-relu learnt by --optimizer "
+                    + "as21 with --activation relu on --inputs gaussian (got " + run.teacher().kind().key() + ", "
+                    + run.optimizer().kind().key() + ", " + run.student().activation().name().toLowerCase(Locale.ROOT)
+                    + ", " + run.data().inputs().key() + ")");
+        }
     }
 
     @Override
     public void report(PresetRuns runs, PrintStream out) throws IOException {
         List<PresetRuns.Run> grid = runs.of("grid"), all = new ArrayList<>(grid);
         all.addAll(runs.of("lambda"));
+        List<EndState> states = new ArrayList<>();
         RunConfig c = all.get(0).config();
         String setting = String.format(Locale.ROOT, "d = %d, m° = %d, n = %d, η = %s", c.data().d(),
                 c.teacher().neurons(), c.data().n(), c.optimizer().lr());
@@ -78,8 +107,10 @@ public final class As21Experiment implements SweepExperiment {
             int m = r.config().student().m();
             double lambda = r.config().optimizer().regLambda();
             long seed = r.config().seed();
-            Outcome o = Outcome.read(r.dir().resolve("metrics.csv"), r.config().teacher().neurons());
-            Stationarity st = stationarity(r);
+            EndState e = EndState.of(r);
+            states.add(e);
+            Outcome o = e.outcome();
+            Stationarity st = e.stationarity();
             csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%s,%d,%.4g,%.4g%n", m,
                     text(lambda), seed, r.config().steps(), o.finalError(), o.massOutside(), o.finalAngle(),
                     o.minRatio(), o.maxRatio(), r.result().finalTestLoss(),
@@ -103,10 +134,46 @@ public final class As21Experiment implements SweepExperiment {
         runs.write("identification.svg", errors.svg());
         runs.write("angle.svg", angles.svg());
         if (line.size() > 1) writeLambdaPlot(runs, line, widest, c.steps());
+        List<EndState> noisy = new ArrayList<>();
+        for (PresetRuns.Run r : runs.of(NOISY)) noisy.add(EndState.of(r));
+        As21NoisyReport.write(runs, noisy, out);
+        Map<String, List<EndState>> bySweep = new LinkedHashMap<>();
+        bySweep.put("grid", states.subList(0, grid.size()));
+        bySweep.put("lambda", states.subList(grid.size(), states.size()));
+        bySweep.put(NOISY, noisy);
+        As21Theory.write(runs, bySweep, out);
+    }
+
+    /**
+     * One run's end state: its identification curves and their last values, the stationarity of its weights on its
+     * training set, its population loss against the clean teacher ({@link ReluPopulationLoss}), and its identification
+     * of the minimizer of the population objective at its λ ({@link PopulationSpikes}: what the regularized estimator
+     * should find with infinitely many samples; the teacher itself at λ = 0).
+     */
+    record EndState(PresetRuns.Run run, Outcome outcome, Stationarity stationarity, double populationLoss,
+            TeacherIdentification toMinimizer) {
+        static EndState of(PresetRuns.Run r) throws IOException {
+            RunConfig c = r.config();
+            double s = c.student().output().scale(c.student().m());
+            double[][] w = r.matrix("student_w.npy"), teacherW = r.matrix("teacher_w.npy");
+            double[] a = r.matrix("student_a.npy")[0], scaled = new double[a.length],
+                    teacherA = r.matrix("teacher_a.npy")[0];
+            for (int i = 0; i < a.length; i++) scaled[i] = s * a[i];
+            PopulationSpikes minimizer = PopulationSpikes.of(teacherW, teacherA, c.optimizer().regLambda());
+            return new EndState(r, Outcome.read(r.dir().resolve("metrics.csv"), c.teacher().neurons()),
+                    As21Experiment.stationarity(r), ReluPopulationLoss.of(w, scaled, teacherW, teacherA),
+                    TeacherIdentification.of(w, scaled, minimizer.spikes(), minimizer.signs()));
+        }
+
+        int m() { return run.config().student().m(); }
+
+        double lambda() { return run.config().optimizer().regLambda(); }
+
+        long seed() { return run.config().seed(); }
     }
 
     /** What one run's metrics say about identification: the curves, and their last values. */
-    private record Outcome(double[] step, double[] error, double[] angle, double massOutside, double minRatio,
+    record Outcome(double[] step, double[] error, double[] angle, double massOutside, double minRatio,
             double maxRatio, long below, boolean identified) {
         static Outcome read(Path metricsCsv, int teacherNeurons) throws IOException {
             Map<String, double[]> m = MetricsCsv.read(metricsCsv);
@@ -144,7 +211,7 @@ public final class As21Experiment implements SweepExperiment {
                 .add("final E", lambdas, finals).svg());
     }
 
-    private static String text(double lambda) {
+    static String text(double lambda) {
         return lambda == 0 ? "0" : Double.toString(lambda);
     }
 

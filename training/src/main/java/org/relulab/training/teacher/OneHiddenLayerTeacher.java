@@ -12,12 +12,21 @@ import org.relulab.core.Matrix;
 abstract class OneHiddenLayerTeacher implements Teacher {
     private final Matrix w, a;
     private final Activation activation;
+    private final double noise;
     private final String description;
 
+    /** A noiseless teacher. */
     OneHiddenLayerTeacher(Matrix w, Matrix a, Activation activation, String description) {
+        this(w, a, activation, 0, description);
+    }
+
+    /** A teacher whose labels carry Gaussian noise of standard deviation {@code noise} (ν ≥ 0). */
+    OneHiddenLayerTeacher(Matrix w, Matrix a, Activation activation, double noise, String description) {
+        if (!(noise >= 0)) throw new IllegalArgumentException("noise = " + noise + ": expected at least 0");
         this.w = w;
         this.a = a;
         this.activation = activation;
+        this.noise = noise;
         this.description = description;
     }
 
@@ -32,15 +41,14 @@ abstract class OneHiddenLayerTeacher implements Teacher {
     @Override
     public Matrix outputWeights() { return a; }
 
-    /** Noiseless labels y = σ(x·W*ᵀ)·a. */
-    @Override
-    public void label(Kernels k, Matrix x, Matrix y, long noiseSeed) {
-        labelAdding(k, x, y, 0f);
-    }
+    /** The label noise ν: labels are f*(x) + ν·ξ, ξ ~ N(0, 1). */
+    public final double noise() { return noise; }
 
-    /** y = σ(x·W*ᵀ)·a + β·y, in one pass. */
-    final void labelAdding(Kernels k, Matrix x, Matrix y, float beta) {
-        TeacherLabels.oneHiddenLayer(k, x, w, activation, a, beta, y);
+    /** y = σ(x·W*ᵀ)·a + ν·ξ, ξ ~ N(0, 1) from {@code noiseSeed} (no draw when ν = 0). */
+    @Override
+    public final void label(Kernels k, Matrix x, Matrix y, long noiseSeed) {
+        if (noise > 0) k.gaussianFill(y, noiseSeed, 0f, (float) noise);
+        TeacherLabels.oneHiddenLayer(k, x, w, activation, a, noise > 0 ? 1f : 0f, y);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.relulab.training.teacher;
 import java.util.List;
 import java.util.Locale;
 import org.relulab.core.Activation;
-import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
 import org.relulab.training.linalg.Orthogonal;
@@ -17,18 +16,10 @@ import org.relulab.training.student.TwoLayerStudent;
  * its condition number; stored here as K × d rows w*_j.
  */
 public final class ReluTeacher extends OneHiddenLayerTeacher {
-    private final double noise;
-
     public ReluTeacher(Workspace ws, int d, int neurons, double kappa, double noise, long seed) {
-        super(weights(ws, checked(d, kappa, noise), neurons, kappa, seed), ones(ws, neurons), Activation.RELU,
+        super(weights(ws, checked(d, kappa), neurons, kappa, seed), ones(ws, neurons), Activation.RELU, noise,
                 String.format(Locale.ROOT, "relu teacher (ZYWG19): d=%d, K=%d, κ=%s, noise ν=%s", d, neurons, kappa,
                         noise));
-        this.noise = noise;
-    }
-
-    private static int checked(int d, double kappa, double noise) {
-        if (!(noise >= 0)) throw new IllegalArgumentException("noise = " + noise + ": expected at least 0");
-        return checked(d, kappa);
     }
 
     /** W* = V·diag(s)·Uᵀ with random orthonormal U (d × K), V (K × K) and s = linspace(1, κ, K) (K × d). */
@@ -58,15 +49,6 @@ public final class ReluTeacher extends OneHiddenLayerTeacher {
     /** None to save: the output weights are all 1, part of the teacher's definition rather than its parameters. */
     @Override
     public Matrix outputWeights() { return null; }
-
-    public double noise() { return noise; }
-
-    /** y = σ(x·W*ᵀ)·1 + ν·ξ, ξ ~ N(0, 1) from {@code noiseSeed}. */
-    @Override
-    public void label(Kernels kernels, Matrix x, Matrix y, long noiseSeed) {
-        if (noise > 0) kernels.gaussianFill(y, noiseSeed, 0f, (float) noise);
-        labelAdding(kernels, x, y, noise > 0 ? 1f : 0f);
-    }
 
     /** ZYWG19's parameter recovery, for a student with at least K neurons. */
     @Override

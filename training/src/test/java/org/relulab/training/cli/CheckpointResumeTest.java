@@ -82,6 +82,18 @@ class CheckpointResumeTest {
         assertEquals(40, cfg.steps());
     }
 
+    /** as21's grid runs were written before --teacher-cosine: they read back as the orthonormal teacher they had. */
+    @Test
+    void aManifestWrittenBeforeTeacherCosinesReadsBackWithOrthonormalDirections() throws Exception {
+        Path run = Path.of("..", "results", "reproduce", "as21", "grid", "runs", "m=5_reg-lambda=0_seed=1");
+        java.util.Map<?, ?> options = (java.util.Map<?, ?>) ((java.util.Map<?, ?>) org.relulab.training.io.Json
+                .parse(Files.readString(run.resolve("manifest.json")))).get("options");
+        assertTrue(!options.containsKey("teacherCosine"), options.toString());
+        org.relulab.training.config.RunConfig cfg = org.relulab.training.config.RunConfig.fromOptions(options, run);
+        assertEquals(0.0, cfg.teacher().cosine());
+        assertEquals(org.relulab.training.config.TeacherKind.SIGNED_RELU, cfg.teacher().kind());
+    }
+
     @Test
     void divergedRunKeepsItsLastFiniteCheckpointAndSaysWhetherItHasOne() throws Exception {
         List<String> diverging = List.of("train", "--d", "8", "--m", "16", "--n", "500", "--test-n", "100", "--lr",

@@ -65,8 +65,11 @@ class MainTest {
                 "--network all19-3 trains with --optimizer gd or sgd from its own Gaussian init (got --optimizer "
                         + "truncated, --init gaussian)",
                 "train", "--network", "all19-3", "--optimizer", "truncated", "--out", "unused-output-dir");
-        assertBad("--noise 0.5: the fig1 teacher is noiseless (expected --noise 0, or --teacher relu)",
+        assertBad("--noise 0.5: the fig1 teacher is noiseless (expected --noise 0, or --teacher relu or signed-relu)",
                 "train", "--teacher", "fig1", "--noise", "0.5", "--out", "unused-output-dir");
+        assertBad("--teacher-cosine -0.3: expected -1/(m° - 1) = -0.25 < ρ < 1 (m° = 5 unit directions with one "
+                + "pairwise cosine ρ)", "train", "--teacher", "signed-relu", "--teacher-cosine", "-0.3", "--out",
+                "unused-output-dir");
         assertBad("--reg-lambda 0.1 is AS21's path-norm weight, for --optimizer as21 (got gd)",
                 "train", "--reg-lambda", "0.1", "--out", "unused-output-dir");
         assertBad("--optimizer as21 trains both layers: expected --output mean or sqrt (got ones)",

@@ -51,7 +51,8 @@ class RunOptionAppliesTest {
             switch (t) {
                 case ABS -> own.addAll(Set.of(RunOption.KAPPA, RunOption.ORTHOGONAL));
                 case RELU -> own.addAll(Set.of(RunOption.KAPPA, RunOption.NOISE, RunOption.TEACHER_NEURONS));
-                case SIGNED_RELU -> own.addAll(Set.of(RunOption.KAPPA, RunOption.TEACHER_NEURONS));
+                case SIGNED_RELU -> own.addAll(Set.of(RunOption.KAPPA, RunOption.TEACHER_NEURONS, RunOption.NOISE,
+                        RunOption.TEACHER_COSINE));
                 case CONCEPT2, CONCEPT3 -> own.add(RunOption.TERMS);
                 case FIG1 -> {}
             }

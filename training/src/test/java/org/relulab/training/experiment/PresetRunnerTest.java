@@ -49,7 +49,7 @@ class PresetRunnerTest {
                 }
             }
         }
-        assertEquals(2 * (1 + 2 + 2 + 1), specs, "lmz20, zywg19, as21 and beyond-ntk, full and quick");
+        assertEquals(2 * (1 + 2 + 3 + 1), specs, "lmz20, zywg19, as21 and beyond-ntk, full and quick");
         for (boolean quick : new boolean[] {false, true}) {
             for (String sweep : List.of(All19Experiment.TUNING, All19Experiment.RUNS)) {
                 PresetSpecs spec = PresetSpecs.read("all19", quick, sweep, null);
@@ -86,7 +86,7 @@ class PresetRunnerTest {
                 checked++;
             }
         }
-        assertEquals(1 + 2 + 2 + 1 + 1, checked, "lmz20, zywg19, as21, beyond-ntk and all19-cosine's tuning");
+        assertEquals(1 + 2 + 3 + 1 + 1, checked, "lmz20, zywg19, as21, beyond-ntk and all19-cosine's tuning");
     }
 
     /** The bundled copy is the repository's file, byte for byte. */
@@ -185,8 +185,24 @@ class PresetRunnerTest {
         Files.writeString(as21.resolve("grid.toml"),
                 signed + "seed = 1\n[axes]\nm = [2, 8]\nreg-lambda = [0, 0.003]\n");
         Files.writeString(as21.resolve("lambda.toml"), signed + "seed = 1\nm = 8\n[axes]\nreg-lambda = [0.01]\n");
+        Files.writeString(as21.resolve("noisy.toml"),
+                signed.replace("d = 6\n", "d = 6\nnoise = 0.3\nteacher-cosine = 0.4\n")
+                        + "[axes]\nm = [2, 8]\nreg-lambda = [0, 0.01]\nseed = \"1..2\"\n");
         Outcome a = relulab("reproduce", "as21", "--specs", as21.toString(), "--out", out21.toString());
         assertEquals(0, a.code(), a.err());
+        List<String> noisy = Files.readAllLines(out21.resolve("noisy.csv"));
+        assertEquals(1 + 8, noisy.size(), noisy.toString());
+        for (String row : noisy.subList(1, noisy.size())) { // ν and ρ as given; a positive, finite population loss
+            String[] f = row.split(",");
+            assertEquals(List.of("0.3", "0.4"), List.of(f[3], f[4]), row);
+            double population = Double.parseDouble(f[15]);
+            assertTrue(population > 0 && population < 10, row);
+        }
+        assertEquals(1 + 4, Files.readAllLines(out21.resolve("noisy-summary.csv")).size());
+        List<String> theory = Files.readAllLines(out21.resolve("theory.csv"));
+        assertEquals(1 + 4 + 1 + 4, theory.size(), theory.toString()); // grid, lambda, noisy: one row per m and λ
+        assertTrue(theory.get(1).startsWith("grid,2,0,0.0,0.0,1,"), theory.get(1));
+        assertTrue(Files.readString(out21.resolve("noisy-loss.svg")).contains("bias of λ (theory)"));
         List<String> summary = Files.readAllLines(out21.resolve("summary.csv"));
         assertEquals(1 + 4 + 1, summary.size(), summary.toString());
         List<String> lambdas = new ArrayList<>();
