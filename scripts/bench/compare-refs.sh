@@ -21,9 +21,10 @@ help_text() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\
 case "${1:-}" in -h|--help) help_text; exit 0 ;; esac
 [ $# -ge 3 ] || { help_text >&2; exit 2; }
 BASE_REF="$1"; NEW_REF="$2"; OUT="$3"; shift 3
-for ref in "$BASE_REF" "$NEW_REF"; do
-    git -C "$ROOT" rev-parse --verify -q "$ref^{commit}" >/dev/null || die "$ref is not a commit of $ROOT" 2
-done
+# Each ref resolved to its commit once, here: a branch that moves while this runs must not change what is built.
+resolve() { git -C "$ROOT" rev-parse --verify -q "$1^{commit}" || die "$1 is not a commit of $ROOT" 2; }
+BASE_REF="$(resolve "$BASE_REF")"
+NEW_REF="$(resolve "$NEW_REF")"
 if [ -n "${SLOWDOWN_PATCH:-}" ]; then
     [ -f "$SLOWDOWN_PATCH" ] || die "SLOWDOWN_PATCH=$SLOWDOWN_PATCH is not a file" 2
     SLOWDOWN_PATCH="$(cd "$(dirname "$SLOWDOWN_PATCH")" && pwd)/$(basename "$SLOWDOWN_PATCH")"
@@ -50,7 +51,7 @@ build() { # side ref
         git -C "$WORK/$side" apply "$SLOWDOWN_PATCH" || die "$SLOWDOWN_PATCH does not apply to $ref"
         echo "compare-refs: new build slowed on purpose with $(basename "$SLOWDOWN_PATCH")" >&2
     fi
-    echo "compare-refs: building $side ($ref = $(git -C "$ROOT" rev-parse --short=12 "$ref"))" >&2
+    echo "compare-refs: building $side (${ref:0:12})" >&2
     (cd "$WORK/$side" && mvn -B -q -DskipTests -Drelulab.gate.skip=true -pl bench -am package) \
         || die "the $side build failed (output above)"
     cp "$WORK/$side/bench/target/benchmarks.jar" "$OUT/$side.jar"
