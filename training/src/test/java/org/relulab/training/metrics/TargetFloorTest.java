@@ -28,11 +28,12 @@ class TargetFloorTest {
     }
 
     @Test
-    void reluTailIsHalfTheAbsTailPlusNothingOdd() {
-        // ReLU = z/2 + |z|/2: above order 1 its tail is a quarter of |·|'s.
+    void reluTailIsAQuarterOfTheAbsTailAboveOrderOne() {
+        // ReLU = z/2 + |z|/2: E[ReLU²] = 1/2, ĥ_0² = 1/(2π), ĥ_1² = 1/4, then a quarter of |·|'s even terms.
         assertEquals(HermiteCoefficients.tail(Activation.ABS, 4) / 4, HermiteCoefficients.tail(Activation.RELU, 4),
                 1e-15);
-        assertEquals(0.5 - 1 / (2 * Math.PI) - 0.25, HermiteCoefficients.tail(Activation.RELU, 0), 1e-15);
+        assertEquals(0.5 - 1 / (2 * Math.PI), HermiteCoefficients.tail(Activation.RELU, 0), 1e-15);
+        assertEquals(0.5 - 1 / (2 * Math.PI) - 0.25, HermiteCoefficients.tail(Activation.RELU, 1), 1e-15);
     }
 
     /**
