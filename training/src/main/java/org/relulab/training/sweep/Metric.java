@@ -30,9 +30,9 @@ public enum Metric implements Keyed {
      * LMZ20: the first logged step at which the exact population loss is at or below the target's degree-4 floor
      * ({@link org.relulab.training.metrics.PlateauEscape}); infinite when the run did not get there within its steps.
      */
-    ESCAPE_STEP("escape-step", "first logged step below the target's degree-4 floor (inf: not within the run)"),
+    ESCAPE_STEP("escape-step", "first step below the target's degree-4 floor"),
     /** LMZ20: 1 when the run left the plateau ({@link #ESCAPE_STEP} is finite), 0 when it did not. */
-    LEFT_PLATEAU("left-plateau", "whether the run left the plateau (got below the target's degree-4 floor)", true);
+    LEFT_PLATEAU("left-plateau", "left the plateau (below the target's degree-4 floor)", true);
 
     private final String key;
     private final String description;
