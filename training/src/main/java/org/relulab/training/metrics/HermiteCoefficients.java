@@ -41,6 +41,16 @@ public final class HermiteCoefficients {
         return h;
     }
 
+    /**
+     * Σ_{k > degree} ĥ_k²: the part of E[σ(z)²] above order {@code degree}, the squared distance from σ(z) to the
+     * polynomials of degree ≤ {@code degree} in z. For |·|: 1 − 2/π above order 0, 1 − 3/π above order 2.
+     */
+    public static double tail(Activation sigma, int degree) {
+        double rest = secondMoment(sigma);
+        for (double h : normalized(sigma, degree)) rest -= h * h;
+        return rest;
+    }
+
     /** E[σ(z)²] = Σ_k ĥ_k²: 1 for ABS, 1/2 for RELU. */
     public static double secondMoment(Activation sigma) {
         return switch (sigma) {

@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small SVG line chart for run metrics: several named series over a shared x axis, a log-scale y axis
- * (losses span decades) and a linear or log x axis. Points that are not positive and finite are skipped on
- * log axes. Series with the same name share a color and one legend entry (several runs of one kind). A series
- * is drawn as a solid line ({@link #add}), a dashed line ({@link #addDashed}: fits, reference lines) or as
- * unconnected points ({@link #addPoints}: measurements); a band ({@link #addBand}: a spread, such as min to max
- * over seeds) is a translucent area drawn behind every line, in the color of the series of its name. Plain SVG text,
- * no dependencies.
+ * A small SVG line chart for run metrics: several named series over a shared x axis, a log-scale y axis (losses span
+ * decades; or a linear one from 0 to 1 for fractions, {@link #unitY}) and a linear or log x axis. Points that are not
+ * positive and finite are skipped on log axes. Series with the same name share a color and one legend entry (several
+ * runs of one kind). A series is drawn as a solid line ({@link #add}), a dashed line ({@link #addDashed}: fits,
+ * reference lines) or as unconnected points ({@link #addPoints}: measurements); a band ({@link #addBand}: a spread,
+ * such as min to max over seeds) is a translucent area drawn behind every line, in the color of the series of its
+ * name. Plain SVG text, no dependencies.
  */
 public final class LinePlot {
-    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+            "#17becf", "#7f7f7f", "#bcbd22", "#e377c2"};
     private static final int W = 720, H = 420, LEFT = 70, RIGHT = 30, TOP = 40, BOTTOM = 50;
 
     private enum Style { LINE, DASHED, POINTS, BAND }
@@ -25,7 +26,7 @@ public final class LinePlot {
     private final String title, xLabel, yLabel;
     private final boolean logX;
     private final List<Series> series = new ArrayList<>();
-    private boolean legendLeft;
+    private boolean legendLeft, legendBelow, unitY;
 
     public LinePlot(String title, String xLabel, String yLabel, boolean logX) {
         this.title = title;
@@ -37,6 +38,18 @@ public final class LinePlot {
     /** Puts the legend in the top left corner (default: top right), clear of data that rise to the right. */
     public LinePlot legendLeft() {
         legendLeft = true;
+        return this;
+    }
+
+    /** Puts the legend below the chart, one entry a line, the picture growing to hold it: for long names. */
+    public LinePlot legendBelow() {
+        legendBelow = true;
+        return this;
+    }
+
+    /** A linear y axis from 0 to 1 (fractions, probabilities) instead of the log axis; 0 is then plotted. */
+    public LinePlot unitY() {
+        unitY = true;
         return this;
     }
 
@@ -81,8 +94,8 @@ public final class LinePlot {
         double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             for (int i = 0; i < s.x.length; i++) {
-                if (!usable(s.x[i], logX) || !usable(s.y[i], true)) continue;
-                if (s.hi != null && !usable(s.hi[i], true)) continue;
+                if (!usable(s.x[i], logX) || !usable(s.y[i], !unitY)) continue;
+                if (s.hi != null && !usable(s.hi[i], !unitY)) continue;
                 x0 = Math.min(x0, s.x[i]);
                 x1 = Math.max(x1, s.x[i]);
                 y0 = Math.min(y0, s.y[i]);
@@ -90,9 +103,10 @@ public final class LinePlot {
             }
         }
         StringBuilder sb = new StringBuilder();
+        int height = H + (legendBelow ? 16 * (int) series.stream().map(Series::name).distinct().count() + 8 : 0);
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"11\">%n<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n",
-                W, H, W, H));
+                W, height, W, height));
         text(sb, W / 2.0, 22, "middle", (int) Math.max(8, Math.min(14, (W - 20) / (0.56 * title.length()))), title);
         text(sb, LEFT + (W - LEFT - RIGHT) / 2.0, H - 12, "middle", 12, xLabel);
         sb.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
@@ -102,7 +116,8 @@ public final class LinePlot {
             text(sb, W / 2.0, H / 2.0, "middle", 12, "no finite positive values to plot");
             return sb.append("</svg>\n").toString();
         }
-        double ly0 = Math.floor(Math.log10(y0)), ly1 = Math.max(Math.ceil(Math.log10(y1)), ly0 + 1);
+        double ly0 = unitY ? 0 : Math.floor(Math.log10(y0));
+        double ly1 = unitY ? 1 : Math.max(Math.ceil(Math.log10(y1)), ly0 + 1);
         double lx0 = logX ? Math.log10(x0) : x0, lx1 = logX ? Math.log10(x1) : x1;
         if (lx1 <= lx0) lx1 = lx0 + 1;
         Frame frame = new Frame(lx0, lx1, ly0, ly1);
@@ -125,16 +140,17 @@ public final class LinePlot {
         return sb.append("</svg>\n").toString();
     }
 
-    /** The plotted ranges: x (log10 when logX) and log10 y. */
+    /** The plotted ranges: x (log10 when logX) and y (log10 but with unitY). */
     private record Frame(double lx0, double lx1, double ly0, double ly1) {}
 
-    /** Decades on y, ticks on x, the frame. */
+    /** Decades (or tenths, with unitY) on y, ticks on x, the frame. */
     private void axes(StringBuilder sb, Frame f) {
-        for (double e = f.ly0(); e <= f.ly1(); e++) { // decades on y
-            double y = py(e, f.ly0(), f.ly1());
+        double step = unitY ? 0.1 : 1;
+        for (int k = 0; f.ly0() + k * step <= f.ly1() + 1e-9; k++) {
+            double e = f.ly0() + k * step, y = py(e, f.ly0(), f.ly1());
             sb.append(String.format(Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, W - RIGHT, y));
-            text(sb, LEFT - 4, y + 4, "end", 10, "1e" + (int) e);
+            text(sb, LEFT - 4, y + 4, "end", 10, unitY ? tick(Math.round(e * 10) / 10.0) : "1e" + (int) e);
         }
         for (double v : xTicks(f.lx0(), f.lx1())) {
             double x = LEFT + (W - LEFT - RIGHT) * (v - f.lx0()) / (f.lx1() - f.lx0());
@@ -149,10 +165,10 @@ public final class LinePlot {
     private void line(StringBuilder sb, Series s, String color, Frame f) {
         StringBuilder pts = new StringBuilder();
         for (int i = 0; i < s.x.length; i++) {
-            if (!usable(s.x[i], logX) || !usable(s.y[i], true)) continue;
+            if (!usable(s.x[i], logX) || !usable(s.y[i], !unitY)) continue;
             double vx = logX ? Math.log10(s.x[i]) : s.x[i];
             double x = LEFT + (W - LEFT - RIGHT) * (vx - f.lx0()) / (f.lx1() - f.lx0());
-            double y = py(Math.log10(s.y[i]), f.ly0(), f.ly1());
+            double y = py(yValue(s.y[i]), f.ly0(), f.ly1());
             if (s.style == Style.POINTS) sb.append(marker(x, y, color));
             else pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
@@ -167,11 +183,11 @@ public final class LinePlot {
     private void band(StringBuilder sb, Series s, String color, Frame f) {
         StringBuilder upper = new StringBuilder(), lower = new StringBuilder();
         for (int i = 0; i < s.x.length; i++) {
-            if (!usable(s.x[i], logX) || !usable(s.y[i], true) || !usable(s.hi[i], true)) continue;
+            if (!usable(s.x[i], logX) || !usable(s.y[i], !unitY) || !usable(s.hi[i], !unitY)) continue;
             double vx = logX ? Math.log10(s.x[i]) : s.x[i];
             double x = LEFT + (W - LEFT - RIGHT) * (vx - f.lx0()) / (f.lx1() - f.lx0());
-            upper.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, py(Math.log10(s.hi[i]), f.ly0(), f.ly1())));
-            lower.insert(0, String.format(Locale.ROOT, "%.1f,%.1f ", x, py(Math.log10(s.y[i]), f.ly0(), f.ly1())));
+            upper.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, py(yValue(s.hi[i]), f.ly0(), f.ly1())));
+            lower.insert(0, String.format(Locale.ROOT, "%.1f,%.1f ", x, py(yValue(s.y[i]), f.ly0(), f.ly1())));
         }
         sb.append(String.format(Locale.ROOT,
                 "<polygon fill=\"%s\" fill-opacity=\"0.2\" stroke=\"none\" points=\"%s\"/>%n",
@@ -180,8 +196,8 @@ public final class LinePlot {
 
     /** The k-th legend entry: a marker or line sample and the series' name. */
     private void legendEntry(StringBuilder sb, Series s, int k, String color) {
-        double ly = TOP + 14 + 16 * k;
-        int lx = legendLeft ? LEFT + 10 : W - RIGHT - 150;
+        double ly = legendBelow ? H + 8 + 16 * k : TOP + 14 + 16 * k;
+        int lx = legendLeft || legendBelow ? LEFT + 10 : W - RIGHT - 150;
         if (s.style == Style.POINTS) sb.append(marker(lx + 10, ly - 4, color));
         else
             sb.append(String.format(Locale.ROOT,
@@ -213,6 +229,11 @@ public final class LinePlot {
 
     private static String dash(Style style) {
         return style == Style.DASHED ? " stroke-dasharray=\"6 4\"" : "";
+    }
+
+    /** A y value on the plotted scale: log10, or itself with unitY. */
+    private double yValue(double v) {
+        return unitY ? v : Math.log10(v);
     }
 
     private static boolean usable(double v, boolean log) {

@@ -25,14 +25,32 @@ public enum Metric implements Keyed {
     /** The wall-clock seconds of the training loop. */
     SECONDS("seconds", "wall-clock seconds"),
     /** Whether the run diverged (its loss or weights stopped being finite). */
-    DIVERGED("diverged", "whether the run diverged");
+    DIVERGED("diverged", "whether the run diverged"),
+    /**
+     * LMZ20: the first logged step at which the exact population loss is at or below the target's degree-4 floor
+     * ({@link org.relulab.training.metrics.PlateauEscape}); infinite when the run did not get there within its steps.
+     */
+    ESCAPE_STEP("escape-step", "first step below the target's degree-4 floor"),
+    /** LMZ20: 1 when the run left the plateau ({@link #ESCAPE_STEP} is finite), 0 when it did not. */
+    LEFT_PLATEAU("left-plateau", "left the plateau (below the target's degree-4 floor)", true);
 
     private final String key;
     private final String description;
+    private final boolean indicator;
 
     Metric(String key, String description) {
+        this(key, description, false);
+    }
+
+    Metric(String key, String description, boolean indicator) {
         this.key = key;
         this.description = description;
+        this.indicator = indicator;
+    }
+
+    /** Whether each run's value is 0 or 1, summarized over seeds as a fraction with its 95 % interval. */
+    public boolean indicator() {
+        return indicator;
     }
 
     @Override

@@ -8,7 +8,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.relulab.training.io.Npy;
+import org.relulab.training.metrics.PlateauEscape;
+import org.relulab.training.metrics.TargetFloor;
 import org.relulab.training.run.MetricsCsv;
+import org.relulab.training.teacher.Teacher;
 
 /**
  * What one point's run gave: its state and, for a run that ended (done or diverged), its numbers by runs.csv's column
@@ -20,7 +24,7 @@ import org.relulab.training.run.MetricsCsv;
 public record RunResult(PointState state, Map<String, Double> values) {
     /** The numbers of a run, as runs.csv names its columns. */
     static final List<String> COLUMNS = List.of("steps_done", "final_train_loss", "final_test_loss",
-            "final_test_loss_x_d", "best_train_loss", "best_test_loss", "seconds");
+            "final_test_loss_x_d", "best_train_loss", "best_test_loss", "seconds", "escape_step", "left_plateau");
 
     public RunResult {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -69,7 +73,8 @@ public record RunResult(PointState state, Map<String, Double> values) {
      * The result of the run in {@code runDir}: from its manifest's result (steps done, final losses, seconds; the
      * final test loss × d with the manifest's d) and its metrics.csv (the best losses: the lowest finite logged value,
      * NaN when none is finite). A metrics.csv that cannot be read leaves the best losses empty and is reported on
-     * {@code warnings}.
+     * {@code warnings}. LMZ20's runs (a {@code population_loss} column and the teacher's {@code teacher_a.npy}) also
+     * get the escape step and whether they left the plateau ({@link PlateauEscape}); other runs leave them empty.
      */
     public static RunResult read(Path runDir, PrintStream warnings) {
         PointStatus status = PointStatus.of(runDir);
@@ -89,6 +94,7 @@ public record RunResult(PointState state, Map<String, Double> values) {
             Map<String, double[]> rows = MetricsCsv.read(csv);
             put(v, "best_train_loss", lowest(rows.get("train_loss")));
             put(v, "best_test_loss", lowest(rows.get("test_loss")));
+            escape(runDir, rows, v);
         } catch (IOException | RuntimeException e) {
             warnings.println("sweep collect: warning: cannot read " + csv + " (" + e.getMessage()
                     + "): its best losses are left empty");
@@ -97,6 +103,20 @@ public record RunResult(PointState state, Map<String, Double> values) {
         Map<String, Double> ordered = new LinkedHashMap<>();
         for (String c : COLUMNS) if (v.containsKey(c)) ordered.put(c, v.get(c));
         return new RunResult(state, ordered);
+    }
+
+    /**
+     * escape_step (infinite when the run did not get there) and left_plateau (1 or 0), for a run that logs the
+     * population loss against the abs teacher whose a_j it saved; nothing for other runs.
+     */
+    private static void escape(Path runDir, Map<String, double[]> rows, Map<String, Double> v) throws IOException {
+        Path a = runDir.resolve(Teacher.OUTPUT_WEIGHTS_FILE);
+        double[] loss = rows.get("population_loss"), steps = rows.get("step");
+        if (loss == null || steps == null || !Files.isRegularFile(a)) return;
+        double floor = TargetFloor.of(Npy.read(a).toRows()[0], PlateauEscape.DEGREE);
+        long step = PlateauEscape.step(steps, loss, floor);
+        v.put("escape_step", step < 0 ? Double.POSITIVE_INFINITY : step);
+        v.put("left_plateau", step < 0 ? 0.0 : 1.0);
     }
 
     private static void put(Map<String, Double> v, String column, Double value) {

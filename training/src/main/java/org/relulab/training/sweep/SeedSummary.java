@@ -11,12 +11,18 @@ import java.util.Map;
 /**
  * A sweep's runs grouped over seeds: one group per combination of the other swept options, in the sweep's order, with
  * how many of its runs are done, diverged, failed and not yet finished, and for each metric the mean, median, minimum
- * and maximum over its done runs. Diverged runs are counted and left out of the statistics (a diverged loss is not a
- * loss to average), as are failed and unfinished runs.
+ * and maximum over its done runs (for a 0/1 metric, the fraction of ones and its 95 % interval). Diverged runs are
+ * counted and left out of the statistics (a diverged loss is not a loss to average), as are failed and unfinished
+ * runs.
  */
 final class SeedSummary {
     /** The statistics of each metric, in the order of summary.csv's columns ({@code final_test_loss_mean}, ...). */
     static final List<String> STATS = List.of("mean", "median", "min", "max");
+    /**
+     * The statistics of a 0/1 metric ({@link Metric#indicator()}): the fraction of ones and its 95 % Wilson interval
+     * ({@link Proportion}).
+     */
+    static final List<String> FRACTION_STATS = List.of("fraction", "low95", "high95");
     /** The count columns after the swept ones. */
     static final List<String> COUNTS = List.of("runs", "count", "diverged", "failed", "unfinished");
 
@@ -88,24 +94,46 @@ final class SeedSummary {
         return new double[] {sum / n, median, v[0], v[n - 1]};
     }
 
+    /** A 0/1 metric's fraction and 95 % interval ({@link #FRACTION_STATS}); null when there are no values. */
+    static double[] fractionStats(double[] values) {
+        Proportion p = Proportion.of(values);
+        return p == null ? null : new double[] {p.fraction(), p.low(), p.high()};
+    }
+
+    /** Whether runs.csv's column {@code column} holds a 0/1 metric. */
+    static boolean indicator(String column) {
+        for (Metric m : Metric.values()) if (m.indicator() && column.equals(RunResult.column(m))) return true;
+        return false;
+    }
+
+    /** The statistics of runs.csv's column {@code column}: {@link #FRACTION_STATS} or {@link #STATS}. */
+    static List<String> statNames(String column) {
+        return indicator(column) ? FRACTION_STATS : STATS;
+    }
+
+    /** {@link #statNames}'s statistics of {@code values} of runs.csv's column {@code column}; null without values. */
+    static double[] statsOf(String column, double[] values) {
+        return indicator(column) ? fractionStats(values) : stats(values);
+    }
+
     /**
      * summary.csv: the swept columns but seed, {@link #COUNTS}, then {@code METRIC_STAT} for each metric and
-     * statistic ({@code final_test_loss_mean, final_test_loss_median, ...}); empty statistics where a group has no
-     * done run.
+     * statistic ({@code final_test_loss_mean, final_test_loss_median, ...}; {@code left_plateau_fraction,
+     * left_plateau_low95, left_plateau_high95} for a 0/1 metric); empty statistics where a group has no done run.
      */
     String csv() {
         List<String> header = new ArrayList<>();
         columns.forEach(c -> header.add(c.name()));
         header.addAll(COUNTS);
-        for (String m : metrics) for (String s : STATS) header.add(m + "_" + s);
+        for (String m : metrics) for (String s : statNames(m)) header.add(m + "_" + s);
         StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
         for (Group g : groups) {
             List<String> cells = new ArrayList<>();
             g.cells().values().forEach(v -> cells.add(Csv.quote(v)));
             for (int n : g.counts()) cells.add(Integer.toString(n));
             for (String m : metrics) {
-                double[] s = stats(g.values(m));
-                for (int i = 0; i < STATS.size(); i++) cells.add(s == null ? "" : Csv.number(s[i]));
+                double[] s = statsOf(m, g.values(m));
+                for (int i = 0; i < statNames(m).size(); i++) cells.add(s == null ? "" : Csv.number(s[i]));
             }
             sb.append(String.join(",", cells)).append('\n');
         }
@@ -121,8 +149,12 @@ final class SeedSummary {
         String column = RunResult.column(metric);
         StringBuilder sb = new StringBuilder("# Sweep summary\n\n").append(about).append("\n\n");
         sb.append("`").append(metric.key()).append("` (").append(metric.description()).append(") over seeds, for ")
-                .append("each combination of the other swept options: mean, median, min and max over the runs that ")
-                .append("finished (`count` of the `runs`). Diverged runs are counted in `diverged` and left out of ")
+                .append("each combination of the other swept options: ")
+                .append(metric.indicator()
+                        ? "the fraction of the runs that finished (`count` of the `runs`) where it is 1, and its 95 % "
+                                + "Wilson score interval (`low95` to `high95`)"
+                        : "mean, median, min and max over the runs that finished (`count` of the `runs`)")
+                .append(". Diverged runs are counted in `diverged` and left out of ")
                 .append("the statistics, as are failed runs and unfinished ones (pending or running). summary.csv has ")
                 .append("these statistics for every metric of the spec; runs.csv has each run.\n\n");
         List<String> header = new ArrayList<>();
@@ -132,14 +164,15 @@ final class SeedSummary {
             rule.add(c.kind().numeric() ? "---:" : "---");
         }
         header.addAll(COUNTS);
-        header.addAll(STATS);
+        List<String> stats = statNames(column);
+        header.addAll(stats);
         while (rule.size() < header.size()) rule.add("---:");
         sb.append(row(header)).append(row(rule));
         for (Group g : groups) {
             List<String> cells = new ArrayList<>(g.cells().values());
             for (int n : g.counts()) cells.add(Integer.toString(n));
-            double[] s = stats(g.values(column));
-            for (int i = 0; i < STATS.size(); i++) cells.add(s == null ? "–" : fourDigits(s[i]));
+            double[] s = statsOf(column, g.values(column));
+            for (int i = 0; i < stats.size(); i++) cells.add(s == null ? "–" : fourDigits(s[i]));
             sb.append(row(cells));
         }
         return sb.toString();

@@ -12,11 +12,14 @@ import org.relulab.training.plot.LinePlot;
  * A metric of a sweep's done runs against one swept option, one line per value of another ({@code --by}) and of any
  * further swept option but seed: at each x the median over seeds (a point on the line), with a band from the minimum
  * to the maximum. The y axis is logarithmic; the x axis too when its values are positive and span a factor of 20 or
- * more.
+ * more. A 0/1 metric ({@link Metric#indicator()}) is drawn as the fraction of ones over seeds on a linear axis from 0
+ * to 1, its band the 95 % Wilson interval. Lines with long names list them below the chart.
  */
 final class SweepPlot {
     /** The longest title; the fixed options are cut to fit. */
     private static final int MAX_TITLE = 110;
+    /** The longest line name the legend inside the chart holds; longer ones put the legend below it. */
+    private static final int MAX_INSIDE_NAME = 24;
 
     private SweepPlot() {}
 
@@ -40,13 +43,23 @@ final class SweepPlot {
                     .computeIfAbsent(Double.parseDouble(xCell), k -> new ArrayList<>()).add(value);
         }
         LinePlot plot = new LinePlot(title(metric, x, fixed), x.name(), metric.description(), logX(lines));
+        if (metric.indicator()) plot.unitY();
+        if (lines.keySet().stream().anyMatch(name -> name.length() > MAX_INSIDE_NAME)) plot.legendBelow();
         lines.forEach((name, points) -> {
             double[] xs = new double[points.size()], median = new double[xs.length], lo = new double[xs.length],
                     hi = new double[xs.length];
             int i = 0;
             for (Map.Entry<Double, List<Double>> e : points.entrySet()) {
-                double[] s = SeedSummary.stats(e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
+                double[] values = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
                 xs[i] = e.getKey();
+                if (metric.indicator()) { // the fraction and its 95 % interval
+                    double[] s = SeedSummary.fractionStats(values);
+                    median[i] = s[0];
+                    lo[i] = s[1];
+                    hi[i++] = s[2];
+                    continue;
+                }
+                double[] s = SeedSummary.stats(values);
                 median[i] = s[1];
                 lo[i] = s[2];
                 hi[i++] = s[3];
@@ -71,7 +84,9 @@ final class SweepPlot {
     }
 
     private static String title(Metric metric, RunsTable.Column x, String fixed) {
-        String title = metric.key() + " against " + x.name() + ": median over seeds, min-max band";
+        String title = metric.key() + " against " + x.name() + (metric.indicator()
+                ? ": fraction of seeds, 95 % Wilson band"
+                : ": median over seeds, min-max band");
         if (fixed.isEmpty()) return title;
         title += "; " + fixed;
         return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE - 1) + "…";

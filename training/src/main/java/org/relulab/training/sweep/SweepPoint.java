@@ -42,11 +42,14 @@ public record SweepPoint(int index, String name, Map<String, String> options, Ma
 
     /**
      * The options as {@code train}'s command line takes them: "--m", "32", ...; a flag ("--orthogonal") only where it
-     * is true. The runner adds {@code --out}.
+     * is true; an option that has no effect on this run's configuration ({@link #inapplicable()}) left out. The
+     * runner adds {@code --out}.
      */
     public List<String> arguments() {
         List<String> args = new ArrayList<>();
+        List<String> skipped = inapplicable();
         options.forEach((name, value) -> {
+            if (skipped.contains(name)) return;
             if (SpecOption.byName(name).kind() != SpecOption.Kind.BOOLEAN) {
                 args.add("--" + name);
                 args.add(value);
@@ -55,5 +58,21 @@ public record SweepPoint(int index, String name, Map<String, String> options, Ma
             }
         });
         return args;
+    }
+
+    /**
+     * The spec's options that have no effect on this run ({@link RunOption#notApplying(RunConfig)}): truncated GD's
+     * {@code lambda0} on a point whose optimizer is {@code gd}, say. A spec may set such an option for the points it
+     * applies to; {@code train}, which refuses an option that does nothing, is not given it
+     * ({@link SweepSpec#points} refuses one that applies to no point).
+     */
+    public List<String> inapplicable() {
+        RunConfig c = config(Path.of(name));
+        List<String> names = new ArrayList<>();
+        for (String option : options.keySet()) {
+            RunOption o = RunOption.byCli(option);
+            if (o != null && o.notApplying(c) != null) names.add(option);
+        }
+        return names;
     }
 }

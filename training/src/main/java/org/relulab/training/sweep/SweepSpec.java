@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.relulab.training.config.RunConfig;
+import org.relulab.training.config.RunOption;
 import org.relulab.training.failure.Failure;
 
 /**
@@ -94,9 +96,13 @@ public final class SweepSpec {
         }
         Grid grid = new Grid(base, axes, zip);
         Map<String, Integer> names = new HashMap<>();
+        Map<String, String> idle = new LinkedHashMap<>(); // option -> why, while it applies to no point seen yet
+        boolean first = true;
         for (SweepPoint p : grid) {
             checkDerived(p);
             checkConfig(p, grid.coordinates(p.index()));
+            if (n <= HUGE) idle(p, idle, first);
+            first = false;
             Integer other = n <= HUGE ? names.put(p.name(), p.index()) : null;
             if (other != null) {
                 throw axesAt.error(
@@ -104,7 +110,33 @@ public final class SweepSpec {
                                 + p.name());
             }
         }
+        if (n <= HUGE) refuseIdle(idle);
         return grid;
+    }
+
+    /**
+     * Keeps in {@code idle} the options that apply to none of the points so far, with why for the first point; on the
+     * last point {@link #points} refuses any left ({@link #refuseIdle}).
+     */
+    private static void idle(SweepPoint p, Map<String, String> idle, boolean first) {
+        List<String> skipped = p.inapplicable();
+        if (first) {
+            RunConfig c = p.config(Path.of(p.name()));
+            for (String o : skipped) idle.put(o, RunOption.byCli(o).notApplying(c));
+        } else {
+            idle.keySet().retainAll(skipped);
+        }
+    }
+
+    /** An option of the spec that applies to none of its points is a mistake: it would do nothing. */
+    private void refuseIdle(Map<String, String> idle) {
+        for (Map.Entry<String, String> e : idle.entrySet()) {
+            String option = e.getKey(), why = "applies to none of the sweep's runs: it " + e.getValue();
+            if (baseAt.containsKey(option)) throw baseAt.get(option).error("[base] " + option + ": " + why);
+            for (Axis axis : axes)
+                if (axis.option().equals(option)) throw axis.at().error("[axes] " + option + ": " + why);
+            throw axesAt.error(option + ": " + why);
+        }
     }
 
     /** A derived axis's factors give different values in {@code p}'s context (rounding may merge them). */

@@ -31,7 +31,10 @@
  * Rules. An option in {@code [base]} or {@code [axes]} is any {@code train} option but {@code out} (the runner gives
  * each run its folder) and {@code resume}, plus train's {@code data}, {@code checkpoint-every} and {@code save-data}.
  * Every value is checked by the option's own parser and range, as on the command line. An option is set in one place:
- * in {@code [base]} or as one axis. An axis has at least one value and no value twice, but for a zipped list, whose
+ * in {@code [base]} or as one axis. An option may apply to only some of the points ({@code lambda0} with
+ * {@code optimizer = ["gd", "truncated"]}): each point's {@code train} gets the options that have an effect on it
+ * ({@link org.relulab.training.sweep.SweepPoint#inapplicable()}); one that applies to no point is refused. An axis has
+ * at least one value and no value twice, but for a zipped list, whose
  * zip group must give no combination twice ({@code network = ["all19-3", "all19-3"]} zipped with
  * {@code trained = ["all", "last"]}). A range of an integer option
  * rounds its values to integers; a range of real numbers rounds them to 12 significant digits. A derived axis

@@ -28,6 +28,9 @@ public interface Teacher {
         return List.of();
     }
 
+    /** The file {@link #saveWeights} writes the output weights to. */
+    String OUTPUT_WEIGHTS_FILE = "teacher_a.npy";
+
     /** The teacher's output weights (1 × K) where they are part of it, or null. */
     default Matrix outputWeights() {
         return null;
@@ -38,6 +41,6 @@ public interface Teacher {
      */
     default void saveWeights(Path dir) throws IOException {
         if (weights().rows() > 0) Npy.write(dir.resolve("teacher_w.npy"), weights());
-        if (outputWeights() != null) Npy.write(dir.resolve("teacher_a.npy"), outputWeights());
+        if (outputWeights() != null) Npy.write(dir.resolve(OUTPUT_WEIGHTS_FILE), outputWeights());
     }
 }

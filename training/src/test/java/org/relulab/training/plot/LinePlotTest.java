@@ -27,6 +27,27 @@ class LinePlotTest {
     }
 
     @Test
+    void aUnitAxisPlotsZeroAndTenthsFromZeroToOne() {
+        double[] x = {1, 2, 4};
+        String svg = new LinePlot("t", "m/d", "fraction", false).unitY().addPoints("p", x, new double[] {0, 0.5, 1})
+                .addBand("p", x, new double[] {0, 0.2, 0.8}, new double[] {0.2, 0.8, 1}).svg();
+        assertEquals(3 + 1, count(svg, "<circle"), "0 is plotted too: three points and the legend marker");
+        for (String tick : new String[] {"0", "0.1", "0.5", "1"})
+            assertTrue(svg.contains(">" + tick + "</text>"), tick);
+        assertTrue(!svg.contains(">1e0</text>"), svg);
+        // y = 1 at the top of the frame, 0 at its bottom: the points' y are TOP and H - BOTTOM
+        assertTrue(svg.contains("cy=\"40.0\"") && svg.contains("cy=\"370.0\""), svg);
+    }
+
+    @Test
+    void aLegendBelowGrowsThePicture() {
+        double[] x = {1, 2};
+        String svg = new LinePlot("t", "d", "s", true).legendBelow().add("a", x, x).add("b", x, x).svg();
+        assertTrue(svg.contains("height=\"460\""), "420 and two legend lines of 16 and a margin of 8: " + svg);
+        assertTrue(svg.contains("<text x=\"104.0\" y=\"428.0\"") && svg.contains(">b</text>"), svg);
+    }
+
+    @Test
     void logTicksHaveNoTrailingZeros() {
         String svg = new LinePlot("t", "x", "y", true).add("a", new double[] {0.25, 4}, new double[] {1, 2}).svg();
         assertTrue(svg.contains(">0.5</text>") && svg.contains(">2</text>") && !svg.contains("0.5000"), svg);

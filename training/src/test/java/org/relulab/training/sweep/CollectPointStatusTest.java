@@ -86,9 +86,9 @@ class CollectPointStatusTest {
                 && warning.endsWith("its best losses are left empty\n"), warning);
         List<String> rows = Files.readAllLines(sweep.resolve("runs.csv"));
         assertEquals(List.of("run_id,index,lr,seed,status,steps_done,final_train_loss,final_test_loss,"
-                + "final_test_loss_x_d,best_train_loss,best_test_loss,seconds",
-                "lr=1_seed=1,0,1.0,1,done,10,0.5,0.25,1,0.25,0.25,1.5", "lr=1_seed=2,1,1.0,2,running,,,,,,,",
-                "lr=2_seed=1,2,2.0,1,failed,,,,,,,", "lr=2_seed=2,3,2.0,2,done,10,0.5,0.125,0.5,,,1.5"), rows);
+                + "final_test_loss_x_d,best_train_loss,best_test_loss,seconds,escape_step,left_plateau",
+                "lr=1_seed=1,0,1.0,1,done,10,0.5,0.25,1,0.25,0.25,1.5,,", "lr=1_seed=2,1,1.0,2,running,,,,,,,,,",
+                "lr=2_seed=1,2,2.0,1,failed,,,,,,,,,", "lr=2_seed=2,3,2.0,2,done,10,0.5,0.125,0.5,,,1.5,,"), rows);
         List<String> summary = Files.readAllLines(sweep.resolve("summary.csv"));
         assertTrue(summary.get(1).startsWith("1.0,2,1,0,0,1,0.5,0.5,0.5,0.5,"), summary.get(1));
         assertTrue(summary.get(2).startsWith("2.0,2,1,0,1,0,0.5,0.5,0.5,0.5,"), summary.get(2));

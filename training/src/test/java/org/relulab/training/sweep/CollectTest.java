@@ -26,6 +26,7 @@ import org.relulab.training.cli.Main;
 import org.relulab.training.failure.ExitCode;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.io.Json;
+import org.relulab.training.io.Npy;
 import org.relulab.training.run.MetricsCsv;
 
 /**
@@ -51,7 +52,7 @@ class CollectTest {
             """;
     static final List<String> RUNS_HEADER = List.of("run_id", "index", "lr", "m", "m_per_d", "seed", "status",
             "steps_done", "final_train_loss", "final_test_loss", "final_test_loss_x_d", "best_train_loss",
-            "best_test_loss", "seconds");
+            "best_test_loss", "seconds", "escape_step", "left_plateau");
 
     @TempDir
     static Path tmp;
@@ -135,6 +136,19 @@ class CollectTest {
         };
     }
 
+    /**
+     * The first logged step whose population loss is at or below the degree-4 floor of the run's teacher,
+     * Σ a_j² (1 − 2/π − 1/π − 1/(12π)), computed here from teacher_a.npy; -1 when there is none.
+     */
+    static long escapeStep(Path run, Map<String, double[]> metrics) throws IOException {
+        double sumSquares = 0;
+        for (double a : Npy.read(run.resolve("teacher_a.npy")).toRows()[0]) sumSquares += a * a;
+        double floor = sumSquares * (1 - 3 / Math.PI - 1 / (12 * Math.PI));
+        double[] steps = metrics.get("step"), loss = metrics.get("population_loss");
+        for (int i = 0; i < steps.length; i++) if (loss[i] <= floor) return (long) steps[i];
+        return -1;
+    }
+
     static double lowestFinite(double[] column) {
         return Arrays.stream(column).filter(Double::isFinite).min().orElse(Double.NaN);
     }
@@ -169,6 +183,9 @@ class CollectTest {
             assertEquals(lowestFinite(metrics.get("train_loss")), num(r.get("best_train_loss")));
             assertEquals(lowestFinite(metrics.get("test_loss")), num(r.get("best_test_loss")));
             assertEquals(manifestNumber(result.get("seconds")), num(r.get("seconds")));
+            long escape = escapeStep(sweep.resolve("runs").resolve(r.get("run_id")), metrics);
+            assertEquals(escape < 0 ? Double.POSITIVE_INFINITY : escape, num(r.get("escape_step")), r.toString());
+            assertEquals(escape < 0 ? 0 : 1, num(r.get("left_plateau")), r.toString());
         }
         Map<String, String> diverged = rows.get(4);
         assertTrue(Double.parseDouble(diverged.get("steps_done")) < 20, diverged.toString());
@@ -187,7 +204,10 @@ class CollectTest {
         for (Metric m : Metric.values()) {
             if (m == Metric.DIVERGED) continue;
             String column = m == Metric.STEPS ? "steps_done" : m.key().replace('-', '_');
-            for (String s : List.of("mean", "median", "min", "max")) header.add(column + "_" + s);
+            List<String> stats = m == Metric.LEFT_PLATEAU
+                    ? List.of("fraction", "low95", "high95")
+                    : List.of("mean", "median", "min", "max");
+            for (String s : stats) header.add(column + "_" + s);
         }
         assertEquals(header, List.copyOf(rows.get(0).keySet()), "every metric of the spec (all, by default)");
         assertEquals(List.of("2,2,0,0,0", "2,2,0,0,0", "2,0,1,0,1"), rows.stream().map(r -> String.join(",",
@@ -206,6 +226,31 @@ class CollectTest {
             assertEquals(20, Double.parseDouble(r.get("steps_done_median")));
         }
         for (String c : header.subList(8, header.size())) assertEquals("", rows.get(2).get(c), "no done run: " + c);
+        for (int g = 0; g < 2; g++) {
+            String lr = g == 0 ? "0.5" : "1";
+            int left = 0;
+            for (int seed = 1; seed <= 2; seed++) {
+                Path run = sweep.resolve("runs").resolve("lr=" + lr + "_m=1.6d_seed=" + seed);
+                if (escapeStep(run, MetricsCsv.read(run.resolve("metrics.csv"))) >= 0) left++;
+            }
+            Proportion p = new Proportion(left, 2);
+            assertEquals(p.fraction(), Double.parseDouble(rows.get(g).get("left_plateau_fraction")));
+            assertEquals(p.low(), Double.parseDouble(rows.get(g).get("left_plateau_low95")));
+            assertEquals(p.high(), Double.parseDouble(rows.get(g).get("left_plateau_high95")));
+        }
+    }
+
+    @Test
+    void aZeroOneMetricIsAFractionWithItsWilsonInterval() throws IOException {
+        collect(sweep, "--metric", "left-plateau", "--x", "lr");
+        String md = Files.readString(sweep.resolve("summary.md"));
+        assertTrue(md.contains("95 % Wilson score interval"), md);
+        assertTrue(md.contains("| runs | count | diverged | failed | unfinished | fraction | low95 | high95 |\n"), md);
+        String svg = Files.readString(sweep.resolve("left-plateau-vs-lr.svg"));
+        assertTrue(svg.contains("left-plateau against lr: fraction of seeds, 95 % Wilson band"), svg);
+        assertTrue(svg.contains(">0.5</text>") && svg.contains(">1</text>"), "a linear axis from 0 to 1: " + svg);
+        assertFalse(svg.contains(">1e0</text>"), svg);
+        collect(sweep); // as before, for the other tests
     }
 
     @Test

@@ -141,7 +141,8 @@ class SweepBadSpecTest {
                 bad("unknown metric", "metrics = [\"steps\", \"final-tst-loss\"]\n" + AXES,
                         "sweep: bad.toml:1:21: metrics: unknown metric 'final-tst-loss' (expected one of:"
                                 + " final-train-loss, final-test-loss, final-test-loss-x-d, best-train-loss,"
-                                + " best-test-loss, steps, seconds, diverged) (did you mean 'final-test-loss'?)"),
+                                + " best-test-loss, steps, seconds, diverged, escape-step, left-plateau) (did you mean"
+                                + " 'final-test-loss'?)"),
                 bad("metric twice", "metrics = [\"steps\", \"steps\"]\n" + AXES,
                         "sweep: bad.toml:1:21: metrics: steps is listed twice"),
                 // the file as a whole
