@@ -20,11 +20,17 @@ public record KernelSpectrum(int d, double[] eigenvalues, double trace) {
     public KernelSpectrum {
         if (d < 2) throw new IllegalArgumentException("kernel spectrum for d = " + d + " (expected d >= 2)");
         eigenvalues = eigenvalues.clone();
+        double sum = 0;
         for (int l = 0; l < eigenvalues.length; l++) {
             if (!(eigenvalues[l] >= 0)) {
                 throw new IllegalArgumentException("eigenvalue μ_" + l + " = " + eigenvalues[l]
                         + " (expected >= 0: a positive semi-definite kernel)");
             }
+            sum += SphericalHarmonics.multiplicity(d, l) * eigenvalues[l];
+        }
+        if (!(trace >= sum * (1 - 1e-12))) {
+            throw new IllegalArgumentException("trace " + trace + " below the sum of the eigenvalues given, " + sum
+                    + " (expected the trace of every degree)");
         }
     }
 
