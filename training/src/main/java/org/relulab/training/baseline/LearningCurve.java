@@ -43,8 +43,15 @@ public final class LearningCurve {
     /** Eigenlearning's loss at κ, and the ridge δ/n (KernelRidge's λ) that gives that κ; κ₀ is the ridgeless one. */
     public record Eigenlearning(double loss, double kappa, double lambda, double ridgelessKappa) {}
 
-    /** Both estimates for one kernel, target and number of samples. */
-    public record Estimate(double samples, Staircase staircase, Eigenlearning eigenlearning) {}
+    /** Both estimates for one kernel, target and number of samples, and the spectrum and target they came from. */
+    public record Estimate(double samples, KernelSpectrum spectrum, AbsTeacherHarmonics target, Staircase staircase,
+            Eigenlearning eigenlearning) {
+        /** L_ℓ = μ_ℓ/(μ_ℓ + κ): the fraction of degree ℓ that eigenlearning's estimate learns. */
+        public double learnedFraction(int degree) {
+            double mu = spectrum.eigenvalue(degree);
+            return mu / (mu + eigenlearning.kappa());
+        }
+    }
 
     /**
      * The lowest degree ≥ 4 whose eigenspaces, with all below, hold {@value #DIMENSIONS_PER_SAMPLE}·n dimensions, or
@@ -64,7 +71,7 @@ public final class LearningCurve {
         int degrees = maxDegree(a.length, n);
         KernelSpectrum spectrum = KernelSpectrum.of(kernel, a.length, degrees);
         AbsTeacherHarmonics target = AbsTeacherHarmonics.of(a, degrees);
-        return new Estimate(n, staircase(spectrum, target, n), eigenlearning(spectrum, target, n));
+        return new Estimate(n, spectrum, target, staircase(spectrum, target, n), eigenlearning(spectrum, target, n));
     }
 
     /** The staircase estimate (see the class comment). */
@@ -128,8 +135,9 @@ public final class LearningCurve {
 
     private static Eigenlearning at(KernelSpectrum spectrum, AbsTeacherHarmonics target, double n, double kappa,
             double kappa0) {
-        double lambda = Math.max(0, kappa * (1 - degreesOfFreedom(spectrum, kappa) / n));
-        return new Eigenlearning(lossAt(spectrum, target, n, kappa), kappa, kappa == kappa0 ? 0 : lambda, kappa0);
+        // κ within 10⁻⁶ of κ₀ is the ridgeless limit (the minimization's last digits): λ = 0
+        double lambda = kappa <= kappa0 * (1 + 1e-6) ? 0 : kappa * (1 - degreesOfFreedom(spectrum, kappa) / n);
+        return new Eigenlearning(lossAt(spectrum, target, n, kappa), kappa, Math.max(0, lambda), kappa0);
     }
 
     /** κ₀: Σ_ℓ N(d, ℓ) μ_ℓ/(μ_ℓ + κ₀) + tail/κ₀ = n, the ridgeless limit δ = 0, by bisection in log κ. */
