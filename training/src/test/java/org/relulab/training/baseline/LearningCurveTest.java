@@ -45,7 +45,7 @@ class LearningCurveTest {
     /**
      * Ridgeless kernel ridge regression with κ₁ (the double-precision KernelFunction) on LMZ20's target, d = 6,
      * n = 300, averaged over 4 draws, against the eigenlearning estimate at κ₀: within 10 % (eigenlearning is
-     * asymptotic; here it is off by about 3 %).
+     * asymptotic; here 0.01018 measured against 0.01007 predicted, loss × d).
      */
     @Test
     void eigenlearningPredictsKernelRidgeRegression() {
