@@ -10,8 +10,10 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
 import org.relulab.training.baseline.ArcCosineKernel;
+import org.relulab.training.baseline.DotProductKernel;
 import org.relulab.training.baseline.GramKernel;
 import org.relulab.training.baseline.KernelRidge;
+import org.relulab.training.baseline.LearningCurve;
 import org.relulab.training.baseline.NeuralTangentKernel;
 import org.relulab.training.baseline.RandomFeatureKernel;
 import org.relulab.training.config.NetworkKind;
@@ -20,8 +22,10 @@ import org.relulab.training.config.TeacherConfig;
 import org.relulab.training.config.TeacherKind;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.data.InputDistribution;
+import org.relulab.training.experiment.SeparationTable.Estimate;
 import org.relulab.training.experiment.SeparationTable.Measurement;
 import org.relulab.training.experiment.SeparationTable.Method;
+import org.relulab.training.metrics.DoubleRows;
 import org.relulab.training.metrics.HermiteCoefficients;
 import org.relulab.training.plot.LinePlot;
 import org.relulab.training.sweep.RunResult;
@@ -39,10 +43,13 @@ import org.relulab.training.teacher.AbsTeacher;
  * <li>the same with M = 4d² random ReLU features (finite width, as many trained parameters as the network).</li>
  * </ol>
  * LMZ20: the network's loss × d falls towards 0 as d grows, every kernel's stays bounded away from 0 with poly(d)
- * samples. Writes results.csv, summary.csv, lambda.csv (every λ of the sweeps), loss-x-d.svg, network.svg and the
- * network's run folders; prints a table. The grid and its sizes, each a stated polynomial of d, are the spec
- * {@code sweeps/presets/beyond-ntk/network.toml}; the kernels use the runs' own d, n, test-n and seed, and
- * M = m·d random features (as many trained parameters as the network).
+ * samples. Beside each kernel's measurement, its learning curve from its spectrum ({@link LearningCurve}: the
+ * staircase and eigenlearning estimates of the loss with n samples, random features by κ₁ with min(n, M) samples).
+ * Writes results.csv, summary.csv, lambda.csv (every λ of the sweeps), estimate.csv and spectrum.csv (the
+ * estimates, and the eigenvalues and target power per degree they come from), loss-x-d.svg, kernels.svg (the
+ * kernels and their estimates), network.svg and the network's run folders; prints a table. The grid and its sizes,
+ * each a stated polynomial of d, are the spec {@code sweeps/presets/beyond-ntk/network.toml}; the kernels use the
+ * runs' own d, n, test-n and seed, and M = m·d random features (as many trained parameters as the network).
  */
 public final class BeyondNtkExperiment implements SweepExperiment {
     /** The degrees of the floors the loss plot draws: 0 (the constant E[f*]), 2 (what a kernel learns from n ≪ d⁴). */
@@ -72,8 +79,9 @@ public final class BeyondNtkExperiment implements SweepExperiment {
         return """
               reproduce beyond-ntk [--quick] [--out DIR]
                          LMZ20's separation: test loss x d against d of the LMZ20 network, the NTK, the kappa1
-                         kernel and random features on the same n = 10d^2 samples; d = 8..32, 3 seeds, about 15
-                         minutes on 2 cores, --quick (d = 8..20, 2 seeds) 40 s
+                         kernel and random features on the same n = 10d^2 samples, each kernel beside its
+                         learning curve from its spectrum; d = 8..32, 3 seeds, about 15 minutes on 2 cores,
+                         --quick (d = 8..20, 2 seeds) 40 s
                          [out: results/reproduce/beyond-ntk(-quick)]
             """;
     }
@@ -115,7 +123,10 @@ public final class BeyondNtkExperiment implements SweepExperiment {
         runs.write("results.csv", table.resultsCsv());
         runs.write("summary.csv", table.summaryCsv());
         runs.write("lambda.csv", sweeps);
+        runs.write("estimate.csv", table.estimateCsv());
+        runs.write("spectrum.csv", table.spectrumCsv());
         runs.write("loss-x-d.svg", lossPlot(table).svg());
+        runs.write("kernels.svg", kernelPlot(table).svg());
         runs.write("network.svg", curves.svg());
         out.println();
         out.print(table.markdown());
@@ -129,16 +140,46 @@ public final class BeyondNtkExperiment implements SweepExperiment {
             PrintStream out) {
         int d = c.data().d();
         long seed = c.seed();
+        int n = c.data().n(), features = c.student().m() * d;
         // The teacher and both data sets, freed after the three fits.
         try (Workspace ws = Workspace.shared()) {
-            Dataset[] data = data(ws, k, d, c.data().n(), c.data().testN(), seed);
+            AbsTeacher teacher = new AbsTeacher(ws, d, false, 1, seed);
+            Dataset[] data = data(ws, k, teacher, n, c.data().testN(), seed);
             fit(k, Method.NTK, new NeuralTangentKernel(Activation.ABS), data, d, seed, table, sweeps, out);
             fit(k, Method.KAPPA1, new ArcCosineKernel(1), data, d, seed, table, sweeps, out);
-            try (RandomFeatureKernel rf = new RandomFeatureKernel(k, d, c.student().m() * d,
-                    seed + FEATURE_SEED_OFFSET)) {
+            try (RandomFeatureKernel rf = new RandomFeatureKernel(k, d, features, seed + FEATURE_SEED_OFFSET)) {
                 fit(k, Method.RF, rf, data, d, seed, table, sweeps, out);
             }
+            if (table.estimate(Method.NTK, d) == null) {
+                double[] a = DoubleRows.of(teacher.outputWeights())[0];
+                for (Method method : List.of(Method.NTK, Method.KAPPA1, Method.RF)) {
+                    Estimate e = estimate(method, a, n, features);
+                    table.add(e);
+                    out.printf(Locale.ROOT,
+                            "  d = %2d, %-15s estimate from its spectrum with %.0f samples: test loss x d "
+                                    + "%.4g (eigenlearning), %.4g (staircase)%n",
+                            d, method.label, e.curve().samples(),
+                            e.eigenlearningTimesD(), e.staircaseTimesD());
+                }
+            }
         }
+    }
+
+    /**
+     * The learning-curve estimate of a kernel method on LMZ20's target with output weights {@code a}: the NTK and κ₁
+     * from their own spectra with n samples; random features from κ₁'s, their infinite-width kernel, with
+     * min(n, M) samples, since M features fit at most M directions (a heuristic: it leaves out the error of the
+     * finite n beside the finite M).
+     */
+    static Estimate estimate(Method method, double[] a, int n, int features) {
+        DotProductKernel kernel = switch (method) {
+            case NTK -> new NeuralTangentKernel(Activation.ABS);
+            case KAPPA1, RF -> new ArcCosineKernel(1);
+            case NETWORK ->
+                throw new IllegalArgumentException("no spectrum for the network (expected a kernel method)");
+        };
+        double samples = method == Method.RF ? Math.min(n, features) : n;
+        return new Estimate(method, a.length, n, LearningCurve.of(kernel, a, samples));
     }
 
     /**
@@ -147,7 +188,10 @@ public final class BeyondNtkExperiment implements SweepExperiment {
      * network's data.
      */
     static Dataset[] data(Workspace ws, Kernels k, int d, int n, int testN, long seed) {
-        AbsTeacher teacher = new AbsTeacher(ws, d, false, 1, seed);
+        return data(ws, k, new AbsTeacher(ws, d, false, 1, seed), n, testN, seed);
+    }
+
+    private static Dataset[] data(Workspace ws, Kernels k, AbsTeacher teacher, int n, int testN, long seed) {
         return new Dataset[] {Dataset.generate(ws, k, teacher, n, seed + 1),
                 Dataset.generate(ws, k, teacher, testN, seed + 3)};
     }
@@ -214,6 +258,39 @@ public final class BeyondNtkExperiment implements SweepExperiment {
                 default -> String.format(Locale.ROOT, "%.4f: degree ≤ %d best", f, degree);
             };
             p.add(name, ends, new double[] {f, f});
+        }
+        return p;
+    }
+
+    /**
+     * The kernels alone: each seed's test loss × d against d (solid), eigenlearning's estimate from the kernel's
+     * spectrum (dashed) and the staircase's (points), in the kernel's color, and 1 − 3/π.
+     */
+    static LinePlot kernelPlot(SeparationTable table) {
+        LinePlot p = new LinePlot("Kernels, n = 10d²: test loss × d (solid: each seed) and the estimates from the "
+                + "spectra", "input dimension d", "test loss × d", true).legendBottomLeft();
+        for (Method method : Method.values()) {
+            if (!method.kernel()) continue;
+            for (long s : table.rows().stream().mapToLong(Measurement::seed).distinct().sorted().toArray()) {
+                List<Measurement> rows = table.rows().stream().filter(x -> x.method() == method && x.seed() == s)
+                        .toList();
+                if (rows.isEmpty()) continue;
+                p.add(method.label, rows.stream().mapToDouble(Measurement::d).toArray(),
+                        rows.stream().mapToDouble(Measurement::lossTimesD).toArray());
+            }
+            List<Estimate> est = table.estimates().stream().filter(e -> e.method() == method).toList();
+            if (est.isEmpty()) continue;
+            double[] d = est.stream().mapToDouble(Estimate::d).toArray();
+            p.addDashed(method.label + ": eigenlearning", method.label, d,
+                    est.stream().mapToDouble(Estimate::eigenlearningTimesD).toArray());
+            p.addPoints(method.label + ": staircase", method.label, d,
+                    est.stream().mapToDouble(Estimate::staircaseTimesD).toArray());
+        }
+        int[] dims = table.dims();
+        if (dims.length > 0) {
+            double f = floor(2);
+            p.addDashed("1 − 3/π: degree ≤ 2 best", new double[] {dims[0], dims[dims.length - 1]},
+                    new double[] {f, f});
         }
         return p;
     }

@@ -3,13 +3,15 @@ package org.relulab.training.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.relulab.training.baseline.LearningCurve;
 import org.relulab.training.metrics.PowerLawFit;
 
 /**
- * The measurements of {@code reproduce beyond-ntk}: one test loss per method, input dimension d and seed, and
- * what is built from them: results.csv (every measurement), summary.csv (mean, standard deviation, min and max of
- * test loss × d over the seeds), the console table, and a power law loss × d ~ d^slope per method. Pure: no files,
- * no training.
+ * The measurements of {@code reproduce beyond-ntk}: one test loss per method, input dimension d and seed, each
+ * kernel method's learning-curve estimate per d, and what is built from them: results.csv (every measurement),
+ * summary.csv (mean, standard deviation, min and max of test loss × d over the seeds, the estimates beside the
+ * kernels'), estimate.csv (the estimates in full), the console table, and a power law loss × d ~ d^slope per method.
+ * Pure: no files, no training.
  */
 final class SeparationTable {
     /** The learners compared, in the order of every table. */
@@ -46,18 +48,55 @@ final class SeparationTable {
         double lossTimesD() { return testLoss * d; }
     }
 
+    /**
+     * A kernel method's test loss at one d and n estimated from its spectrum ({@link LearningCurve}): the same for
+     * every seed. {@code curve.samples()} is the n it was given (min(n, M) for M random features).
+     */
+    record Estimate(Method method, int d, int n, LearningCurve.Estimate curve) {
+        Estimate {
+            if (!method.kernel())
+                throw new IllegalArgumentException("an estimate for " + method.key
+                        + " (expected a kernel method)");
+        }
+
+        double staircaseTimesD() { return curve.staircase().loss() * d; }
+
+        double eigenlearningTimesD() { return curve.eigenlearning().loss() * d; }
+    }
+
     /** Test loss × d of one method at one d over its seeds: sample standard deviation (0 for one seed), range. */
     record Summary(Method method, int d, int n, int count, double mean, double sd, double min, double max) {}
 
     static final String RESULTS_HEADER = "method,d,n,seed,test_loss,test_loss_x_d,train_loss,lambda,steps,"
             + "steps_to_beat_kernels,seconds";
-    static final String SUMMARY_HEADER = "method,d,n,seeds,mean_test_loss_x_d,sd,min,max";
+    static final String SUMMARY_HEADER = "method,d,n,seeds,mean_test_loss_x_d,sd,min,max,staircase_x_d,"
+            + "eigenlearning_x_d";
+    static final String ESTIMATE_HEADER = "method,d,n,samples,staircase_x_d,staircase_degrees,staircase_dimensions,"
+            + "eigenlearning_x_d,eigenlearning_lambda,measured_mean_x_d";
+    static final String SPECTRUM_HEADER = "method,d,degree,multiplicity,eigenvalue,eigenvalue_mass,target_power_x_d,"
+            + "eigenlearning_learned_fraction";
 
     private final List<Measurement> rows = new ArrayList<>();
+    private final List<Estimate> estimates = new ArrayList<>();
 
     void add(Measurement m) { rows.add(m); }
 
     List<Measurement> rows() { return List.copyOf(rows); }
+
+    /** Adds a kernel method's estimate at d; one per method and d. */
+    void add(Estimate e) {
+        if (estimate(e.method(), e.d()) != null) {
+            throw new IllegalArgumentException("a second estimate for " + e.method().key + " at d = " + e.d());
+        }
+        estimates.add(e);
+    }
+
+    List<Estimate> estimates() { return List.copyOf(estimates); }
+
+    /** The estimate of {@code method} at d, or null. */
+    Estimate estimate(Method method, int d) {
+        return estimates.stream().filter(e -> e.method() == method && e.d() == d).findFirst().orElse(null);
+    }
 
     /** The dimensions measured, increasing. */
     int[] dims() {
@@ -122,12 +161,60 @@ final class SeparationTable {
         return sb.toString();
     }
 
+    /**
+     * estimate.csv: one row per kernel method and d: the samples the estimate was given, the staircase's loss × d,
+     * the degrees it learns (in the order bought, "+"-separated) and their dimensions, eigenlearning's loss × d and
+     * the ridge λ (KernelRidge's) that minimizes it, and the measured mean loss × d over the seeds beside them.
+     */
+    String estimateCsv() {
+        StringBuilder sb = new StringBuilder(ESTIMATE_HEADER).append('\n');
+        List<Summary> all = summaries();
+        for (Estimate e : estimates) {
+            LearningCurve.Staircase st = e.curve().staircase();
+            Summary measured = all.stream().filter(x -> x.method == e.method() && x.d == e.d()).findFirst()
+                    .orElse(null);
+            StringBuilder degrees = new StringBuilder();
+            for (int l : st.learnedDegrees()) degrees.append(degrees.isEmpty() ? "" : "+").append(l);
+            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%.0f,%s,%s,%.0f,%s,%s,%s%n", e.method().key, e.d(), e.n(),
+                    e.curve().samples(), g6(e.staircaseTimesD()), degrees, st.dimensions(),
+                    g6(e.eigenlearningTimesD()), lambda(e.curve().eigenlearning().lambda()),
+                    measured == null ? "" : g6(measured.mean)));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * spectrum.csv: for each kernel method and d, each degree ℓ of its spectrum: the multiplicity N(d, ℓ), the
+     * eigenvalue μ_ℓ, N(d, ℓ)·μ_ℓ, the target's power there × d, and the fraction L_ℓ of it that eigenlearning learns;
+     * then a row "&gt;L" for the degrees above the last, with their eigenvalue mass and target power, learned 0.
+     */
+    String spectrumCsv() {
+        StringBuilder sb = new StringBuilder(SPECTRUM_HEADER).append('\n');
+        for (Estimate e : estimates) {
+            LearningCurve.Estimate c = e.curve();
+            for (int l = 0; l <= c.spectrum().maxDegree(); l++) {
+                double n = c.spectrum().multiplicity(l), mu = c.spectrum().eigenvalue(l);
+                sb.append(String.format(Locale.ROOT, "%s,%d,%d,%.0f,%.6g,%.6g,%.6g,%.6g%n", e.method().key, e.d(), l,
+                        n, mu, n * mu, c.target().power(l) * e.d(), c.learnedFraction(l)));
+            }
+            sb.append(String.format(Locale.ROOT, "%s,%d,>%d,,,%.6g,%.6g,0%n", e.method().key, e.d(),
+                    c.spectrum().maxDegree(), c.spectrum().tailTrace(), c.target().tailPower() * e.d()));
+        }
+        return sb.toString();
+    }
+
+    private static String g6(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
     /** summary.csv: one row per method and d, then one comment line per method with its power-law fit. */
     String summaryCsv() {
         StringBuilder sb = new StringBuilder(SUMMARY_HEADER).append('\n');
         for (Summary s : summaries()) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6g,%.3g,%.6g,%.6g%n", s.method.key, s.d, s.n, s.count,
-                    s.mean, s.sd, s.min, s.max));
+            Estimate e = estimate(s.method, s.d);
+            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6g,%.3g,%.6g,%.6g,%s,%s%n", s.method.key, s.d, s.n,
+                    s.count, s.mean, s.sd, s.min, s.max, e == null ? "" : g6(e.staircaseTimesD()),
+                    e == null ? "" : g6(e.eigenlearningTimesD())));
         }
         for (String line : fitLines()) sb.append("# ").append(line).append('\n');
         return sb.toString();
@@ -147,7 +234,8 @@ final class SeparationTable {
     }
 
     /**
-     * The console table (Markdown): one row per d, one column per method, "mean ± sd" of test loss × d over the seeds.
+     * The console table (Markdown): one row per d, one column per method, "mean ± sd" of test loss × d over the seeds,
+     * and after each kernel method with estimates an "estimate" column: eigenlearning's loss × d (the staircase's).
      */
     String markdown() {
         List<Summary> all = summaries();
@@ -157,6 +245,10 @@ final class SeparationTable {
             if (all.stream().noneMatch(s -> s.method == method)) continue;
             sb.append(' ').append(method.label).append(" |");
             rule.append("---:|");
+            if (hasEstimates(method)) {
+                sb.append(" estimate |");
+                rule.append("---:|");
+            }
         }
         sb.append('\n').append(rule).append('\n');
         for (int d : dims()) {
@@ -170,10 +262,21 @@ final class SeparationTable {
                         : s.count > 1
                                 ? String.format(Locale.ROOT, " %.3g ± %.2g |", s.mean, s.sd)
                                 : String.format(Locale.ROOT, " %.3g |", s.mean));
+                if (hasEstimates(method)) {
+                    Estimate e = estimate(method, d);
+                    sb.append(e == null
+                            ? " |"
+                            : String.format(Locale.ROOT, " %.3g (%.3g) |", e.eigenlearningTimesD(),
+                                    e.staircaseTimesD()));
+                }
             }
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    private boolean hasEstimates(Method method) {
+        return estimates.stream().anyMatch(e -> e.method() == method);
     }
 
     private static String lambda(double lambda) {

@@ -8,10 +8,11 @@ import java.util.Locale;
  * A small SVG line chart for run metrics: several named series over a shared x axis, a log-scale y axis (losses span
  * decades; or a linear one from 0 to 1 for fractions, {@link #unitY}) and a linear or log x axis. Points that are not
  * positive and finite are skipped on log axes. Series with the same name share a color and one legend entry (several
- * runs of one kind). A series is drawn as a solid line ({@link #add}), a dashed line ({@link #addDashed}: fits,
- * reference lines) or as unconnected points ({@link #addPoints}: measurements); a band ({@link #addBand}: a spread,
- * such as min to max over seeds) is a translucent area drawn behind every line, in the color of the series of its
- * name. Plain SVG text, no dependencies.
+ * runs of one kind); an estimate drawn beside a measurement may take the measurement's color under a legend entry of
+ * its own. A series is drawn as a solid line ({@link #add}), a dashed line ({@link #addDashed}: fits, reference lines)
+ * or as unconnected points ({@link #addPoints}: measurements); a band ({@link #addBand}: a spread, such as min to max
+ * over seeds) is a translucent area drawn behind every line, in the color of the series of its name. Plain SVG text,
+ * no dependencies.
  */
 public final class LinePlot {
     private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
@@ -20,13 +21,16 @@ public final class LinePlot {
 
     private enum Style { LINE, DASHED, POINTS, BAND }
 
-    /** A series; a band's lower edge is y and its upper edge hi (null for the other styles). */
-    private record Series(String name, double[] x, double[] y, double[] hi, Style style) {}
+    /**
+     * A series; a band's lower edge is y and its upper edge hi (null for the other styles); colorOf is the name whose
+     * color it takes (its own name, unless {@link #addDashed(String, String, double[], double[])} says otherwise).
+     */
+    private record Series(String name, double[] x, double[] y, double[] hi, Style style, String colorOf) {}
 
     private final String title, xLabel, yLabel;
     private final boolean logX;
     private final List<Series> series = new ArrayList<>();
-    private boolean legendLeft, legendBelow, unitY;
+    private boolean legendLeft, legendBelow, legendBottom, unitY;
 
     public LinePlot(String title, String xLabel, String yLabel, boolean logX) {
         this.title = title;
@@ -53,6 +57,13 @@ public final class LinePlot {
         return this;
     }
 
+    /** Puts the legend in the bottom left corner, clear of data that stay in the upper decades. */
+    public LinePlot legendBottomLeft() {
+        legendLeft = true;
+        legendBottom = true;
+        return this;
+    }
+
     /** A series drawn as a solid line. */
     public LinePlot add(String name, double[] x, double[] y) {
         return add(name, x, y, Style.LINE);
@@ -61,6 +72,19 @@ public final class LinePlot {
     /** A series drawn as a dashed line (a fit or a reference line). */
     public LinePlot addDashed(String name, double[] x, double[] y) {
         return add(name, x, y, Style.DASHED);
+    }
+
+    /**
+     * A dashed series with its own legend entry, in the color of the series named {@code colorOf} (an estimate beside
+     * the measurement it estimates).
+     */
+    public LinePlot addDashed(String name, String colorOf, double[] x, double[] y) {
+        return add(name, x, y, Style.DASHED, colorOf);
+    }
+
+    /** Unconnected points with their own legend entry, in the color of the series named {@code colorOf}. */
+    public LinePlot addPoints(String name, String colorOf, double[] x, double[] y) {
+        return add(name, x, y, Style.POINTS, colorOf);
     }
 
     /** A series drawn as unconnected points (measurements). */
@@ -78,14 +102,18 @@ public final class LinePlot {
             throw new IllegalArgumentException(
                     name + ": " + x.length + " x values, " + lo.length + " lower and " + hi.length + " upper values");
         }
-        series.add(new Series(name, x, lo, hi, Style.BAND));
+        series.add(new Series(name, x, lo, hi, Style.BAND, name));
         return this;
     }
 
     private LinePlot add(String name, double[] x, double[] y, Style style) {
+        return add(name, x, y, style, name);
+    }
+
+    private LinePlot add(String name, double[] x, double[] y, Style style, String colorOf) {
         if (x.length != y.length)
             throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
-        series.add(new Series(name, x, y, null, style));
+        series.add(new Series(name, x, y, null, style, colorOf));
         return this;
     }
 
@@ -122,19 +150,23 @@ public final class LinePlot {
         if (lx1 <= lx0) lx1 = lx0 + 1;
         Frame frame = new Frame(lx0, lx1, ly0, ly1);
         axes(sb, frame);
-        List<String> names = new ArrayList<>(); // series of one name share its color and legend entry
-        for (Series s : series) if (!names.contains(s.name)) names.add(s.name);
+        List<String> names = new ArrayList<>(); // series of one name share its legend entry
+        List<String> colors = new ArrayList<>(); // ... and series of one colorOf their color
+        for (Series s : series) {
+            if (!names.contains(s.name)) names.add(s.name);
+            if (!colors.contains(s.colorOf)) colors.add(s.colorOf);
+        }
         for (Series s : series) { // bands first: behind every line
-            if (s.style == Style.BAND) band(sb, s, COLORS[names.indexOf(s.name) % COLORS.length], frame);
+            if (s.style == Style.BAND) band(sb, s, COLORS[colors.indexOf(s.colorOf) % COLORS.length], frame);
         }
         List<String> listed = new ArrayList<>();
         for (Series s : series) {
             if (s.style == Style.BAND) continue;
-            int k = names.indexOf(s.name);
-            line(sb, s, COLORS[k % COLORS.length], frame);
+            String color = COLORS[colors.indexOf(s.colorOf) % COLORS.length];
+            line(sb, s, color, frame);
             if (!listed.contains(s.name)) {
                 listed.add(s.name);
-                legendEntry(sb, s, k, COLORS[k % COLORS.length]);
+                legendEntry(sb, s, names.indexOf(s.name), names.size(), color);
             }
         }
         return sb.append("</svg>\n").toString();
@@ -194,9 +226,11 @@ public final class LinePlot {
                 color, upper.append(lower).toString().trim()));
     }
 
-    /** The k-th legend entry: a marker or line sample and the series' name. */
-    private void legendEntry(StringBuilder sb, Series s, int k, String color) {
-        double ly = legendBelow ? H + 8 + 16 * k : TOP + 14 + 16 * k;
+    /** The k-th of the legend's {@code entries}: a marker or line sample and the series' name. */
+    private void legendEntry(StringBuilder sb, Series s, int k, int entries, String color) {
+        double ly = legendBelow
+                ? H + 8 + 16 * k
+                : legendBottom ? H - BOTTOM - 8 - 16 * (entries - 1 - k) : TOP + 14 + 16 * k;
         int lx = legendLeft || legendBelow ? LEFT + 10 : W - RIGHT - 150;
         if (s.style == Style.POINTS) sb.append(marker(lx + 10, ly - 4, color));
         else

@@ -136,6 +136,18 @@ class BeyondNtkExperimentTest {
         assertEquals(2 * 2 + 4, svg.split("<polyline").length - 1,
                 "one line per method and seed, and four floors");
         assertEquals(1 - 3 / Math.PI, BeyondNtkExperiment.floor(2), 1e-15);
+        double[] a = {0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125};
+        t.add(BeyondNtkExperiment.estimate(SeparationTable.Method.RF, a, 640, 256));
+        String kernels = BeyondNtkExperiment.kernelPlot(t).svg();
+        for (String s : new String[] {"random features", "random features: eigenlearning", "random features: staircase",
+                "1 − 3/π: degree ≤ 2 best"}) {
+            assertTrue(kernels.contains(">" + s + "<"), s);
+        }
+        assertFalse(kernels.contains("LMZ20 network"), "kernels only");
+        // the estimate is drawn in its kernel's color: random features' line and the dashed estimate share it
+        String color = kernels.replaceAll("(?s).*<polyline fill=\"none\" stroke=\"(#[0-9a-f]+)\" stroke-width=\"1.5\" "
+                + "points.*", "$1");
+        assertTrue(kernels.contains("stroke=\"" + color + "\" stroke-width=\"1.5\" stroke-dasharray"), color);
         assertEquals(1 - 2 / Math.PI, BeyondNtkExperiment.floor(0), 1e-15);
         // each floor is the one below it less the next even order's share: ĥ_4² = 1/(12π), ĥ_6² = 1/(40π) for |·|
         assertEquals(1 - 3 / Math.PI - 1 / (12 * Math.PI), BeyondNtkExperiment.floor(4), 1e-15);

@@ -2,6 +2,7 @@ package org.relulab.training.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -68,8 +69,8 @@ class SeparationTableTest {
         SeparationTable t = sample();
         String[] lines = t.summaryCsv().split("\n");
         assertEquals(SeparationTable.SUMMARY_HEADER, lines[0]);
-        assertEquals("network,8,640,2,0.00160000,0.00113,0.000800000,0.00240000", lines[1]);
-        assertEquals("kappa1,8,640,1,0.0240000,0.00,0.0240000,0.0240000", lines[5]);
+        assertEquals("network,8,640,2,0.00160000,0.00113,0.000800000,0.00240000,,", lines[1]);
+        assertEquals("kappa1,8,640,1,0.0240000,0.00,0.0240000,0.0240000,,", lines[5]);
         assertEquals(8, lines.length, t.summaryCsv());
         assertTrue(lines[6].startsWith("# network: test loss x d ~ d^(") && lines[7].startsWith("# ntk: "),
                 "fits with 3 points at 2 dims, none for kappa1's one point: "
@@ -80,6 +81,55 @@ class SeparationTableTest {
         assertTrue(md.contains("| 8 | 640 | 0.00160 ± 0.0011 | 0.0240 ± 0.011 | 0.0240 |\n"), md);
         assertTrue(md.contains("| 16 | 2560 | 0.000320 | 0.0400 | |\n"), md);
         assertEquals(4, md.split("\n").length);
+    }
+
+    /** The estimates sit beside the kernels' measurements: summary.csv, estimate.csv, spectrum.csv, the table. */
+    @Test
+    void estimatesBesideTheKernels() {
+        SeparationTable t = sample();
+        double[] a = {0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125};
+        SeparationTable.Estimate ntk = BeyondNtkExperiment.estimate(Method.NTK, a, 640, 256);
+        SeparationTable.Estimate rf = BeyondNtkExperiment.estimate(Method.RF, a, 640, 256);
+        t.add(ntk);
+        t.add(rf);
+        assertEquals(640, ntk.curve().samples());
+        assertEquals(256, rf.curve().samples(), "random features: min(n, M)");
+        assertEquals(ntk.curve().eigenlearning().loss() * 8, ntk.eigenlearningTimesD(), 1e-15);
+        assertThrows(IllegalArgumentException.class,
+                () -> t.add(BeyondNtkExperiment.estimate(Method.NTK, a, 640, 256)));
+        assertThrows(IllegalArgumentException.class, () -> BeyondNtkExperiment.estimate(Method.NETWORK, a, 640, 256));
+
+        String[] summary = t.summaryCsv().split("\n");
+        assertTrue(summary[3].startsWith("ntk,8,640,2,0.0240000,0.0113,0.0160000,0.0320000,"), summary[3]);
+        assertEquals(String.format(java.util.Locale.ROOT, ",%.6g,%.6g", ntk.staircaseTimesD(),
+                ntk.eigenlearningTimesD()),
+                summary[3].substring("ntk,8,640,2,0.0240000,0.0113,0.0160000,0.0320000"
+                        .length()));
+        assertTrue(summary[4].endsWith(",,"), "no estimate for the NTK at d = 16: " + summary[4]);
+
+        String[] est = t.estimateCsv().split("\n");
+        assertEquals(SeparationTable.ESTIMATE_HEADER, est[0]);
+        // d = 8, n = 640: the NTK's staircase buys ℓ = 0, 2, 4 (1 + 35 + 294 = 330; its ℓ = 1 eigenvalue is 0)
+        assertTrue(est[1].startsWith("ntk,8,640,640,"), est[1]);
+        assertTrue(est[1].contains(",0+2+4,330,"), est[1]);
+        assertTrue(est[1].endsWith(",0.0240000"), "the measured mean beside it: " + est[1]);
+        assertTrue(est[2].startsWith("rf,8,640,256,") && est[2].endsWith(","), "no random features measured: "
+                + est[2]);
+        assertEquals(3, est.length);
+
+        String[] spectrum = t.spectrumCsv().split("\n");
+        assertEquals(SeparationTable.SPECTRUM_HEADER, spectrum[0]);
+        assertTrue(spectrum[1].startsWith("ntk,8,0,1,"), spectrum[1]);
+        int degrees = ntk.curve().spectrum().maxDegree() + 2; // 0 … L and the tail
+        assertTrue(spectrum[degrees].startsWith("ntk,8,>" + (degrees - 2) + ",,,"), spectrum[degrees]);
+        assertEquals(1 + 2 * degrees + (rf.curve().spectrum().maxDegree() - ntk.curve().spectrum().maxDegree()),
+                spectrum.length);
+
+        String md = t.markdown();
+        // random features have an estimate but no measurement in this table: no columns
+        assertTrue(md.startsWith("| d | n | LMZ20 network | NTK (abs net) | estimate | κ₁ kernel |\n"), md);
+        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "| 0.0240 ± 0.011 | %.3g (%.3g) |",
+                ntk.eigenlearningTimesD(), ntk.staircaseTimesD())), md);
     }
 
     @Test

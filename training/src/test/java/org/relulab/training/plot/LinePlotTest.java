@@ -26,6 +26,22 @@ class LinePlotTest {
         assertTrue(svg.contains("time &lt;to&gt; eps"), "title escaped");
     }
 
+    /** An estimate drawn in its measurement's color, with a legend entry of its own; the legend at the bottom left. */
+    @Test
+    void anEstimateTakesTheColorOfWhatItEstimates() {
+        double[] x = {8, 16, 32};
+        String svg = new LinePlot("t", "d", "loss", true).legendBottomLeft().add("a", x, x).add("b", x, x)
+                .addDashed("b: estimate", "b", x, x).addPoints("b: steps", "b", x, x).svg();
+        assertEquals(4, count(svg, "text-anchor=\"start\""), "four legend entries: " + svg);
+        assertEquals(1, count(svg, ">b: estimate</text>"));
+        assertEquals(1, count(svg, ">b: steps</text>"));
+        assertEquals(0, count(svg, "#2ca02c"), "no third color: " + svg);
+        assertEquals(2 + 2 + 3 + 1, count(svg, "#d62728"), "b's line, the estimate, the points, and their legend");
+        // bottom left: the last entry's text sits 8 px above the frame's bottom edge (420 − 50 − 8)
+        assertTrue(svg.contains("<text x=\"104.0\" y=\"362.0\" text-anchor=\"start\" font-size=\"11\">b: steps<"),
+                svg);
+    }
+
     @Test
     void aUnitAxisPlotsZeroAndTenthsFromZeroToOne() {
         double[] x = {1, 2, 4};
