@@ -57,15 +57,14 @@ public final class BeyondNtkExperiment implements SweepExperiment {
 
     /**
      * Test loss × d of the best predictor of degree ≤ {@code degree} (in x) of LMZ20's target f* = Σ_i (1/d)|x_i|:
-     * the Hermite tail Σ_{k > degree} ĥ_k(|·|)², since every order k ≥ 1 of f* has squared norm (1/d)·ĥ_k² (the rows
-     * of W* are orthonormal and a_i = 1/d) and its whole second moment is 1/d. 1 − 2/π for the constant, 1 − 3/π for
-     * degree 2, which a kernel method reaches from n ≪ d⁴ samples and does not pass.
+     * {@link org.relulab.training.metrics.TargetFloor} with a_i = 1/d, times d: the Hermite tail
+     * Σ_{k > degree} ĥ_k(|·|)². 1 − 2/π for the constant, 1 − 3/π for degree 2, which a kernel method reaches from
+     * n ≪ d⁴ samples and does not pass.
      */
     static double floor(int degree) {
-        double rest = 1; // Σ_k ĥ_k(|·|)² = E[z²] = 1
-        for (double h : HermiteCoefficients.normalized(Activation.ABS, degree)) rest -= h * h;
-        return rest;
+        return HermiteCoefficients.tail(Activation.ABS, degree);
     }
+
     /** The random features' seed is the run's seed plus this (the network's initialization uses seed + 5 too). */
     static final long FEATURE_SEED_OFFSET = 5;
 
