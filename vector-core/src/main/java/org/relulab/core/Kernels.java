@@ -509,7 +509,7 @@ public final class Kernels implements AutoCloseable {
     }
 
     /**
-     * Row i of dst = row {@code index[from + i]} of src, for i < dst.rows: a mini-batch gathered from a data
+     * Row i of dst = row {@code index[from + i]} of src, for {@code i < dst.rows}: a mini-batch gathered from a data
      * set. Both row-major (not transposed) with the same number of columns, or both column vectors.
      */
     public void gatherRows(Matrix src, int[] index, int from, Matrix dst) {
