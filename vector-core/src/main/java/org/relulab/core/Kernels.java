@@ -13,6 +13,12 @@ import java.lang.foreign.MemorySegment;
  * overlap. NaN and infinities propagate as IEEE arithmetic says. A {@code Kernels} owns its threads:
  * {@link #close()} stops them.
  *
+ * <p>Thread safety: one instance may be called from any number of threads at once. Their GEMMs take turns on the
+ * instance's workers (a call waits for the one in flight; none is refused); every other kernel runs on its calling
+ * thread, concurrently with the others. Each result is bit-identical to the same call made alone. The caller keeps
+ * concurrent calls apart: no call may write what another call in flight reads or writes. After {@link #close()}, a
+ * GEMM on any thread throws {@link IllegalStateException}; one already running completes.
+ *
  * <p>Why one file of some 550 lines: this is the one public entry point of the kernels, and each public method
  * is a few lines of checks and a dispatch to the provider, so the API reads in one place; the argument checks
  * shared by several kernels live in {@code Checks}, the GEMM's in {@code GemmChecks}, the engines elsewhere.
