@@ -31,14 +31,36 @@ public final class Kernels implements AutoCloseable {
     private final KernelSupport impl;
     private final WorkerPool pool;
     private final ParallelGemm gemm;
+    /** Whether this is {@link #common()}, which {@link #close()} leaves running. */
+    private final boolean common;
     private boolean closed;
 
     private Kernels(Provider provider, int threads) {
+        this(provider, threads, false);
+    }
+
+    private Kernels(Provider provider, int threads, boolean common) {
         if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " (expected at least 1)");
+        this.common = common;
         this.provider = provider;
         this.impl = provider == Provider.SIMD ? new SimdKernelSupport() : new ScalarKernelSupport();
         this.pool = new WorkerPool(threads, "relulab-kernels");
         this.gemm = new ParallelGemm(impl.gemm(), pool);
+    }
+
+    /** The process-wide instance behind {@link #common()}, created on first use. */
+    private static final class Common {
+        static final Kernels INSTANCE = new Kernels(Provider.lookup(), defaultThreads(), true);
+    }
+
+    /**
+     * One instance for the whole process, like {@code ForkJoinPool.commonPool()}: {@link Provider#lookup()} on
+     * {@link #defaultThreads()} threads, created on first use, its workers daemon threads. Any number of threads may
+     * use it at once (the class comment's contract); {@link #close()} on it does nothing, so it may sit in a
+     * try-with-resources like any other instance.
+     */
+    public static Kernels common() {
+        return Common.INSTANCE;
     }
 
     /** Kernels of {@link Provider#lookup()} on {@code -Drelulab.threads} threads (default: all processors). */
@@ -91,10 +113,11 @@ public final class Kernels implements AutoCloseable {
 
     /**
      * Stops the GEMM threads, after a GEMM in flight on another thread (it holds the same lock). A second call
-     * throws {@link IllegalStateException}; so does a GEMM afterwards.
+     * throws {@link IllegalStateException}; so does a GEMM afterwards. On {@link #common()} it does nothing.
      */
     @Override
     public void close() {
+        if (common) return; // the process-wide instance outlives every user
         synchronized (gemm) {
             if (closed) throw new IllegalStateException("kernels (" + describe() + ") were already closed");
             closed = true;

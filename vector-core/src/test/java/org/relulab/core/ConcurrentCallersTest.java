@@ -126,4 +126,23 @@ class ConcurrentCallersTest {
             }
         }
     }
+
+    @Test
+    void theCommonInstanceIsOneForTheProcessAndOutlivesClose() {
+        Kernels common = Kernels.common();
+        assertTrue(common == Kernels.common(), "one instance");
+        assertEquals(Kernels.defaultThreads(), common.threads());
+        try (Kernels k = Kernels.common()) {
+            assertEquals(common, k);
+        } // close() does nothing on it
+        try (Workspace ws = Workspace.shared()) {
+            Matrix a = TestMatrices.random(ws, new Random(3), 40, 30, TestMatrices.Layout.DENSE);
+            Matrix c = ws.matrix(40, 40), alone = ws.matrix(40, 40);
+            common.gemm(false, true, 1f, a, a, 0f, c);
+            try (Kernels one = Kernels.create(common.provider(), 1)) {
+                one.gemm(false, true, 1f, a, a, 0f, alone);
+            }
+            TestMatrices.assertBitIdentical("common after close()", alone, c);
+        }
+    }
 }
