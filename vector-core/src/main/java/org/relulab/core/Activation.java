@@ -9,7 +9,12 @@ public enum Activation {
     /** σ(z) = |z|; backward multiplies by sign(z) (0 at 0). */
     ABS;
 
-    /** The activation of one value, as both providers compute it (NaN stays NaN). */
+    /**
+     * The activation of one value, as both providers compute it (NaN stays NaN).
+     *
+     * @param z the pre-activation
+     * @return σ(z): z, max(z, 0) or |z|
+     */
     public float apply(float z) {
         return switch (this) {
             case IDENTITY -> z;
@@ -18,7 +23,12 @@ public enum Activation {
         };
     }
 
-    /** dσ/dz at {@code z}: 1, the 0/1 mask or the sign (NaN for NaN, except IDENTITY). */
+    /**
+     * dσ/dz at {@code z}: 1, the 0/1 mask or the sign (NaN for NaN, except IDENTITY).
+     *
+     * @param z the pre-activation (not σ(z)), as the backward kernels receive it
+     * @return 1 for IDENTITY, 1{z &gt; 0} for RELU, sign(z) for ABS; 0 at z = 0 for RELU and ABS
+     */
     public float derivative(float z) {
         return switch (this) {
             case IDENTITY -> 1f;

@@ -52,6 +52,11 @@ public enum KernelFunction {
     /**
      * The kernel in double precision from the formulas above (the reference the SIMD kernel is held to):
      * {@code dot} = xᵀx′, {@code sqNormX} = ‖x‖², {@code sqNormY} = ‖x′‖². NaN in, NaN out.
+     *
+     * @param dot g = xᵀx′, the inner product of the two inputs (already scaled, e.g. by 1/d)
+     * @param sqNormX ‖x‖², on the same scale as {@code dot}
+     * @param sqNormY ‖x′‖², on the same scale as {@code dot}
+     * @return k(x, x′); when either norm is 0 the cosine is taken as 0 (see the class comment)
      */
     public double value(double dot, double sqNormX, double sqNormY) {
         double ab = Math.sqrt(sqNormX * sqNormY);

@@ -8,7 +8,12 @@ import java.util.Locale;
  * {@link #lookup()} decides once per JVM, from {@code -Drelulab.kernels=auto|simd|scalar} (default auto).
  */
 public enum Provider {
+    /** The plain-Java kernels: they run on any JVM, with no module flag, and give the reference results. */
     SCALAR,
+    /**
+     * The kernels on the JDK Vector API: they need the module {@code jdk.incubator.vector} (the JVM flag
+     * {@code --add-modules jdk.incubator.vector}) and preferred vectors of at least 128 bits.
+     */
     SIMD;
 
     /** System property that forces a provider: {@code scalar}, {@code simd} or {@code auto}. */
@@ -16,7 +21,14 @@ public enum Provider {
     private static final System.Logger LOG = System.getLogger("org.relulab.core");
     private static volatile Provider chosen;
 
-    /** The provider chosen for this JVM (decided on first call and logged). */
+    /**
+     * The provider chosen for this JVM (decided on first call and logged).
+     *
+     * @return the same provider on every call: the one {@link #PROPERTY} asks for, or under {@code auto} SIMD
+     *     when it can run here and SCALAR otherwise (with a warning naming what is missing)
+     * @throws IllegalStateException when the property forces {@code simd} but the SIMD kernels cannot run
+     * @throws IllegalArgumentException when the property is not {@code scalar}, {@code simd} or {@code auto}
+     */
     public static Provider lookup() {
         Provider p = chosen;
         if (p == null) {
@@ -67,7 +79,11 @@ public enum Provider {
         return null;
     }
 
-    /** One line naming the provider and, for SIMD, the vector species. */
+    /**
+     * One line naming the provider and, for SIMD, the vector species.
+     *
+     * @return {@code "scalar (plain Java)"}, or for SIMD the vector width, lane count and GEMM tile in parentheses
+     */
     public String describe() {
         return this == SIMD ? "simd (" + SimdKernelSupport.describe() + ")" : "scalar (plain Java)";
     }
