@@ -28,12 +28,20 @@ public final class Workspace implements AutoCloseable {
         this.owner = owner;
     }
 
-    /** A workspace whose memory any thread may use (an {@link Arena#ofShared()} arena). */
+    /**
+     * A workspace whose memory any thread may use (an {@link Arena#ofShared()} arena).
+     *
+     * @return a new open workspace; the caller owns it and must {@link #close()} it to free its memory
+     */
     public static Workspace shared() {
         return new Workspace(Arena.ofShared(), "shared", null);
     }
 
-    /** A workspace whose memory only the opening thread may use (an {@link Arena#ofConfined()} arena). */
+    /**
+     * A workspace whose memory only the opening thread may use (an {@link Arena#ofConfined()} arena).
+     *
+     * @return a new open workspace owned by the calling thread, the only one that may use or close it
+     */
     public static Workspace confined() {
         return new Workspace(Arena.ofConfined(), "confined", Thread.currentThread());
     }
@@ -46,6 +54,10 @@ public final class Workspace implements AutoCloseable {
      * line when that is a multiple of 1 KB. With a power-of-two stride, walking down a column hits the same
      * few cache sets row after row: the GEMM packing of a stored-transposed 4096 × 1024 operand ran at
      * 86-127 GFLOP/s on 2 threads with a 4 KB stride, 157-165 with 4 KB + 64 B (Zen 4, GEMM-NOTES.md).
+     *
+     * @param cols the number of columns, ≥ 0
+     * @return the stride in floats (not bytes): a multiple of 16 (64 bytes), at least {@code cols}
+     * @throws IllegalArgumentException when cols is negative or the padded stride exceeds the int range
      */
     public static int paddedStride(int cols) {
         if (cols < 0) throw new IllegalArgumentException("cols " + cols + ": expected >= 0");
@@ -58,7 +70,16 @@ public final class Workspace implements AutoCloseable {
         return (int) s;
     }
 
-    /** A zeroed {@code rows × cols} matrix whose rows start 64-byte aligned. */
+    /**
+     * A zeroed {@code rows × cols} matrix whose rows start 64-byte aligned.
+     *
+     * @param rows the number of rows, ≥ 0
+     * @param cols the number of columns, ≥ 0
+     * @return a row-major view with stride {@link #paddedStride paddedStride(cols)}, alive until this workspace
+     *     closes
+     * @throws IllegalArgumentException when a number is negative or the matrix's bytes exceed the long range
+     * @throws IllegalStateException when the workspace is closed
+     */
     public Matrix matrix(int rows, int cols) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("shape " + rows + "x" + cols + ": expected non-negative rows and cols");
@@ -75,12 +96,26 @@ public final class Workspace implements AutoCloseable {
         return new Matrix(seg, 0, rows, cols, stride, false);
     }
 
-    /** A zeroed {@code rows × cols} matrix filled from a row-major array. */
+    /**
+     * A zeroed {@code rows × cols} matrix filled from a row-major array.
+     *
+     * @param rows the number of rows, ≥ 0
+     * @param cols the number of columns, ≥ 0
+     * @param data rows × cols elements, row-major; copied, the array is not kept
+     * @return a row-major view as {@link #matrix(int, int)} gives, holding a copy of {@code data}
+     * @throws IllegalArgumentException when a number is negative or the array's length is not rows × cols
+     * @throws IllegalStateException when the workspace is closed
+     */
     public Matrix matrix(int rows, int cols, float[] data) {
         return matrix(rows, cols).copyFrom(data);
     }
 
-    /** A zeroed 1 × n matrix: relulab's vector. */
+    /**
+     * A zeroed 1 × n matrix: relulab's vector.
+     *
+     * @param n the length, ≥ 0
+     * @return a 1 × n row view, its elements contiguous
+     */
     public Matrix vector(int n) {
         return matrix(1, n);
     }
@@ -88,19 +123,33 @@ public final class Workspace implements AutoCloseable {
     /**
      * A zeroed n × 1 column vector whose elements are contiguous (the transposed view of a 1 × n row), so
      * kernels run over it in one vector loop: for labels, predictions and per-neuron values.
+     *
+     * @param n the length, ≥ 0
+     * @return an n × 1 view with {@link Matrix#isTransposed()} true
      */
     public Matrix column(int n) {
         return matrix(1, n).t();
     }
 
-    /** Raw zeroed memory of {@code bytes} bytes, 64-byte aligned, owned by this workspace. */
+    /**
+     * Raw zeroed memory of {@code bytes} bytes, 64-byte aligned, owned by this workspace.
+     *
+     * @param bytes the size in bytes, ≥ 0
+     * @return a segment of this workspace's arena, freed by {@link #close()}
+     * @throws IllegalArgumentException when bytes is negative
+     * @throws IllegalStateException when the workspace is closed
+     */
     public MemorySegment allocate(long bytes) {
         if (bytes < 0) throw new IllegalArgumentException("allocate: bytes " + bytes + " (expected >= 0)");
         checkOpen();
         return arena.allocate(bytes, ROW_ALIGN_BYTES); // Arena.allocate zero-fills
     }
 
-    /** Whether the memory is still there: the arena's own state, so every thread sees the same answer. */
+    /**
+     * Whether the memory is still there: the arena's own state, so every thread sees the same answer.
+     *
+     * @return true until a {@link #close()} succeeds
+     */
     public boolean isOpen() {
         return arena.scope().isAlive();
     }
