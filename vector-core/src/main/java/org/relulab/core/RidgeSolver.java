@@ -56,13 +56,32 @@ public final class RidgeSolver implements AutoCloseable {
     private final MemorySegment diag, x, r, z, p, q;
     private double factorLambda = Double.NaN;
 
-    /** What one {@link #solve} found. */
+    /**
+     * What one {@link #solve} found.
+     *
+     * @param lambda the λ solved for
+     * @param alpha α, n doubles: a fresh array per solve, the caller's to keep (e.g. for {@link #multiply})
+     * @param iterations the CG iterations of the run that converged (after a refactorization, the run with the
+     *     new factor); 0 when y = 0
+     * @param relativeResidual ‖y − (K + nλI)·α‖₂ / ‖y‖₂, recomputed in double from K after CG (not CG's own
+     *     running residual); 0 when y = 0
+     * @param factorLambda λ_f of the factor that preconditioned the converged run: λ itself after a
+     *     refactorization, else an earlier λ within {@link #REFACTOR_RATIO}
+     */
     public record Solution(double lambda, double[] alpha, int iterations, double relativeResidual,
             double factorLambda) {}
 
     /**
      * A solver on {@code k}, a square row-major (not transposed) view holding the kernel matrix in its upper
      * triangle and diagonal; its lower triangle will hold the factor. GEMMs run on the kernels' threads.
+     *
+     * @param kernels the kernels that factor K; the solver keeps using them and does not close them, so they
+     *     must stay open while it does
+     * @param k the n × n kernel matrix, n ≥ 1, with a finite diagonal; the caller owns it (and its workspace,
+     *     which must stay open), and the solver overwrites its strict lower triangle
+     * @throws IllegalArgumentException when kernels or k is null, k is not square, empty or is transposed, or a
+     *     diagonal entry is not finite
+     * @throws IllegalStateException when k's workspace is closed
      */
     public RidgeSolver(Kernels kernels, Matrix k) {
         this(kernels, k, Cholesky.BLOCK);
@@ -101,20 +120,38 @@ public final class RidgeSolver implements AutoCloseable {
         }
     }
 
-    /** Off-heap bytes a solver of order n allocates beside the n × n matrix itself. */
+    /**
+     * Off-heap bytes a solver of order n allocates beside the n × n matrix itself.
+     *
+     * @param n the order of K, ≥ 0
+     * @return the bytes of the solver's own workspace (factor panels and six double vectors of n), for a
+     *     memory budget made before creating the solver
+     */
     public static long scratchBytes(int n) {
         if (n < 0) throw new IllegalArgumentException("RidgeSolver.scratchBytes: n = " + n + " (expected >= 0)");
         return Cholesky.scratchBytes(n, Cholesky.BLOCK) + 6L * n * Double.BYTES + 64 * 8;
     }
 
+    /**
+     * The order of K.
+     *
+     * @return n, the number of rows (and columns) of K, and the length of y and α
+     */
     public int size() { return n; }
 
-    /** The λ of the factor held now (NaN before the first). */
+    /**
+     * The λ of the factor held now (NaN before the first).
+     *
+     * @return λ_f, or NaN before the first factorization and after one that failed
+     */
     public double factorLambda() { return factorLambda; }
 
     /**
      * Factors K + nλI (restoring the lower triangle from the upper first).
      *
+     * @param lambda λ, finite and ≥ 0; the diagonal is shifted by n·λ (the ridge of the mean, not summed,
+     *     squared loss)
+     * @throws IllegalArgumentException when λ is negative, infinite or NaN
      * @throws NotPositiveDefiniteException naming the pivot and a larger λ to try
      */
     public void factor(double lambda) {
@@ -151,6 +188,12 @@ public final class RidgeSolver implements AutoCloseable {
      * α = (K + nλI)⁻¹·y (y a vector of n floats), by CG in double preconditioned with the held factor, or a
      * new one at λ when the held one is more than {@link #REFACTOR_RATIO} away or CG stalls with it.
      *
+     * @param lambda λ, finite and ≥ 0
+     * @param y the targets: n finite floats in a 1 × n or n × 1 view of any stride, only read
+     * @return α with the iterations, residual and factor λ that produced it
+     * @throws IllegalArgumentException when λ is negative, infinite or NaN, or y is null, not a vector of
+     *     length n, or holds a value that is not finite
+     * @throws IllegalStateException when y's workspace is closed
      * @throws NotPositiveDefiniteException when K + nλI cannot be factored in float
      * @throws ArithmeticException when CG does not reach {@link #TOLERANCE} with a factor at λ itself, or
      *     meets a direction of non-positive curvature
@@ -263,6 +306,12 @@ public final class RidgeSolver implements AutoCloseable {
     /**
      * rows·v in double for a float matrix of n columns (row-major, not transposed), e.g. the test × train
      * kernel matrix times α: the predictions.
+     *
+     * @param rows an m × n float matrix, row-major and not transposed, e.g. the test × train kernel matrix
+     * @param v n doubles, e.g. {@link Solution#alpha()}; read, not kept
+     * @return m doubles, a fresh array: rows·v accumulated in double
+     * @throws IllegalArgumentException when rows is null, transposed or not n columns wide, or v is null or not
+     *     of length n
      */
     public double[] multiply(Matrix rows, double[] v) {
         String op = "RidgeSolver.multiply";
