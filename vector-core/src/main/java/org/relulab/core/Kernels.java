@@ -58,17 +58,34 @@ public final class Kernels implements AutoCloseable {
      * {@link #defaultThreads()} threads, created on first use, its workers daemon threads. Any number of threads may
      * use it at once (the class comment's contract); {@link #close()} on it does nothing, so it may sit in a
      * try-with-resources like any other instance.
+     *
+     * @return the process-wide instance, the same object on every call
      */
     public static Kernels common() {
         return Common.INSTANCE;
     }
 
-    /** Kernels of {@link Provider#lookup()} on {@code -Drelulab.threads} threads (default: all processors). */
+    /**
+     * Kernels of {@link Provider#lookup()} on {@code -Drelulab.threads} threads (default: all processors).
+     *
+     * @return new kernels, owned by the caller, who must {@link #close()} them to stop their threads
+     * @throws IllegalArgumentException when {@code -Drelulab.threads} or {@code -Drelulab.kernels} holds a value
+     *     they do not accept
+     * @throws IllegalStateException when {@code -Drelulab.kernels=simd} but the SIMD kernels cannot run here
+     */
     public static Kernels create() {
         return create(Provider.lookup(), defaultThreads());
     }
 
-    /** Kernels of the given provider on {@code threads} threads (the caller counts as one). */
+    /**
+     * Kernels of the given provider on {@code threads} threads (the caller counts as one).
+     *
+     * @param provider the implementation to run
+     * @param threads the GEMM threads, ≥ 1, the calling thread included: {@code threads − 1} workers are started
+     * @return new kernels, owned by the caller, who must {@link #close()} them to stop their threads
+     * @throws IllegalStateException when the provider is SIMD and the SIMD kernels cannot run here
+     * @throws IllegalArgumentException when threads is less than 1
+     */
     public static Kernels create(Provider provider, int threads) {
         if (provider == Provider.SIMD && Provider.simdUnavailableReason() != null) {
             throw new IllegalStateException("SIMD kernels unavailable: " + Provider.simdUnavailableReason());
@@ -80,13 +97,21 @@ public final class Kernels implements AutoCloseable {
      * The Java-heap bytes each GEMM thread of a {@code provider}'s kernels holds for packing (float arrays allocated
      * once per thread, when the kernels are created; their array headers aside): what a caller adds up before
      * creating kernels with many threads. 0 for the plain-Java kernels, which do not pack.
+     *
+     * @param provider the provider the kernels would run
+     * @return the bytes per GEMM thread, 0 for any provider but SIMD
      */
     public static long gemmScratchBytesPerThread(Provider provider) {
         if (provider != Provider.SIMD) return 0;
         return new SimdGemm().scratchFloats() * Float.BYTES;
     }
 
-    /** {@code -Drelulab.threads}, or the number of available processors. */
+    /**
+     * {@code -Drelulab.threads}, or the number of available processors.
+     *
+     * @return a thread count, at least 1
+     * @throws IllegalArgumentException when the property is set but is not a positive integer
+     */
     public static int defaultThreads() {
         String s = System.getProperty(THREADS_PROPERTY);
         if (s == null) return Runtime.getRuntime().availableProcessors();
@@ -99,14 +124,28 @@ public final class Kernels implements AutoCloseable {
         throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + s + ": expected a positive integer");
     }
 
+    /**
+     * The implementation these kernels run.
+     *
+     * @return the provider chosen when they were created
+     */
     public Provider provider() { return provider; }
 
     /** The implementation, for the solvers of this package. */
     KernelSupport support() { return impl; }
 
+    /**
+     * The number of threads a GEMM runs on.
+     *
+     * @return the thread count given at creation, the calling thread included
+     */
     public int threads() { return pool.threads(); }
 
-    /** One line: provider, vector species, threads. */
+    /**
+     * One line: provider, vector species, threads.
+     *
+     * @return e.g. {@code "scalar (plain Java), 4 threads"}, as error messages and logs print the kernels
+     */
     public String describe() {
         return provider.describe() + ", " + threads() + (threads() == 1 ? " thread" : " threads");
     }
@@ -127,7 +166,19 @@ public final class Kernels implements AutoCloseable {
 
     // ---- GEMM ----------------------------------------------------------------------------------------
 
-    /** C = α·op(A)·op(B) + β·C, op(X) = Xᵀ when its flag is set. β = 0 overwrites C without reading it. */
+    /**
+     * C = α·op(A)·op(B) + β·C, op(X) = Xᵀ when its flag is set. β = 0 overwrites C without reading it.
+     *
+     * @param transA whether op(A) = Aᵀ (read transposed, without a copy) rather than A
+     * @param transB whether op(B) = Bᵀ rather than B
+     * @param alpha the factor α of the product
+     * @param a A; op(A) is m × k
+     * @param b B; op(B) is k × n
+     * @param beta the factor β of C's old value; 0 overwrites C without reading it (old NaNs do not survive)
+     * @param c C, m × n, any layout; written, and read unless β = 0; it must not overlap A or B
+     * @throws IllegalArgumentException when an operand is null, the shapes do not match, or C overlaps A or B
+     * @throws IllegalStateException when an operand's workspace or these kernels are closed
+     */
     public void gemm(boolean transA, boolean transB, float alpha, Matrix a, Matrix b, float beta, Matrix c) {
         gemm(transA, transB, alpha, a, b, beta, c, null, null);
     }
@@ -137,6 +188,20 @@ public final class Kernels implements AutoCloseable {
      * C keeps the pre-activation (what the |·| backward needs); H has C's shape and layout. H may be the
      * very same view as C: then C ends as σ(C), with no second matrix to write (ReLU's backward mask
      * 1{z > 0} equals 1{σ(z) > 0}, so a ReLU layer needs only H).
+     *
+     * @param transA whether op(A) = Aᵀ (read transposed, without a copy) rather than A
+     * @param transB whether op(B) = Bᵀ rather than B
+     * @param alpha the factor α of the product
+     * @param a A; op(A) is m × k
+     * @param b B; op(B) is k × n
+     * @param beta the factor β of C's old value; 0 overwrites C without reading it (old NaNs do not survive)
+     * @param c C, m × n, any layout; written (the pre-activation), and read unless β = 0; it must not overlap A
+     *     or B
+     * @param act σ, or null for a plain GEMM (then {@code h} is ignored and may be null)
+     * @param h H, of C's shape and layout, receiving σ(C): C itself, or memory separate from A, B and C
+     * @throws IllegalArgumentException when an operand is null, the shapes or layouts do not match, or the
+     *     outputs overlap what they must not
+     * @throws IllegalStateException when an operand's workspace or these kernels are closed
      */
     public void gemm(boolean transA, boolean transB, float alpha, Matrix a, Matrix b, float beta, Matrix c,
             Activation act, Matrix h) {
@@ -150,6 +215,21 @@ public final class Kernels implements AutoCloseable {
      * problem's C may share an element with any problem's A or B, or with another problem's C. Problems may
      * interleave without sharing an element (column blocks of one matrix); {@code Overlap} says when that is
      * decided exactly (views of one row stride) and when by byte spans.
+     *
+     * @param transA whether every problem's op(A) = Aᵀ rather than A
+     * @param transB whether every problem's op(B) = Bᵀ rather than B
+     * @param alpha the factor α of every product
+     * @param a problem 0's A; op(A) is m × k
+     * @param strideA the elements (not bytes) from one problem's A to the next, ≥ 0
+     * @param b problem 0's B; op(B) is k × n
+     * @param strideB the elements from one problem's B to the next, ≥ 0
+     * @param beta the factor β of C's old values; 0 overwrites every C without reading it
+     * @param c problem 0's C, m × n
+     * @param strideC the elements from one problem's C to the next, ≥ 0; the problems' Cs must share no element
+     * @param batch the number of problems, ≥ 1
+     * @throws IllegalArgumentException when an operand is null, the shapes do not match, a stride is negative, a
+     *     problem leaves its segment, or outputs overlap what they must not
+     * @throws IllegalStateException when an operand's workspace or these kernels are closed
      */
     public void gemmBatched(boolean transA, boolean transB, float alpha, Matrix a, long strideA, Matrix b,
             long strideB, float beta, Matrix c, long strideC, int batch) {
@@ -222,7 +302,16 @@ public final class Kernels implements AutoCloseable {
         for (int i = 0; i < n; i++) s.setAtIndex(Matrix.F32, offset + i, 0f);
     }
 
-    /** y = α·op(A)·x + β·y for vectors x and y (1×n or n×1 views). */
+    /**
+     * y = α·op(A)·x + β·y for vectors x and y (1×n or n×1 views).
+     *
+     * @param transA whether op(A) = Aᵀ rather than A
+     * @param alpha the factor α of the product
+     * @param a A; op(A) is m × k
+     * @param x a vector of length k, any stride
+     * @param beta the factor β of y's old value; 0 overwrites y without reading it
+     * @param y a vector of length m, any stride; written, and must not overlap A or x
+     */
     public void gemv(boolean transA, float alpha, Matrix a, Matrix x, float beta, Matrix y) {
         String op = "gemv";
         Checks.open(op, "A", a);
@@ -258,24 +347,48 @@ public final class Kernels implements AutoCloseable {
 
     // ---- element-wise --------------------------------------------------------------------------------
 
-    /** y += α·x. */
+    /**
+     * y += α·x.
+     *
+     * @param alpha the factor α of x
+     * @param x the matrix added, any layout
+     * @param y updated in place; x's shape, and either x itself or memory separate from it
+     */
     public void axpy(float alpha, Matrix x, Matrix y) {
         binaryChecks("axpy", x, y);
         byRows(RowKernel.AXPY, alpha, null, x, x, y);
     }
 
-    /** y = α·x (y may be x). */
+    /**
+     * y = α·x (y may be x).
+     *
+     * @param alpha the factor α
+     * @param x the input, any layout
+     * @param y the output, x's shape: x itself or memory separate from it
+     */
     public void scale(float alpha, Matrix x, Matrix y) {
         binaryChecks("scale", x, y);
         byRows(RowKernel.SCALE, alpha, null, x, x, y);
     }
 
-    /** z = x + y. */
+    /**
+     * z = x + y.
+     *
+     * @param x the first addend, any layout
+     * @param y the second addend, x's shape
+     * @param z the sum, x's shape: x or y itself, or memory separate from both
+     */
     public void add(Matrix x, Matrix y, Matrix z) {
         ternary("add", RowKernel.ADD, x, y, z);
     }
 
-    /** z = x ⊙ y (element-wise product). */
+    /**
+     * z = x ⊙ y (element-wise product).
+     *
+     * @param x the first factor, any layout
+     * @param y the second factor, x's shape
+     * @param z the product, x's shape: x or y itself, or memory separate from both
+     */
     public void multiply(Matrix x, Matrix y, Matrix z) {
         ternary("multiply", RowKernel.MULTIPLY, x, y, z);
     }
@@ -285,20 +398,43 @@ public final class Kernels implements AutoCloseable {
         byRows(kernel, 0f, null, x, y, z);
     }
 
-    /** y = σ(x) (y may be x). */
+    /**
+     * y = σ(x) (y may be x).
+     *
+     * @param act σ, not null
+     * @param x the pre-activations, any layout
+     * @param y σ(x), x's shape: x itself or memory separate from it
+     */
     public void activate(Activation act, Matrix x, Matrix y) {
         if (act == null) throw new IllegalArgumentException("activate: activation is null");
         binaryChecks("activate", x, y);
         byRows(RowKernel.ACTIVATE, 0f, act, x, x, y);
     }
 
-    /** y = max(x, 0). */
+    /**
+     * y = max(x, 0).
+     *
+     * @param x the input, any layout
+     * @param y the output, x's shape: x itself or memory separate from it
+     */
     public void relu(Matrix x, Matrix y) { activate(Activation.RELU, x, y); }
 
-    /** y = |x|. */
+    /**
+     * y = |x|.
+     *
+     * @param x the input, any layout
+     * @param y the output, x's shape: x itself or memory separate from it
+     */
     public void abs(Matrix x, Matrix y) { activate(Activation.ABS, x, y); }
 
-    /** out = g ⊙ σ'(z), z the pre-activation (out may be g). */
+    /**
+     * out = g ⊙ σ'(z), z the pre-activation (out may be g).
+     *
+     * @param act σ, not null
+     * @param g the upstream gradient, with respect to σ(z)
+     * @param z the pre-activation, g's shape
+     * @param out the gradient with respect to z, g's shape: g or z itself, or memory separate from both
+     */
     public void activateBackward(Activation act, Matrix g, Matrix z, Matrix out) {
         String op = "activateBackward";
         if (act == null) throw new IllegalArgumentException(op + ": activation is null");
@@ -306,12 +442,24 @@ public final class Kernels implements AutoCloseable {
         byRows(RowKernel.ACTIVATE_BACKWARD, 0f, act, g, z, out);
     }
 
-    /** out = g ⊙ 1{z > 0}. */
+    /**
+     * out = g ⊙ 1{z > 0}.
+     *
+     * @param g the upstream gradient, with respect to ReLU(z)
+     * @param z the pre-activation, g's shape
+     * @param out the gradient with respect to z, g's shape: g or z itself, or memory separate from both
+     */
     public void reluBackward(Matrix g, Matrix z, Matrix out) {
         activateBackward(Activation.RELU, g, z, out);
     }
 
-    /** out = g ⊙ sign(z). */
+    /**
+     * out = g ⊙ sign(z).
+     *
+     * @param g the upstream gradient, with respect to |z|
+     * @param z the pre-activation, g's shape
+     * @param out the gradient with respect to z, g's shape: g or z itself, or memory separate from both
+     */
     public void absBackward(Matrix g, Matrix z, Matrix out) {
         activateBackward(Activation.ABS, g, z, out);
     }
@@ -320,6 +468,12 @@ public final class Kernels implements AutoCloseable {
      * g = (r·cᵀ) ⊙ σ'(z): the gradient with respect to z of Σ_j r_j·(σ(z_j)·c) for an n × m pre-activation
      * z, a length-n vector r (the residuals) and a length-m vector c (the output weights), in one pass.
      * g may be z (in place).
+     *
+     * @param act σ, not null
+     * @param r the residuals, a vector of length n (z's rows), any stride
+     * @param c the output weights, a vector of length m (z's columns), any stride
+     * @param z the n × m pre-activation
+     * @param g the gradient, z's shape: z itself or memory separate from it, and separate from r and c
      */
     public void outerActivateBackward(Activation act, Matrix r, Matrix c, Matrix z, Matrix g) {
         String op = "outerActivateBackward";
@@ -399,6 +553,13 @@ public final class Kernels implements AutoCloseable {
      * See {@link KernelFunction} for the formulas. Cosines are clamped to [−1, 1]; for a train × train
      * matrix, passing G's own diagonal as both norm vectors makes every diagonal cosine exactly 1. out may
      * be G (in place). The SIMD arccos has at most 1.3 ulp of error (3e-7 absolute).
+     *
+     * @param f the kernel function, not null
+     * @param scale s, finite and &gt; 0: 1 for the inputs as they are, 1/d for weights ~ N(0, I/d)
+     * @param gram G = X·X′ᵀ, m × n, unscaled
+     * @param rowSqNorms ‖x_i‖², a vector of length m, unscaled
+     * @param colSqNorms ‖x′_j‖², a vector of length n, unscaled
+     * @param out the kernel matrix, m × n: G itself or memory separate from it, and separate from the norms
      */
     public void kernelFromGram(KernelFunction f, float scale, Matrix gram, Matrix rowSqNorms, Matrix colSqNorms,
             Matrix out) {
@@ -433,7 +594,13 @@ public final class Kernels implements AutoCloseable {
 
     // ---- reductions ----------------------------------------------------------------------------------
 
-    /** Σ x_ij·y_ij (rows reduced in float by the kernel, rows summed in double). */
+    /**
+     * Σ x_ij·y_ij (rows reduced in float by the kernel, rows summed in double).
+     *
+     * @param x the first operand, any layout
+     * @param y the second operand, x's shape
+     * @return the sum, rounded to float
+     */
     public float dot(Matrix x, Matrix y) {
         Checks.open("dot", "x", x);
         Checks.open("dot", "y", y);
@@ -441,7 +608,12 @@ public final class Kernels implements AutoCloseable {
         return (float) byRows(RowKernel.DOT, 0f, null, x, y, x); // x as out: the rows summed are x's
     }
 
-    /** Σ x_ij. */
+    /**
+     * Σ x_ij.
+     *
+     * @param x the matrix, any layout
+     * @return the sum: each stored row reduced in float, the rows summed in double, then rounded to float
+     */
     public float sum(Matrix x) {
         Checks.open("sum", "x", x);
         double s = 0;
@@ -449,7 +621,12 @@ public final class Kernels implements AutoCloseable {
         return (float) s;
     }
 
-    /** Σ x_ij². */
+    /**
+     * Σ x_ij².
+     *
+     * @param x the matrix, any layout
+     * @return the sum: each stored row reduced in float, the rows summed in double, then rounded to float
+     */
     public float sumOfSquares(Matrix x) {
         Checks.open("sumOfSquares", "x", x);
         double s = 0;
@@ -457,12 +634,22 @@ public final class Kernels implements AutoCloseable {
         return (float) s;
     }
 
-    /** y_i = Σ_j a_ij, y a vector of length a.rows. */
+    /**
+     * y_i = Σ_j a_ij, y a vector of length a.rows.
+     *
+     * @param a the matrix, any layout
+     * @param y the row sums, a vector of any stride, overwritten; it must not overlap a
+     */
     public void rowSums(Matrix a, Matrix y) {
         lineSums("rowSums", a, false, y);
     }
 
-    /** y_j = Σ_i a_ij, y a vector of length a.cols. */
+    /**
+     * y_j = Σ_i a_ij, y a vector of length a.cols.
+     *
+     * @param a the matrix, any layout
+     * @param y the column sums, a vector of any stride, overwritten; it must not overlap a
+     */
     public void colSums(Matrix a, Matrix y) {
         lineSums("colSums", a, true, y);
     }
@@ -498,7 +685,12 @@ public final class Kernels implements AutoCloseable {
         }
     }
 
-    /** y_i = Σ_j a_ij², y a vector of length a.rows (squared row norms: neuron norms of a weight matrix). */
+    /**
+     * y_i = Σ_j a_ij², y a vector of length a.rows (squared row norms: neuron norms of a weight matrix).
+     *
+     * @param a the matrix, any layout
+     * @param y the squared row norms, a vector of any stride, overwritten; it must not overlap a
+     */
     public void rowSumsOfSquares(Matrix a, Matrix y) {
         String op = "rowSumsOfSquares";
         Checks.open(op, "a", a);
@@ -519,7 +711,13 @@ public final class Kernels implements AutoCloseable {
         }
     }
 
-    /** y_i += e_i · x_i for every row i: a per-row axpy, e a vector of length x.rows. */
+    /**
+     * y_i += e_i · x_i for every row i: a per-row axpy, e a vector of length x.rows.
+     *
+     * @param e the per-row factors, a vector of any stride; it must not overlap y
+     * @param x the rows added, any layout
+     * @param y updated in place; x's shape, and either x itself or memory separate from it
+     */
     public void axpyRows(Matrix e, Matrix x, Matrix y) {
         String op = "axpyRows";
         Checks.open(op, "e", e);
@@ -540,6 +738,12 @@ public final class Kernels implements AutoCloseable {
     /**
      * Row i of dst = row {@code index[from + i]} of src, for {@code i < dst.rows}: a mini-batch gathered from a data
      * set. Both row-major (not transposed) with the same number of columns, or both column vectors.
+     *
+     * @param src the data set, one example per row
+     * @param index row numbers of src, each in [0, src.rows); entries {@code from} to {@code from + dst.rows − 1}
+     *     are read
+     * @param from the first entry of {@code index} to use, ≥ 0
+     * @param dst the mini-batch, overwritten; it must not overlap src
      */
     public void gatherRows(Matrix src, int[] index, int from, Matrix dst) {
         String op = "gatherRows";
@@ -580,6 +784,11 @@ public final class Kernels implements AutoCloseable {
     /**
      * Fills x with N(mean, std²) samples that depend only on (seed, logical index): the same for every
      * provider and thread count. {@link #GAUSSIAN_ALGORITHM} names the generator.
+     *
+     * @param x the matrix filled, any shape and layout; the logical index is row-major in x's logical shape
+     * @param seed the seed; equal seeds give equal samples at equal logical indices
+     * @param mean the mean of the samples
+     * @param std the standard deviation: samples are mean + std·N(0, 1), so 0 fills with the mean
      */
     public void gaussianFill(Matrix x, long seed, float mean, float std) {
         Checks.open("gaussianFill", "x", x);
