@@ -152,8 +152,8 @@ public final class Matrix {
     /**
      * The memory this view reads and writes, shared with every view of the same storage.
      *
-     * @return the segment itself, not a copy or slice; its owner (a {@link Workspace}, or the caller of
-     *     {@link #wrap}) decides how long it stays alive
+     * @return the segment the view was made on, whole (not sliced at the view's offset); its owner (a
+     *     {@link Workspace}, or the caller of {@link #wrap}) decides how long it stays alive
      */
     public MemorySegment segment() { return segment; }
 

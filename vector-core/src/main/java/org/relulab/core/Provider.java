@@ -8,7 +8,7 @@ import java.util.Locale;
  * {@link #lookup()} decides once per JVM, from {@code -Drelulab.kernels=auto|simd|scalar} (default auto).
  */
 public enum Provider {
-    /** The plain-Java kernels: they run on any JVM, with no module flag, and give the reference results. */
+    /** The plain-Java kernels: they run on any JVM, with no module flag; auto's fallback. */
     SCALAR,
     /**
      * The kernels on the JDK Vector API: they need the module {@code jdk.incubator.vector} (the JVM flag
