@@ -32,11 +32,9 @@ public final class TangentFeatures {
         }
         this.net = initial;
         this.trained = trained;
-        int p = trained.output() ? net.a.cols() : 0;
-        for (int l = 1; l <= net.hiddenLayers() && trained.hidden(); l++) {
-            p += net.width(l) * (inputWidth(l) + 1);
-        }
-        this.parameters = p;
+        int[] widths = new int[net.hiddenLayers()];
+        for (int l = 1; l <= widths.length; l++) widths[l - 1] = net.width(l);
+        this.parameters = TangentRidge.parameters(net.d, widths, trained);
     }
 
     /** p, the number of trained parameters (features). */

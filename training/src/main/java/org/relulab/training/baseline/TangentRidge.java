@@ -35,6 +35,33 @@ public final class TangentRidge {
         return 2L * parameters <= fitted;
     }
 
+    /**
+     * Bytes of the largest matrices a fit allocates at once (an estimate for planning, before anything is built): in
+     * the dual, the kernel matrices of the refit, n × n and test × n (the selection's are smaller); in the primal, the
+     * features of the training and test points and ΦᵀΦ; with the pass over the training points (n × (2·width + 1) per
+     * hidden layer). {@code widths} are the hidden layers' m_l; {@code parameters} is p.
+     */
+    public static long peakBytes(int n, int testN, int d, int[] widths, int parameters,
+            KernelRidge.Options options) {
+        int nFit = n - (int) Math.round(n * options.validationFraction());
+        long solve = primal(parameters, nFit)
+                ? MemoryBudget.matrixBytes(n + testN, parameters) + MemoryBudget.matrixBytes(parameters, parameters)
+                : MemoryBudget.matrixBytes(n, n) + MemoryBudget.matrixBytes(testN, n);
+        long pass = 0;
+        for (int l = 0; l < widths.length; l++) {
+            pass += 2 * MemoryBudget.matrixBytes(n, widths[l]) + MemoryBudget.matrixBytes(n,
+                    (l == 0 ? d : widths[l - 1]) + 1);
+        }
+        return solve + pass;
+    }
+
+    /** p: the parameters of a network of these widths on d inputs over {@code trained} ({@link TangentFeatures}). */
+    public static int parameters(int d, int[] widths, TrainedLayers trained) {
+        int p = trained.output() ? widths[widths.length - 1] : 0;
+        for (int l = 0; l < widths.length && trained.hidden(); l++) p += widths[l] * ((l == 0 ? d : widths[l - 1]) + 1);
+        return p;
+    }
+
     /** The exact fit of {@code initial} (θ₀) over {@code trained} on {@code train}, scored on {@code test}. */
     public static Fit fit(Kernels k, ReluNetworkStudent initial, TrainedLayers trained, Dataset train, Dataset test,
             KernelRidge.Options options) {

@@ -55,7 +55,7 @@ class PresetRunnerTest {
                 PresetSpecs spec = PresetSpecs.read("all19", quick, sweep, null);
                 List<SweepPoint> points = SpecParser.parse(new String(spec.bytes(), StandardCharsets.UTF_8),
                         spec.label().toString()).points(false);
-                assertEquals((quick ? 8 * 3 : 8 * 6) * (sweep.equals("runs") ? (quick ? 1 : 5) : (quick ? 6 : 36)),
+                assertEquals((quick ? 8 * 3 : 8 * 6) * (sweep.equals("runs") ? (quick ? 1 : 5) : (quick ? 6 : 24)),
                         points.size(), spec.label().toString());
                 for (SweepPoint p : points) {
                     All19Experiment.requireLearner(p.config(tmp));
