@@ -62,11 +62,11 @@ class PresetRunnerTest {
                     assertEquals(sweep.equals("tuning"), p.options().containsKey("lr"), p.name());
                 }
             }
-            // the exact learners: the four convex ones, on the reported runs' seeds (the NTK ones to N = 5 000)
+            // the exact learners: the four convex ones, on the reported runs' seeds (the NTK ones to N = 10 000)
             PresetSpecs spec = PresetSpecs.read("all19", quick, All19Experiment.EXACT, null);
             List<SweepPoint> points = SpecParser.parse(new String(spec.bytes(), StandardCharsets.UTF_8),
                     spec.label().toString()).points(false);
-            assertEquals(quick ? 4 * 3 : (2 * 6 + 2 * 4) * 5, points.size(), spec.label().toString());
+            assertEquals(quick ? 4 * 3 : (2 * 6 + 2 * 5) * 5, points.size(), spec.label().toString());
             for (SweepPoint p : points) All19Experiment.requireExactLearner(p.config(tmp));
         }
     }
