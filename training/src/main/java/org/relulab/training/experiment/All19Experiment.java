@@ -30,10 +30,10 @@ import org.relulab.training.sweep.SweepSpec;
 import org.relulab.training.teacher.All19Fig1Teacher;
 
 /**
- * {@code relulab reproduce all19}: ALL19's Fig. 1, test error against the number of training samples N for six
+ * {@code relulab reproduce all19}: ALL19's Fig. 1, test error against the number of training samples N for the
  * learners ({@link All19Learner}) on F*(x) = (sin 3x₁ + sin 3x₂ + sin 3x₃ − 2)² · cos 7x₄, x uniform on the unit
  * sphere of ℝ⁴, noiseless labels, squared loss, SGD with mini-batches of 50, weight decay and a cosine learning-rate
- * decay to 0 over the run. Two preset specs, each run by the sweep runner:
+ * decay to 0 over the run. Three preset specs, each run by the sweep runner:
  * <ol>
  * <li>{@code sweeps/presets/all19/tuning.toml}: one run per learner, N, grid point (η, λ) and tuning seed, scored by
  * the MSE on that seed's own test set (held out: no reported run sees it); for each learner and N the point with the
@@ -70,8 +70,9 @@ public final class All19Experiment implements Experiment {
         return """
               reproduce all19 [--quick] [--out DIR]
                          ALL19 Fig. 1: test MSE against N for the 3- and 2-layer networks, their last layer
-                         only and their NTK linearizations, eta and weight decay tuned on held-out data;
-                         about 12 minutes on 2 cores, --quick about a minute
+                         only and their NTK linearizations, eta and weight decay tuned on held-out data; the
+                         last-layer and NTK learners also solved exactly (--optimizer exact);
+                         about 35 minutes on 2 idle cores, --quick a few minutes
                          [out: results/reproduce/all19(-quick)]
             """;
     }
