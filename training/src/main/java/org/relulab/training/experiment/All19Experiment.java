@@ -72,7 +72,7 @@ public final class All19Experiment implements Experiment {
                          ALL19 Fig. 1: test MSE against N for the 3- and 2-layer networks, their last layer
                          only and their NTK linearizations, eta and weight decay tuned on held-out data; the
                          last-layer and NTK learners also solved exactly (--optimizer exact);
-                         about 35 minutes on 2 idle cores, --quick a few minutes
+                         about 40 minutes on 2 shared cores, --quick about 10
                          [out: results/reproduce/all19(-quick)]
             """;
     }
