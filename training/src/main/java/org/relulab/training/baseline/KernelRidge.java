@@ -56,6 +56,15 @@ public final class KernelRidge {
         @Override
         public double[] lambdas() { return lambdas.clone(); }
 
+        /** "{1, 0.1, …, 1e-8, 0}": the grid in one line. */
+        public String describeGrid() {
+            StringBuilder sb = new StringBuilder("{");
+            for (int i = 0; i < lambdas.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.3g", lambdas[i]));
+            }
+            return sb.append('}').toString();
+        }
+
         /** λ = 10⁰, 10^−0.5, …, 10⁻⁸ and then 0 (the ridgeless limit), 20 % held out. */
         public static Options defaults() {
             double[] grid = new double[18];
@@ -72,11 +81,19 @@ public final class KernelRidge {
 
     /**
      * What {@link #fit} found: the sweep, the chosen λ, the ridgeless limit (smallest λ solved) and its
-     * validation MSE, the test and training MSE of the refit, and seconds spent on Gram matrices and solves.
+     * validation MSE, the test and training MSE of the refit, seconds spent on Gram matrices and solves, and the
+     * refit's coefficients: α (one per training point) for {@link KernelRidge}, the weights β (one per feature) for
+     * {@link FeatureRidge}.
      */
     public record Result(String kernel, int trainSize, int fitSize, int validationSize, int testSize, List<Step> sweep,
             double lambda, double ridgelessLambda, double ridgelessValidationMse, double testMse,
-            double trainMse, double gramSeconds, double solveSeconds) {
+            double trainMse, double gramSeconds, double solveSeconds, double[] coefficients) {
+        /** The validation MSE of the chosen λ (the held-out score that chose it). */
+        public double validationMse() {
+            for (Step s : sweep) if (s.lambda() == lambda && s.solved()) return s.validationMse();
+            return Double.NaN;
+        }
+
         /** One line for logs. */
         public String summary() {
             return String.format(Locale.ROOT, "%s: n = %d (%d fitted, %d held out), λ = %s, ridgeless λ = %s "
@@ -105,27 +122,39 @@ public final class KernelRidge {
         double[] grid = options.lambdas();
         long t0 = System.nanoTime();
         Selection selection = select(k, kernel, train, nFit, grid);
-        Step best = null, ridgeless = null;
-        for (Step s : selection.sweep()) {
-            if (!s.solved()) continue;
-            if (best == null || s.validationMse() < best.validationMse()) best = s; // ties keep the larger λ
-            ridgeless = s;
-        }
-        if (best == null) {
-            throw new ArithmeticException(
-                    "KernelRidge: no λ of the grid could be solved; the largest, " + grid[0] + ", failed: "
-                            + selection.sweep().get(0).failure());
-        }
+        Step best = best("KernelRidge", selection.sweep(), grid), ridgeless = ridgeless(selection.sweep());
         Refit refit = refit(k, kernel, train, test, grid, best.lambda());
         double gramSeconds = selection.gramSeconds() + refit.gramSeconds();
         double solveSeconds = seconds(t0) - gramSeconds;
         return new Result(kernel.describe(), n, nFit, nVal, nTest, List.copyOf(selection.sweep()), refit.lambda(),
                 ridgeless.lambda(), ridgeless.validationMse(), refit.testMse(), refit.trainMse(), gramSeconds,
-                solveSeconds);
+                solveSeconds, refit.alpha());
+    }
+
+    /**
+     * The solved step of least validation MSE (ties keep the larger λ).
+     *
+     * @throws ArithmeticException when no λ of the grid was solved
+     */
+    static Step best(String who, List<Step> sweep, double[] grid) {
+        Step best = null;
+        for (Step s : sweep) if (s.solved() && (best == null || s.validationMse() < best.validationMse())) best = s;
+        if (best == null) {
+            throw new ArithmeticException(who + ": no λ of the grid could be solved; the largest, " + grid[0]
+                    + ", failed: " + sweep.get(0).failure());
+        }
+        return best;
+    }
+
+    /** The ridgeless limit: the last (smallest) λ solved; null when none was. */
+    static Step ridgeless(List<Step> sweep) {
+        Step last = null;
+        for (Step s : sweep) if (s.solved()) last = s;
+        return last;
     }
 
     /** Checks fit's arguments; returns the number of validation points. */
-    private static int checkArguments(Kernels k, GramKernel kernel, Dataset train, Dataset test, Options options) {
+    static int checkArguments(Kernels k, GramKernel kernel, Dataset train, Dataset test, Options options) {
         if (k == null || kernel == null || train == null || test == null || options == null) {
             throw new IllegalArgumentException(
                     "KernelRidge.fit: kernels, kernel, train, test and options must not be null");
@@ -176,7 +205,7 @@ public final class KernelRidge {
     }
 
     /** The refit on all training points at the chosen λ (or the next larger that solves), and its losses. */
-    private record Refit(double lambda, double testMse, double trainMse, double gramSeconds) {}
+    private record Refit(double lambda, double testMse, double trainMse, double gramSeconds, double[] alpha) {}
 
     /** Refit: K and K_test live in this method's workspace only. */
     private static Refit refit(Kernels k, GramKernel kernel, Dataset train, Dataset test, double[] grid,
@@ -194,13 +223,13 @@ public final class KernelRidge {
                 double testMse = mse(solver.multiply(kTest, s.alpha()), test.y());
                 double sum = 0; // y − Kα = nλα: the training residual without another pass over K
                 for (double a : s.alpha()) sum += (n * lambda * a) * (n * lambda * a);
-                return new Refit(lambda, testMse, sum / n, gramSeconds);
+                return new Refit(lambda, testMse, sum / n, gramSeconds, s.alpha());
             }
         }
     }
 
     /** The solution at λ, or at the next larger λ of the grid when λ fails on the larger refit system. */
-    private static RidgeSolver.Solution solveOrLarger(RidgeSolver solver, Matrix y, double[] grid, double lambda) {
+    static RidgeSolver.Solution solveOrLarger(RidgeSolver solver, Matrix y, double[] grid, double lambda) {
         int at = 0;
         while (grid[at] != lambda) at++;
         for (int i = at;; i--) {
@@ -228,7 +257,7 @@ public final class KernelRidge {
                 Math.max(select, refit), physical);
     }
 
-    private static double mse(double[] prediction, Matrix y) {
+    static double mse(double[] prediction, Matrix y) {
         double s = 0;
         for (int i = 0; i < prediction.length; i++) {
             double e = prediction[i] - y.get(i, 0);
@@ -237,7 +266,7 @@ public final class KernelRidge {
         return s / prediction.length;
     }
 
-    private static double seconds(long since) {
+    static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 }

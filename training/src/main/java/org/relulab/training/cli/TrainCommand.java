@@ -74,9 +74,11 @@ final class TrainCommand {
                                           ZYWG19's moment estimate of W* from the data (relu, ones, m <= d) [gaussian]
                   --init-scale S          s [1]
                 training (objective J = (1/2n) sum (f - y)^2; losses reported are the MSE = 2J):
-                  --optimizer gd|sgd|truncated|as21
+                  --optimizer gd|sgd|truncated|as21|exact
                                           full-batch GD, mini-batch SGD, LMZ20's truncated GD, or AS21's regularized GD
-                                          with norm-dependent steps (conic particle GD, full batch) [gd]
+                                          with norm-dependent steps (conic particle GD, full batch) [gd]; exact: no
+                                          steps, the ridge solution of ntk-2, ntk-3 or all19 --trained last, lambda
+                                          chosen on a held-out 20% among 1, 0.1, ..., 1e-8, 0 (use --steps 1)
                   --lr ETA                learning rate [m/2 tied, m/4 mean, sqrt(m)/4 sqrt, 0.1 ones, 0.3 all19;
                                           as21: 0.25, its step on the neurons' directions and log-masses]
                   --reg-lambda L          as21: minimizes J + L sum_i |c_i| |w_i| (c_i = a_i/m: the path norm) [0]

@@ -10,6 +10,7 @@ import org.relulab.training.step.TwoLayerStep;
 import org.relulab.training.student.Learner;
 import org.relulab.training.student.LinearizedNetwork;
 import org.relulab.training.student.ReluNetworkStudent;
+import org.relulab.training.student.TrainedLayers;
 import org.relulab.training.student.TwoLayerStudent;
 
 /** The learners a run can train ({@code --network}), each building itself and its steps from a run's configuration. */
@@ -79,6 +80,14 @@ public enum NetworkKind implements Keyed {
     @Override
     public String key() {
         return key;
+    }
+
+    /**
+     * Whether the network is linear in the parameters {@code trained} trains, so that {@code --optimizer exact} can
+     * solve it: the linearized networks (ntk-2, ntk-3), and ALL19's networks with only the output layer trained.
+     */
+    public boolean linearIn(TrainedLayers trained) {
+        return this == NTK_2 || this == NTK_3 || (this == ALL19_2 || this == ALL19_3) && trained == TrainedLayers.LAST;
     }
 
     private static Network relu(Workspace ws, Kernels k, RunConfig c, ReluNetworkStudent net, int rows, int evalRows) {

@@ -2,6 +2,7 @@ package org.relulab.training.config;
 
 import org.relulab.core.Workspace;
 import org.relulab.training.optim.ConicParticleGradientDescent;
+import org.relulab.training.optim.ExactSolution;
 import org.relulab.training.optim.GradientDescent;
 import org.relulab.training.optim.Optimizer;
 import org.relulab.training.optim.TruncatedGradientDescent;
@@ -15,7 +16,12 @@ public enum OptimizerKind implements Keyed {
     /** LMZ20's truncated GD: neurons whose norm passes 1/λ freeze, λ₀ then λ₁. */
     TRUNCATED("truncated"),
     /** AS21's conic particle GD on J + λ·(path norm), with norm-dependent steps. */
-    AS21("as21");
+    AS21("as21"),
+    /**
+     * No steps: the exact ridge solution of a learner linear in its trained weights (ALL19's NTK and last-layer
+     * learners), λ chosen on held-out data ({@link org.relulab.training.baseline.TangentRidge}).
+     */
+    EXACT("exact");
 
     private final String key;
 
@@ -40,6 +46,7 @@ public enum OptimizerKind implements Keyed {
         return switch (this) {
             case TRUNCATED -> new TruncatedGradientDescent(ws, m, o.lr(), o.lambda0(), o.lambda1(), o.stage1Steps());
             case AS21 -> new ConicParticleGradientDescent(ws, m, o.lr(), o.regLambda());
+            case EXACT -> new ExactSolution();
             case GD, SGD -> new GradientDescent(o.lr(), o.weightDecay(), o.schedule(), c.steps());
         };
     }

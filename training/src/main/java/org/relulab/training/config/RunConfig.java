@@ -81,6 +81,11 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
                     "--optimizer as21 trains both layers: expected --output mean or sqrt (got "
                             + s.output().key() + ")");
         }
+        if (o.kind() == OptimizerKind.EXACT && !s.network().linearIn(s.trained())) {
+            throw new IllegalArgumentException("--optimizer exact solves a learner linear in its trained weights: "
+                    + "expected --network ntk-2 or ntk-3, or all19-2 or all19-3 with --trained last (got --network "
+                    + s.network().key() + " --trained " + s.trained().key() + ")");
+        }
         if (s.network() != NetworkKind.TWO_LAYER
                 && (o.kind() == OptimizerKind.TRUNCATED || s.init() != Initialization.GAUSSIAN)) {
             throw new IllegalArgumentException("--network " + s.network().key()

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.relulab.core.Workspace;
+import org.relulab.training.baseline.TangentRidge;
 import org.relulab.training.config.OptimizerKind;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.config.TeacherKind;
@@ -29,10 +30,10 @@ import org.relulab.training.sweep.SweepSpec;
 import org.relulab.training.teacher.All19Fig1Teacher;
 
 /**
- * {@code relulab reproduce all19}: ALL19's Fig. 1, test error against the number of training samples N for six
+ * {@code relulab reproduce all19}: ALL19's Fig. 1, test error against the number of training samples N for the
  * learners ({@link All19Learner}) on F*(x) = (sin 3x₁ + sin 3x₂ + sin 3x₃ − 2)² · cos 7x₄, x uniform on the unit
  * sphere of ℝ⁴, noiseless labels, squared loss, SGD with mini-batches of 50, weight decay and a cosine learning-rate
- * decay to 0 over the run. Two preset specs, each run by the sweep runner:
+ * decay to 0 over the run. Three preset specs, each run by the sweep runner:
  * <ol>
  * <li>{@code sweeps/presets/all19/tuning.toml}: one run per learner, N, grid point (η, λ) and tuning seed, scored by
  * the MSE on that seed's own test set (held out: no reported run sees it); for each learner and N the point with the
@@ -42,15 +43,18 @@ import org.relulab.training.teacher.All19Fig1Teacher;
  * runs the result, a spec that lists its points one by one ({@link SpecWriter}), in {@code --out DIR/runs}. A
  * reported run that fails to train (SGD diverged, or a final training MSE no better than predicting 0; seen on the
  * training data, as a user would see it) is rerun at the next point of the held-out ranking, round after round, in
- * {@code DIR/fallback-1}, {@code DIR/fallback-2}, ...; fig1.csv counts these fallbacks.</li>
+ * {@code DIR/fallback-1}, {@code DIR/fallback-2}, ...; fig1.csv counts these fallbacks;</li>
+ * <li>{@code exact.toml}: the last-layer and NTK learners solved exactly ({@code --optimizer exact}: ridge regression
+ * on their tangent features, λ chosen on a held-out 20 % of each training set), on the seeds of runs.toml, so each
+ * shares its data and initialization with the SGD run of the same learner, N and seed → exact.csv.</li>
  * </ol>
  * Test errors are summed up by their median over the seeds, since SGD ends some runs inside a loss spike; fig1.csv,
  * table.md and fig1.svg sum up. Every sweep resumes as {@code relulab sweep} does: the specs this command writes are
  * the same on a rerun (the runs are deterministic), so a rerun skips what finished.
  */
 public final class All19Experiment implements Experiment {
-    static final String TUNING = "tuning", RUNS = "runs", FALLBACK = "fallback-";
-    static final String[] SUMMARY_FILES = {"tuning.csv", "fig1.csv", "table.md", "fig1.svg"};
+    static final String TUNING = "tuning", RUNS = "runs", EXACT = "exact", FALLBACK = "fallback-";
+    static final String[] SUMMARY_FILES = {"tuning.csv", "fig1.csv", "exact.csv", "table.md", "fig1.svg"};
 
     /** A reported run: its point of runs.toml, its learner and N, and how far down the ranking it had to go. */
     private record Reported(SweepPoint point, All19Tuning.Group group, int fallbacks, All19Tuning.Point chosen,
@@ -66,8 +70,9 @@ public final class All19Experiment implements Experiment {
         return """
               reproduce all19 [--quick] [--out DIR]
                          ALL19 Fig. 1: test MSE against N for the 3- and 2-layer networks, their last layer
-                         only and their NTK linearizations, eta and weight decay tuned on held-out data;
-                         about 12 minutes on 2 cores, --quick about a minute
+                         only and their NTK linearizations, eta and weight decay tuned on held-out data; the
+                         last-layer and NTK learners also solved exactly (--optimizer exact);
+                         about 40 minutes on 2 shared cores, --quick about 10
                          [out: results/reproduce/all19(-quick)]
             """;
     }
@@ -75,12 +80,15 @@ public final class All19Experiment implements Experiment {
     @Override
     public void run(ExperimentSettings s, PrintStream out, PrintStream err) throws IOException {
         long t0 = System.nanoTime();
-        PresetRunner.requireReproductionFolder(name(), s.out(), List.of(TUNING, RUNS));
+        PresetRunner.requireReproductionFolder(name(), s.out(), List.of(TUNING, RUNS, EXACT));
         new SweepFolder(s.out().resolve(RUNS)).requireNewEmptyOrSweep();
         PresetSpecs tuningSpec = PresetSpecs.read(name(), s.quick(), TUNING, s.specs()),
-                runsSpec = PresetSpecs.read(name(), s.quick(), RUNS, s.specs());
+                runsSpec = PresetSpecs.read(name(), s.quick(), RUNS, s.specs()),
+                exactSpec = PresetSpecs.read(name(), s.quick(), EXACT, s.specs());
         PresetRunner.Sweep tuning = PresetRunner.prepare(name(), tuningSpec, s.out().resolve(TUNING), s,
                 All19Experiment::requireLearner);
+        PresetRunner.Sweep exact = PresetRunner.prepare(name(), exactSpec, s.out().resolve(EXACT), s,
+                All19Experiment::requireExactLearner);
         SweepSpec runs = LocalSweep.parse(runsSpec.label(), runsSpec.bytes());
         List<SweepPoint> reported = runs.points(false);
         for (SweepPoint p : reported) requireOpenChoice(runsSpec, p);
@@ -114,7 +122,8 @@ public final class All19Experiment implements Experiment {
             }
             todo = next;
         }
-        summarize(s, out, meanSquare, t0, tuningRuns, tuned, results);
+        List<PresetRuns.Run> exactRuns = PresetRunner.run(exact, out, err);
+        summarize(s, out, meanSquare, t0, tuningRuns, tuned, results, exactRuns);
     }
 
     /**
@@ -151,16 +160,30 @@ public final class All19Experiment implements Experiment {
         }
     }
 
+    /** An exact run must be one of the exact learners, on ALL19's target. */
+    static void requireExactLearner(RunConfig c) {
+        if (c.optimizer().kind() != OptimizerKind.EXACT) {
+            throw new IllegalArgumentException(
+                    "expected --optimizer exact, got --optimizer " + c.optimizer().kind().key());
+        }
+        All19Learner.of(c);
+        requireTarget(c);
+    }
+
     /** A tuning or reported run must be one of the learners, on ALL19's target, trained by SGD. */
     static void requireLearner(RunConfig c) {
         All19Learner.of(c);
-        if (c.teacher().kind() != TeacherKind.FIG1) {
-            throw new IllegalArgumentException("expected --teacher fig1 (ALL19's target), got --teacher "
-                    + c.teacher().kind().key());
-        }
+        requireTarget(c);
         if (c.optimizer().kind() != OptimizerKind.SGD) {
             throw new IllegalArgumentException(
                     "expected --optimizer sgd, got --optimizer " + c.optimizer().kind().key());
+        }
+    }
+
+    private static void requireTarget(RunConfig c) {
+        if (c.teacher().kind() != TeacherKind.FIG1) {
+            throw new IllegalArgumentException("expected --teacher fig1 (ALL19's target), got --teacher "
+                    + c.teacher().kind().key());
         }
     }
 
@@ -181,13 +204,20 @@ public final class All19Experiment implements Experiment {
 
     /** Writes fig1.csv, table.md and fig1.svg, and prints the table. */
     private static void summarize(ExperimentSettings s, PrintStream out, double meanSquare, long t0,
-            List<PresetRuns.Run> tuning, All19Tuning tuned, List<Reported> results) throws IOException {
+            List<PresetRuns.Run> tuning, All19Tuning tuned, List<Reported> results, List<PresetRuns.Run> exact)
+            throws IOException {
         List<All19Learner> learners = Arrays.stream(All19Learner.values())
-                .filter(l -> tuning.stream().anyMatch(r -> All19Learner.of(r.config()) == l)).toList();
-        int[] ns = results.stream().mapToInt(r -> r.group.n()).distinct().sorted().toArray();
+                .filter(l -> tuning.stream().anyMatch(r -> All19Learner.of(r.config()) == l)
+                        || exact.stream().anyMatch(r -> All19Learner.of(r.config()) == l))
+                .toList();
+        List<All19Exact> solved = new ArrayList<>();
+        for (PresetRuns.Run r : exact) solved.add(All19Exact.of(r));
+        int[] ns = java.util.stream.IntStream.concat(results.stream().mapToInt(r -> r.group.n()),
+                exact.stream().mapToInt(r -> r.config().data().n())).distinct().sorted().toArray();
         TreeSet<Long> seeds = new TreeSet<>();
         for (Reported r : results) seeds.add(r.run.config().seed());
-        All19Table.Cell[][] cells = cells(learners, ns, results, meanSquare);
+        for (PresetRuns.Run r : exact) seeds.add(r.config().seed());
+        All19Table.Cell[][] cells = cells(learners, ns, results, exact, meanSquare);
         LinePlot plot = new LinePlot(String.format(Locale.ROOT,
                 "ALL19 Fig. 1: test MSE against N (median over %d seed%s; E[F*²] ≈ %.0f)", seeds.size(),
                 seeds.size() == 1 ? "" : "s", meanSquare), "training samples N", "test MSE", true);
@@ -209,9 +239,17 @@ public final class All19Experiment implements Experiment {
                         + "or ended no better than predicting 0) and were rerun at the next point of the held-out "
                         + "ranking (fig1.csv, column fallbacks).%n%n", fellBack, results.size())
                 + "Test MSE (median, and min–max over the seeds):\n\n" + All19Table.errors(learners, ns, cells)
-                + "\nChosen learning rate η and weight decay λ:\n\n"
-                + All19Table.choices(learners, ns, chosen(learners, ns, tuned));
+                + "\nChosen learning rate η and weight decay λ (SGD):\n\n"
+                + All19Table.choices(learners.stream().filter(l -> !l.exact).toList(), ns,
+                        chosen(learners, ns, tuned))
+                + "\nThe exact learners (\"exact\"): ridge regression of y − F(x; θ₀) on the tangent features at θ₀, "
+                + "the initialization and data of the SGD run of the same seed, minimizing (1/n)Σ(F_lin − y)² + "
+                + "λ‖θ − θ₀‖²; λ chosen on a held-out 20 % of the training set among "
+                + TangentRidge.options().describeGrid() + " (0: the ridgeless limit), then refit on all of it "
+                + "(exact.csv). Chosen λ (median over the seeds) and, in brackets, the held-out MSE at that λ "
+                + "(median):\n\n" + All19Exact.table(learners.stream().filter(l -> l.exact).toList(), ns, solved);
         TextFile.write(s.out().resolve("fig1.csv"), fig1Csv(results, meanSquare));
+        TextFile.write(s.out().resolve("exact.csv"), All19Exact.csv(solved));
         TextFile.write(s.out().resolve("table.md"), table);
         TextFile.write(s.out().resolve("fig1.svg"), plot.svg());
         out.println();
@@ -261,13 +299,17 @@ public final class All19Experiment implements Experiment {
 
     /** The test errors of the reported runs of each learner and N, in the runs' order, as table cells. */
     private static All19Table.Cell[][] cells(List<All19Learner> learners, int[] ns, List<Reported> results,
-            double meanSquare) {
+            List<PresetRuns.Run> exact, double meanSquare) {
         All19Table.Cell[][] cells = new All19Table.Cell[learners.size()][ns.length];
         for (int l = 0; l < learners.size(); l++) {
             for (int j = 0; j < ns.length; j++) {
                 final All19Tuning.Group g = new All19Tuning.Group(learners.get(l), ns[j]);
-                cells[l][j] = All19Table.Cell.of(results.stream().filter(r -> r.group.equals(g))
-                        .mapToDouble(r -> score(r.run.result(), meanSquare)).toArray());
+                cells[l][j] = All19Table.Cell.of(java.util.stream.DoubleStream.concat(
+                        results.stream().filter(r -> r.group.equals(g))
+                                .mapToDouble(r -> score(r.run.result(), meanSquare)),
+                        exact.stream().filter(r -> All19Tuning.Group.of(r.config()).equals(g))
+                                .mapToDouble(r -> score(r.result(), meanSquare)))
+                        .toArray());
             }
         }
         return cells;

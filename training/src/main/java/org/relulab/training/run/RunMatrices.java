@@ -6,6 +6,9 @@ import static org.relulab.training.run.MemoryEstimate.times;
 import java.util.List;
 import org.relulab.core.Activation;
 import org.relulab.core.Workspace;
+import org.relulab.training.baseline.TangentRidge;
+import org.relulab.training.config.NetworkKind;
+import org.relulab.training.config.OptimizerKind;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.config.StudentConfig;
 import org.relulab.training.config.TeacherConfig;
@@ -72,7 +75,20 @@ final class RunMatrices {
                 new Part("step buffers (a batch and an evaluation chunk)", "--batch, --m, --m2", steps),
                 new Part("batch, prediction and optimizer buffers", "--batch, --m", rest),
                 new Part("labelling buffer", "--n, --test-n, " + (teacherSize.isEmpty() ? "--d" : teacherSize),
-                        labelling));
+                        labelling),
+                new Part("exact solve (kernel or feature matrices)", "--n, --test-n, --m, --m2", exact(cfg)));
+    }
+
+    /** --optimizer exact: the matrices of its ridge fit at their peak ({@link TangentRidge#peakBytes}); else 0. */
+    static long exact(RunConfig cfg) {
+        if (cfg.optimizer().kind() != OptimizerKind.EXACT) return 0;
+        StudentConfig s = cfg.student();
+        int d = cfg.data().d();
+        int[] widths = s.network() == NetworkKind.ALL19_3 || s.network() == NetworkKind.NTK_3
+                ? new int[] {s.m(), s.m2()}
+                : new int[] {s.m()};
+        return TangentRidge.peakBytes(cfg.data().n(), cfg.data().testN(), d, widths,
+                TangentRidge.parameters(d, widths, s.trained()), TangentRidge.options());
     }
 
     /** The teacher's matrices (each TeacherKind's constructor). */

@@ -14,6 +14,7 @@ import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Provider;
 import org.relulab.core.Workspace;
+import org.relulab.training.config.OptimizerKind;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.io.CheckpointFile;
@@ -50,7 +51,7 @@ public final class Trainer {
     }
 
     /** Where the loop stands: the step reached, the last losses, whether it diverged. */
-    private record Outcome(long done, double trainLoss, double testLoss, boolean diverged) {}
+    record Outcome(long done, double trainLoss, double testLoss, boolean diverged) {}
 
     /** The checkpoint's name in the run folder. */
     private static final String CHECKPOINT = "checkpoint.bin";
@@ -100,8 +101,10 @@ public final class Trainer {
             long t0 = System.nanoTime();
             Outcome o;
             try (MetricsCsv.Writer log = new MetricsCsv.Writer(metrics, run.metricColumns(), kept)) {
-                o = loop(run, k, log, progress, checkpoints, ResumeCheck.recorded(cfg, data), checkpointFile, start,
-                        secondsBefore, t0);
+                o = cfg.optimizer().kind() == OptimizerKind.EXACT
+                        ? ExactRun.solve(run, k, log, progress, manifest, t0)
+                        : loop(run, k, log, progress, checkpoints, ResumeCheck.recorded(cfg, data), checkpointFile,
+                                start, secondsBefore, t0);
                 plot(cfg.out(), run, log);
             }
             double seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;

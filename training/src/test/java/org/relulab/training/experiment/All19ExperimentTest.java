@@ -50,10 +50,29 @@ class All19ExperimentTest {
             n = [50, 100]
             """;
 
+    /** The four convex learners solved exactly, on the seed and data of runs.toml. */
+    private static final String EXACT = """
+            zip = [["network", "trained", "m"]]
+            [base]
+            teacher = "fig1"
+            test-n = 64
+            optimizer = "exact"
+            steps = 1
+            log-every = 1
+            threads = 1
+            [axes]
+            network = ["all19-3", "all19-2", "ntk-3", "ntk-2"]
+            trained = ["last", "last", "all", "all"]
+            m = [8, 16, 8, 16]
+            n = [50, 100]
+            seed = [1]
+            """;
+
     private Path specs() throws IOException {
         Path specs = Files.createDirectories(tmp.resolve("specs"));
         Files.writeString(specs.resolve("tuning.toml"), BASE + "lr = [0.5, 1e4]\nweight-decay = [0]\nseed = [100]\n");
         Files.writeString(specs.resolve("runs.toml"), BASE + "seed = [1]\n");
+        Files.writeString(specs.resolve("exact.toml"), EXACT);
         return specs;
     }
 
@@ -109,6 +128,20 @@ class All19ExperimentTest {
         assertEquals("1e4", chosen.get("3layer,100"));
         assertTrue(table.contains(" | 1e4, 0 |"), "the choices show tuning's choice, not the fallback: " + table);
         assertTrue(Files.readString(dir.resolve("fig1.svg")).startsWith("<svg"));
+        // the exact learners: one row each, their own table rows, a λ of the grid, and the run's own evaluation of
+        // the solution agreeing with the ridge predictions
+        List<String> exact = Files.readAllLines(dir.resolve("exact.csv"));
+        assertEquals(1 + 4 * 2, exact.size());
+        for (String row : exact.subList(1, exact.size())) {
+            String[] c = row.split(","); // learner,n,seed,solved_in,parameters,lambda,validation_mse,...
+            assertTrue(c[0].endsWith("-exact"), row);
+            double test = Double.parseDouble(c[10]), ridge = Double.parseDouble(c[11]);
+            assertEquals(ridge, test, 1e-3 * ridge + 1e-6, row);
+        }
+        for (String label : List.of("3-layer (last, exact)", "2-layer (last, exact)", "3-layer (NTK, exact)",
+                "2-layer (NTK, exact)")) {
+            assertTrue(table.contains("| " + label + " |"), table);
+        }
 
         // the folder moves: the specs the command wrote name no path, so a rerun elsewhere resumes it
         Path moved = tmp.resolve("moved");
@@ -118,10 +151,24 @@ class All19ExperimentTest {
         Outcome again = relulab(args);
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("24 finished before, 0 to run"), again.err());
+        assertTrue(again.err().contains("8 finished before, 0 to run"), again.err());
         assertFalse(again.err().contains("to run (0 failed before") && !again.err().contains(" 0 to run"),
                 again.err());
         assertEquals(tuning, Files.readAllLines(dir.resolve("tuning.csv")));
         assertEquals(fig1, Files.readAllLines(dir.resolve("fig1.csv")));
+        assertEquals(exact, Files.readAllLines(dir.resolve("exact.csv")));
+    }
+
+    @Test
+    void exactRefusesANetworkNotLinearInItsTrainedWeightsInOneLine() {
+        Outcome o = relulab("train", "--teacher", "fig1", "--network", "all19-2", "--trained", "all", "--m", "8",
+                "--n", "50", "--optimizer", "exact", "--steps", "1", "--log-every", "1", "--out",
+                tmp.resolve("r").toString());
+        assertEquals(2, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("--optimizer exact solves a learner linear in its trained weights: expected "
+                + "--network ntk-2 or ntk-3, or all19-2 or all19-3 with --trained last (got --network all19-2 "
+                + "--trained all)"), o.err());
     }
 
     @Test

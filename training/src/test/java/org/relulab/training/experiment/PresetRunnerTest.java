@@ -55,13 +55,19 @@ class PresetRunnerTest {
                 PresetSpecs spec = PresetSpecs.read("all19", quick, sweep, null);
                 List<SweepPoint> points = SpecParser.parse(new String(spec.bytes(), StandardCharsets.UTF_8),
                         spec.label().toString()).points(false);
-                assertEquals((quick ? 8 * 3 : 8 * 6) * (sweep.equals("runs") ? (quick ? 1 : 5) : (quick ? 4 : 18)),
+                assertEquals((quick ? 8 * 3 : 8 * 6) * (sweep.equals("runs") ? (quick ? 1 : 5) : (quick ? 6 : 24)),
                         points.size(), spec.label().toString());
                 for (SweepPoint p : points) {
                     All19Experiment.requireLearner(p.config(tmp));
                     assertEquals(sweep.equals("tuning"), p.options().containsKey("lr"), p.name());
                 }
             }
+            // the exact learners: the four convex ones, on the reported runs' seeds (the NTK ones to N = 10 000)
+            PresetSpecs spec = PresetSpecs.read("all19", quick, All19Experiment.EXACT, null);
+            List<SweepPoint> points = SpecParser.parse(new String(spec.bytes(), StandardCharsets.UTF_8),
+                    spec.label().toString()).points(false);
+            assertEquals(quick ? 4 * 3 : (2 * 6 + 2 * 5) * 5, points.size(), spec.label().toString());
+            for (SweepPoint p : points) All19Experiment.requireExactLearner(p.config(tmp));
         }
     }
 
@@ -74,7 +80,9 @@ class PresetRunnerTest {
     void committedReproductionsAreOfTheCurrentPresets() throws IOException {
         int checked = 0;
         for (Experiment e : Experiments.ALL) {
-            List<String> sweeps = e instanceof SweepExperiment s ? s.sweeps() : List.of(All19Experiment.TUNING);
+            List<String> sweeps = e instanceof SweepExperiment s
+                    ? s.sweeps()
+                    : List.of(All19Experiment.TUNING, All19Experiment.EXACT);
             for (String sweep : sweeps) {
                 Path committed = Path.of("..", "results", "reproduce", e.name(), sweep, "sweep.toml");
                 if (e.name().equals("all19"))
@@ -86,7 +94,8 @@ class PresetRunnerTest {
                 checked++;
             }
         }
-        assertEquals(1 + 2 + 3 + 1 + 1, checked, "lmz20, zywg19, as21, beyond-ntk and all19-cosine's tuning");
+        assertEquals(1 + 2 + 3 + 1 + 2, checked,
+                "lmz20, zywg19, as21, beyond-ntk and all19-cosine's tuning and exact");
     }
 
     /** The bundled copy is the repository's file, byte for byte. */
