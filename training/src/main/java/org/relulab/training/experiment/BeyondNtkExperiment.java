@@ -239,13 +239,7 @@ public final class BeyondNtkExperiment implements SweepExperiment {
                 "input dimension d",
                 "test loss × d", true);
         for (Method method : Method.values()) {
-            for (long s : table.rows().stream().mapToLong(Measurement::seed).distinct().sorted().toArray()) {
-                List<Measurement> rows = table.rows().stream().filter(x -> x.method() == method && x.seed() == s)
-                        .toList();
-                if (rows.isEmpty()) continue;
-                p.add(method.label, rows.stream().mapToDouble(Measurement::d).toArray(),
-                        rows.stream().mapToDouble(Measurement::lossTimesD).toArray());
-            }
+            addSeedLines(p, table, method);
         }
         double[] ends = {table.rows().stream().mapToDouble(Measurement::d).min().orElse(1),
                 table.rows().stream().mapToDouble(Measurement::d).max().orElse(1)};
@@ -261,6 +255,17 @@ public final class BeyondNtkExperiment implements SweepExperiment {
         return p;
     }
 
+    /** One solid line per seed of {@code method}: its test loss × d against d, under the method's label. */
+    private static void addSeedLines(LinePlot p, SeparationTable table, Method method) {
+        for (long s : table.rows().stream().mapToLong(Measurement::seed).distinct().sorted().toArray()) {
+            List<Measurement> rows = table.rows().stream().filter(x -> x.method() == method && x.seed() == s)
+                    .toList();
+            if (rows.isEmpty()) continue;
+            p.add(method.label, rows.stream().mapToDouble(Measurement::d).toArray(),
+                    rows.stream().mapToDouble(Measurement::lossTimesD).toArray());
+        }
+    }
+
     /**
      * The kernels alone: each seed's test loss × d against d (solid), eigenlearning's estimate from the kernel's
      * spectrum (dashed) and the staircase's (points), in the kernel's color, and 1 − 3/π.
@@ -270,13 +275,7 @@ public final class BeyondNtkExperiment implements SweepExperiment {
                 + "spectra", "input dimension d", "test loss × d", true).legendBottomLeft();
         for (Method method : Method.values()) {
             if (!method.kernel()) continue;
-            for (long s : table.rows().stream().mapToLong(Measurement::seed).distinct().sorted().toArray()) {
-                List<Measurement> rows = table.rows().stream().filter(x -> x.method() == method && x.seed() == s)
-                        .toList();
-                if (rows.isEmpty()) continue;
-                p.add(method.label, rows.stream().mapToDouble(Measurement::d).toArray(),
-                        rows.stream().mapToDouble(Measurement::lossTimesD).toArray());
-            }
+            addSeedLines(p, table, method);
             List<Estimate> est = table.estimates().stream().filter(e -> e.method() == method).toList();
             if (est.isEmpty()) continue;
             double[] d = est.stream().mapToDouble(Estimate::d).toArray();
