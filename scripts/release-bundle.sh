@@ -123,8 +123,10 @@ case "$mode" in
         ;;
 esac
 
-echo "release-bundle: mvn -Prelease deploy -pl .,vector-core into $REPO ($mode)" >&2
-(cd "$ROOT" && mvn -B -q -Prelease -DskipTests -pl .,vector-core deploy "${maven_signing[@]}" \
+# clean: a jar left by a build whose Maven ran on JDK 17 (maven-jar-plugin 3.1.0, not reproducible) would otherwise
+# count as up to date and be shipped.
+echo "release-bundle: mvn -Prelease clean deploy -pl .,vector-core into $REPO ($mode)" >&2
+(cd "$ROOT" && mvn -B -q -Prelease -DskipTests -pl .,vector-core clean deploy "${maven_signing[@]}" \
     -DaltDeploymentRepository="bundle::file://$REPO") >&2 ||
     { echo "release-bundle: the Maven build failed" >&2; exit 3; }
 # The Portal wants release versions without Maven's metadata; a SNAPSHOT bundle (timestamped file names) is for
