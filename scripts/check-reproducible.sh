@@ -7,7 +7,7 @@
 # Prints each jar with its hash; for a jar that differs, both hashes and the entries whose size, time or name differ
 # (a difference in mode or content alone shows with zipinfo -v). Maven's output is printed when a build fails.
 # Exit code: 0 every jar identical, 1 a jar differs or is in one build only, 2 bad usage, 3 a build failed.
-#   scripts/check-reproducible.sh          the parent POM and vector-core (about 50 s on 2 cores)
+#   scripts/check-reproducible.sh          the parent POM and vector-core (50 s to 2 min on 2 cores)
 #   scripts/check-reproducible.sh --all    every module: vector-core, training, bench (about 3 min)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
