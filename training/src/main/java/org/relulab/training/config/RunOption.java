@@ -148,8 +148,8 @@ public enum RunOption {
      * Whether this option has an effect on a run of {@code c} whose data come from {@code data}: {@code --m2} only on
      * the three-layer networks, truncated GD's stages only with {@code --optimizer truncated}, a teacher's options
      * only with that teacher and only on data drawn from it. {@code train} refuses an option the user gave that
-     * does not apply ({@link #notApplying(DataSource)}, {@link #notApplying(RunConfig)}); a manifest can list only the
-     * options that do (it lists every option for now). Configurations built in code are not checked.
+     * does not apply ({@link #notApplying(DataSource)}, {@link #notApplying(RunConfig)}); a manifest lists only the
+     * options that do. Configurations built in code are not checked.
      */
     public boolean appliesTo(RunConfig c, DataSource data) {
         return notApplying(data) == null && notApplying(c) == null;
@@ -193,6 +193,15 @@ public enum RunOption {
     void require(Object value) {
         if (value == null)
             throw new IllegalArgumentException("--" + cli + ": none given (expected one of " + type.keys() + ")");
+    }
+
+    /**
+     * The value in {@code c} as manifest.json's "options" object holds it, keyed by {@link #cli()}: a number or a
+     * boolean as itself, a choice or a path as its text ({@link #text}).
+     */
+    public Object json(RunConfig c) {
+        Object v = getter.apply(c);
+        return v instanceof Number || v instanceof Boolean ? v : text(c);
     }
 
     /** A value type: how text becomes a value, and the range or the choices it may take. */

@@ -63,7 +63,7 @@ class CheckpointResumeTest {
         assertTrue(!Files.exists(killed.resolve("checkpoint.bin")), "a finished run deletes its checkpoint");
         String manifest = Files.readString(killed.resolve("manifest.json"));
         assertTrue(manifest.contains("\"resumed_at_step\""), manifest);
-        assertTrue(manifest.contains("\"lrSchedule\": \"cosine\""), manifest);
+        assertTrue(manifest.contains("\"lr-schedule\": \"cosine\""), manifest);
     }
 
     @Test
@@ -76,7 +76,7 @@ class CheckpointResumeTest {
         java.util.Map<String, Object> options = new java.util.HashMap<>(
                 (java.util.Map<String, Object>) ((java.util.Map<?, ?>) org.relulab.training.io.Json
                         .parse(Files.readString(dir.resolve("manifest.json")))).get("options"));
-        assertEquals("constant", options.remove("lrSchedule"));
+        assertEquals("constant", options.remove("lr-schedule"));
         org.relulab.training.config.RunConfig cfg = org.relulab.training.config.RunConfig.fromOptions(options, dir);
         assertEquals(org.relulab.training.optim.LearningRateSchedule.CONSTANT, cfg.optimizer().schedule());
         assertEquals(40, cfg.steps());

@@ -65,7 +65,7 @@ class TrainerTest {
         assertTrue(last < 0.5 * first, "test loss falls: " + first + " -> " + last);
         assertEquals(last, r.testLoss(), 1e-6 * last);
         String manifest = Files.readString(cfg.out().resolve("manifest.json"));
-        for (String key : new String[] {"\"options\"", "\"seed\": \"7\"", "\"kernels\"", "\"jdk\"", "\"cpu\"",
+        for (String key : new String[] {"\"options\"", "\"seed\": 7", "\"kernels\"", "\"jdk\"", "\"cpu\"",
                 "\"git_commit\"",
                 "\"rng\"", "\"result\"", "\"steps_done\": 300"}) {
             assertTrue(manifest.contains(key), "manifest has " + key + ":\n" + manifest);
