@@ -18,6 +18,7 @@ import org.relulab.training.config.TeacherKind;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.data.InputDistribution;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.metrics.DoubleRows;
 import org.relulab.training.metrics.PopulationSpikes;
 import org.relulab.training.metrics.ReluPopulationLoss;
@@ -155,9 +156,10 @@ public final class As21Experiment implements SweepExperiment {
         static EndState of(PresetRuns.Run r) throws IOException {
             RunConfig c = r.config();
             double s = c.student().output().scale(c.student().m());
-            double[][] w = r.matrix("student_w.npy"), teacherW = r.matrix("teacher_w.npy");
-            double[] a = r.matrix("student_a.npy")[0], scaled = new double[a.length],
-                    teacherA = r.matrix("teacher_a.npy")[0];
+            double[][] w = r.matrix(WeightFile.STUDENT_LAYER1_WEIGHT),
+                    teacherW = r.matrix(WeightFile.TEACHER_LAYER1_WEIGHT);
+            double[] a = r.vector(WeightFile.STUDENT_OUTPUT_WEIGHT), scaled = new double[a.length],
+                    teacherA = r.vector(WeightFile.TEACHER_OUTPUT_WEIGHT);
             for (int i = 0; i < a.length; i++) scaled[i] = s * a[i];
             PopulationSpikes minimizer = PopulationSpikes.of(teacherW, teacherA, c.optimizer().regLambda());
             return new EndState(r, Outcome.read(r.dir().resolve("metrics.csv"), c.teacher().neurons()),
@@ -224,8 +226,8 @@ public final class As21Experiment implements SweepExperiment {
      */
     private static Stationarity stationarity(PresetRuns.Run r) throws IOException {
         RunConfig c = r.config();
-        double[][] w = r.matrix("student_w.npy");
-        double[] a = r.matrix("student_a.npy")[0];
+        double[][] w = r.matrix(WeightFile.STUDENT_LAYER1_WEIGHT);
+        double[] a = r.vector(WeightFile.STUDENT_OUTPUT_WEIGHT);
         try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(Provider.lookup(), 1)) {
             Teacher teacher = c.teacher().kind().create(ws, c);
             Dataset train = DataSource.GENERATED.load(ws, k, teacher, c.data().n(), false, c.seed() + 1,

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.plot.LinePlot;
 
 /**
@@ -132,8 +133,8 @@ final class As21NoisyReport {
             int i = 0;
             for (Map.Entry<Double, As21Experiment.EndState> l : byLambda.entrySet()) {
                 PresetRuns.Run r = l.getValue().run();
-                As21Theory.Prediction p = As21Theory.Prediction.of(r.matrix("teacher_w.npy"),
-                        r.matrix("teacher_a.npy")[0], l.getKey());
+                As21Theory.Prediction p = As21Theory.Prediction.of(r.matrix(WeightFile.TEACHER_LAYER1_WEIGHT),
+                        r.vector(WeightFile.TEACHER_OUTPUT_WEIGHT), l.getKey());
                 x[i] = l.getKey();
                 bias[i] = p.biasLoss();
                 degrees[i++] = p.maxAngle();

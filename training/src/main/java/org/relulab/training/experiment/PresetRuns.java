@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.relulab.training.config.RunConfig;
-import org.relulab.training.io.Npy;
 import org.relulab.training.io.TextFile;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.run.MetricsCsv;
 import org.relulab.training.sweep.RunResult;
 import org.relulab.training.sweep.SweepPoint;
@@ -37,9 +37,14 @@ public record PresetRuns(Path dir, Map<String, List<Run>> sweeps, int threads) {
             return MetricsCsv.read(dir.resolve("metrics.csv"));
         }
 
-        /** A matrix the run saved ({@code teacher_w.npy}, {@code student_a.npy}: a vector is one row). */
-        public double[][] matrix(String file) throws IOException {
-            return Npy.read(dir.resolve(file)).toRows();
+        /** A matrix the run saved ({@link WeightFile}, under its name or an older one), as rows. */
+        public double[][] matrix(WeightFile part) throws IOException {
+            return part.readRows(dir);
+        }
+
+        /** A vector the run saved ({@link WeightFile}: 1-D, or one row in an older run). */
+        public double[] vector(WeightFile part) throws IOException {
+            return part.readVector(dir);
         }
     }
 

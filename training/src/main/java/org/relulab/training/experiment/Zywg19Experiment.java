@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.metrics.PowerLawFit;
 import org.relulab.training.metrics.ReluFisher;
 import org.relulab.training.plot.LinePlot;
@@ -105,7 +106,7 @@ public final class Zywg19Experiment implements SweepExperiment {
             ns[p] = n;
             errors[p] = error[error.length - 1];
             byN.computeIfAbsent(n, k -> new ArrayList<>()).add(errors[p]);
-            double[][] w = r.matrix("teacher_w.npy");
+            double[][] w = r.matrix(WeightFile.TEACHER_LAYER1_WEIGHT);
             double predicted = ReluFisher.of(w).floor(r.config().teacher().noise(), n, frobenius(w));
             predictedByN.computeIfAbsent(n, k -> new ArrayList<>()).add(predicted);
             csv.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%.6g,%.6g%n", n, r.config().seed(), error[0],
@@ -174,7 +175,7 @@ public final class Zywg19Experiment implements SweepExperiment {
     }
 
     private static ReluFisher fisher(PresetRuns.Run r) throws IOException {
-        return ReluFisher.of(r.matrix("teacher_w.npy"));
+        return ReluFisher.of(r.matrix(WeightFile.TEACHER_LAYER1_WEIGHT));
     }
 
     private static double frobenius(double[][] w) {

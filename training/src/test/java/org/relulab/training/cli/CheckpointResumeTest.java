@@ -57,8 +57,8 @@ class CheckpointResumeTest {
         Files.write(torn, new byte[100]);
         assertEquals(0, main(List.of("train", "--resume", killed.toString())));
         assertTrue(!Files.exists(torn), "the resumed run removes the torn write");
-        assertArrayEquals(Files.readAllBytes(whole.resolve("student_w.npy")),
-                Files.readAllBytes(killed.resolve("student_w.npy")));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("student_layer1_weight.npy")),
+                Files.readAllBytes(killed.resolve("student_layer1_weight.npy")));
         assertEquals(withoutSeconds(whole), withoutSeconds(killed));
         assertTrue(!Files.exists(killed.resolve("checkpoint.bin")), "a finished run deletes its checkpoint");
         String manifest = Files.readString(killed.resolve("manifest.json"));

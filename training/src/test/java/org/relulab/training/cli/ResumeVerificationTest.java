@@ -41,8 +41,8 @@ class ResumeVerificationTest {
         Files.writeString(dir.resolve("metrics.csv"), "30,0.9,", java.nio.file.StandardOpenOption.APPEND);
         assertEquals(0, Main.run(new String[] {"train", "--resume", dir.toString()}, sink(), sink()));
         assertEquals(withoutSeconds(whole), withoutSeconds(dir));
-        assertArrayEquals(Files.readAllBytes(whole.resolve("student_w.npy")),
-                Files.readAllBytes(dir.resolve("student_w.npy")));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("student_layer1_weight.npy")),
+                Files.readAllBytes(dir.resolve("student_layer1_weight.npy")));
     }
 
     @Test
@@ -52,8 +52,8 @@ class ResumeVerificationTest {
         assertEquals(0, Main.run(new String[] {"train", "--resume", dir.toString(), "--threads", "2"}, sink(),
                 sink()));
         assertEquals(withoutSeconds(whole), withoutSeconds(dir));
-        assertArrayEquals(Files.readAllBytes(whole.resolve("student_w.npy")),
-                Files.readAllBytes(dir.resolve("student_w.npy")));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("student_layer1_weight.npy")),
+                Files.readAllBytes(dir.resolve("student_layer1_weight.npy")));
         assertTrue(Files.readString(dir.resolve("manifest.json")).contains("\"threads\": 2"),
                 "the manifest records the threads the run ended with");
         assertEquals(2, Main.run(new String[] {"train", "--resume", dir.toString(), "--lr", "1"}, sink(), sink()),

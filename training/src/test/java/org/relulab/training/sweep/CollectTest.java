@@ -138,11 +138,11 @@ class CollectTest {
 
     /**
      * The first logged step whose population loss is at or below the degree-4 floor of the run's teacher,
-     * Σ a_j² (1 − 2/π − 1/π − 1/(12π)), computed here from teacher_a.npy; -1 when there is none.
+     * Σ a_j² (1 − 2/π − 1/π − 1/(12π)), computed here from teacher_output_weight.npy; -1 when there is none.
      */
     static long escapeStep(Path run, Map<String, double[]> metrics) throws IOException {
         double sumSquares = 0;
-        for (double a : Npy.read(run.resolve("teacher_a.npy")).toRows()[0]) sumSquares += a * a;
+        for (double a : Npy.read(run.resolve("teacher_output_weight.npy")).toRows()[0]) sumSquares += a * a;
         double floor = sumSquares * (1 - 3 / Math.PI - 1 / (12 * Math.PI));
         double[] steps = metrics.get("step"), loss = metrics.get("population_loss");
         for (int i = 0; i < steps.length; i++) if (loss[i] <= floor) return (long) steps[i];
