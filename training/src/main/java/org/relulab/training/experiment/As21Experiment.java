@@ -98,9 +98,10 @@ public final class As21Experiment implements SweepExperiment {
                 "E (TV distance at 10°, relative)", false);
         LinePlot angles = new LinePlot("AS21: largest angle to a heavy student neuron (" + setting + ")", "step",
                 "degrees", false);
-        StringBuilder csv = new StringBuilder("m,lambda,seed,steps,final_error,final_mass_outside,final_max_angle_deg,"
-                + "min_mass_ratio,max_mass_ratio,final_test_loss,first_step_error_below_0.1,identified,heavy_neurons,"
-                + "stationarity_gap,certificate\n");
+        StringBuilder csv = new StringBuilder(
+                "run_id,m,lambda,seed,steps,final_error,final_mass_outside,final_max_angle_deg,"
+                        + "min_mass_ratio,max_mass_ratio,final_test_loss,first_step_error_below_0.1,identified,"
+                        + "heavy_neurons,stationarity_gap,certificate\n");
         List<double[]> line = new ArrayList<>(); // λ, final E at the largest m, seed 1
         int widest = all.stream().mapToInt(r -> r.config().student().m()).max().orElse(0);
         for (int i = 0; i < all.size(); i++) {
@@ -112,10 +113,11 @@ public final class As21Experiment implements SweepExperiment {
             states.add(e);
             Outcome o = e.outcome();
             Stationarity st = e.stationarity();
-            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%s,%d,%.4g,%.4g%n", m,
-                    text(lambda), seed, r.config().steps(), o.finalError(), o.massOutside(), o.finalAngle(),
+            csv.append(String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%s,%d,%.4g,%.4g%n",
+                    runs.runId(r), m, text(lambda), seed, r.config().steps(), o.finalError(), o.massOutside(),
+                    o.finalAngle(),
                     o.minRatio(), o.maxRatio(), r.result().finalTestLoss(),
-                    o.below() < 0 ? "never" : Long.toString(o.below()), o.identified(), st.heavy(), st.heavyGap(),
+                    o.below() < 0 ? "" : Long.toString(o.below()), o.identified(), st.heavy(), st.heavyGap(),
                     st.certificate()));
             out.printf(Locale.ROOT, "reproduce as21: m = %d, λ = %s, seed %d: E %.3g -> %.3g, mass outside the cones "
                     + "%.3g, largest angle %.3g°, mass ratios %.3f to %.3f%s; stationarity: %d heavy neurons, "

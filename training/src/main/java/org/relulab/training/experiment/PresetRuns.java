@@ -60,6 +60,20 @@ public record PresetRuns(Path dir, Map<String, List<Run>> sweeps, int threads) {
         return runs;
     }
 
+    /**
+     * The {@code run_id} column of the report's tables for run {@code r}: its folder relative to {@link #dir}, with
+     * '/' between names ({@code grid/runs/m=5_reg-lambda=0_seed=1}).
+     */
+    public String runId(Run r) {
+        return runId(dir, r);
+    }
+
+    /** The {@code run_id} of run {@code r} in the tables of a report whose folder is {@code top} ({@link #runId}). */
+    static String runId(Path top, Run r) {
+        return top.toAbsolutePath().normalize().relativize(r.dir().toAbsolutePath().normalize()).toString()
+                .replace(java.io.File.separatorChar, '/');
+    }
+
     /** Writes a file of the report at the top of {@link #dir}, replacing it atomically. */
     public void write(String file, CharSequence text) throws IOException {
         TextFile.write(dir.resolve(file), text.toString());
