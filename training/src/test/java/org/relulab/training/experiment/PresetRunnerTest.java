@@ -145,7 +145,7 @@ class PresetRunnerTest {
     }
 
     @Test
-    void zywg19AndAs21OfTinySpecsWriteTheirReports() throws IOException {
+    void zywg19AndAs21OfTinySpecsWriteTheirReports() throws IOException, InterruptedException {
         Path specs = Files.createDirectories(tmp.resolve("specs")), out = tmp.resolve("zywg19");
         String relu = """
                 [base]

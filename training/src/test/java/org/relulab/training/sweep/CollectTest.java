@@ -27,6 +27,7 @@ import org.relulab.training.failure.ExitCode;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.io.Json;
 import org.relulab.training.io.Npy;
+import org.relulab.training.io.StrictCsv;
 import org.relulab.training.run.MetricsCsv;
 
 /**
@@ -321,8 +322,10 @@ class CollectTest {
     /** pandas reads both tables with no options, numeric columns as numbers (skipped without python3 and pandas). */
     @Test
     void pandasReadsBothTablesWithNumericColumns() throws Exception {
-        String python = pythonWithPandas();
+        assertTrue(StrictCsv.checkAll(sweep) >= 3 + 5, "runs.csv, summary.csv, points.csv and 5 runs' metrics");
+        String python = StrictCsv.pythonWithPandas();
         Assumptions.assumeTrue(python != null, "no python3 with pandas here");
+        StrictCsv.pandasReads(sweep);
         String script = """
                 import sys, pandas
                 runs = pandas.read_csv(sys.argv[1] + "/runs.csv")
@@ -343,20 +346,6 @@ class CollectTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out);
         assertEquals("pandas ok 6 3", out.strip());
-    }
-
-    /** The first of python3 and /usr/bin/python3 that imports pandas, or null. */
-    static String pythonWithPandas() throws InterruptedException {
-        for (String python : List.of("python3", "/usr/bin/python3")) {
-            try {
-                Process p = new ProcessBuilder(python, "-c", "import pandas").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) return python;
-            } catch (IOException e) {
-                continue; // not installed
-            }
-        }
-        return null;
     }
 
     @Test
