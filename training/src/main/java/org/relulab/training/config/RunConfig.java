@@ -120,7 +120,10 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
         return b;
     }
 
-    /** Every option as the manifest records it: manifest key → text, in {@link RunOption}'s order. */
+    /**
+     * Every option as a checkpoint records it (and manifests did before they listed only the options that apply,
+     * keyed by their command-line names): {@link RunOption#key()} → text, in {@link RunOption}'s order.
+     */
     public Map<String, String> options() {
         Map<String, String> m = new LinkedHashMap<>();
         for (RunOption o : RunOption.values()) m.put(o.key(), o.text(this));

@@ -16,11 +16,11 @@ import org.relulab.training.student.OutputLayer;
 import org.relulab.training.student.TrainedLayers;
 
 /**
- * Every option of a training run, in one place: its command-line name, its manifest key, the type and the one range
- * of its values, how it sets a {@link RunConfig.Builder} and reads a {@link RunConfig}. The command line, the
- * manifest (written and read back by {@code --resume}) and the configuration records all go through it. The order is
- * the manifest's. Defaults are the builder's ({@link RunConfig.Builder#build()}). Numbers follow {@link NumberGrammar};
- * when an option has an effect is its {@link Applies} ({@link #appliesTo}).
+ * Every option of a training run, in one place: its command-line name (the manifest's key), its checkpoint key, the
+ * type and the one range of its values, how it sets a {@link RunConfig.Builder} and reads a {@link RunConfig}. The
+ * command line, the manifest (written and read back by {@code --resume}) and the configuration records all go through
+ * it. The order is the manifest's. Defaults are the builder's ({@link RunConfig.Builder#build()}). Numbers follow
+ * {@link NumberGrammar}; when an option has an effect is its {@link Applies} ({@link #appliesTo}).
  */
 public enum RunOption {
     TEACHER("teacher", "teacher", Type.choice(TeacherKind.values()), (b, v) -> b.teacher((TeacherKind) v),
@@ -128,7 +128,7 @@ public enum RunOption {
         return cli;
     }
 
-    /** The manifest.json key: {@code testN}. */
+    /** The key a checkpoint records the option under, as older manifests did: {@code testN}. */
     public String key() {
         return key;
     }
@@ -183,6 +183,15 @@ public enum RunOption {
         return String.valueOf(v);
     }
 
+    /**
+     * The value in {@code c} as manifest.json's "options" object holds it, keyed by {@link #cli()}: a number or a
+     * boolean as itself, a choice or a path as its text ({@link #text}).
+     */
+    public Object json(RunConfig c) {
+        Object v = getter.apply(c);
+        return v instanceof Number || v instanceof Boolean ? v : text(c);
+    }
+
     /** Throws "--OPTION VALUE is out of range (expected ...)" when a number is outside this option's range. */
     void check(double value) {
         type.range.check("--" + cli, value,
@@ -193,15 +202,6 @@ public enum RunOption {
     void require(Object value) {
         if (value == null)
             throw new IllegalArgumentException("--" + cli + ": none given (expected one of " + type.keys() + ")");
-    }
-
-    /**
-     * The value in {@code c} as manifest.json's "options" object holds it, keyed by {@link #cli()}: a number or a
-     * boolean as itself, a choice or a path as its text ({@link #text}).
-     */
-    public Object json(RunConfig c) {
-        Object v = getter.apply(c);
-        return v instanceof Number || v instanceof Boolean ? v : text(c);
     }
 
     /** A value type: how text becomes a value, and the range or the choices it may take. */

@@ -143,6 +143,33 @@ class ManifestTest {
         assertEquals(List.of(), wrong);
     }
 
+    /** The manifest's command, given to the command line with another --out, makes a run of the same options. */
+    @Test
+    void theCommandRunsTheSameRunAgain(@TempDir Path tmp) throws IOException {
+        Path a = tmp.resolve("first run"), b = tmp.resolve("second");
+        assertEquals(0, org.relulab.training.cli.Main.run(new String[] {"train", "--d", "4", "--n", "100", "--test-n",
+                "50", "--m", "6", "--steps", "4", "--optimizer", "sgd", "--batch", "10", "--orthogonal", "--seed", "9",
+                "--out", a.toString()}, quiet(), quiet()));
+        Map<?, ?> first = (Map<?, ?>) Json.parse(Files.readString(a.resolve(Manifest.FILE)));
+        List<String> words = shellWords((String) first.get("command"));
+        assertEquals(List.of("./relulab", "train"), words.subList(0, 2));
+        int out = words.indexOf("--out");
+        assertEquals(a.toString(), words.get(out + 1), "the path with a space comes back whole");
+        words.set(out + 1, b.toString());
+        assertEquals(0, org.relulab.training.cli.Main.run(words.subList(1, words.size()).toArray(String[]::new),
+                quiet(), quiet()));
+        Map<?, ?> second = (Map<?, ?>) Json.parse(Files.readString(b.resolve(Manifest.FILE)));
+        Map<Object, Object> expected = new java.util.LinkedHashMap<>((Map<?, ?>) first.get("options"));
+        expected.put("out", b.toString());
+        assertEquals(expected, second.get("options"));
+        assertEquals(((Map<?, ?>) first.get("result")).get("test_loss"), ((Map<?, ?>) second.get("result"))
+                .get("test_loss"), "the same run: the same final test loss");
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
     /** A finished run says done and a diverged one diverged, with whether its saved weights are finite. */
     @Test
     void statusSaysWhetherTheRunAndItsWeightsAreFinite(@TempDir Path tmp) throws IOException {
