@@ -125,7 +125,7 @@ public record RunResult(PointState state, Map<String, Double> values) {
 
     /** A manifest number: a JSON number, or the text a manifest writes for one that is not finite ("NaN"). */
     private static Double number(Object v) {
-        if (v instanceof Double d) return d;
+        if (v instanceof Number x) return x.doubleValue(); // Json reads an integer from 2^53 on as a Long
         if (v instanceof String s) {
             try {
                 return Double.parseDouble(s);
