@@ -185,6 +185,21 @@ class ManifestTest {
         }
     }
 
+    /** The checkpoints committed under results/ still agree with their (older) manifests, as a resume checks. */
+    @Test
+    void committedCheckpointsStillCheckOut() throws IOException {
+        List<Path> checkpoints;
+        try (Stream<Path> s = Files.walk(Path.of("..", "results"))) {
+            checkpoints = s.filter(p -> p.getFileName().toString().equals("checkpoint.bin")).toList();
+        }
+        for (Path file : checkpoints) {
+            Map<?, ?> m = (Map<?, ?>) Json.parse(Files.readString(file.resolveSibling(Manifest.FILE)));
+            RunConfig c = RunConfig.fromOptions((Map<?, ?>) m.get("options"), file.getParent());
+            long every = ((Number) m.get("checkpoint_every")).longValue();
+            assertTrue(ResumeCheck.checkpoint(c, DataSource.GENERATED, file, every).step() > 0, file.toString());
+        }
+    }
+
     /** The words of a command line as a POSIX shell splits it (single quotes only, as the manifest writes them). */
     private static List<String> shellWords(String line) {
         List<String> words = new ArrayList<>();
