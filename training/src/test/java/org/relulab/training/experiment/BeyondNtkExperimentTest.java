@@ -123,9 +123,10 @@ class BeyondNtkExperimentTest {
         SeparationTable t = new SeparationTable();
         for (int d : new int[] {8, 16}) {
             for (long s = 1; s <= 2; s++) {
-                t.add(new SeparationTable.Measurement(SeparationTable.Method.NETWORK, d, 10 * d * d, s, 1e-4, 1e-5,
+                t.add(new SeparationTable.Measurement("", SeparationTable.Method.NETWORK, d, 10 * d * d, s, 1e-4, 1e-5,
                         Double.NaN, 10, 5, 1));
-                t.add(new SeparationTable.Measurement(SeparationTable.Method.RF, d, 10 * d * d, s, 5e-3, 1e-3, 1e-4, 0,
+                t.add(new SeparationTable.Measurement("", SeparationTable.Method.RF, d, 10 * d * d, s, 5e-3, 1e-3, 1e-4,
+                        0,
                         -1, 1));
             }
         }
