@@ -56,12 +56,11 @@ class NumberGrammarFuzzTest {
     }
 
     private static Options options(String command, String name, String value) {
-        return Options.parse(command, new String[] {"--" + name + "=" + value}, new String[] {name});
+        return new Options(command, java.util.Map.of(name, value));
     }
 
     private static RunConfig train(String name, String value) {
-        return TrainCommand.config(Options.parse("train", new String[] {"--" + name + "=" + value, "--out",
-                "no-such-output-folder"}, new String[] {name, "out"}));
+        return TrainCommand.config(new Options("train", java.util.Map.of(name, value, "out", "no-such-output-folder")));
     }
 
     @Test
