@@ -45,7 +45,7 @@ final class ParseErrors {
 
     private static String unmatched(UnmatchedArgumentException u, String command) {
         String arg = u.getUnmatched().isEmpty() ? "" : u.getUnmatched().get(0);
-        List<String> suggestions = u.getSuggestions();
+        List<String> suggestions = u.getSuggestions().stream().filter(s -> close(arg, s)).toList();
         String hint = suggestions.isEmpty()
                 ? "see relulab " + (command.isEmpty() ? "" : command + " ") + "--help"
                 : "did you mean " + String.join(" or ", suggestions.subList(0, Math.min(SUGGESTIONS,
@@ -56,6 +56,34 @@ final class ParseErrors {
         }
         if (command.isEmpty()) return "unknown command '" + arg + "' (" + hint + ")";
         return "unexpected argument '" + arg + "' (" + hint + ")";
+    }
+
+    /**
+     * Whether {@code suggestion} is a likely meaning of {@code typed} (its option name, without any "=value"): at most
+     * 2 edits apart, or a third of its length for long names. picocli's suggestions are looser ("reproduce" for
+     * "frobnicate").
+     */
+    static boolean close(String typed, String suggestion) {
+        int eq = typed.indexOf('=');
+        String a = eq < 0 ? typed : typed.substring(0, eq);
+        return editDistance(a, suggestion) <= Math.max(2, suggestion.length() / 3);
+    }
+
+    /** The Levenshtein distance: insertions, deletions and substitutions. */
+    private static int editDistance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) row[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
+                        diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     private static String missing(List<ArgSpec> missing) {

@@ -64,12 +64,12 @@ final class RelulabCommand implements CliCommand {
     }
 
     /**
-     * Every command: --help and --version (but a command that hands its arguments on, as sweep collect, reads its
-     * own), the version, the exit codes.
+     * Every command: --help and --version (but sweep collect, which hands its arguments on, has its own help), the
+     * version, the exit codes.
      */
     private static void standardize(CommandLine cl) {
         CommandSpec spec = cl.getCommandSpec();
-        spec.mixinStandardHelpOptions(spec.unmatchedArgsBindings().isEmpty());
+        spec.mixinStandardHelpOptions(!(spec.userObject() instanceof SweepCommand.Collect));
         spec.version("relulab " + Main.VERSION);
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
         for (CommandLine sub : cl.getSubcommands().values()) standardize(sub);
