@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
  * the sum of |terms|); then the median GFLOP/s of a square GEMM on 1 thread and on all threads. Speeds
  * printed here are a sanity check; the numbers of record come from the JMH benchmarks.
  */
-@Command(name = "check", description = {"check this machine's kernels: SIMD against the plain-Java twins on every "
-        + "GEMM transpose form, then GEMM speed on 1 thread and on all threads (about 20 s)"})
+@Command(name = "check", header = "check this machine's kernels (about 20 s)", description = {
+        "check this machine's kernels: SIMD against the plain-Java twins on every "
+                + "GEMM transpose form, then GEMM speed on 1 thread and on all threads (about 20 s)"})
 final class CheckCommand implements CliCommand {
     private static final int REPEATS = 7;
 

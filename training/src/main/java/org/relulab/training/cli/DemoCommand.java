@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
  * n = 10⁴, |·| learner and teacher, norm-tied output, full-batch GD) for {@link #STEPS} steps, about a minute on 2
  * cores: {@code train} with its defaults.
  */
-@Command(name = "demo", description = {"(default) the LMZ20 experiment at its Fig. 1 size, about a minute: train "
-        + "with its defaults, results in runs/demo-DATE-TIME"})
+@Command(name = "demo", header = "(default) LMZ20 at its Fig. 1 size, about a minute", description = {
+        "(default) the LMZ20 experiment at its Fig. 1 size, about a minute: train "
+                + "with its defaults, results in runs/demo-DATE-TIME"})
 final class DemoCommand implements CliCommand {
     static final long STEPS = 20_000;
 

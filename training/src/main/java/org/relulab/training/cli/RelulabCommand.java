@@ -38,8 +38,8 @@ final class RelulabCommand implements CliCommand {
               ./relulab sweep status runs/lmz20-plateau
               ./relulab reproduce lmz20 --quick
               RELULAB_JAVA_OPTS=-Drelulab.kernels=scalar ./relulab info""";
-    /** The width of the help text. */
-    private static final int HELP_WIDTH = 100;
+    /** The width of the help text: the experiments' usage lines (ReproduceCommand) are as wide. */
+    private static final int HELP_WIDTH = 120;
 
     @Override
     public void run(PrintStream out, PrintStream err) {
@@ -70,6 +70,7 @@ final class RelulabCommand implements CliCommand {
     private static void standardize(CommandLine cl) {
         CommandSpec spec = cl.getCommandSpec();
         spec.mixinStandardHelpOptions(!(spec.userObject() instanceof SweepCommand.Collect));
+        spec.usageMessage().sortOptions(false); // in the order declared: the common ones first
         spec.version("relulab " + Main.VERSION);
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
         for (CommandLine sub : cl.getSubcommands().values()) standardize(sub);
@@ -92,10 +93,13 @@ final class RelulabCommand implements CliCommand {
     }
 
     /** {@code relulab bench} is the launcher's: it runs from the bench module's JMH jar. */
-    @Command(name = "bench", description = {"the JMH suite of this machine into a new machine-tagged results "
-            + "folder (about 5 minutes), or `bench compare BASE NEW` to catch regressions; runs from the launcher "
-            + "script, ./relulab bench --help"})
+    @Command(name = "bench", header = Bench.HEADER, description = Bench.DESCRIPTION)
     static final class Bench implements CliCommand {
+        static final String HEADER = "the JMH benchmarks of this machine (./relulab bench --help)";
+        static final String DESCRIPTION = "The JMH suite of this machine into a new machine-tagged results folder "
+                + "(about 5 minutes), or bench compare BASE NEW to catch regressions; runs from the launcher script: "
+                + "./relulab bench --help.";
+
         /** Whatever follows {@code bench}: the launcher's bench command reads it. */
         @CommandLine.Unmatched
         List<String> args;

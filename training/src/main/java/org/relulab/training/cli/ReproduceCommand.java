@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
  * {@code --out} says otherwise. Every experiment is made of sweeps of preset specs, so each takes the sweep runner's
  * {@code --jobs} and {@code --specs DIR}, a folder of edited copies of its preset specs.
  */
-@Command(name = "reproduce", description = ReproduceCommand.DESCRIPTION, footerHeading = "%nExperiments:%n")
+@Command(name = "reproduce", header = ReproduceCommand.HEADER, description = ReproduceCommand.DESCRIPTION)
 final class ReproduceCommand implements CliCommand {
-    static final String DESCRIPTION = "a paper's experiment: runs the spec files of sweeps/presets/NAME/ "
+    static final String HEADER = "a paper's experiment: its sweeps, then its tables and plots";
+    static final String DESCRIPTION = "A paper's experiment: runs the spec files of sweeps/presets/NAME/ "
             + "(NAME-quick/ with --quick) through the sweep runner into --out DIR/SWEEP/ (a rerun skips finished "
             + "points), then writes the paper's tables and plots in DIR";
 
@@ -50,7 +51,7 @@ final class ReproduceCommand implements CliCommand {
         CommandSpec spec = CommandSpec.forAnnotatedObject(new ReproduceCommand());
         StringBuilder sb = new StringBuilder();
         for (Experiment e : Experiments.ALL) sb.append(e.help().replace("%", "%%"));
-        spec.usageMessage().footer(sb.toString().split("\n"));
+        spec.usageMessage().footerHeading("%nExperiments:%n").footer(sb.toString().split("\n"));
         return spec;
     }
 

@@ -17,15 +17,19 @@ import picocli.CommandLine.Unmatched;
  * {@code relulab sweep}: parses the command line of {@code sweep SPEC}, {@code sweep status DIR} and {@code sweep
  * collect DIR}; the work is in {@link org.relulab.training.sweep}.
  */
-@Command(name = "sweep", description = {"a grid of train runs described in a TOML spec (see docs/experiments.md, "
-        + "Sweeps): each point runs train in a worker JVM into DIR/runs/NAME (NAME from its swept options), its "
-        + "output in DIR/logs/NAME.log; the spec is copied to DIR/sweep.toml and the points listed in "
-        + "DIR/points.csv. Rerunning the same command skips finished points (done or diverged), resumes failed ones "
-        + "from their checkpoints (or starts them over, the old folder moved to DIR/failed/) and leaves points "
-        + "another process runs to it. A failed or diverged point never stops the others. Exit 0 when every point "
-        + "finished (done or diverged), 6 when some did not (rerun to retry them), 5 when DIR's sweep is "
-        + "running."}, subcommands = {SweepCommand.Status.class, SweepCommand.Collect.class})
+@Command(name = "sweep", header = SweepCommand.HEADER, description = SweepCommand.DESCRIPTION, subcommands = {
+        SweepCommand.Status.class, SweepCommand.Collect.class})
 final class SweepCommand implements CliCommand {
+    static final String HEADER = "a grid of train runs from a TOML spec, here or on Slurm";
+    static final String DESCRIPTION = "A grid of train runs described in a TOML spec (see docs/experiments.md, "
+            + "Sweeps): each point runs train in a worker JVM into DIR/runs/NAME (NAME from its swept options), its "
+            + "output in DIR/logs/NAME.log; the spec is copied to DIR/sweep.toml and the points listed in "
+            + "DIR/points.csv. Rerunning the same command skips finished points (done or diverged), resumes failed "
+            + "ones from their checkpoints (or starts them over, the old folder moved to DIR/failed/) and leaves "
+            + "points another process runs to it. A failed or diverged point never stops the others. Exit 0 when "
+            + "every point finished (done or diverged), 6 when some did not (rerun to retry them), 5 when DIR's sweep "
+            + "is running.";
+
     @Parameters(arity = "0..*", paramLabel = "SPEC", description = "the spec file")
     List<String> positional = new ArrayList<>();
 

@@ -34,9 +34,16 @@ import picocli.CommandLine.ParseResult;
  * ({@link RunOptionHelp}), and those that say where the data, the checkpoints and the starting options come from.
  */
 final class TrainCommand implements CliCommand {
+    private static final String HEADER = "one teacher-student run: metrics, plots and weights in --out";
     private static final String DESCRIPTION = "One teacher-student run; writes metrics.csv, manifest.json, SVG plots "
             + "and the final weights as .npy files to --out. An option that has no effect on the run it describes "
             + "(--m2 without all19-3 or ntk-3, --kappa with --data ...) is refused.";
+    private static final String[] EXAMPLES = {
+            "  relulab train --d 30 --m 100 --steps 20000 --out runs/lmz20",
+            "  relulab train --teacher signed-relu --d 20 --teacher-neurons 5 --m 100 --optimizer as21 \\",
+            "      --reg-lambda 0.003 --lr 0.5 --n 5000 --steps 10000 --out runs/as21",
+            "  relulab train --from runs/lmz20/manifest.json --seed 2 --out runs/lmz20-seed2",
+            "  relulab train --steps 100000 --checkpoint-every 5000 --out runs/long; relulab train --resume runs/long"};
     /** Options a manifest records that --from does not take: where the run went, and what changes no number. */
     static final Set<String> NOT_FROM = Set.of("out", "resume", "threads", "checkpoint-every", "save-data", "from");
 
@@ -46,7 +53,9 @@ final class TrainCommand implements CliCommand {
 
     private TrainCommand() {
         spec.name("train");
-        spec.usageMessage().description(DESCRIPTION).abbreviateSynopsis(true)
+        spec.usageMessage().header(HEADER).description(DESCRIPTION).abbreviateSynopsis(true)
+                .footerHeading("%nExamples:%n")
+                .footer(EXAMPLES)
                 .sectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, this::optionList);
         for (RunOptionHelp.Section s : RunOptionHelp.Section.values()) sections.put(s.heading(), new ArrayList<>());
         for (RunOption r : RunOption.values()) {
@@ -89,12 +98,13 @@ final class TrainCommand implements CliCommand {
         StringBuilder sb = new StringBuilder();
         List<OptionSpec> listed = new ArrayList<>();
         for (Map.Entry<String, List<OptionSpec>> s : sections.entrySet()) {
-            sb.append(s.getKey()).append(":").append(System.lineSeparator()).append(layout(help, s.getValue()));
+            sb.append(System.lineSeparator()).append(s.getKey()).append(":").append(System.lineSeparator())
+                    .append(layout(help, s.getValue()));
             listed.addAll(s.getValue());
         }
         List<OptionSpec> rest = new ArrayList<>(spec.options());
         rest.removeAll(listed);
-        return sb.append(layout(help, rest)).toString();
+        return sb.append(System.lineSeparator()).append(layout(help, rest)).toString();
     }
 
     private static String layout(Help help, List<OptionSpec> options) {
