@@ -1,6 +1,7 @@
 package org.relulab.training.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * {@code relulab}, the top command: its subcommands, and with none the demo. {@link #commandLine()} builds the whole
@@ -71,6 +73,10 @@ final class RelulabCommand implements CliCommand {
         CommandSpec spec = cl.getCommandSpec();
         spec.mixinStandardHelpOptions(!(spec.userObject() instanceof SweepCommand.Collect));
         spec.usageMessage().sortOptions(false); // in the order declared: the common ones first
+        // the header is the command's line in its parent's list; its own help starts with the usage
+        List<String> sections = new ArrayList<>(spec.usageMessage().sectionKeys());
+        sections.removeAll(List.of(UsageMessageSpec.SECTION_KEY_HEADER_HEADING, UsageMessageSpec.SECTION_KEY_HEADER));
+        spec.usageMessage().sectionKeys(sections);
         spec.version("relulab " + Main.VERSION);
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
         for (CommandLine sub : cl.getSubcommands().values()) standardize(sub);
