@@ -35,23 +35,21 @@ import org.relulab.training.machine.MachineInfo;
  * measurement), so expect a few percent of noise on a shared machine.
  */
 public final class BenchCommand {
-    static final String USAGE = """
+    static final String RUN_USAGE = """
             usage: relulab bench [run] [--out DIR] [--threads LIST]
                                                         the standard suite into a new machine-tagged folder
                                                         [results/CPU-Nc-DATE], at 1, half the cores and all
                                                         the cores [or the comma-separated LIST]; about 5
                                                         minutes on 2 cores
+            """;
+    static final String COMPARE_USAGE = """
                    relulab bench compare BASE NEW [--threshold F] [--profile BASE.jar NEW.jar]
                                                         compare two JMH JSON files; exit 1 on a regression
                                                         beyond F (default 0.10) and the error bars; with
                                                         --profile, each regression rerun under the stack
                                                         profiler with both builds, hot methods side by side
-                   relulab bench scaling [--quick] [--out DIR]
-                                                        LMZ20 time to eps against d, and time per step
-                                                        against d, m, n, with fits and plots, into a new
-                                                        folder [results/CPU-Nc-DATE-scaling]; about 22
-                                                        minutes on 2 cores, --quick about 3
             """;
+    static final String USAGE = RUN_USAGE + COMPARE_USAGE + ScalingCommand.USAGE;
 
     /** One JMH run of the suite: its result file and the options that select it. */
     record Part(String file, String include, String[][] params, int threads, boolean gc, int warmups) {}
@@ -96,17 +94,21 @@ public final class BenchCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+        if (args.length > 0 && (asksHelp(args[0]) || args[0].equals("help"))) {
             out.print(USAGE);
             return 0;
         }
-        if (args.length > 0 && args[0].equals("compare")) {
+        if (args.length > 0 && args[0].equals("compare")) { // JmhCompare reads its own --help
             return JmhCompare.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 0 && args[0].equals("scaling")) {
             return ScalingCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         int from = args.length > 0 && args[0].equals("run") ? 1 : 0;
+        if (java.util.Arrays.stream(args).anyMatch(BenchCommand::asksHelp)) {
+            out.print(RUN_USAGE);
+            return 0;
+        }
         Path dir = null;
         ThreadCounts threads = ThreadCounts.forCores(MachineInfo.cores());
         for (int i = from; i < args.length; i++) {
@@ -120,7 +122,8 @@ public final class BenchCommand {
                     return 2;
                 }
             } else {
-                err.print("relulab bench: unexpected argument '" + args[i] + "'\n" + USAGE);
+                err.println("relulab bench: unexpected argument '" + args[i] + "' (expected [run] [--out DIR] "
+                        + "[--threads LIST], compare BASE NEW or scaling; see relulab bench --help)");
                 return 2;
             }
         }
@@ -147,6 +150,11 @@ public final class BenchCommand {
         }
         out.println("relulab bench: results in " + dir + " (README.md has the tables)");
         return 0;
+    }
+
+    /** Whether {@code arg} asks for help, as anywhere after a bench command. */
+    static boolean asksHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
     }
 
     private static void runPart(Part p, Path file, PrintStream out) throws RunnerException {

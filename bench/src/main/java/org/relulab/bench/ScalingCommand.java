@@ -35,9 +35,21 @@ final class ScalingCommand {
             3,
             StepSize.sweep(3), 3, 3);
 
+    static final String USAGE = """
+                   relulab bench scaling [--quick] [--out DIR]
+                                                        LMZ20 time to eps against d, and time per step
+                                                        against d, m, n, with fits and plots, into a new
+                                                        folder [results/CPU-Nc-DATE-scaling]; about 22
+                                                        minutes on 2 cores, --quick about 3
+            """;
+
     private ScalingCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.stream(args).anyMatch(BenchCommand::asksHelp)) {
+            out.print(USAGE);
+            return 0;
+        }
         Plan plan = FULL;
         Path dir = null;
         for (int i = 0; i < args.length; i++) {
