@@ -71,7 +71,7 @@ record Applies(boolean generatedData, String choice, Function<RunConfig, String>
         return notApplying(chosenValue, null);
     }
 
-    /** The rule, on choices read by {@code chosenValue}, or (a further condition) from {@code c} when it is given. */
+    /** The rule, on the choices of {@code c} when it is given, else on those {@code chosenValue} reads. */
     private String notApplying(UnaryOperator<String> chosenValue, RunConfig c) {
         if (choice != null) {
             String got = c != null ? chosen.apply(c) : chosenValue.apply(choice);
