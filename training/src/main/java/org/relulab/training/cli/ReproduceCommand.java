@@ -28,7 +28,7 @@ final class ReproduceCommand implements CliCommand {
     @Parameters(arity = "0..1", paramLabel = "EXPERIMENT", description = "lmz20, zywg19, as21, beyond-ntk or all19")
     String name;
 
-    @Option(names = "--quick", description = "the small version of the experiment (minutes, not hours)")
+    @Option(names = "--quick", arity = "0", description = "the small version of the experiment (minutes, not hours)")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", description = "the results folder [results/reproduce/EXPERIMENT"

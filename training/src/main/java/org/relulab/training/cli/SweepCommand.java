@@ -43,16 +43,16 @@ final class SweepCommand implements CliCommand {
             + "sets it")
     String jobs;
 
-    @Option(names = "--yes", description = "run a grid of more than a million points")
+    @Option(names = "--yes", arity = "0", description = "run a grid of more than a million points")
     boolean yes;
 
-    @Option(names = "--dry-run", description = "print each point's train arguments and exit; writes nothing (with "
-            + "--slurm: prepares DIR and writes the sbatch script, submits nothing)")
+    @Option(names = "--dry-run", arity = "0", description = "print each point's train arguments and exit; writes "
+            + "nothing (with --slurm: prepares DIR and writes the sbatch script, submits nothing)")
     boolean dryRun;
 
-    @Option(names = "--slurm", description = "submit the sweep to Slurm as one job array instead of running it here; "
-            + "each task runs relulab sweep --task I on the shared file system, into the same DIR (rerun or resubmit "
-            + "to finish what a task left)")
+    @Option(names = "--slurm", arity = "0", description = "submit the sweep to Slurm as one job array instead of "
+            + "running it here; each task runs relulab sweep --task I on the shared file system, into the same DIR "
+            + "(rerun or resubmit to finish what a task left)")
     boolean slurm;
 
     @Option(names = "--slurm-opt", paramLabel = "OPT", description = "an sbatch option for the job, as --slurm-opt "
