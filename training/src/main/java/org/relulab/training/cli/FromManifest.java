@@ -17,13 +17,15 @@ import org.relulab.training.io.Json;
  * What {@code train --from MANIFEST} takes from an earlier run: the options its manifest.json recorded under
  * "options", as the command line writes them, and its data folder. Read tolerantly: keyed by the command line's names
  * ({@code test-n}) or by the older manifest keys ({@code testN}); numbers as JSON numbers or as text; a flag as a JSON
- * boolean or as text. Left out: what says where the run went or changes no number ({@link TrainCommand#NOT_FROM}:
+ * boolean or as text. Left out: what says where the run went or changes no number ({@link #LEFT_OUT}:
  * out, threads, the checkpoint interval). Each value is checked as the command line checks it, naming the manifest.
  *
  * @param file    the manifest read
  * @param options option name (without dashes) → value as the command line writes it, in the manifest's order
  */
 record FromManifest(Path file, Map<String, String> options) {
+    /** Options a manifest records that --from does not take: where the run went, and what changes no number. */
+    static final Set<String> LEFT_OUT = Set.of("out", "resume", "threads", "checkpoint-every", "save-data", "from");
     /** A JSON number (a double) holds every integer up to this exactly. */
     private static final double EXACT_INTEGERS = 0x1p53;
 
@@ -59,7 +61,7 @@ record FromManifest(Path file, Map<String, String> options) {
             String key = String.valueOf(e.getKey());
             RunOption r = option(key);
             String name = r != null ? r.cli() : key;
-            if (TrainCommand.NOT_FROM.contains(name) || given.contains(name)) continue;
+            if (LEFT_OUT.contains(name) || given.contains(name)) continue;
             if (r == null && !name.equals("data")) {
                 throw refused(file, "option '" + key + "' is not one of train's (written by a newer relulab?)");
             }
