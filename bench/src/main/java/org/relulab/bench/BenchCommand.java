@@ -43,7 +43,7 @@ public final class BenchCommand {
                                                         minutes on 2 cores
             """;
     static final String COMPARE_USAGE = """
-                   relulab bench compare BASE NEW [--threshold F] [--profile BASE.jar NEW.jar]
+            usage: relulab bench compare BASE NEW [--threshold F] [--profile BASE.jar NEW.jar]
                                                         compare two JMH JSON files; exit 1 on a regression
                                                         beyond F (default 0.10) and the error bars; with
                                                         --profile, each regression rerun under the stack

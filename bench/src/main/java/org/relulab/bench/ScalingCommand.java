@@ -36,7 +36,7 @@ final class ScalingCommand {
             StepSize.sweep(3), 3, 3);
 
     static final String USAGE = """
-                   relulab bench scaling [--quick] [--out DIR]
+            usage: relulab bench scaling [--quick] [--out DIR]
                                                         LMZ20 time to eps against d, and time per step
                                                         against d, m, n, with fits and plots, into a new
                                                         folder [results/CPU-Nc-DATE-scaling]; about 22
