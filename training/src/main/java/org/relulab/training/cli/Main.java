@@ -44,7 +44,12 @@ public final class Main {
             if (helped != null) return helped;
             ParseResult leaf = parsed;
             while (leaf.hasSubcommand()) leaf = leaf.subcommand();
-            ((CliCommand) leaf.commandSpec().userObject()).run(out, err);
+            if (leaf.commandSpec().userObject() instanceof CliCommand command) {
+                command.run(out, err);
+            } else { // picocli's own: generate-completion, printing to the command line's out
+                ((Runnable) leaf.commandSpec().userObject()).run();
+                help.flush();
+            }
             return ExitCode.OK.code();
         } catch (Failure e) {
             err.println("relulab: " + e.getMessage());

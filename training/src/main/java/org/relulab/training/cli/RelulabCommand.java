@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.relulab.training.failure.ExitCode;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -28,6 +29,7 @@ final class RelulabCommand implements CliCommand {
               -Drelulab.debug=true                 print the stack trace of an internal error
 
             Arguments may come from a file: relulab train @args.txt reads the arguments in args.txt.
+            Bash completion of commands, options and choices: source <(./relulab generate-completion)
 
             Examples:
               ./relulab                       the demo (about a minute)
@@ -60,6 +62,7 @@ final class RelulabCommand implements CliCommand {
         cl.addSubcommand(new Bench());
         cl.addSubcommand(new HelpCommand());
         cl.addSubcommand(new Version());
+        cl.addSubcommand(new AutoComplete.GenerateCompletion()); // hidden: source <(./relulab generate-completion)
         cl.setUsageHelpWidth(HELP_WIDTH);
         standardize(cl);
         return cl;

@@ -41,22 +41,24 @@ final class TrainOptions {
         for (RunOptionHelp.Section s : RunOptionHelp.Section.values()) sections.put(s.heading(), new ArrayList<>());
         for (RunOption r : RunOption.values()) {
             RunOptionHelp h = RunOptionHelp.of(r);
-            add(h.section().heading(), r.cli(), r.flag() ? null : h.label(r), h.description(), h.defaultText());
+            add(h.section().heading(), r.cli(), r.flag() ? null : h.label(r), h.description(), h.defaultText(),
+                    r.choices());
         }
         String data = RunOptionHelp.Section.DATA.heading(), run = RunOptionHelp.Section.RUN.heading();
         add(data, "data", "DIR", "load x_train.npy (n x d), y_train.npy, x_test.npy, y_test.npy from DIR instead (n, "
-                + "d, test-n default to their shapes)", null);
-        add(data, "save-data", null, "also write the run's data sets to --out in that form", null);
+                + "d, test-n default to their shapes)", null, List.of());
+        add(data, "save-data", null, "also write the run's data sets to --out in that form", null, List.of());
         add(run, "checkpoint-every", "N", "every N steps, save the trained weights, the step and the options to "
-                + "DIR/checkpoint.bin (atomically; deleted when the run completes; N below --steps)", "0: never");
+                + "DIR/checkpoint.bin (atomically; deleted when the run completes; N below --steps)", "0: never",
+                List.of());
         add(run, "resume", "DIR", "continue the run in DIR from its checkpoint, with the options its manifest.json "
                 + "recorded (no other options but --threads, which changes no number); the metrics and final weights "
                 + "are bit-identical to a run that never stopped; refused (code 2) when the manifest, metrics.csv "
-                + "and checkpoint disagree", null);
+                + "and checkpoint disagree", null, List.of());
         add(run, "from", "MANIFEST", "start from the options of an earlier run's manifest.json, then apply the "
                 + "options given here (--from runs/a/manifest.json --seed 2 --out runs/b); takes its data folder "
                 + "too, not its --out, --threads or --checkpoint-every; a recorded option that does not apply to the "
-                + "new run (--batch after --optimizer gd) is dropped", null);
+                + "new run (--batch after --optimizer gd) is dropped", null, List.of());
     }
 
     /** The model of {@code command}'s options, its help sections and examples. */
@@ -64,11 +66,13 @@ final class TrainOptions {
         return new TrainOptions(command).spec;
     }
 
-    private void add(String section, String name, String label, String description, String defaultText) {
+    private void add(String section, String name, String label, String description, String defaultText,
+            List<String> choices) {
         OptionSpec.Builder b = OptionSpec.builder("--" + name)
                 .description((description + (defaultText == null ? "" : " [" + defaultText + "]")).replace("%", "%%"));
         if (label == null) b.arity("0").type(boolean.class);
         else b.arity("1").type(String.class).paramLabel(label);
+        if (!choices.isEmpty()) b.completionCandidates(choices); // else bash completes file names
         OptionSpec o = b.build();
         spec.addOption(o);
         sections.get(section).add(o);

@@ -90,6 +90,17 @@ class MainTest {
         assertTrue(out().startsWith("Usage: relulab sweep collect DIR"), out());
     }
 
+    /** picocli's bash completion script knows the commands, train's options and their choices. */
+    @Test
+    void completionScriptKnowsCommandsOptionsAndChoices() {
+        assertEquals(0, run("generate-completion"));
+        String script = out();
+        for (String s : new String[] {"reproduce", "--teacher", "--from", "\"signed-relu\"", "\"two-layer\""}) {
+            assertTrue(script.contains(s), "the completion script knows " + s);
+        }
+        assertEquals("", err());
+    }
+
     @Test
     void versionEverywhere() {
         for (String[] args : new String[][] {{"--version"}, {"-V"}, {"version"}, {"train", "--version"},
