@@ -22,6 +22,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.relulab.core.Kernels;
+import org.relulab.training.failure.ExitCode;
 import org.relulab.training.io.Json;
 import org.relulab.training.machine.MachineInfo;
 
@@ -96,7 +97,7 @@ public final class BenchCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && (asksHelp(args[0]) || args[0].equals("help"))) {
             out.print(USAGE);
-            return 0;
+            return ExitCode.OK.code();
         }
         if (args.length > 0 && args[0].equals("compare")) { // JmhCompare reads its own --help
             return JmhCompare.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
@@ -107,7 +108,7 @@ public final class BenchCommand {
         int from = args.length > 0 && args[0].equals("run") ? 1 : 0;
         if (java.util.Arrays.stream(args).anyMatch(BenchCommand::asksHelp)) {
             out.print(RUN_USAGE);
-            return 0;
+            return ExitCode.OK.code();
         }
         Path dir = null;
         ThreadCounts threads = ThreadCounts.forCores(MachineInfo.cores());
@@ -119,12 +120,12 @@ public final class BenchCommand {
                     threads = ThreadCounts.parse(args[++i]);
                 } catch (IllegalArgumentException e) {
                     err.println("relulab bench: " + e.getMessage());
-                    return 2;
+                    return ExitCode.USAGE.code();
                 }
             } else {
                 err.println("relulab bench: unexpected argument '" + args[i] + "' (expected [run] [--out DIR] "
                         + "[--threads LIST], compare BASE NEW or scaling; see relulab bench --help)");
-                return 2;
+                return ExitCode.USAGE.code();
             }
         }
         if (dir == null) dir = Path.of("results", machineTag());
@@ -132,7 +133,7 @@ public final class BenchCommand {
             String refused = refuseFolder(dir);
             if (refused != null) {
                 err.println("relulab bench: " + refused);
-                return 2;
+                return ExitCode.USAGE.code();
             }
             Files.createDirectories(dir);
             out.println("relulab bench: thread counts " + threads.counts() + " (" + MachineInfo.cores() + " cores)");
@@ -144,12 +145,15 @@ public final class BenchCommand {
             Files.writeString(dir.resolve("parallel-efficiency.svg"),
                     ParallelEfficiency.svg(efficiencyPoints(dir, threads), MachineInfo.cpuModel()));
             Files.writeString(dir.resolve("README.md"), readme(dir, suite, threads));
-        } catch (IOException | RunnerException e) {
+        } catch (IOException e) { // the results folder could not be written: the machine's failure
             err.println("relulab bench: " + e.getMessage());
-            return 1;
+            return ExitCode.ENVIRONMENT.code();
+        } catch (RunnerException e) { // a benchmark failed: relulab's
+            err.println("relulab bench: " + e.getMessage());
+            return ExitCode.INTERNAL.code();
         }
         out.println("relulab bench: results in " + dir + " (README.md has the tables)");
-        return 0;
+        return ExitCode.OK.code();
     }
 
     /** Whether {@code arg} asks for help, as anywhere after a bench command. */
