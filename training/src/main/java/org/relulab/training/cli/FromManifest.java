@@ -109,6 +109,7 @@ record FromManifest(Path file, Map<String, String> options) {
         String text = switch (value) {
             case String s -> s;
             case Boolean b -> b.toString();
+            case Long x -> x.toString(); // an integer a double would round, as a reader may give it (a seed)
             case Double d when d == Math.rint(d) && Math.abs(d) < EXACT_INTEGERS -> Long.toString(d.longValue());
             case Double d when d == Math.rint(d) -> throw refused(file, "option '" + key + "' = " + d
                     + " is beyond the integers a JSON number holds exactly (2^53); give it on the command line");
