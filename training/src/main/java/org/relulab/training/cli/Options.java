@@ -34,11 +34,6 @@ final class Options {
         return new Options(command, values);
     }
 
-    /** An integer option in [min, max] ({@link NumberGrammar}), or {@code fallback} when absent. */
-    int integer(String name, int fallback, int min, int max) {
-        return integer(command, "--" + name, values.get(name), fallback, min, max);
-    }
-
     /** A long option in [min, max] ({@link NumberGrammar}: 1e6-style powers of ten too), or {@code fallback}. */
     long longInteger(String name, long fallback, long min, long max) {
         return longInteger(command, "--" + name, values.get(name), fallback, min, max);

@@ -40,7 +40,7 @@ class NumberGrammarFuzzTest {
         BigDecimal maxLong = BigDecimal.valueOf(Long.MAX_VALUE);
         List<Target> t = new ArrayList<>();
         t.add(new Target("--size", true, BigDecimal.valueOf(16), BigDecimal.valueOf(8192),
-                v -> BigDecimal.valueOf(options("check", "size", v).integer("size", 1024, 16, 8192))));
+                v -> BigDecimal.valueOf(Options.integer("check", "--size", v, 1024, 16, 8192))));
         t.add(new Target("--checkpoint-every", true, BigDecimal.ZERO, maxLong, v -> BigDecimal
                 .valueOf(options("train", "checkpoint-every", v).longInteger("checkpoint-every", 0, 0,
                         Long.MAX_VALUE))));
