@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.config.RunOption;
 import org.relulab.training.data.DataSource;
@@ -28,6 +30,8 @@ record FromManifest(Path file, Map<String, String> options) {
     static final Set<String> LEFT_OUT = Set.of("out", "resume", "threads", "checkpoint-every", "save-data", "from");
     /** A JSON number (a double) holds every integer up to this exactly. */
     private static final double EXACT_INTEGERS = 0x1p53;
+    /** The option a refusal of train names first: "train: --log-every 200 is out of range ...". */
+    private static final Pattern REFUSED_OPTION = Pattern.compile("^train: --([a-z0-9-]+)");
 
     /**
      * The manifest at {@code path} (or in the folder {@code path}); {@code given}: the options given on the command
@@ -94,6 +98,17 @@ record FromManifest(Path file, Map<String, String> options) {
             if (why != null) kept.remove(r.cli());
         }
         return new Options("train", kept);
+    }
+
+    /**
+     * {@code refusal} of the new run's configuration, saying so when the option it names came from the manifest (the
+     * recorded --log-every beyond a shorter --steps given): the user did not type it.
+     */
+    UsageException explain(UsageException refusal, Options given) {
+        Matcher m = REFUSED_OPTION.matcher(refusal.getMessage());
+        if (!m.find() || !options.containsKey(m.group(1)) || given.has(m.group(1))) return refusal;
+        return new UsageException(refusal.getMessage() + "; --" + m.group(1) + " is recorded in " + file
+                + ": give --" + m.group(1) + " to change it");
     }
 
     /** The option a manifest key names: by its command-line name, or by the older manifest key. */

@@ -67,8 +67,16 @@ final class TrainCommand implements CliCommand {
             data = r.data();
             checkpoints = new Trainer.Checkpoints(r.checkpointEvery(), true);
         } else {
-            if (given.has("from")) o = FromManifest.read(given.string("from", ""), given.names()).under(given);
-            cfg = config(o);
+            FromManifest from = null;
+            if (given.has("from")) {
+                from = FromManifest.read(given.string("from", ""), given.names());
+                o = from.under(given);
+            }
+            try {
+                cfg = config(o);
+            } catch (UsageException e) {
+                throw from == null ? e : from.explain(e, given);
+            }
             data = new DataSource(dataDir(o), o.has("save-data"));
             checkpoints = new Trainer.Checkpoints(checkpointEvery(o, cfg.steps()), false);
         }

@@ -41,8 +41,10 @@ class FromManifestTest {
     }
 
     private Path tinyRun(String name, String... more) {
-        List<String> args = new ArrayList<>(List.of(TINY));
-        args.addAll(List.of(more));
+        List<String> args = new ArrayList<>(List.of(more));
+        for (int i = 0; i < TINY.length; i += 2) { // TINY's options but those given in more
+            if (!args.contains(TINY[i])) args.addAll(List.of(TINY[i], TINY[i + 1]));
+        }
         args.addAll(List.of("--out", tmp.resolve(name).toString()));
         assertEquals(0, train(args.toArray(String[]::new)), err);
         return tmp.resolve(name);
@@ -80,6 +82,20 @@ class FromManifestTest {
         assertEquals(2, train("--from", a.toString(), "--m2", "5", "--out", tmp.resolve("c").toString()));
         assertTrue(err.contains("--m2 applies only to --network all19-3 or ntk-3"), err);
         assertFalse(Files.exists(tmp.resolve("c")));
+    }
+
+    /** A recorded option the overrides make wrong is refused, saying where it came from. */
+    @Test
+    void aRecordedOptionTheOverridesMakeWrongSaysWhereItCameFrom() {
+        Path a = tinyRun("a", "--steps", "20", "--log-every", "10");
+        assertEquals(2, train("--from", a.toString(), "--steps", "5", "--out", tmp.resolve("b").toString()));
+        assertTrue(
+                err.contains("--log-every 10 is out of range (expected 1 to --steps (5)); --log-every is recorded in "
+                        + a.resolve("manifest.json") + ": give --log-every to change it"),
+                err);
+        assertEquals(1, err.lines().count(), err);
+        assertEquals(0, train("--from", a.toString(), "--steps", "5", "--log-every", "5", "--out",
+                tmp.resolve("c").toString()), err);
     }
 
     /** The manifest format with the command line's names and JSON types, and what --from leaves out of it. */
