@@ -24,19 +24,23 @@ import picocli.CommandLine.Option;
                 + "GEMM transpose form, then GEMM speed on 1 thread and on all threads (about 20 s)"})
 final class CheckCommand implements CliCommand {
     private static final int REPEATS = 7;
+    /** --size: its default and range, in the help and in the check. */
+    private static final int SIZE = 1024, MIN_SIZE = 16, MAX_SIZE = 8192;
+    /** --threads: its range. */
+    private static final int MAX_THREADS = 1024;
 
-    @Option(names = "--size", paramLabel = "N", description = "square GEMM size for the speed test, 16 to 8192 "
-            + "[1024]")
+    @Option(names = "--size", paramLabel = "N", description = "square GEMM size for the speed test, " + MIN_SIZE
+            + " to " + MAX_SIZE + " [" + SIZE + "]")
     String size;
 
     @Option(names = "--threads", paramLabel = "T", description = "thread count of the multi-threaded test, 1 to "
-            + "1024 [all cores]")
+            + MAX_THREADS + " [all cores]")
     String threads;
 
     @Override
     public void run(PrintStream out, PrintStream err) {
-        int size = Options.integer("check", "--size", this.size, 1024, 16, 8192);
-        int threads = Options.integer("check", "--threads", this.threads, Kernels.defaultThreads(), 1, 1024);
+        int size = Options.integer("check", "--size", this.size, SIZE, MIN_SIZE, MAX_SIZE);
+        int threads = Options.integer("check", "--threads", this.threads, Kernels.defaultThreads(), 1, MAX_THREADS);
         out.println("relulab check on " + MachineInfo.cpuModel() + ", " + MachineInfo.cores() + " cores, JDK "
                 + Runtime.version());
         try (Workspace ws = Workspace.shared();
