@@ -21,7 +21,7 @@ final class DemoCommand implements CliCommand {
         String dir = "runs/demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         out.println("relulab demo: LMZ20 teacher f*(x) = (1/d) sum |x_i|, d = 30; student with m = 100 |.| units and "
                 + "norm-tied output; full-batch GD on 10000 samples, " + STEPS
-                + " steps (see ./relulab --help for your own runs)");
+                + " steps (see ./relulab train --help for your own runs)");
         TrainCommand.run(new String[] {"--steps", Long.toString(STEPS), "--out", dir}, out, err);
     }
 }
