@@ -204,6 +204,20 @@ public enum RunOption {
             throw new IllegalArgumentException("--" + cli + ": none given (expected one of " + type.keys() + ")");
     }
 
+    /** The values a choice option takes, as the command line writes them ({@code abs, relu, ...}); empty for others. */
+    public List<String> choices() {
+        return type.choices.stream().map(Type::key).toList();
+    }
+
+    /**
+     * Why this option has no effect on a run whose choices (teacher, network, optimizer, init) are {@code chosenValue}
+     * (the value of the choice option named, as the command line writes it), or null; as
+     * {@link #notApplying(RunConfig)}, before a configuration is built.
+     */
+    public String notApplying(java.util.function.UnaryOperator<String> chosenValue) {
+        return applies.notApplying(chosenValue);
+    }
+
     /** A value type: how text becomes a value, and the range or the choices it may take. */
     private record Type(Kind kind, Range range, List<Enum<?>> choices) {
         enum Kind { INTEGER, WHOLE, REAL, BOOLEAN, CHOICE, PATH }
