@@ -1,0 +1,73 @@
+package org.relulab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchGateTest {
+    private static final String CPU = BenchGate.machineKey("Test CPU (family 1 model 2, avx512f)", 512);
+
+    private static Path baseline(Path dir, String efficiency) throws IOException {
+        Path file = dir.resolve("gate-baseline.json");
+        Files.writeString(file, "{\"fraction\": 0.5, \"ratios\": {\"512\": {\"dot\": 15.0}}, \"efficiency\": "
+                + efficiency + "}");
+        return file;
+    }
+
+    @Test
+    void theCalibrationIsTheOneNamedForThisCpuAndVectorWidth(@TempDir Path dir) throws IOException {
+        List<String> rows = new java.util.ArrayList<>(List.of(GateCalibration.HEADER));
+        for (int i = 0; i < GateCalibration.MIN_RUNS; i++) rows.add("r" + i + ",0.5,sq512,1,120,1,200,0.6" + i);
+        Files.write(dir.resolve("cal.csv"), rows);
+        Path file = baseline(dir, "{\"" + CPU + "\": \"cal.csv\"}");
+        BenchGate.Baseline b = BenchGate.parse(file, 512, CPU);
+        assertEquals(15.0, b.ratios().get("dot"));
+        assertEquals(GateCalibration.FACTOR * 0.60, b.calibration().floor("sq512@1t"), 1e-9);
+        assertNull(BenchGate.parse(file, 256, BenchGate.machineKey("Test CPU (family 1 model 2, avx512f)", 256))
+                .calibration(), "another vector width is another machine");
+
+        GateCalibration c = b.calibration();
+        double peak = 200;
+        String ok = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.56 * peak, 1, peak), c, CPU);
+        assertTrue(ok.startsWith("ok (floor 54.0 %"), ok);
+        String fail = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 1, peak), c, CPU);
+        assertTrue(fail.startsWith("FAIL sq512@1t below its floor (floor 54.0 %"), fail);
+        assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, peak), c, CPU)
+                .startsWith("calibration has 0 runs of gw@1t"));
+        assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, peak), null, CPU)
+                .equals("no calibration for " + CPU + ": not gated"));
+    }
+
+    @Test
+    void aBadBaselineOrArgumentIsOneLineAndExitCode2(@TempDir Path dir) throws IOException {
+        Path missingCsv = baseline(dir, "{\"" + CPU + "\": \"missing.csv\"}");
+        assertThrows(IOException.class, () -> BenchGate.parse(missingCsv, 512, CPU));
+        Path notAName = baseline(dir, "{\"" + CPU + "\": 3}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchGate.parse(notAName, 512, CPU));
+        assertTrue(e.getMessage().contains("(expected a file name)"), e.getMessage());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = BenchGate.run(new String[] {"gate-baseline.json", "--frobnicate"}, new PrintStream(out),
+                new PrintStream(err));
+        assertEquals(2, code);
+        assertEquals("bench gate: argument '--frobnicate' (expected [BASELINE.json] [--record CSV])\n",
+                err.toString());
+        Files.writeString(dir.resolve("broken.json"), "{\"fraction\": 7}");
+        err.reset();
+        assertEquals(2, BenchGate.run(new String[] {dir.resolve("broken.json").toString()}, new PrintStream(out),
+                new PrintStream(err)));
+        assertTrue(err.toString().contains("fraction 7.0: expected (0, 1]") && err.toString().split("\n").length == 1,
+                err.toString());
+    }
+}
