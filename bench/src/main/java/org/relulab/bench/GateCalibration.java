@@ -15,24 +15,26 @@ import java.util.Map;
  * A CPU's calibration of the gate's efficiency floors: a CSV file of every efficiency that repeated gate runs measured
  * on it ({@code BenchGate --record FILE} appends one row per benchmark and thread count), and the rule that turns them
  * into floors, applied on every gate run so that the file is the only record of the numbers:
- * floor = {@link #FACTOR} × the least efficiency observed, once at least {@link #MIN_RUNS} runs are recorded.
+ * floor = {@link #FACTOR} × the median efficiency of the quiet runs, once at least {@link #MIN_RUNS} are recorded.
  *
  * <p>Lines starting with {@code #} are comments (the CPU, the command, the machine's load); the header is
  * {@link #HEADER}. Bad rows throw {@link IllegalArgumentException} naming the line and what was expected.
  */
 record GateCalibration(Map<String, List<Double>> observed) {
     static final String HEADER = "run,load1_before,benchmark,threads,"
-            + "gflop_per_cpu_s,cores,peak_gflop_per_cpu_s,efficiency";
+            + "gflop_per_cpu_s,cores,others,peak_gflop_per_cpu_s,efficiency";
     /**
-     * The floor as a fraction of the least efficiency observed. The spread of the best-iteration efficiencies over
-     * the calibration runs stays within a few percent (see the calibration files), a build 20–30 % slower moves an
-     * efficiency to 0.77–0.83 of its usual value, and 0.9 of the worst run lies between the two.
+     * The floor as a fraction of the median quiet efficiency: a build 20–30 % slower moves an efficiency to 0.77–0.83
+     * of its usual value, while quiet runs stay within a few percent of their median (see the calibration files).
      */
-    static final double FACTOR = 0.90;
-    /** Runs needed before a benchmark is gated: fewer do not show how far noise moves it. */
+    static final double FACTOR = 0.85;
+    /** Quiet runs needed before a benchmark is gated: fewer do not show how far noise moves it. */
     static final int MIN_RUNS = 5;
 
-    /** The efficiencies in the CSV text, by {@link GateEfficiency#key()}, in file order. */
+    /**
+     * The efficiencies of quiet measurements ({@link GateEfficiency#quiet}) in the CSV text, by
+     * {@link GateEfficiency#key()}, in file order; busy ones are kept in the file as a record and left out here.
+     */
     static GateCalibration parse(List<String> lines, String source) {
         Map<String, List<Double>> observed = new LinkedHashMap<>();
         boolean header = false;
@@ -45,16 +47,17 @@ record GateCalibration(Map<String, List<Double>> observed) {
                 continue;
             }
             String[] f = line.split(",", -1);
-            if (f.length != 8) throw bad(source, i, line, "8 comma-separated fields");
+            if (f.length != 9) throw bad(source, i, line, "9 comma-separated fields");
             try {
                 int threads = Integer.parseInt(f[3]);
-                double efficiency = Double.parseDouble(f[7]);
+                double others = Double.parseDouble(f[6]), efficiency = Double.parseDouble(f[8]);
                 if (!(efficiency > 0 && efficiency <= 1.5) || threads < 1) {
                     throw bad(source, i, line, "threads >= 1 and an efficiency in (0, 1.5]");
                 }
-                observed.computeIfAbsent(GateEfficiency.key(f[2], threads), k -> new ArrayList<>()).add(efficiency);
+                List<Double> runs = observed.computeIfAbsent(GateEfficiency.key(f[2], threads), k -> new ArrayList<>());
+                if (GateEfficiency.quiet(others)) runs.add(efficiency);
             } catch (NumberFormatException e) {
-                throw bad(source, i, line, "a whole number of threads and a decimal efficiency");
+                throw bad(source, i, line, "a whole number of threads and decimal others and efficiency");
             }
         }
         observed.replaceAll((k, v) -> List.copyOf(v));
@@ -65,13 +68,18 @@ record GateCalibration(Map<String, List<Double>> observed) {
         return parse(Files.readAllLines(file), file.toString());
     }
 
-    /** The floor of {@code key}, or NaN when it has fewer than {@link #MIN_RUNS} runs (not gated). */
+    /** The floor of {@code key}, or NaN when it has fewer than {@link #MIN_RUNS} quiet runs (not gated). */
     double floor(String key) {
         List<Double> runs = observed.getOrDefault(key, List.of());
-        return runs.size() < MIN_RUNS ? Double.NaN : FACTOR * Collections.min(runs);
+        return runs.size() < MIN_RUNS ? Double.NaN : FACTOR * median(runs);
     }
 
-    /** The number of runs recorded for {@code key}. */
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** The number of quiet runs recorded for {@code key}. */
     int runs(String key) {
         return observed.getOrDefault(key, List.of()).size();
     }
@@ -80,8 +88,8 @@ record GateCalibration(Map<String, List<Double>> observed) {
     static List<String> rows(String run, double load1, List<GateEfficiency> measured) {
         List<String> rows = new ArrayList<>();
         for (GateEfficiency e : measured) {
-            rows.add(String.format(Locale.ROOT, "%s,%.2f,%s,%d,%.2f,%.3f,%.2f,%.4f", run, load1, e.benchmark(),
-                    e.threads(), e.gflopsPerCore(), e.cores(), e.peakGflopsPerCore(), e.efficiency()));
+            rows.add(String.format(Locale.ROOT, "%s,%.2f,%s,%d,%.2f,%.3f,%.3f,%.2f,%.4f", run, load1, e.benchmark(),
+                    e.threads(), e.gflopsPerCore(), e.cores(), e.others(), e.peakGflopsPerCore(), e.efficiency()));
         }
         return rows;
     }

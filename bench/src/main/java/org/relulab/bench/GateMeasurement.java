@@ -53,37 +53,49 @@ record GateMeasurement(List<GateEfficiency> efficiencies, Map<Integer, Double> s
                 .build()).run()) {
             int t = Integer.parseInt(r.getParams().getParam("threads"));
             double[] best = best(r, t, it -> it.getSecondaryResults().get("gflop").getScore());
-            out.add(new GateEfficiency(r.getParams().getParam("shape"), t, best[0], best[1], peaks.get(t)[0]));
+            out.add(new GateEfficiency(r.getParams().getParam("shape"), t, best[0], best[1], best[2], peaks.get(t)[0]));
         }
         Map<Integer, Double> bytes = new LinkedHashMap<>();
         for (RunResult r : stepRuns(counts)) {
             int t = Integer.parseInt(r.getParams().getParam("threads"));
             // average time in ms per step: GFLOP per wall second is the step's flops over its time
             double[] best = best(r, t, it -> STEP_GFLOP / (it.getPrimaryResult().getScore() / 1e3));
-            out.add(new GateEfficiency("step", t, best[0], best[1], peaks.get(t)[0]));
+            out.add(new GateEfficiency("step", t, best[0], best[1], best[2], peaks.get(t)[0]));
             bytes.put(t, r.getSecondaryResults().get("gc.alloc.rate.norm").getStatistics().getMin());
         }
         return new GateMeasurement(List.copyOf(out), Map.copyOf(bytes));
     }
 
     /**
-     * The best measured iteration's GFLOP per CPU-second and the cores it kept busy: {@code gflops} of the iteration
-     * over its {@link CpuTimeProfiler} figure ({@code threads} where the JVM cannot tell its CPU time).
+     * The best measured iteration of {@code r}: its GFLOP per CPU-second ({@code gflops} of the iteration over its
+     * {@link CpuTimeProfiler} cores, or over {@code threads} where the JVM cannot tell its CPU time), those cores, and
+     * what the other processes used meanwhile. The best of the quiet iterations ({@link GateEfficiency#quiet}) when
+     * there is one, else the best of all.
      */
     static double[] best(RunResult r, int threads, ToDoubleFunction<IterationResult> gflops) {
-        double[] best = {Double.NEGATIVE_INFINITY, Double.NaN};
+        double[] best = null;
         for (BenchmarkResult b : r.getBenchmarkResults()) {
             for (IterationResult it : b.getIterationResults()) {
-                Result<?> cpu = it.getSecondaryResults().get(CpuTimeProfiler.METRIC);
-                double cores = cpu == null || Double.isNaN(cpu.getScore()) ? threads : cpu.getScore();
-                double perCore = gflops.applyAsDouble(it) / cores;
-                if (perCore > best[0]) best = new double[] {perCore, cores};
+                double cores = metric(it, CpuTimeProfiler.CORES), others = metric(it, CpuTimeProfiler.OTHERS);
+                if (Double.isNaN(cores)) cores = threads;
+                double[] candidate = {gflops.applyAsDouble(it) / cores, cores, others};
+                if (best == null || better(candidate, best)) best = candidate;
             }
         }
-        if (best[0] == Double.NEGATIVE_INFINITY) {
+        if (best == null)
             throw new IllegalStateException("JMH: no measured iteration of " + r.getParams().getBenchmark());
-        }
         return best;
+    }
+
+    /** A quiet iteration beats a busy one, else the faster one wins. */
+    private static boolean better(double[] a, double[] b) {
+        boolean quietA = GateEfficiency.quiet(a[2]), quietB = GateEfficiency.quiet(b[2]);
+        return quietA != quietB ? quietA : a[0] > b[0];
+    }
+
+    private static double metric(IterationResult it, String name) {
+        Result<?> r = it.getSecondaryResults().get(name);
+        return r == null ? Double.NaN : r.getScore();
     }
 
     /**

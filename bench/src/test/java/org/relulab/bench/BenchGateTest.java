@@ -27,24 +27,26 @@ class BenchGateTest {
     @Test
     void theCalibrationIsTheOneNamedForThisCpuAndVectorWidth(@TempDir Path dir) throws IOException {
         List<String> rows = new java.util.ArrayList<>(List.of(GateCalibration.HEADER));
-        for (int i = 0; i < GateCalibration.MIN_RUNS; i++) rows.add("r" + i + ",0.5,sq512,1,120,1,200,0.6" + i);
+        for (int i = 0; i < GateCalibration.MIN_RUNS; i++) rows.add("r" + i + ",0.5,sq512,1,120,1,0,200,0.6" + i);
         Files.write(dir.resolve("cal.csv"), rows);
         Path file = baseline(dir, "{\"" + CPU + "\": \"cal.csv\"}");
         BenchGate.Baseline b = BenchGate.parse(file, 512, CPU);
         assertEquals(15.0, b.ratios().get("dot"));
-        assertEquals(GateCalibration.FACTOR * 0.60, b.calibration().floor("sq512@1t"), 1e-9);
+        assertEquals(GateCalibration.FACTOR * 0.62, b.calibration().floor("sq512@1t"), 1e-9);
         assertNull(BenchGate.parse(file, 256, BenchGate.machineKey("Test CPU (family 1 model 2, avx512f)", 256))
                 .calibration(), "another vector width is another machine");
 
         GateCalibration c = b.calibration();
         double peak = 200;
-        String ok = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.56 * peak, 1, peak), c, CPU);
-        assertTrue(ok.startsWith("ok (floor 54.0 %"), ok);
-        String fail = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 1, peak), c, CPU);
-        assertTrue(fail.startsWith("FAIL sq512@1t below its floor (floor 54.0 %"), fail);
-        assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, peak), c, CPU)
+        String ok = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.53 * peak, 1, 0.01, peak), c, CPU);
+        assertTrue(ok.startsWith("ok (floor 52.7 %"), ok);
+        String fail = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 1, 0.01, peak), c, CPU);
+        assertTrue(fail.startsWith("FAIL sq512@1t below its floor 52.7 %"), fail);
+        String busy = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 1, 1.2, peak), c, CPU);
+        assertTrue(busy.startsWith("below its floor 52.7 %") && busy.endsWith("machine busy, not gated"), busy);
+        assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, 0, peak), c, CPU)
                 .startsWith("calibration has 0 runs of gw@1t"));
-        assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, peak), null, CPU)
+        assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, 0, peak), null, CPU)
                 .equals("no calibration for " + CPU + ": not gated"));
     }
 
