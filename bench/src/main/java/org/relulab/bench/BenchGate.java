@@ -24,7 +24,8 @@ import org.relulab.training.machine.MachineInfo;
  * noisy shared machine, never absolute times.
  * <ol>
  * <li>Heap allocation of one training step (TrainStepBenchmark.step, JMH {@code -prof gc}) at 1 thread and at all
- *     the cores: the least gc.alloc.rate.norm of 5 iterations at most {@link #MAX_STEP_BYTES}. The step allocates
+ *     the cores: the least gc.alloc.rate.norm of 5 iterations at most {@link #MAX_STEP_BYTES} (on a quiet machine,
+ *     see {@link #allocationVerdict}). The step allocates
  *     nothing; what JMH reports is its own per-iteration overhead spread over the calls (tens to hundreds of bytes),
  *     while a regression that boxes vectors costs 10⁵ bytes per step.</li>
  * <li>Efficiency against the FMA peak ({@link GateMeasurement}): the GEMM shapes and the training step, each as
@@ -81,10 +82,10 @@ public final class BenchGate {
             GateMeasurement m = GateMeasurement.run(GateMeasurement.threadCounts(MachineInfo.cores()));
             boolean ok = true;
             for (var e : m.stepBytes().entrySet()) {
-                boolean allocOk = e.getValue() <= MAX_STEP_BYTES;
+                String verdict = allocationVerdict(e.getValue(), m.step(e.getKey()));
+                ok &= !verdict.startsWith("FAIL");
                 out.printf(Locale.ROOT, "bench gate: training step at %d thread(s) allocates %.0f B/op under JMH "
-                        + "(limit %.0f): %s%n", e.getKey(), e.getValue(), MAX_STEP_BYTES, allocOk ? "ok" : "FAIL");
-                ok &= allocOk;
+                        + "(limit %.0f): %s%n", e.getKey(), e.getValue(), MAX_STEP_BYTES, verdict);
             }
             for (GateEfficiency e : m.efficiencies()) {
                 String verdict = verdict(e, baseline.calibration(), machine);
@@ -122,6 +123,19 @@ public final class BenchGate {
     /** The key of a machine's calibration: the CPU model and the vector width the JVM uses. */
     static String machineKey(String cpuModel, int bits) {
         return cpuModel + ", " + bits + "-bit vectors";
+    }
+
+    /**
+     * "ok", "FAIL", or, over the limit on a busy machine, not gated: under a load of 5 to 20 on 2 cores the JIT
+     * compilers fall so far behind that a step still allocated 50 kB after 13 s, at both thread counts.
+     */
+    static String allocationVerdict(double bytes, GateEfficiency step) {
+        if (bytes <= MAX_STEP_BYTES) return "ok";
+        if (step != null && !step.quiet()) {
+            return String.format(Locale.ROOT, "over the limit, but other processes used %.2f cores meanwhile: machine "
+                    + "busy, not gated", step.others());
+        }
+        return "FAIL";
     }
 
     /** "ok (floor 55.0 % = …)", "FAIL sq512@1t below its floor …", or why it is not gated. */

@@ -66,6 +66,12 @@ record GateMeasurement(List<GateEfficiency> efficiencies, Map<Integer, Double> s
         return new GateMeasurement(List.copyOf(out), Map.copyOf(bytes));
     }
 
+    /** The training step's efficiency at {@code threads}, or null if it was not measured. */
+    GateEfficiency step(int threads) {
+        return efficiencies.stream().filter(e -> e.benchmark().equals("step") && e.threads() == threads).findFirst()
+                .orElse(null);
+    }
+
     /**
      * The best measured iteration of {@code r}: its GFLOP per CPU-second ({@code gflops} of the iteration over its
      * {@link CpuTimeProfiler} cores, or over {@code threads} where the JVM cannot tell its CPU time), those cores, and

@@ -72,4 +72,14 @@ class BenchGateTest {
         assertTrue(err.toString().contains("fraction 7.0: expected (0, 1]") && err.toString().split("\n").length == 1,
                 err.toString());
     }
+
+    @Test
+    void aBusyMachineExcusesAnAllocationOverTheLimitOnlyWhenItWasBusy() {
+        GateEfficiency quiet = new GateEfficiency("step", 1, 80, 1, 0.02, 200);
+        GateEfficiency busy = new GateEfficiency("step", 1, 80, 0.3, 1.7, 200);
+        assertEquals("ok", BenchGate.allocationVerdict(200, busy));
+        assertEquals("FAIL", BenchGate.allocationVerdict(50_000, quiet));
+        assertTrue(BenchGate.allocationVerdict(50_000, busy).endsWith("machine busy, not gated"));
+        assertEquals("FAIL", BenchGate.allocationVerdict(50_000, null));
+    }
 }
