@@ -15,7 +15,10 @@ import java.util.Map;
  * A CPU's calibration of the gate's efficiency floors: a CSV file of every efficiency that repeated gate runs measured
  * on it ({@code BenchGate --record FILE} appends one row per benchmark and thread count), and the rule that turns them
  * into floors, applied on every gate run so that the file is the only record of the numbers:
- * floor = {@link #FACTOR} × the median efficiency of the quiet runs, once at least {@link #MIN_RUNS} are recorded.
+ * floor = {@link #FACTOR} × the median efficiency of the runs, once at least {@link #MIN_RUNS} are recorded. The
+ * median, not the least run: it does not move with the one run that met the heaviest load. Each row also records
+ * the load average before the run and the cores other processes used during the measured iteration ({@code others}),
+ * so that a calibration's conditions can be read from it.
  *
  * <p>Lines starting with {@code #} are comments (the CPU, the command, the machine's load); the header is
  * {@link #HEADER}. Bad rows throw {@link IllegalArgumentException} naming the line and what was expected.
@@ -24,17 +27,15 @@ record GateCalibration(Map<String, List<Double>> observed) {
     static final String HEADER = "run,load1_before,benchmark,threads,"
             + "gflop_per_cpu_s,cores,others,peak_gflop_per_cpu_s,efficiency";
     /**
-     * The floor as a fraction of the median quiet efficiency: a build 20–30 % slower moves an efficiency to 0.77–0.83
-     * of its usual value, while quiet runs stay within a few percent of their median (see the calibration files).
+     * The floor as a fraction of the median efficiency: a build 20–30 % slower moves an efficiency to 0.77–0.83 of
+     * its usual value, while the calibration runs of a benchmark at 1 thread stayed within 10 % of their median even
+     * under a load of 15 to 20 on 2 cores (see the calibration files).
      */
     static final double FACTOR = 0.85;
-    /** Quiet runs needed before a benchmark is gated: fewer do not show how far noise moves it. */
+    /** Runs needed before a benchmark is gated: fewer do not show how far noise moves it. */
     static final int MIN_RUNS = 5;
 
-    /**
-     * The efficiencies of quiet measurements ({@link GateEfficiency#quiet}) in the CSV text, by
-     * {@link GateEfficiency#key()}, in file order; busy ones are kept in the file as a record and left out here.
-     */
+    /** The efficiencies in the CSV text, by {@link GateEfficiency#key()}, in file order. */
     static GateCalibration parse(List<String> lines, String source) {
         Map<String, List<Double>> observed = new LinkedHashMap<>();
         boolean header = false;
@@ -54,8 +55,8 @@ record GateCalibration(Map<String, List<Double>> observed) {
                 if (!(efficiency > 0 && efficiency <= 1.5) || threads < 1) {
                     throw bad(source, i, line, "threads >= 1 and an efficiency in (0, 1.5]");
                 }
-                List<Double> runs = observed.computeIfAbsent(GateEfficiency.key(f[2], threads), k -> new ArrayList<>());
-                if (GateEfficiency.quiet(others)) runs.add(efficiency);
+                if (Double.isNaN(others) || others < 0) throw bad(source, i, line, "others >= 0");
+                observed.computeIfAbsent(GateEfficiency.key(f[2], threads), k -> new ArrayList<>()).add(efficiency);
             } catch (NumberFormatException e) {
                 throw bad(source, i, line, "a whole number of threads and decimal others and efficiency");
             }
@@ -68,7 +69,7 @@ record GateCalibration(Map<String, List<Double>> observed) {
         return parse(Files.readAllLines(file), file.toString());
     }
 
-    /** The floor of {@code key}, or NaN when it has fewer than {@link #MIN_RUNS} quiet runs (not gated). */
+    /** The floor of {@code key}, or NaN when it has fewer than {@link #MIN_RUNS} runs (not gated). */
     double floor(String key) {
         List<Double> runs = observed.getOrDefault(key, List.of());
         return runs.size() < MIN_RUNS ? Double.NaN : FACTOR * median(runs);
@@ -79,7 +80,7 @@ record GateCalibration(Map<String, List<Double>> observed) {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    /** The number of quiet runs recorded for {@code key}. */
+    /** The number of runs recorded for {@code key}. */
     int runs(String key) {
         return observed.getOrDefault(key, List.of()).size();
     }

@@ -13,9 +13,8 @@ import java.util.Locale;
 record GateEfficiency(String benchmark, int threads, double gflopsPerCore, double cores, double others,
         double peakGflopsPerCore) {
     /**
-     * Other processes' CPU use, in cores, above which a measurement is not judged: an idle machine's background stays
-     * far below it, a build or another benchmark beside this one far above (on a shared 2-core machine the best
-     * iterations under such load ran 15–25 % below the quiet ones even per CPU-second: caches and cores are shared).
+     * Other processes' CPU use, in cores, above which the machine counts as busy: an idle machine's background stays
+     * far below it, a build or another benchmark beside this one far above.
      */
     static final double BUSY_CORES = 0.25;
 
@@ -25,10 +24,6 @@ record GateEfficiency(String benchmark, int threads, double gflopsPerCore, doubl
 
     /** Whether the other processes left the machine quiet while this was measured (true when unknown). */
     boolean quiet() {
-        return quiet(others);
-    }
-
-    static boolean quiet(double others) {
         return !(others > BUSY_CORES);
     }
 

@@ -75,8 +75,7 @@ record GateMeasurement(List<GateEfficiency> efficiencies, Map<Integer, Double> s
     /**
      * The best measured iteration of {@code r}: its GFLOP per CPU-second ({@code gflops} of the iteration over its
      * {@link CpuTimeProfiler} cores, or over {@code threads} where the JVM cannot tell its CPU time), those cores, and
-     * what the other processes used meanwhile. The best of the quiet iterations ({@link GateEfficiency#quiet}) when
-     * there is one, else the best of all.
+     * what the other processes used meanwhile.
      */
     static double[] best(RunResult r, int threads, ToDoubleFunction<IterationResult> gflops) {
         double[] best = null;
@@ -85,18 +84,12 @@ record GateMeasurement(List<GateEfficiency> efficiencies, Map<Integer, Double> s
                 double cores = metric(it, CpuTimeProfiler.CORES), others = metric(it, CpuTimeProfiler.OTHERS);
                 if (Double.isNaN(cores)) cores = threads;
                 double[] candidate = {gflops.applyAsDouble(it) / cores, cores, others};
-                if (best == null || better(candidate, best)) best = candidate;
+                if (best == null || candidate[0] > best[0]) best = candidate;
             }
         }
         if (best == null)
             throw new IllegalStateException("JMH: no measured iteration of " + r.getParams().getBenchmark());
         return best;
-    }
-
-    /** A quiet iteration beats a busy one, else the faster one wins. */
-    private static boolean better(double[] a, double[] b) {
-        boolean quietA = GateEfficiency.quiet(a[2]), quietB = GateEfficiency.quiet(b[2]);
-        return quietA != quietB ? quietA : a[0] > b[0];
     }
 
     private static double metric(IterationResult it, String name) {

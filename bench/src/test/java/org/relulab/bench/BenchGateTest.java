@@ -42,8 +42,13 @@ class BenchGateTest {
         assertTrue(ok.startsWith("ok (floor 52.7 %"), ok);
         String fail = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 1, 0.01, peak), c, CPU);
         assertTrue(fail.startsWith("FAIL sq512@1t below its floor 52.7 %"), fail);
-        String busy = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 1, 1.2, peak), c, CPU);
-        assertTrue(busy.startsWith("below its floor 52.7 %") && busy.endsWith("machine busy, not gated"), busy);
+        String busy = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 0.3, 1.7, peak), c, CPU);
+        assertTrue(busy.startsWith("FAIL sq512@1t"), "a busy machine is no excuse: " + busy);
+        for (int i = 0; i < GateCalibration.MIN_RUNS; i++) rows.add("r" + i + ",0.5,sq512,2,120,2,0,200,0.5");
+        Files.write(dir.resolve("cal.csv"), rows);
+        String twoThreads = BenchGate.verdict(new GateEfficiency("sq512", 2, 0.1 * peak, 2, 0, peak),
+                BenchGate.parse(file, 512, CPU).calibration(), CPU);
+        assertTrue(twoThreads.startsWith("below its floor 42.5 %") && twoThreads.contains("not gated"), twoThreads);
         assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, 0, peak), c, CPU)
                 .startsWith("calibration has 0 runs of gw@1t"));
         assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, 0, peak), null, CPU)

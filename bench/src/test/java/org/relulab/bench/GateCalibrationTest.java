@@ -21,11 +21,9 @@ class GateCalibrationTest {
     @Test
     void appendedRunsReadBackAndGiveFloorsOnlyAfterEnoughRuns(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("cal.csv");
-        GateCalibration.append(csv, "test CPU", "busy", 9.5, run(0.30, 0.2, 1.5));
-        assertEquals(0, GateCalibration.read(csv).runs("sq512@1t"), "a busy run is recorded but not counted");
         double[] sq512 = {0.62, 0.60, 0.64, 0.58, 0.63};
         for (int i = 0; i < sq512.length; i++) {
-            GateCalibration.append(csv, "test CPU", "run" + i, 0.5, run(sq512[i], 0.4, i == 0 ? Double.NaN : 0.01));
+            GateCalibration.append(csv, "test CPU", "run" + i, 0.5, run(sq512[i], 0.4, i == 0 ? 1.5 : 0.01));
             GateCalibration c = GateCalibration.read(csv);
             assertEquals(i + 1, c.runs("sq512@1t"));
             if (i + 1 < GateCalibration.MIN_RUNS) assertTrue(Double.isNaN(c.floor("sq512@1t")), "run " + i);
@@ -37,7 +35,7 @@ class GateCalibrationTest {
         List<String> lines = Files.readAllLines(csv);
         assertEquals("# test CPU", lines.get(0));
         assertEquals(GateCalibration.HEADER, lines.get(1));
-        assertEquals(2 + 2 * (1 + sq512.length), lines.size(), "the header once, then two rows per run");
+        assertEquals(2 + 2 * sq512.length, lines.size(), "the header once, then two rows per run");
         assertEquals(0.6, GateCalibration.median(List.of(0.7, 0.5, 0.6, 0.65, 0.55)), 1e-12);
         assertEquals(0.625, GateCalibration.median(List.of(0.7, 0.5, 0.6, 0.65)), 1e-12);
     }
@@ -48,7 +46,8 @@ class GateCalibrationTest {
                 "r,0.5,sq512,1,120.00,1.000,0.010,200.00,0.6000"));
         assertEquals(1, GateCalibration.parse(good, "f.csv").runs("sq512@1t"));
         for (String bad : new String[] {"r,0.5,sq512,1,120.00,1.000,200.00,0.6", "r,0.5,sq512,one,1,1,0,1,0.6",
-                "r,0.5,sq512,1,1,1,0,1,2.5", "r,0.5,sq512,0,1,1,0,1,0.6", "r,0.5,sq512,1,1,1,none,1,0.6"}) {
+                "r,0.5,sq512,1,1,1,0,1,2.5", "r,0.5,sq512,0,1,1,0,1,0.6", "r,0.5,sq512,1,1,1,none,1,0.6",
+                "r,0.5,sq512,1,1,1,-1,1,0.6"}) {
             List<String> lines = new ArrayList<>(good);
             lines.add(bad);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
