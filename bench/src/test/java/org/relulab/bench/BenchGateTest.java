@@ -11,8 +11,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relulab.training.io.Json;
 
 class BenchGateTest {
     private static final String CPU = BenchGate.machineKey("Test CPU (family 1 model 2, avx512f)", 512);
@@ -58,7 +60,9 @@ class BenchGateTest {
     @Test
     void aBadBaselineOrArgumentIsOneLineAndExitCode2(@TempDir Path dir) throws IOException {
         Path missingCsv = baseline(dir, "{\"" + CPU + "\": \"missing.csv\"}");
-        assertThrows(IOException.class, () -> BenchGate.parse(missingCsv, 512, CPU));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> BenchGate.parse(missingCsv, 512, CPU));
+        assertTrue(missing.getMessage().contains("missing.csv does not exist"), missing.getMessage());
         Path notAName = baseline(dir, "{\"" + CPU + "\": 3}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BenchGate.parse(notAName, 512, CPU));
@@ -86,5 +90,20 @@ class BenchGateTest {
         assertEquals("FAIL", BenchGate.allocationVerdict(50_000, quiet));
         assertTrue(BenchGate.allocationVerdict(50_000, busy).endsWith("machine busy, not gated"));
         assertEquals("FAIL", BenchGate.allocationVerdict(50_000, null));
+    }
+
+    @Test
+    void everyCommittedCalibrationGatesEveryShapeAndTheStepAt1Thread() throws IOException {
+        Path committed = Path.of("gate-baseline.json");
+        Map<?, ?> machines = (Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(committed))).get("efficiency");
+        assertTrue(!machines.isEmpty(), "at least one calibrated CPU");
+        for (Object machine : machines.keySet()) {
+            int bits = Integer.parseInt(((String) machine).replaceAll(".*, (\\d+)-bit vectors$", "$1"));
+            GateCalibration c = BenchGate.parse(committed, bits, (String) machine).calibration();
+            for (String shape : GateMeasurement.SHAPES) {
+                assertTrue(c.floor(GateEfficiency.key(shape, 1)) > 0, machine + ": " + shape);
+            }
+            assertTrue(c.floor(GateEfficiency.key("step", 1)) > 0, machine + ": step");
+        }
     }
 }
