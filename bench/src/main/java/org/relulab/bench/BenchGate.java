@@ -40,8 +40,8 @@ import org.relulab.training.machine.MachineInfo;
  *     A width without a committed baseline is reported, not gated.</li>
  * </ol>
  * Usage: {@code BenchGate [BASELINE.json] [--record CSV]}; {@code --record} appends this run's efficiencies to a
- * calibration file. Exit code 0 pass, 1 fail, 2 bad baseline file or arguments. Prints every measured figure. About
- * two minutes on 2 cores.
+ * calibration file. Exit code 0 pass, 1 fail, 2 bad baseline file or arguments. Prints every measured figure. About 2.5
+ * minutes on 2 loaded cores (144 to 161 s at a load of 10 to 17).
  */
 public final class BenchGate {
     static final double MAX_STEP_BYTES = 16_384;
@@ -200,7 +200,7 @@ public final class BenchGate {
                     : method.substring(method.indexOf('.') + 1);
             // calls per CPU-second of the best iteration: one neighbour's burst must not halve a ratio
             (r.getParams().getParam("provider").equals("simd") ? simd : scalar).put(kernel,
-                    GateMeasurement.best(r, 1, it -> it.getPrimaryResult().getScore())[0]);
+                    GateMeasurement.best(r, 1, it -> it.getPrimaryResult().getScore()).perCore());
         }
         Map<String, Double> ratios = new LinkedHashMap<>();
         for (String k : simd.keySet()) ratios.put(k, simd.get(k) / scalar.get(k));

@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Speed is GFLOP per CPU-second of the benchmark's JVM ({@link CpuTimeProfiler}), not per wall second: on a shared
  * machine another process takes wall time away but not the CPU time counted here. And each figure is the best of its
  * measured iterations, not their mean: what load is left (caches, a shared core) only slows an iteration down, so
- * the fastest one is nearest the code's own speed, for the peak and for the benchmark alike. About 70 s on 2 cores.
+ * the fastest one is nearest the code's own speed, for the peak and for the benchmark alike.
  */
 record GateMeasurement(List<GateEfficiency> efficiencies, Map<Integer, Double> stepBytes) {
     /** The GEMM shapes gated: a square one and the three products of a training step. */
@@ -41,7 +41,7 @@ record GateMeasurement(List<GateEfficiency> efficiencies, Map<Integer, Double> s
 
     static GateMeasurement run(List<Integer> threads) throws RunnerException {
         String[] counts = threads.stream().map(String::valueOf).toArray(String[]::new);
-        Map<Integer, double[]> peaks = new TreeMap<>();
+        Map<Integer, Iteration> peaks = new TreeMap<>();
         for (int t : threads) {
             // PeakBenchmark has no threads parameter: JMH's own worker threads, each with its accumulators
             RunResult r = single(new Runner(options("\\.PeakBenchmark\\.fma$", 2, 5).threads(t).build()).run());
@@ -52,15 +52,15 @@ record GateMeasurement(List<GateEfficiency> efficiencies, Map<Integer, Double> s
                 .param("shape", SHAPES.toArray(String[]::new)).param("threads", counts).param("provider", "simd")
                 .build()).run()) {
             int t = Integer.parseInt(r.getParams().getParam("threads"));
-            double[] best = best(r, t, it -> it.getSecondaryResults().get("gflop").getScore());
-            out.add(new GateEfficiency(r.getParams().getParam("shape"), t, best[0], best[1], best[2], peaks.get(t)[0]));
+            Iteration best = best(r, t, it -> it.getSecondaryResults().get("gflop").getScore());
+            out.add(best.against(r.getParams().getParam("shape"), t, peaks.get(t)));
         }
         Map<Integer, Double> bytes = new LinkedHashMap<>();
         for (RunResult r : stepRuns(counts)) {
             int t = Integer.parseInt(r.getParams().getParam("threads"));
             // average time in ms per step: GFLOP per wall second is the step's flops over its time
-            double[] best = best(r, t, it -> STEP_GFLOP / (it.getPrimaryResult().getScore() / 1e3));
-            out.add(new GateEfficiency("step", t, best[0], best[1], best[2], peaks.get(t)[0]));
+            Iteration best = best(r, t, it -> STEP_GFLOP / (it.getPrimaryResult().getScore() / 1e3));
+            out.add(best.against("step", t, peaks.get(t)));
             bytes.put(t, r.getSecondaryResults().get("gc.alloc.rate.norm").getStatistics().getMin());
         }
         return new GateMeasurement(List.copyOf(out), Map.copyOf(bytes));
@@ -73,18 +73,29 @@ record GateMeasurement(List<GateEfficiency> efficiencies, Map<Integer, Double> s
     }
 
     /**
-     * The best measured iteration of {@code r}: its GFLOP per CPU-second ({@code gflops} of the iteration over its
+     * One measured iteration: speed per CPU-second (GFLOP, or calls for a benchmark without a flop counter), the cores
+     * its JVM kept busy and the cores the other processes used meanwhile.
+     */
+    record Iteration(double perCore, double cores, double others) {
+        /** This benchmark iteration as an efficiency against {@code peak}, the peak's best iteration. */
+        GateEfficiency against(String benchmark, int threads, Iteration peak) {
+            return new GateEfficiency(benchmark, threads, perCore, cores, others, peak.perCore);
+        }
+    }
+
+    /**
+     * The best measured iteration of {@code r}: its speed per CPU-second ({@code speed} of the iteration over its
      * {@link CpuTimeProfiler} cores, or over {@code threads} where the JVM cannot tell its CPU time), those cores, and
      * what the other processes used meanwhile.
      */
-    static double[] best(RunResult r, int threads, ToDoubleFunction<IterationResult> gflops) {
-        double[] best = null;
+    static Iteration best(RunResult r, int threads, ToDoubleFunction<IterationResult> speed) {
+        Iteration best = null;
         for (BenchmarkResult b : r.getBenchmarkResults()) {
             for (IterationResult it : b.getIterationResults()) {
                 double cores = metric(it, CpuTimeProfiler.CORES), others = metric(it, CpuTimeProfiler.OTHERS);
                 if (Double.isNaN(cores)) cores = threads;
-                double[] candidate = {gflops.applyAsDouble(it) / cores, cores, others};
-                if (best == null || candidate[0] > best[0]) best = candidate;
+                Iteration candidate = new Iteration(speed.applyAsDouble(it) / cores, cores, others);
+                if (best == null || candidate.perCore() > best.perCore()) best = candidate;
             }
         }
         if (best == null)
