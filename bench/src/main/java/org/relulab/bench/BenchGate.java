@@ -52,7 +52,7 @@ public final class BenchGate {
     }
 
     /** The baseline file's contents: the SIMD/scalar ratios for this vector width and this CPU's calibration. */
-    record Baseline(double fraction, Map<String, Double> ratios, GateCalibration calibration, Path calibrationFile) {}
+    record Baseline(double fraction, Map<String, Double> ratios, GateCalibration calibration) {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Path baselineFile = Path.of("gate-baseline.json"), record = null;
@@ -170,7 +170,7 @@ public final class BenchGate {
         Object forBits = json.get("ratios") instanceof Map<?, ?> m ? m.get(Integer.toString(bits)) : null;
         if (forBits instanceof Map<?, ?> m) m.forEach((k, v) -> ratios.put((String) k, JmhResult.number(v)));
         Object name = json.get("efficiency") instanceof Map<?, ?> m ? m.get(machine) : null;
-        if (name == null) return new Baseline(fraction, ratios, null, null);
+        if (name == null) return new Baseline(fraction, ratios, null);
         if (!(name instanceof String s)) {
             throw new IllegalArgumentException("efficiency for " + machine + ": " + name + " (expected a file name)");
         }
@@ -179,7 +179,7 @@ public final class BenchGate {
             throw new IllegalArgumentException("efficiency for " + machine + ": calibration file " + csv
                     + " does not exist (expected a file name beside " + file.getFileName() + ")");
         }
-        return new Baseline(fraction, ratios, GateCalibration.read(csv), csv);
+        return new Baseline(fraction, ratios, GateCalibration.read(csv));
     }
 
     /**
