@@ -37,27 +37,10 @@ if [ $# -eq 0 ]; then
         -f 1 -wi 3 -w 1s -i 5 -r 1s
 fi
 JAVA="$("$ROOT/relulab" --print-java)" || exit 4
-WORK="$(mktemp -d)"
-cleanup() {
-    for side in base new; do git -C "$ROOT" worktree remove --force "$WORK/$side" 2>/dev/null || true; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-build() { # side ref
-    local side="$1" ref="$2"
-    git -C "$ROOT" worktree add -q --detach "$WORK/$side" "$ref" || die "git worktree add $ref failed"
-    if [ "$side" = new ] && [ -n "${SLOWDOWN_PATCH:-}" ]; then
-        git -C "$WORK/$side" apply "$SLOWDOWN_PATCH" || die "$SLOWDOWN_PATCH does not apply to $ref"
-        echo "compare-refs: new build slowed on purpose with $(basename "$SLOWDOWN_PATCH")" >&2
-    fi
-    echo "compare-refs: building $side (${ref:0:12})" >&2
-    (cd "$WORK/$side" && mvn -B -q -DskipTests -Drelulab.gate.skip=true -pl bench -am package) \
-        || die "the $side build failed (output above)"
-    cp "$WORK/$side/bench/target/benchmarks.jar" "$OUT/$side.jar"
-}
-build base "$BASE_REF"
-build new "$NEW_REF"
+. "$ROOT/scripts/bench/worktree-build.sh"
+build_in_worktree base "$BASE_REF"
+build_in_worktree new "$NEW_REF" "${SLOWDOWN_PATCH:-}"
+for side in base new; do cp "$WORK/$side/bench/target/benchmarks.jar" "$OUT/$side.jar"; done
 for side in base new; do
     echo "compare-refs: JMH with the $side jar -> $OUT/$side.json" >&2
     "$JAVA" -jar "$OUT/$side.jar" "$@" -rf json -rff "$OUT/$side.json" >"$OUT/$side-jmh.txt" 2>&1 \

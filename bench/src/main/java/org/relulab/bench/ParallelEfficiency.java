@@ -75,11 +75,10 @@ final class ParallelEfficiency {
             Point base = ps.get(0);
             for (Point p : ps) {
                 double speedUp = p.callsPerSecond() / base.callsPerSecond();
-                double efficiency = speedUp * base.threads() / p.threads();
                 Double peak = peaks.get(p.threads());
                 sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f | %.0f %% | %s |%n", name, p.threads(),
                         JmhTable.format(p.callsPerSecond()),
-                        Double.isNaN(p.gflops()) ? "" : JmhTable.format(p.gflops()), speedUp, 100 * efficiency,
+                        Double.isNaN(p.gflops()) ? "" : JmhTable.format(p.gflops()), speedUp, 100 * efficiency(base, p),
                         Double.isNaN(p.gflops()) || peak == null
                                 ? ""
                                 : String.format(Locale.ROOT, "%.0f %%", 100 * p.gflops() / peak)));
@@ -88,21 +87,35 @@ final class ParallelEfficiency {
         return sb.toString();
     }
 
-    /** Speed-up against threads, one line per series, with the ideal (linear) speed-up dashed. */
+    /**
+     * Parallel efficiency (speed-up × t₀ / t, the table's column) against threads on linear axes: one line with a
+     * marker at each measured count per series, and the ideal (speed-up = threads, efficiency 1) as a dashed line. The
+     * efficiency rather than the speed-up itself because LinePlot's only linear y axis is the unit one (0 to 1): the
+     * speed-up is this times t / t₀, and the table beside the plot gives it.
+     */
     static String svg(List<Point> points, String cpu) {
         Map<String, List<Point>> series = series(points);
-        LinePlot plot = new LinePlot("Speed-up against threads, " + cpu, "threads", "speed-up over the fewest threads",
-                false).legendLeft();
+        LinePlot plot = new LinePlot("Parallel efficiency against threads, " + cpu, "threads",
+                "efficiency = speed-up / ideal speed-up", false).unitY().legendBottomLeft();
         int lo = Integer.MAX_VALUE, hi = 0;
         for (var e : series.entrySet()) {
             List<Point> ps = e.getValue();
+            Point base = ps.get(0);
             double[] t = ps.stream().mapToDouble(Point::threads).toArray();
-            double base = ps.get(0).callsPerSecond();
-            plot.addPoints(e.getKey(), t, ps.stream().mapToDouble(p -> p.callsPerSecond() / base).toArray());
-            lo = Math.min(lo, ps.get(0).threads());
+            double[] efficiency = ps.stream().mapToDouble(p -> efficiency(base, p)).toArray();
+            plot.add(e.getKey(), t, efficiency).addPoints(e.getKey(), t, efficiency); // one name: a marked line
+            lo = Math.min(lo, base.threads());
             hi = Math.max(hi, ps.get(ps.size() - 1).threads());
         }
-        if (hi > lo) plot.addDashed("ideal (linear)", new double[] {lo, hi}, new double[] {1, (double) hi / lo});
+        if (hi > lo) plot.addDashed(IDEAL, new double[] {lo, hi}, new double[] {1, 1});
         return plot.svg();
     }
+
+    /** Speed-up of {@code p} over {@code base} per added thread's share: speed-up × base threads / threads. */
+    static double efficiency(Point base, Point p) {
+        return p.callsPerSecond() / base.callsPerSecond() * base.threads() / p.threads();
+    }
+
+    /** The legend of the ideal line. */
+    static final String IDEAL = "ideal (speed-up = threads)";
 }

@@ -44,6 +44,9 @@ class ParallelEfficiencyTest {
         assertTrue(md.contains("| GemmBenchmark.gemm shape=sq512 | 16 | 1000 | 500 | 10.00 | 63 % | 31 % |"), md);
         assertTrue(md.contains("| TrainStepBenchmark.step | 16 | 400 |  | 8.00 | 50 % |  |"), md);
         String svg = ParallelEfficiency.svg(points, "Test CPU");
-        assertTrue(svg.startsWith("<svg") && svg.contains("ideal (linear)") && svg.contains("Test CPU"), svg);
+        assertTrue(svg.startsWith("<svg") && svg.contains(ParallelEfficiency.IDEAL) && svg.contains("Test CPU"), svg);
+        List<ParallelEfficiency.Point> step = series.get("TrainStepBenchmark.step");
+        assertEquals(8.0 / 16, ParallelEfficiency.efficiency(step.get(0), step.get(2)), 1e-12,
+                "the plotted efficiency is the table's: speed-up 8 on 16 threads");
     }
 }

@@ -1,0 +1,114 @@
+package org.relulab.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A CPU's calibration of the gate's efficiency floors: a CSV file of every efficiency that repeated gate runs measured
+ * on it ({@code BenchGate --record FILE} appends one row per benchmark and thread count), and the rule that turns them
+ * into floors, applied on every gate run so that the file is the only record of the numbers:
+ * floor = {@link #FACTOR} × the median efficiency of the runs, once at least {@link #MIN_RUNS} are recorded. The
+ * median, not the least run: it does not move with the one run that met the heaviest load. Each row also records
+ * the load average before the run and the cores other processes used during the measured iteration ({@code others}),
+ * so that a calibration's conditions can be read from it.
+ *
+ * <p>Lines starting with {@code #} are comments (the CPU, the command, the machine's load); the header is
+ * {@link #HEADER}. Bad rows throw {@link IllegalArgumentException} naming the line and what was expected.
+ */
+record GateCalibration(Map<String, List<Double>> observed) {
+    static final String HEADER = "run,load1_before,benchmark,threads,"
+            + "gflop_per_cpu_s,cores,others,peak_gflop_per_cpu_s,efficiency";
+    /**
+     * The floor as a fraction of the median efficiency: a build 20–30 % slower moves an efficiency to 0.77–0.83 of
+     * its usual value, while the calibration runs of a benchmark at 1 thread stayed within 10 % of their median even
+     * under a load of 15 to 20 on 2 cores (see the calibration files).
+     */
+    static final double FACTOR = 0.85;
+    /** Runs needed before a benchmark is gated: fewer do not show how far noise moves it. */
+    static final int MIN_RUNS = 5;
+
+    /** The efficiencies in the CSV text, by {@link GateEfficiency#key()}, in file order. */
+    static GateCalibration parse(List<String> lines, String source) {
+        Map<String, List<Double>> observed = new LinkedHashMap<>();
+        boolean header = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            if (!header) {
+                if (!line.equals(HEADER)) throw bad(source, i, line, "the header " + HEADER);
+                header = true;
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            if (f.length != 9) throw bad(source, i, line, "9 comma-separated fields");
+            try {
+                int threads = Integer.parseInt(f[3]);
+                double others = Double.parseDouble(f[6]), efficiency = Double.parseDouble(f[8]);
+                if (!(efficiency > 0 && efficiency <= 1.5) || threads < 1) {
+                    throw bad(source, i, line, "threads >= 1 and an efficiency in (0, 1.5]");
+                }
+                if (Double.isNaN(others) || others < 0) throw bad(source, i, line, "others >= 0");
+                observed.computeIfAbsent(GateEfficiency.key(f[2], threads), k -> new ArrayList<>()).add(efficiency);
+            } catch (NumberFormatException e) {
+                throw bad(source, i, line, "a whole number of threads and decimal others and efficiency");
+            }
+        }
+        observed.replaceAll((k, v) -> List.copyOf(v));
+        return new GateCalibration(Collections.unmodifiableMap(observed));
+    }
+
+    static GateCalibration read(Path file) throws IOException {
+        return parse(Files.readAllLines(file), file.toString());
+    }
+
+    /** The floor of {@code key}, or NaN when it has fewer than {@link #MIN_RUNS} runs (not gated). */
+    double floor(String key) {
+        List<Double> runs = observed.getOrDefault(key, List.of());
+        return runs.size() < MIN_RUNS ? Double.NaN : FACTOR * median(runs);
+    }
+
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** The number of runs recorded for {@code key}. */
+    int runs(String key) {
+        return observed.getOrDefault(key, List.of()).size();
+    }
+
+    /** The CSV rows of one gate run ({@code run} names it, such as its start time). */
+    static List<String> rows(String run, double load1, List<GateEfficiency> measured) {
+        List<String> rows = new ArrayList<>();
+        for (GateEfficiency e : measured) {
+            rows.add(String.format(Locale.ROOT, "%s,%.2f,%s,%d,%.2f,%.3f,%.3f,%.2f,%.4f", run, load1, e.benchmark(),
+                    e.threads(), e.gflopsPerCore(), e.cores(), e.others(), e.peakGflopsPerCore(), e.efficiency()));
+        }
+        return rows;
+    }
+
+    /** Appends one run's rows to {@code file}, first writing {@code comment} and the header when it is new. */
+    static void append(Path file, String comment, String run, double load1, List<GateEfficiency> measured)
+            throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (!Files.exists(file)) {
+            lines.add("# " + comment);
+            lines.add(HEADER);
+        }
+        lines.addAll(rows(run, load1, measured));
+        Files.write(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static IllegalArgumentException bad(String source, int index, String line, String expected) {
+        return new IllegalArgumentException(source + " line " + (index + 1) + ": '" + line + "' (expected " + expected
+                + ")");
+    }
+}

@@ -1,0 +1,61 @@
+package org.relulab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GateCalibrationTest {
+    private static List<GateEfficiency> run(double sq512, double step, double others) {
+        return List.of(new GateEfficiency("sq512", 1, sq512 * 200, 1.0, others, 200),
+                new GateEfficiency("step", 2, step * 190, 1.9, others, 190));
+    }
+
+    @Test
+    void appendedRunsReadBackAndGiveFloorsOnlyAfterEnoughRuns(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("cal.csv");
+        double[] sq512 = {0.62, 0.60, 0.64, 0.58, 0.63};
+        for (int i = 0; i < sq512.length; i++) {
+            GateCalibration.append(csv, "test CPU", "run" + i, 0.5, run(sq512[i], 0.4, i == 0 ? 1.5 : 0.01));
+            GateCalibration c = GateCalibration.read(csv);
+            assertEquals(i + 1, c.runs("sq512@1t"));
+            if (i + 1 < GateCalibration.MIN_RUNS) assertTrue(Double.isNaN(c.floor("sq512@1t")), "run " + i);
+        }
+        GateCalibration c = GateCalibration.read(csv);
+        assertEquals(GateCalibration.FACTOR * 0.62, c.floor("sq512@1t"), 1e-4, "the factor times the median run");
+        assertEquals(GateCalibration.FACTOR * 0.4, c.floor("step@2t"), 1e-4);
+        assertTrue(Double.isNaN(c.floor("gtx@1t")), "never measured: no floor");
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("# test CPU", lines.get(0));
+        assertEquals(GateCalibration.HEADER, lines.get(1));
+        assertEquals(2 + 2 * sq512.length, lines.size(), "the header once, then two rows per run");
+        assertEquals(0.6, GateCalibration.median(List.of(0.7, 0.5, 0.6, 0.65, 0.55)), 1e-12);
+        assertEquals(0.625, GateCalibration.median(List.of(0.7, 0.5, 0.6, 0.65)), 1e-12);
+    }
+
+    @Test
+    void badRowsNameTheLineAndWhatWasExpected() {
+        List<String> good = new ArrayList<>(List.of("# c", GateCalibration.HEADER,
+                "r,0.5,sq512,1,120.00,1.000,0.010,200.00,0.6000"));
+        assertEquals(1, GateCalibration.parse(good, "f.csv").runs("sq512@1t"));
+        for (String bad : new String[] {"r,0.5,sq512,1,120.00,1.000,200.00,0.6", "r,0.5,sq512,one,1,1,0,1,0.6",
+                "r,0.5,sq512,1,1,1,0,1,2.5", "r,0.5,sq512,0,1,1,0,1,0.6", "r,0.5,sq512,1,1,1,none,1,0.6",
+                "r,0.5,sq512,1,1,1,-1,1,0.6"}) {
+            List<String> lines = new ArrayList<>(good);
+            lines.add(bad);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> GateCalibration.parse(lines, "f.csv"));
+            assertTrue(e.getMessage().startsWith("f.csv line 4: '" + bad + "' (expected "), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GateCalibration.parse(List.of("run,efficiency"), "f.csv"));
+        assertTrue(e.getMessage().contains("the header " + GateCalibration.HEADER), e.getMessage());
+    }
+}
