@@ -18,10 +18,10 @@ import org.relulab.training.io.TextFile;
  * <p>A series is a solid line ({@link #add}; with a marker at each point when it has at most {@link #MARKED_POINTS}),
  * a dashed line ({@link #addDashed}: fits), unconnected points ({@link #addPoints}: measurements), a band
  * ({@link #addBand}: a spread, a translucent area behind every line), several seeds summarized as their median with a
- * min–max band ({@link #addSeeds}), or a labelled horizontal reference line ({@link #addReference}). Series with the
- * same name share a look and one legend entry; an estimate may take the colour of the series it estimates under a
- * legend entry of its own. Looks are colour × dash pattern ({@link Look}). The legend sits outside the plot area, to
- * its right or below it, the picture growing to hold it, so it never covers data.
+ * min–max band ({@link #addSeed}, once per seed), or a labelled horizontal reference line ({@link #addReference}).
+ * Series with the same name share a look and one legend entry; an estimate may take the colour of the series it
+ * estimates under a legend entry of its own. Looks are colour × dash pattern ({@link Look}). The legend sits outside
+ * the plot area, to its right or below it, the picture growing to hold it, so it never covers data.
  *
  * <p>{@link #write} writes the SVG and, next to it, the figure's data as a tidy CSV ({@link PlotCsv}) that
  * {@code scripts/plots/redraw.py} redraws with matplotlib. Plain SVG text, no dependencies.
@@ -39,7 +39,13 @@ public final class LinePlot {
 
     /** What a series is drawn as. */
     enum Style {
-        LINE, DASHED, POINTS, BAND, REFERENCE;
+        LINE,
+        DASHED,
+        POINTS,
+        BAND,
+        REFERENCE,
+        /** One seed of a series: drawn, with the other seeds of its name, as their median and min–max band. */
+        SEED;
 
         String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -55,7 +61,8 @@ public final class LinePlot {
 
     private final String title, xLabel, yLabel;
     private final boolean logX;
-    private final List<Series> series = new ArrayList<>();
+    /** The series as added; {@link #drawn} turns seeds into lines and bands. */
+    private final List<Series> added = new ArrayList<>();
     private boolean legendBelow, unitY;
 
     /** A plot with a log x axis when {@code logX} ({@code xLabel} and {@code yLabel} with their units). */
@@ -125,54 +132,63 @@ public final class LinePlot {
             throw new IllegalArgumentException(
                     name + ": " + x.length + " x values, " + lo.length + " lower and " + hi.length + " upper values");
         }
-        series.add(new Series(name, Style.BAND, name, x, null, lo, hi));
+        added.add(new Series(name, Style.BAND, name, x, null, lo, hi));
         return this;
     }
 
     /**
-     * Several seeds of one series, {@code x.get(s)} and {@code y.get(s)} seed s's points: drawn as the median over the
-     * seeds at each x (a solid line) and a band from their minimum to their maximum; an x that only some seeds have
-     * takes the median of those. One seed is a plain line.
+     * One seed's points of a series: all seeds of one name are drawn as their median at each x (a solid line) and a
+     * band from their minimum to their maximum; an x that only some seeds have takes the median of those. A name with
+     * one seed is a plain line.
      */
-    public LinePlot addSeeds(String name, List<double[]> x, List<double[]> y) {
-        if (x.size() != y.size())
-            throw new IllegalArgumentException(name + ": x values of " + x.size() + " seeds, y of " + y.size());
-        TreeMap<Double, List<Double>> at = new TreeMap<>();
-        for (int s = 0; s < x.size(); s++) {
-            if (x.get(s).length != y.get(s).length) {
-                throw new IllegalArgumentException(name + ", seed " + s + ": " + x.get(s).length + " x values, "
-                        + y.get(s).length + " y values");
-            }
-            for (int i = 0; i < x.get(s).length; i++) {
-                if (Double.isFinite(y.get(s)[i]))
-                    at.computeIfAbsent(x.get(s)[i], k -> new ArrayList<>()).add(y.get(s)[i]);
-            }
-        }
-        double[] xs = new double[at.size()], median = new double[xs.length], lo = new double[xs.length],
-                hi = new double[xs.length];
-        int i = 0;
-        for (Map.Entry<Double, List<Double>> e : at.entrySet()) {
-            double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            xs[i] = e.getKey();
-            median[i] = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-            lo[i] = v[0];
-            hi[i++] = v[v.length - 1];
-        }
-        add(name, xs, median);
-        return x.size() > 1 ? addBand(name, xs, lo, hi) : this;
+    public LinePlot addSeed(String name, double[] x, double[] y) {
+        return add(name, Style.SEED, name, x, y);
     }
 
     /** A labelled horizontal line at {@code y} across the plot (a limit, a floor, a prediction), grey and dashed. */
     public LinePlot addReference(String name, double y) {
-        series.add(new Series(name, Style.REFERENCE, name, new double[0], new double[] {y}, null, null));
+        added.add(new Series(name, Style.REFERENCE, name, new double[0], new double[] {y}, null, null));
         return this;
     }
 
     private LinePlot add(String name, Style style, String colorOf, double[] x, double[] y) {
         if (x.length != y.length)
             throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
-        series.add(new Series(name, style, colorOf, x, y, null, null));
+        added.add(new Series(name, style, colorOf, x, y, null, null));
         return this;
+    }
+
+    /** The series to draw: each name's seeds summarized, where its first seed was added, as a median and a band. */
+    private List<Series> drawn() {
+        List<Series> out = new ArrayList<>();
+        for (Series s : added) {
+            if (s.style != Style.SEED) {
+                out.add(s);
+                continue;
+            }
+            if (out.stream().anyMatch(o -> o.name.equals(s.name) && o.style == Style.LINE)) continue;
+            List<Series> seeds = added.stream().filter(o -> o.style == Style.SEED && o.name.equals(s.name)).toList();
+            TreeMap<Double, List<Double>> at = new TreeMap<>();
+            for (Series seed : seeds) {
+                for (int i = 0; i < seed.x.length; i++) {
+                    if (Double.isFinite(seed.y[i]))
+                        at.computeIfAbsent(seed.x[i], k -> new ArrayList<>()).add(seed.y[i]);
+                }
+            }
+            double[] xs = new double[at.size()], median = new double[xs.length], lo = new double[xs.length],
+                    hi = new double[xs.length];
+            int i = 0;
+            for (Map.Entry<Double, List<Double>> e : at.entrySet()) {
+                double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                xs[i] = e.getKey();
+                median[i] = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+                lo[i] = v[0];
+                hi[i++] = v[v.length - 1];
+            }
+            out.add(new Series(s.name, Style.LINE, s.colorOf, xs, median, null, null));
+            if (seeds.size() > 1) out.add(new Series(s.name, Style.BAND, s.colorOf, xs, null, lo, hi));
+        }
+        return out;
     }
 
     /** Writes the SVG to {@code svg} and the figure's data next to it ({@link PlotCsv#path}). */
@@ -183,13 +199,14 @@ public final class LinePlot {
 
     /** The figure's data as a tidy CSV: one row per point of each series ({@link PlotCsv}). */
     public String csv() {
-        return PlotCsv.of(series);
+        return PlotCsv.of(drawn());
     }
 
     /** The figure as an SVG document. */
     public String svg() {
-        Axis xAxis = xAxis(), yAxis = yAxis();
-        Legend legend = new Legend(entries());
+        List<Series> series = drawn();
+        Axis xAxis = xAxis(series), yAxis = yAxis(series);
+        Legend legend = new Legend(entries(series));
         boolean right = !legendBelow && legend.width() <= MAX_RIGHT_LEGEND && legend.height(1) <= PLOT_H + BOTTOM;
         int width = LEFT + PLOT_W + PAD + (right ? legend.width() + PAD : 0);
         Svg.Title t = Svg.title(title, width - 2 * PAD);
@@ -209,7 +226,7 @@ public final class LinePlot {
         }
         Frame f = new Frame(LEFT, top, xAxis, yAxis);
         f.axes(svg, xLabel, yLabel);
-        Map<String, Look> looks = looks();
+        Map<String, Look> looks = looks(series);
         for (Series s : series) if (s.style == Style.BAND) band(svg, s, looks.get(s.colorOf), f);
         for (Series s : series) if (s.style == Style.REFERENCE) reference(svg, s, looks.get(s.colorOf), f);
         for (Series s : series) if (s.style != Style.BAND && s.style != Style.REFERENCE) line(svg, s, looks, f);
@@ -219,7 +236,7 @@ public final class LinePlot {
         return svg.end();
     }
 
-    private Axis xAxis() {
+    private Axis xAxis(List<Series> series) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             for (double v : s.x) {
@@ -232,7 +249,7 @@ public final class LinePlot {
         return logX ? Axis.log(lo, hi) : Axis.linear(lo, hi);
     }
 
-    private Axis yAxis() {
+    private Axis yAxis(List<Series> series) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             for (double[] values : new double[][] {s.y, s.lo, s.hi}) {
@@ -249,7 +266,7 @@ public final class LinePlot {
     }
 
     /** The looks: one per colour group in the order they first appear, reference lines each their own grey. */
-    private Map<String, Look> looks() {
+    private static Map<String, Look> looks(List<Series> series) {
         Map<String, Look> looks = new LinkedHashMap<>();
         int groups = 0, references = 0;
         for (Series s : series) {
@@ -260,7 +277,7 @@ public final class LinePlot {
     }
 
     /** One legend entry per name, drawn as its first series that is not a band, with a band swatch when it has one. */
-    private List<Entry> entries() {
+    private List<Entry> entries(List<Series> series) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (Series s : series) {
             Entry e = entries.get(s.name);

@@ -146,9 +146,9 @@ class LinePlotTest {
 
     @Test
     void seedsAreAMedianLineWithAMinMaxBand() throws Exception {
-        LinePlot p = new LinePlot("t", "d", "loss", true).addSeeds("net",
-                List.of(new double[] {8, 16}, new double[] {8, 16}, new double[] {8}),
-                List.of(new double[] {1, 10}, new double[] {3, 20}, new double[] {2}));
+        LinePlot p = new LinePlot("t", "d", "loss", true).addSeed("net", new double[] {8, 16}, new double[] {1, 10})
+                .addSeed("net", new double[] {8, 16}, new double[] {3, 20}).addSeed("net", new double[] {8},
+                        new double[] {2});
         String svg = p.svg();
         SvgCheck.parse(svg);
         assertEquals(1, count(svg, "<polyline"), "one line, not one per seed");
@@ -162,10 +162,11 @@ class LinePlotTest {
                 net,band,net,8.0,,1.0,3.0
                 net,band,net,16.0,,10.0,20.0
                 """, p.csv(), "the median of 1, 3, 2 and of 10, 20");
-        assertEquals("net, seed 1: 2 x values, 1 y values", assertThrows(IllegalArgumentException.class,
-                () -> new LinePlot("t", "d", "s", true).addSeeds("net", List.of(new double[] {1}, new double[] {1, 2}),
-                        List.of(new double[] {1}, new double[] {1})))
+        assertEquals("net: 2 x values, 1 y values", assertThrows(IllegalArgumentException.class,
+                () -> new LinePlot("t", "d", "s", true).addSeed("net", new double[] {1, 2}, new double[] {1}))
                 .getMessage());
+        String one = new LinePlot("t", "d", "s", true).addSeed("one", new double[] {1, 2}, new double[] {1, 2}).svg();
+        assertEquals(0, count(one, "<polygon fill="), "one seed, no band");
     }
 
     @Test
