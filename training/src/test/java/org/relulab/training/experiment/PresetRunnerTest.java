@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.experiment.ReproduceFixture.Outcome;
+import org.relulab.training.plot.SvgCheck;
 import org.relulab.training.run.Trainer;
 import org.relulab.training.sweep.SpecParser;
 import org.relulab.training.sweep.SweepPoint;
@@ -176,6 +177,7 @@ class PresetRunnerTest {
             assertTrue(predicted > 0 && predicted < 10, row);
         }
         assertTrue(Files.readString(out.resolve("floor.svg")).contains("d = 6, K = 3"));
+        assertTrue(SvgCheck.checkAll(out) > 2, "every plot, the runs' too, well-formed with its data beside it");
         assertTrue(Files.isDirectory(out.resolve("floor/runs/n=800_seed=2")));
 
         Path as21 = Files.createDirectories(tmp.resolve("as21specs")), out21 = tmp.resolve("as21");
@@ -219,5 +221,6 @@ class PresetRunnerTest {
             lambdas.add(line.split(",")[0] + "/" + line.split(",")[1]);
         assertEquals(List.of("2/0", "2/0.003", "8/0", "8/0.003", "8/0.01"), lambdas);
         assertTrue(Files.readString(out21.resolve("lambda.svg")).contains("m = 8, seed 1, 40 steps"));
+        assertTrue(SvgCheck.checkAll(out21) > 6, "every plot, the runs' too, well-formed with its data beside it");
     }
 }
