@@ -3,7 +3,8 @@
 
 Every SVG figure relulab writes (NAME.svg) has its data beside it in NAME.plot.csv, a tidy table with the columns
 series, style, color_of, x, y, lo, hi (style: line, dashed, points, band or reference; a band row has lo and hi, a
-reference row only y). The SVG's root carries the title, the axis labels and the scales as data-* attributes.
+reference row only y); a bar chart of JMH GEMM results (JmhChart) has series, shape, threads, gflops instead. The
+SVG's root carries the title, the axis labels and the scales as data-* attributes.
 This script finds every NAME.plot.csv under the folders it is given (recursively) and draws NAME.redrawn.png beside it
 (or under --out, keeping the folders' layout), for you to restyle for a paper: edit draw() below.
 
@@ -46,12 +47,37 @@ def read_series(csv_path):
 
 def read_labels(svg_path):
     """Title, axis labels and scales from the SVG beside the CSV (defaults where it is missing)."""
-    labels = {"title": svg_path.stem, "x-label": "", "y-label": "", "x-scale": "linear", "y-scale": "log"}
+    labels = {"title": svg_path.stem, "x-label": "", "y-label": "", "x-scale": "linear", "y-scale": "log",
+              "peak-gflops": ""}
     if svg_path.exists():
         root = ET.parse(svg_path).getroot()
         for k in labels:
             labels[k] = root.get("data-" + k, labels[k])
     return labels
+
+
+def draw_bars(csv_path, labels, plt):
+    """JmhChart's bars: one panel per thread count, a group of bars per shape, one bar per implementation."""
+    with open(csv_path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    threads = sorted({int(r["threads"]) for r in rows})
+    shapes = list(OrderedDict.fromkeys(r["shape"] for r in rows))
+    series = list(OrderedDict.fromkeys(r["series"] for r in rows))
+    fig, axes = plt.subplots(len(threads), 1, figsize=(max(6, 0.6 * len(shapes) * len(series)), 3 * len(threads)),
+                             squeeze=False)
+    width = 0.8 / len(series)
+    for ax, t in zip(axes[:, 0], threads):
+        for k, name in enumerate(series):
+            g = {r["shape"]: float(r["gflops"]) for r in rows if r["series"] == name and int(r["threads"]) == t}
+            xs = [i + k * width for i, s in enumerate(shapes) if s in g]
+            ax.bar(xs, [g[s] for s in shapes if s in g], width, color=COLORS[k % len(COLORS)], label=name)
+        if labels.get("peak-gflops"):
+            ax.axhline(float(labels["peak-gflops"]) * t, color="black", ls="--", lw=1, label="FMA peak × threads")
+        ax.set_xticks([i + 0.4 - width / 2 for i in range(len(shapes))], shapes)
+        ax.set_ylabel(f"GFLOP/s, {t} thread{'' if t == 1 else 's'}")
+    axes[0, 0].set_title(labels["title"], fontsize=10, wrap=True)
+    axes[0, 0].legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    return fig
 
 
 def draw(csv_path, out_path, fmt):
@@ -60,6 +86,14 @@ def draw(csv_path, out_path, fmt):
     import matplotlib.pyplot as plt
 
     labels = read_labels(csv_path.with_name(csv_path.name[: -len(SUFFIX)] + ".svg"))
+    with open(csv_path, newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f), [])
+    if "shape" in header:
+        fig = draw_bars(csv_path, labels, plt)
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(out_path, format=fmt, bbox_inches="tight", dpi=150)
+        plt.close(fig)
+        return
     series = read_series(csv_path)
     looks, references = {}, 0
     fig, ax = plt.subplots(figsize=(8, 4.8))

@@ -139,7 +139,7 @@ public final class LinePlot {
     /**
      * One seed's points of a series: all seeds of one name are drawn as their median at each x (a solid line) and a
      * band from their minimum to their maximum; an x that only some seeds have takes the median of those. A name with
-     * one seed is a plain line.
+     * one seed at each x is a plain line.
      */
     public LinePlot addSeed(String name, double[] x, double[] y) {
         return add(name, Style.SEED, name, x, y);
@@ -186,7 +186,8 @@ public final class LinePlot {
                 hi[i++] = v[v.length - 1];
             }
             out.add(new Series(s.name, Style.LINE, s.colorOf, xs, median, null, null));
-            if (seeds.size() > 1) out.add(new Series(s.name, Style.BAND, s.colorOf, xs, null, lo, hi));
+            if (at.values().stream().anyMatch(v -> v.size() > 1))
+                out.add(new Series(s.name, Style.BAND, s.colorOf, xs, null, lo, hi));
         }
         return out;
     }

@@ -50,7 +50,7 @@ public final class PlotCsv {
     }
 
     /** A text cell, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-    static String cell(String s) {
+    public static String cell(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
         return '"' + s.replace("\"", "\"\"") + '"';
     }

@@ -167,6 +167,9 @@ class LinePlotTest {
                 .getMessage());
         String one = new LinePlot("t", "d", "s", true).addSeed("one", new double[] {1, 2}, new double[] {1, 2}).svg();
         assertEquals(0, count(one, "<polygon fill="), "one seed, no band");
+        String apart = new LinePlot("t", "n", "s", true).addSeed("a", new double[] {1}, new double[] {1})
+                .addSeed("a", new double[] {2}, new double[] {2}).svg();
+        assertEquals(0, count(apart, "<polygon fill="), "one seed at each x, no band");
     }
 
     @Test
