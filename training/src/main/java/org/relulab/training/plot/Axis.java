@@ -17,6 +17,8 @@ final class Axis {
     private static final int LINEAR_TICKS = 6;
     /** The most labelled decades; wider log axes label every second (third, ...) one. */
     private static final int MAX_DECADE_LABELS = 8;
+    /** The least distance between two labels of a narrow log axis, a fraction of its span (0.009 crowds 0.01). */
+    private static final double MIN_LABEL_GAP = 0.08;
 
     /** A tick: its value (not its log) and its label, empty for a minor tick. */
     record Tick(double value, String label) {
@@ -53,7 +55,7 @@ final class Axis {
         int decades = 0;
         for (int e = e0; e <= e1; e++) if (e >= from - 1e-9 && e <= to + 1e-9) decades++;
         boolean narrow = decades < 2, minor = to - from <= 6;
-        int every = Math.max(1, (int) Math.ceil(decades / (double) MAX_DECADE_LABELS)), labelled = 0;
+        int every = Math.max(1, (int) Math.ceil(decades / (double) MAX_DECADE_LABELS));
         List<double[]> inside = new ArrayList<>(); // (digit, exponent) of each tick inside the range
         for (int e = e0; e <= e1; e++) {
             for (int f = 1; f <= 9; f++) {
@@ -61,15 +63,21 @@ final class Axis {
                 if (l >= from - 1e-9 && l <= to + 1e-9 && (f == 1 || minor)) inside.add(new double[] {f, e});
             }
         }
-        for (double[] t : inside) if (t[0] == 1 || (narrow && (t[0] == 2 || t[0] == 5))) labelled++;
-        boolean all = narrow && labelled < 3;
+        List<Double> at = new ArrayList<>(); // log10 of the labelled 1, 2, 5 × 10ⁿ, that other labels keep apart from
+        for (double[] t : inside) if (narrow && (t[0] == 1 || t[0] == 2 || t[0] == 5)) at.add(t[1] + Math.log10(t[0]));
+        boolean all = narrow && at.size() < 3;
         List<Tick> ticks = new ArrayList<>();
         for (double[] t : inside) {
             int f = (int) t[0], e = (int) t[1];
             double v = e >= 0 ? f * Math.pow(10, e) : f / Math.pow(10, -e); // 3e-4, not 3.0000000000000003e-4
+            double l = e + Math.log10(f);
             String label = "";
             if (!narrow && f == 1 && Math.floorMod(e, every) == 0) label = power(e);
-            else if (narrow && (all || f == 1 || f == 2 || f == 5)) label = plain(v);
+            else if (narrow && (f == 1 || f == 2 || f == 5)) label = plain(v);
+            else if (all && at.stream().allMatch(a -> Math.abs(a - l) >= MIN_LABEL_GAP * (to - from))) {
+                label = plain(v);
+                at.add(l);
+            }
             ticks.add(new Tick(v, label));
         }
         return new Axis(true, from, to, ticks);

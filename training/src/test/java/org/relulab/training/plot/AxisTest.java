@@ -25,9 +25,11 @@ class AxisTest {
 
     @Test
     void aNarrowLogAxisLabelsTwoAndFiveInPlainNumbers() {
-        assertEquals(List.of("8", "9", "10", "20", "30"), labels(Axis.log(8, 32)),
-                "short of three of 1, 2, 5: each digit");
+        assertEquals(List.of("8", "10", "20", "30"), labels(Axis.log(8, 32)),
+                "short of three of 1, 2, 5: each digit not crowding another (9 would crowd 10)");
         assertEquals(List.of("2", "3", "4"), labels(Axis.log(2, 4)), "short of three labels: every digit");
+        assertEquals(List.of("0.01", "0.02", "0.03", "0.04"), labels(Axis.log(0.0088, 0.045)),
+                "0.009 would crowd 0.01");
     }
 
     @Test
