@@ -109,8 +109,8 @@ def draw(csv_path, out_path, fmt):
             ax.plot(xs, [r[1] for r in rows], ls="none", marker=marker, color=color, label=name)
         else:
             ls = (0, (7, 3)) if style == "dashed" and dash == "-" else dash
-            ax.plot(xs, [r[1] for r in rows], ls=ls, color=color, label=name,
-                    marker=marker if style == "line" and len(rows) <= MARKED_POINTS else None)
+            marked = len(rows) <= MARKED_POINTS if style == "line" else len(rows) == 1
+            ax.plot(xs, [r[1] for r in rows], ls=ls, color=color, label=name, marker=marker if marked else None)
     for (name, style, _), rows in series.items():
         if style == "reference":
             ax.axhline(rows[0][1], color="#555555", ls=DASHES[1 + references % 3], lw=1.2, label=name)

@@ -35,7 +35,7 @@ public record HermiteMetric(TwoLayerStudent student, AbsTeacher teacher) impleme
         LinePlot p = new LinePlot("LMZ20 Hermite terms of the population loss: " + title, "step",
                 "term of the population loss (squared error)", false);
         p.add("population loss (exact)", steps, column.apply("population_loss"));
-        p.add("test loss (sampled)", steps, column.apply("test_loss"));
+        p.addDashed("test loss (sampled)", steps, column.apply("test_loss")); // dashed: it lies on the exact one
         for (int order = 0; order <= 6; order += 2) p.add("order " + order, steps, column.apply("hermite_" + order));
         p.write(dir.resolve("hermite.svg"));
     }

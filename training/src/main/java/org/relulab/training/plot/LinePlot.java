@@ -293,16 +293,19 @@ public final class LinePlot {
         return List.copyOf(entries.values());
     }
 
-    /** Whether a series gets markers: points always, a solid line when it has few plottable points. */
+    /**
+     * Whether a series gets markers: points always, a solid line when it has few plottable points, a dashed one when it
+     * has a single point (no line to draw).
+     */
     private boolean marked(Series s) {
         if (s.style == Style.POINTS) return true;
-        if (s.style != Style.LINE) return false;
+        if (s.style != Style.LINE && s.style != Style.DASHED) return false;
         int n = 0;
         for (int i = 0; i < s.x.length; i++) {
             if (Double.isFinite(s.x[i]) && (!logX || s.x[i] > 0) && Double.isFinite(s.y[i]) && (unitY || s.y[i] > 0))
                 n++;
         }
-        return n <= MARKED_POINTS;
+        return s.style == Style.LINE ? n <= MARKED_POINTS : n == 1;
     }
 
     /** One series' polyline or points, and its markers when it has few points. */

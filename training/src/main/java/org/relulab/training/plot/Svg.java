@@ -83,11 +83,14 @@ public final class Svg {
         return new Title(MIN_TITLE_SIZE, wrap(title, width, MIN_TITLE_SIZE));
     }
 
-    /** The words of {@code s} in lines no wider than {@code width} at font size {@code size} (a longer word alone). */
+    /**
+     * The words of {@code s} in lines no wider than {@code width} at font size {@code size} (a longer word alone), not
+     * breaking at the spaces around "=".
+     */
     static List<String> wrap(String s, double width, int size) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : s.split(" ")) {
+        for (String word : s.split("(?<!=) (?!=)")) { // "m = 48" stays on one line
             if (!line.isEmpty() && width(line + " " + word, size) > width) {
                 lines.add(line.toString());
                 line.setLength(0);

@@ -75,6 +75,9 @@ class LinePlotTest {
         SvgCheck.parse(svg);
         assertEquals(LinePlot.MARKED_POINTS + 1, count(svg, "<circle"), "few's points and its legend marker");
         assertEquals(1, count(svg, "<rect x="), "the frame alone: no (square) markers on many's line");
+        String single = new LinePlot("t", "x", "y", false).addDashed("theory", new double[] {1}, new double[] {2})
+                .svg();
+        assertEquals(1 + 1, count(single, "<circle"), "a dashed series of one point is a marker, and so its legend");
     }
 
     /** An estimate drawn in its measurement's colour, with a legend entry of its own. */
@@ -198,6 +201,7 @@ class LinePlotTest {
             assertTrue(Svg.width(t.getTextContent(), Svg.MIN_TITLE_SIZE) <= attr(root, "width"), "fits");
         }
         assertTrue(lines >= 2, "wrapped: " + lines);
+        assertEquals(List.of("a b", "m = 48"), Svg.wrap("a b m = 48", Svg.width("a b m", 12), 12), "not at \" = \"");
         assertEquals(title, root.getElementsByTagName("title").item(0).getTextContent());
     }
 
