@@ -26,6 +26,7 @@ SUFFIX = ".plot.csv"
 COLORS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#8c564b", "#9467bd",
           "#bcbd22"]
 DASHES = ["-", (0, (7, 3)), (0, (2, 2)), (0, (8, 3, 2, 3))]
+REFERENCE_DASHES = [(0, (6, 4)), (0, (2, 3)), (0, (10, 3, 2, 3)), (0, (1, 2)), (0, (12, 4))]
 MARKERS = ["o", "s", "^", "D", "v"]
 MARKED_POINTS = 20  # a line with at most this many points gets markers, as in the SVG
 
@@ -113,7 +114,8 @@ def draw(csv_path, out_path, fmt):
             ax.plot(xs, [r[1] for r in rows], ls=ls, color=color, label=name, marker=marker if marked else None)
     for (name, style, _), rows in series.items():
         if style == "reference":
-            ax.axhline(rows[0][1], color="#555555", ls=DASHES[1 + references % 3], lw=1.2, label=name)
+            ax.axhline(rows[0][1], color="#555555", ls=REFERENCE_DASHES[references % len(REFERENCE_DASHES)], lw=1.2,
+                       label=name)
             references += 1
     if labels["x-scale"] == "log":
         ax.set_xscale("log")

@@ -16,9 +16,6 @@ import org.relulab.training.plot.LinePlot;
  * seeds on a linear axis from 0 to 1, its band the 95 % Wilson interval.
  */
 final class SweepPlot {
-    /** The longest title; the fixed options are cut to fit. */
-    private static final int MAX_TITLE = 110;
-
     private SweepPlot() {}
 
     /** The plot's file name in the sweep folder: {@code final-test-loss-vs-lr.svg}. */
@@ -85,8 +82,7 @@ final class SweepPlot {
                 ? ": fraction of seeds, 95 % Wilson band"
                 : ": median over seeds, min-max band");
         if (fixed.isEmpty()) return title;
-        title += "; " + fixed;
-        return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE - 1) + "…";
+        return title + "; " + fixed; // LinePlot wraps a long title
     }
 
     /** A log x axis for positive values that span a factor of 20 or more. */
