@@ -209,7 +209,9 @@ public final class LinePlot {
         Axis xAxis = xAxis(series), yAxis = yAxis(series);
         Legend legend = new Legend(entries(series));
         boolean right = !legendBelow && legend.width() <= MAX_RIGHT_LEGEND && legend.height(1) <= PLOT_H + BOTTOM;
-        int width = LEFT + PLOT_W + PAD + (right ? legend.width() + PAD : 0);
+        int width = right // below, the picture widens for a legend name longer than the plot is wide
+                ? LEFT + PLOT_W + PAD + legend.width() + PAD
+                : Math.max(LEFT + PLOT_W + PAD, LEFT + legend.width() + PAD);
         Svg.Title t = Svg.title(title, width - 2 * PAD);
         int top = PAD + t.height() + 8;
         int columns = Math.max(1, (width - LEFT) / Math.max(1, legend.width() + PAD));

@@ -123,6 +123,10 @@ class LinePlotTest {
         int[] g = frame(below);
         double y = attr(texts(r2, name).get(0), "y");
         assertTrue(y > g[1] + g[3] + 40 && y < attr(r2, "height"), "below the frame and its x label: " + below);
+        String longer = "x".repeat(120);
+        Element r4 = SvgCheck.parse(new LinePlot("t", "d", "s", true).add(longer, x, x).svg());
+        assertTrue(attr(texts(r4, longer).get(0), "x") + Svg.width(longer, 11) <= attr(r4, "width"),
+                "a name wider than the plot widens the picture");
         String forced = new LinePlot("t", "d", "s", true).legendBelow().add("a", x, x).svg();
         Element r3 = SvgCheck.parse(forced);
         assertTrue(attr(texts(r3, "a").get(0), "y") > frame(forced)[1] + frame(forced)[3], forced);
