@@ -41,7 +41,7 @@ final class Axis {
 
     /**
      * A log axis over the positive values {@code min..max} and its margin: major ticks at the powers of ten, labelled
-     * 10ⁿ (every second or third when there are many); an axis with fewer than two powers of ten inside also labels 2
+     * 10ⁿ (every second or third when there are many); an axis with fewer than three powers of ten inside also labels 2
      * and 5 × 10ⁿ (and, still short of three labels, every digit × 10ⁿ) in plain numbers.
      */
     static Axis log(double min, double max) {
@@ -54,7 +54,7 @@ final class Axis {
         int e0 = (int) Math.floor(from), e1 = (int) Math.ceil(to);
         int decades = 0;
         for (int e = e0; e <= e1; e++) if (e >= from - 1e-9 && e <= to + 1e-9) decades++;
-        boolean narrow = decades < 2, minor = to - from <= 6;
+        boolean narrow = decades < 3, minor = to - from <= 6;
         int every = Math.max(1, (int) Math.ceil(decades / (double) MAX_DECADE_LABELS));
         List<double[]> inside = new ArrayList<>(); // (digit, exponent) of each tick inside the range
         for (int e = e0; e <= e1; e++) {

@@ -33,6 +33,11 @@ class AxisTest {
     }
 
     @Test
+    void aLogAxisOfTwoDecadesLabelsOneTwoAndFive() {
+        assertEquals(List.of("1", "2", "5", "10"), labels(Axis.log(1, 16)), "10⁰ and 10¹ alone say too little");
+    }
+
+    @Test
     void aWideLogAxisLabelsEverySecondDecadeWithoutMinorTicks() {
         Axis a = Axis.log(1e-12, 1);
         assertEquals(List.of("10⁻¹²", "10⁻¹⁰", "10⁻⁸", "10⁻⁶", "10⁻⁴", "10⁻²", "10⁰"), labels(a));
