@@ -344,14 +344,16 @@ public final class LinePlot {
                 look.color(), upper.append(lower).toString().trim()));
     }
 
-    /** A reference line across the plot area, its name just above its right end. */
+    /** A reference line across the plot area, its name just above its right end (below, by the frame's top). */
     private static void reference(Svg svg, Series s, Look look, Frame f) {
         if (!f.y.plottable(s.y[0])) return;
         double y = f.py(s.y[0]);
         svg.raw(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
                 + "stroke-width=\"1.3\"%s/>%n", f.left, y, f.left + PLOT_W, y, look.color(), look.dashAttribute()));
-        svg.text(f.left + PLOT_W - 4, y - 3, "end", 10, s.name, "fill=\"" + look.color() + "\" stroke=\"white\" "
-                + "stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"");
+        double below = y - 3 < f.top + 12 ? 14 : 0; // by the frame's top edge: the name goes under the line
+        svg.text(f.left + PLOT_W - 4, y - 3 + below, "end", 10, s.name,
+                "fill=\"" + look.color() + "\" stroke=\"white\" "
+                        + "stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"");
     }
 
     /** The plot area at (left, top) and its axes. */

@@ -188,6 +188,10 @@ class LinePlotTest {
         assertEquals(2, texts(root, "1 − 2/π: the constant").size(), "on the line and in the legend");
         assertTrue(svg.contains(String.format(java.util.Locale.ROOT, "<line x1=\"%d\" y1=", f[0])), svg);
         assertTrue(svg.contains("stroke=\"" + "#555555" + "\" stroke-width=\"1.3\" stroke-dasharray"), svg);
+        Matcher line = Pattern.compile("<line x1=\"" + f[0] + "\" y1=\"([\\d.]+)\"").matcher(svg);
+        assertTrue(line.find(), svg);
+        double label = texts(root, "1 − 2/π: the constant").stream().mapToDouble(e -> attr(e, "y")).min().orElseThrow();
+        assertTrue(label > Double.parseDouble(line.group(1)), "on top of the data, by the frame: its name under it");
     }
 
     @Test
