@@ -8,8 +8,7 @@
 #   scripts/check-embedding.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAVA="$("$ROOT/relulab" --print-java)"
-export JAVA_HOME="$(dirname "$(dirname "$JAVA")")"
+source "$ROOT/scripts/maven-on-jdk25.sh"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 REPO="$TMP/repo"

@@ -22,6 +22,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.relulab.core.Kernels;
+import org.relulab.training.failure.ExitCode;
 import org.relulab.training.io.Json;
 import org.relulab.training.machine.MachineInfo;
 
@@ -35,23 +36,21 @@ import org.relulab.training.machine.MachineInfo;
  * measurement), so expect a few percent of noise on a shared machine.
  */
 public final class BenchCommand {
-    static final String USAGE = """
+    static final String RUN_USAGE = """
             usage: relulab bench [run] [--out DIR] [--threads LIST]
                                                         the standard suite into a new machine-tagged folder
                                                         [results/CPU-Nc-DATE], at 1, half the cores and all
                                                         the cores [or the comma-separated LIST]; about 5
                                                         minutes on 2 cores
-                   relulab bench compare BASE NEW [--threshold F] [--profile BASE.jar NEW.jar]
+            """;
+    static final String COMPARE_USAGE = """
+            usage: relulab bench compare BASE NEW [--threshold F] [--profile BASE.jar NEW.jar]
                                                         compare two JMH JSON files; exit 1 on a regression
                                                         beyond F (default 0.10) and the error bars; with
                                                         --profile, each regression rerun under the stack
                                                         profiler with both builds, hot methods side by side
-                   relulab bench scaling [--quick] [--out DIR]
-                                                        LMZ20 time to eps against d, and time per step
-                                                        against d, m, n, with fits and plots, into a new
-                                                        folder [results/CPU-Nc-DATE-scaling]; about 22
-                                                        minutes on 2 cores, --quick about 3
             """;
+    static final String USAGE = RUN_USAGE + COMPARE_USAGE + ScalingCommand.USAGE;
 
     /** One JMH run of the suite: its result file and the options that select it. */
     record Part(String file, String include, String[][] params, int threads, boolean gc, int warmups) {}
@@ -96,17 +95,21 @@ public final class BenchCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+        if (args.length > 0 && (asksHelp(args[0]) || args[0].equals("help"))) {
             out.print(USAGE);
-            return 0;
+            return ExitCode.OK.code();
         }
-        if (args.length > 0 && args[0].equals("compare")) {
+        if (args.length > 0 && args[0].equals("compare")) { // JmhCompare reads its own --help
             return JmhCompare.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 0 && args[0].equals("scaling")) {
             return ScalingCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         int from = args.length > 0 && args[0].equals("run") ? 1 : 0;
+        if (java.util.Arrays.stream(args).anyMatch(BenchCommand::asksHelp)) {
+            out.print(RUN_USAGE);
+            return ExitCode.OK.code();
+        }
         Path dir = null;
         ThreadCounts threads = ThreadCounts.forCores(MachineInfo.cores());
         for (int i = from; i < args.length; i++) {
@@ -117,11 +120,12 @@ public final class BenchCommand {
                     threads = ThreadCounts.parse(args[++i]);
                 } catch (IllegalArgumentException e) {
                     err.println("relulab bench: " + e.getMessage());
-                    return 2;
+                    return ExitCode.USAGE.code();
                 }
             } else {
-                err.print("relulab bench: unexpected argument '" + args[i] + "'\n" + USAGE);
-                return 2;
+                err.println("relulab bench: unexpected argument '" + args[i] + "' (expected [run] [--out DIR] "
+                        + "[--threads LIST], compare BASE NEW or scaling; see relulab bench --help)");
+                return ExitCode.USAGE.code();
             }
         }
         if (dir == null) dir = Path.of("results", machineTag());
@@ -129,7 +133,7 @@ public final class BenchCommand {
             String refused = refuseFolder(dir);
             if (refused != null) {
                 err.println("relulab bench: " + refused);
-                return 2;
+                return ExitCode.USAGE.code();
             }
             Files.createDirectories(dir);
             out.println("relulab bench: thread counts " + threads.counts() + " (" + MachineInfo.cores() + " cores)");
@@ -141,12 +145,20 @@ public final class BenchCommand {
             Files.writeString(dir.resolve("parallel-efficiency.svg"),
                     ParallelEfficiency.svg(efficiencyPoints(dir, threads), MachineInfo.cpuModel()));
             Files.writeString(dir.resolve("README.md"), readme(dir, suite, threads));
-        } catch (IOException | RunnerException e) {
+        } catch (IOException e) { // the results folder could not be written: the machine's failure
             err.println("relulab bench: " + e.getMessage());
-            return 1;
+            return ExitCode.ENVIRONMENT.code();
+        } catch (RunnerException e) { // a benchmark failed: relulab's
+            err.println("relulab bench: " + e.getMessage());
+            return ExitCode.INTERNAL.code();
         }
         out.println("relulab bench: results in " + dir + " (README.md has the tables)");
-        return 0;
+        return ExitCode.OK.code();
+    }
+
+    /** Whether {@code arg} asks for help, as anywhere after a bench command. */
+    static boolean asksHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
     }
 
     private static void runPart(Part p, Path file, PrintStream out) throws RunnerException {

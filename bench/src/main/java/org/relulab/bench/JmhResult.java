@@ -79,7 +79,7 @@ record JmhResult(String benchmark, Map<String, String> params, double score, dou
 
     /** A number, or one of the strings JMH writes for non-finite values ("NaN", "Infinity", "-Infinity"). */
     static double number(Object v) {
-        if (v instanceof Double d) return d;
+        if (v instanceof Number x) return x.doubleValue(); // Json reads an integer from 2^53 on as a Long
         if (v instanceof String s && (s.equals("NaN") || s.equals("Infinity") || s.equals("-Infinity"))) {
             return Double.parseDouble(s);
         }

@@ -18,6 +18,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.relulab.core.Kernels;
+import org.relulab.training.failure.ExitCode;
 import org.relulab.training.machine.MachineInfo;
 
 /**
@@ -35,9 +36,21 @@ final class ScalingCommand {
             3,
             StepSize.sweep(3), 3, 3);
 
+    static final String USAGE = """
+            usage: relulab bench scaling [--quick] [--out DIR]
+                                                        LMZ20 time to eps against d, and time per step
+                                                        against d, m, n, with fits and plots, into a new
+                                                        folder [results/CPU-Nc-DATE-scaling]; about 22
+                                                        minutes on 2 cores, --quick about 3
+            """;
+
     private ScalingCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.stream(args).anyMatch(BenchCommand::asksHelp)) {
+            out.print(USAGE);
+            return ExitCode.OK.code();
+        }
         Plan plan = FULL;
         Path dir = null;
         for (int i = 0; i < args.length; i++) {
@@ -48,7 +61,7 @@ final class ScalingCommand {
             } else {
                 err.println("relulab bench scaling: unexpected argument '" + args[i]
                         + "' (expected --quick and --out DIR)");
-                return 2;
+                return ExitCode.USAGE.code();
             }
         }
         if (dir == null)
@@ -57,7 +70,7 @@ final class ScalingCommand {
             String refused = BenchCommand.refuseFolder(dir);
             if (refused != null) {
                 err.println("relulab bench scaling: " + refused);
-                return 2;
+                return ExitCode.USAGE.code();
             }
             Files.createDirectories(dir);
             String loadBefore = loadAverage();
@@ -79,12 +92,15 @@ final class ScalingCommand {
             Files.writeString(dir.resolve("README.md"),
                     readme(plan, runs, steps, fits, minutes, loadBefore, loadAverage()));
             out.print(fits.substring(fits.lastIndexOf("\n\n") + 2));
-        } catch (IOException | RunnerException | IllegalArgumentException e) {
+        } catch (IOException e) { // the results folder could not be written: the machine's failure
             err.println("relulab bench scaling: " + e.getMessage());
-            return 1;
+            return ExitCode.ENVIRONMENT.code();
+        } catch (RunnerException | IllegalArgumentException e) { // a benchmark failed, or its results: relulab's
+            err.println("relulab bench scaling: " + e.getMessage());
+            return ExitCode.INTERNAL.code();
         }
         out.println("relulab bench scaling: results in " + dir + " (README.md has the tables and fits)");
-        return 0;
+        return ExitCode.OK.code();
     }
 
     /** One JMH run (one fork) and what the progress line calls it. */

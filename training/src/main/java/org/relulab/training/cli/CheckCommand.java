@@ -10,6 +10,8 @@ import org.relulab.core.Workspace;
 import org.relulab.training.failure.ExitCode;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.machine.MachineInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code relulab check}: a quick, honest look at this machine's kernels. First the chosen provider's GEMM
@@ -17,15 +19,28 @@ import org.relulab.training.machine.MachineInfo;
  * the sum of |terms|); then the median GFLOP/s of a square GEMM on 1 thread and on all threads. Speeds
  * printed here are a sanity check; the numbers of record come from the JMH benchmarks.
  */
-final class CheckCommand {
+@Command(name = "check", header = "check this machine's kernels (about 20 s)", description = {
+        "check this machine's kernels: SIMD against the plain-Java twins on every "
+                + "GEMM transpose form, then GEMM speed on 1 thread and on all threads (about 20 s)"})
+final class CheckCommand implements CliCommand {
     private static final int REPEATS = 7;
+    /** --size: its default and range, in the help and in the check. */
+    private static final int SIZE = 1024, MIN_SIZE = 16, MAX_SIZE = 8192;
+    /** --threads: its range. */
+    private static final int MAX_THREADS = 1024;
 
-    private CheckCommand() {}
+    @Option(names = "--size", paramLabel = "N", description = "square GEMM size for the speed test, " + MIN_SIZE
+            + " to " + MAX_SIZE + " [" + SIZE + "]")
+    String size;
 
-    static void run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse("check", args, new String[] {"size", "threads"});
-        int size = o.integer("size", 1024, 16, 8192);
-        int threads = o.integer("threads", Kernels.defaultThreads(), 1, 1024);
+    @Option(names = "--threads", paramLabel = "T", description = "thread count of the multi-threaded test, 1 to "
+            + MAX_THREADS + " [all cores]")
+    String threads;
+
+    @Override
+    public void run(PrintStream out, PrintStream err) {
+        int size = Options.integer("check", "--size", this.size, SIZE, MIN_SIZE, MAX_SIZE);
+        int threads = Options.integer("check", "--threads", this.threads, Kernels.defaultThreads(), 1, MAX_THREADS);
         out.println("relulab check on " + MachineInfo.cpuModel() + ", " + MachineInfo.cores() + " cores, JDK "
                 + Runtime.version());
         try (Workspace ws = Workspace.shared();

@@ -1,96 +1,61 @@
 package org.relulab.training.cli;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.relulab.training.config.NumberGrammar;
 import org.relulab.training.config.Range;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * The parsed {@code --name value} (or {@code --name=value}) options of one command. Every failure is a
- * {@link UsageException} naming the option, the value and what was expected. Numbers follow the one grammar of
- * {@link NumberGrammar}, as the run options of {@code train} do.
+ * The options one command was given, as text by name (without the dashes), in the order given: picocli has checked
+ * the names and that each has its value; the values are read here, numbers by the one grammar of
+ * {@link NumberGrammar}. Every failure is a {@link UsageException} naming the command, the option, the value and
+ * what was expected.
  */
 final class Options {
     private final String command;
     private final Map<String, String> values;
 
-    private Options(String command, Map<String, String> values) {
+    Options(String command, Map<String, String> values) {
         this.command = command;
         this.values = values;
     }
 
-    /** Parses {@code args}; {@code names} are the command's option names without the leading dashes. */
-    static Options parse(String command, String[] args, String[] names) {
-        return parse(command, args, names, new String[0]);
-    }
-
-    /** As {@link #parse(String, String[], String[])}, with {@code flags}: options that take no value. */
-    static Options parse(String command, String[] args, String[] names, String[] flags) {
+    /** The options picocli matched for one command; a flag's value is "true". */
+    static Options of(String command, ParseResult parsed) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--") || a.length() == 2) {
-                throw new UsageException(command + ": unexpected argument '" + a + "' (expected --option value)");
-            }
-            int eq = a.indexOf('=');
-            String name = eq < 0 ? a.substring(2) : a.substring(2, eq);
-            if (Arrays.asList(flags).contains(name)) {
-                if (eq >= 0) throw new UsageException(command + ": --" + name + " takes no value (got '" + a + "')");
-                if (values.put(name, "true") != null)
-                    throw new UsageException(command + ": option --" + name + " given twice");
-                continue;
-            }
-            if (!Arrays.asList(names).contains(name)) {
-                String[] all = java.util.stream.Stream.concat(Arrays.stream(names), Arrays.stream(flags))
-                        .toArray(String[]::new);
-                throw new UsageException(command + ": unknown option '--" + name + "' (expected "
-                        + (all.length == 0 ? "no options" : "one of: --" + String.join(", --", all)) + ")");
-            }
-            String value;
-            if (eq >= 0) {
-                value = a.substring(eq + 1);
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                value = args[++i];
-            } else {
-                throw new UsageException(command + ": option --" + name + " needs a value");
-            }
-            if (values.put(name, value) != null) {
-                throw new UsageException(command + ": option --" + name + " given twice");
-            }
+        for (OptionSpec o : parsed.matchedOptions()) {
+            Object value = o.getValue(); // not String.valueOf(o.getValue()): that would infer char[]
+            values.put(o.longestName().substring(2), o.arity().max() == 0 ? "true" : String.valueOf(value));
         }
         return new Options(command, values);
     }
 
-    /** An integer option in [min, max] ({@link NumberGrammar}), or {@code fallback} when absent. */
-    public int integer(String name, int fallback, int min, int max) {
-        return (int) longInteger(name, fallback, min, max);
-    }
-
     /** A long option in [min, max] ({@link NumberGrammar}: 1e6-style powers of ten too), or {@code fallback}. */
     long longInteger(String name, long fallback, long min, long max) {
-        String v = values.get(name);
-        if (v == null) return fallback;
+        return longInteger(command, "--" + name, values.get(name), fallback, min, max);
+    }
+
+    /** The integer {@code text} of {@code option} in [min, max], or {@code fallback} when {@code text} is null. */
+    static int integer(String command, String option, String text, int fallback, int min, int max) {
+        return (int) longInteger(command, option, text, fallback, min, max);
+    }
+
+    /** As {@link #integer(String, String, String, int, int, int)}, for a long. */
+    static long longInteger(String command, String option, String text, long fallback, long min, long max) {
+        if (text == null) return fallback;
         try {
-            return NumberGrammar.integer("--" + name, v, Range.of(min, max));
+            return NumberGrammar.integer(option, text, Range.of(min, max));
         } catch (IllegalArgumentException e) {
             throw new UsageException(command + ": " + e.getMessage());
         }
     }
 
-    /** A string option that must be one of {@code allowed}, or {@code fallback} when absent. */
-    String choice(String name, String fallback, String... allowed) {
-        String v = values.get(name);
-        if (v == null) return fallback;
-        for (String a : allowed) if (a.equals(v)) return v;
-        throw new UsageException(
-                command + ": --" + name + " '" + v + "' (expected one of: " + String.join(", ", allowed) + ")");
-    }
-
     /** A free string option, or {@code fallback} when absent. */
-    public String string(String name, String fallback) {
+    String string(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
@@ -100,7 +65,19 @@ final class Options {
     }
 
     /** Whether the option (or flag) was given. */
-    public boolean has(String name) {
+    boolean has(String name) {
         return values.containsKey(name);
+    }
+
+    /** These options under {@code base}: a name given here wins over the same name there; the order is base's first. */
+    Options over(Map<String, String> base) {
+        Map<String, String> merged = new LinkedHashMap<>(base);
+        merged.putAll(values);
+        return new Options(command, merged);
+    }
+
+    /** The options as text by name, in order. */
+    Map<String, String> values() {
+        return Collections.unmodifiableMap(values);
     }
 }

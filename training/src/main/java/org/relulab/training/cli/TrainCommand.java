@@ -19,101 +19,43 @@ import org.relulab.training.failure.FileProblem;
 import org.relulab.training.run.OutputFolder;
 import org.relulab.training.run.RunLock;
 import org.relulab.training.run.Trainer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-/** {@code relulab train}: one teacher–student run; every option, its default and examples are in {@link #HELP}. */
-final class TrainCommand {
-    /** The options beyond the run configuration's ({@link RunOption}): where data and checkpoints come from. */
-    private static final List<String> SOURCE_OPTIONS = List.of("data", "checkpoint-every", "resume");
-    private static final List<String> SOURCE_FLAGS = List.of("save-data");
-
-    static final String HELP = """
-              train      one teacher-student run; writes metrics.csv, manifest.json, SVG plots and the final
-                         weights as .npy files to --out. An option that has no effect on the run it describes
-                         (--m2 without all19-3 or ntk-3, --kappa with --data ...) is refused
-                teacher:
-                  --teacher abs|relu|signed-relu|fig1|concept2|concept3
-                                          abs: f*(x) = sum_i a_i |w*_i.x| (LMZ20); relu: sum_j relu(w*_j.x) + noise
-                                          (ZYWG19); signed-relu: sum_j a_j relu(w*_j.x) + noise, unit w*_j, a_j = +-1
-                                          alternating (AS21); fig1: ALL19's (sin 3x1 + sin 3x2 + sin 3x3 - 2)^2 cos 7x4
-                                          (d = 4); concept2, concept3: ALL19's smooth 2- and 3-layer concept
-                                          classes [abs]
-                  --terms P               concept2/3: terms p of the random instance [5]
-                  --d N                   input dimension [30]
-                  --teacher-neurons K     relu and signed-relu teachers' neurons [5]
-                  --kappa K               relu: condition number of W*; abs: a_i drawn in [1/(Kd), K/d] (1 = all 1/d);
-                                          signed-relu: |a_j| = linspace(1, K) [1]
-                  --noise NU              relu and signed-relu teachers' label noise, N(0, NU^2) [0]
-                  --teacher-cosine RHO    signed-relu: the cosine between any two unit w*_j, from above
-                                          -1/(K-1) to below 1 (0: orthonormal) [0]
-                  --orthogonal            abs teacher with a random orthogonal W* (default: the identity)
-                data:
-                  --n N                   training samples [10000]
-                  --inputs gaussian|sphere   x ~ N(0, I_d), or uniform on the unit sphere [sphere for fig1 and
-                                          concept2/3, else gaussian]
-                  --test-n N              held-out samples for the test (population) loss [10000]
-                  --data DIR              load x_train.npy (n x d), y_train.npy, x_test.npy, y_test.npy from DIR
-                                          instead (n, d, test-n default to their shapes)
-                  --save-data             also write the run's data sets to --out in that form
-                student:
-                  --network two-layer|all19-2|all19-3|ntk-2|ntk-3
-                                          two-layer: f = sum_i c_i sigma(w_i.x), shaped by --activation, --output and
-                                          --init (LMZ20, ZYWG19); all19-2, all19-3: ALL19's ReLU networks with biases,
-                                          a.relu(W x + b1)/sqrt(m) and a.relu(V relu(W x + b1)/sqrt(m) + b2)/sqrt(m2),
-                                          W, b, V ~ N(0, 1); ntk-2, ntk-3: those networks linearized at their
-                                          initialization (ALL19's NTK learners) [two-layer]
-                  --m M                   hidden units (all19-3: of the first hidden layer) [100]
-                  --m2 M                  all19-3: units of the second hidden layer [m]
-                  --trained all|hidden|last   all19: the layers that train; last = random features [all]
-                  --output-std S          all19: a_i ~ N(0, S^2) at the start [1]
-                  --activation relu|abs   [relu for signed-relu, else abs]
-                  --output tied|ones|mean|sqrt
-                                          c_i = |w_i|/m (LMZ20), 1 (ZYWG19), a_i/m, a_i/sqrt(m) (a trained)
-                                          [mean for signed-relu or as21, else tied]
-                  --init gaussian|symmetric|tensor
-                                          w_i ~ N(0, s^2 I/d), a_i ~ N(0, 1); symmetric: pairs with f = 0; tensor:
-                                          ZYWG19's moment estimate of W* from the data (relu, ones, m <= d) [gaussian]
-                  --init-scale S          s [1]
-                training (objective J = (1/2n) sum (f - y)^2; losses reported are the MSE = 2J):
-                  --optimizer gd|sgd|truncated|as21|exact
-                                          full-batch GD, mini-batch SGD, LMZ20's truncated GD, or AS21's regularized GD
-                                          with norm-dependent steps (conic particle GD, full batch) [gd]; exact: no
-                                          steps, the ridge solution of ntk-2, ntk-3 or all19 --trained last, lambda
-                                          chosen on a held-out 20% among 1, 0.1, ..., 1e-8, 0 (use --steps 1)
-                  --lr ETA                learning rate [m/2 tied, m/4 mean, sqrt(m)/4 sqrt, 0.1 ones, 0.3 all19;
-                                          as21: 0.25, its step on the neurons' directions and log-masses]
-                  --reg-lambda L          as21: minimizes J + L sum_i |c_i| |w_i| (c_i = a_i/m: the path norm) [0]
-                  --weight-decay L        gd and sgd on J + (L/2)|theta|^2 [0]
-                  --lr-schedule S         gd and sgd: constant, cosine (eta (1 + cos(pi t/T))/2) or linear
-                                          (eta (1 - t/T)), down to 0 at the last step [constant]
-                  --batch B               sgd mini-batch size [256]
-                  --lambda0 L, --lambda1 L, --stage1-steps T
-                                          truncated GD: freeze neurons with |w|^2 > 1/lambda; lambda0 for T steps,
-                                          then lambda1 [0.25, 0.1, steps/2]
-                  --steps T               gradient steps [20000]
-                  --log-every K           steps between metric rows and progress lines [steps/100]
-                  --seed S                every random stream derives from it [1]
-                  --threads T             GEMM threads [all cores]
-                  --out DIR               output folder, new or empty; locked (DIR/.lock) while the run lasts, a
-                                          second run on it exits with code 5 [runs/train-DATE-TIME]
-                  --checkpoint-every N    every N steps, save the trained weights, the step and the options to
-                                          DIR/checkpoint.bin (atomically; deleted when the run completes; N below
-                                          --steps) [0: never]
-                  --resume DIR            continue the run in DIR from its checkpoint, with the options its
-                                          manifest.json recorded (no other options but --threads, which changes
-                                          no number); the metrics and final weights
-                                          are bit-identical to a run that never stopped; refused (code 2) when the
-                                          manifest, metrics.csv and checkpoint disagree
-            """;
+/**
+ * {@code relulab train}: one teacher–student run, of the options {@link TrainOptions} declares: the run configuration
+ * ({@link RunOption}) and where the data, the checkpoints and the starting options come from.
+ */
+final class TrainCommand implements CliCommand {
+    private final CommandSpec spec = TrainOptions.spec(this);
 
     private TrainCommand() {}
 
+    /** The command's picocli model: a new one for each command line (it holds the values parsed). */
+    static CommandSpec spec() {
+        return new TrainCommand().spec;
+    }
+
+    @Override
+    public void run(PrintStream out, PrintStream err) {
+        run(Options.of("train", spec.commandLine().getParseResult()), out, err);
+    }
+
+    /** {@code relulab train ARGS}, for the demo: parsed as the command line would be. */
     static void run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse("train", args, optionNames(false), optionNames(true));
+        List<String> all = new ArrayList<>(List.of("train"));
+        all.addAll(List.of(args));
+        ParseResult parsed = Main.parse(RelulabCommand.commandLine(), all.toArray(String[]::new));
+        ((TrainCommand) parsed.subcommand().commandSpec().userObject()).run(out, err);
+    }
+
+    private static void run(Options given, PrintStream out, PrintStream err) {
         RunConfig cfg;
         DataSource data;
         Trainer.Checkpoints checkpoints;
-        if (o.has("resume")) {
-            for (String name : o.names()) {
+        Options o = given;
+        if (given.has("resume")) {
+            for (String name : given.names()) {
                 if (!name.equals("resume") && !name.equals("threads")) {
                     throw new UsageException("train: --resume DIR takes no other options than --threads (the run "
                             + "keeps the ones its manifest recorded; got --" + name + ")");
@@ -125,7 +67,16 @@ final class TrainCommand {
             data = r.data();
             checkpoints = new Trainer.Checkpoints(r.checkpointEvery(), true);
         } else {
-            cfg = config(o);
+            FromManifest from = null;
+            if (given.has("from")) {
+                from = FromManifest.read(given.string("from", ""), given.names());
+                o = from.under(given);
+            }
+            try {
+                cfg = config(o);
+            } catch (UsageException e) {
+                throw from == null ? e : from.explain(e, given);
+            }
             data = new DataSource(dataDir(o), o.has("save-data"));
             checkpoints = new Trainer.Checkpoints(checkpointEvery(o, cfg.steps()), false);
         }
@@ -193,14 +144,6 @@ final class TrainCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("train: " + e.getMessage());
         }
-    }
-
-    /** The command-line names of the options that take a value, or ({@code flags}) of those that take none. */
-    private static String[] optionNames(boolean flags) {
-        List<String> names = new ArrayList<>();
-        for (RunOption r : RunOption.values()) if (r.flag() == flags) names.add(r.cli());
-        names.addAll(flags ? SOURCE_FLAGS : SOURCE_OPTIONS);
-        return names.toArray(String[]::new);
     }
 
     /**

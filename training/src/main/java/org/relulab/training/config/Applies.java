@@ -3,6 +3,7 @@ package org.relulab.training.config;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.student.Initialization;
 
@@ -59,8 +60,21 @@ record Applies(boolean generatedData, String choice, Function<RunConfig, String>
 
     /** Why the option has no effect on a run of {@code c}, or null. */
     String notApplying(RunConfig c) {
+        return notApplying(null, c);
+    }
+
+    /**
+     * Why the option has no effect on a run whose choices are {@code chosenValue} (the value of the choice option
+     * named, as the command line writes it), or null: known before the configuration is built.
+     */
+    String notApplying(UnaryOperator<String> chosenValue) {
+        return notApplying(chosenValue, null);
+    }
+
+    /** The rule, on the choices of {@code c} when it is given, else on those {@code chosenValue} reads. */
+    private String notApplying(UnaryOperator<String> chosenValue, RunConfig c) {
         if (choice != null) {
-            String got = chosen.apply(c);
+            String got = c != null ? chosen.apply(c) : chosenValue.apply(choice);
             if (!values.contains(got)) {
                 String any = values.size() == 1
                         ? values.get(0)
@@ -69,7 +83,8 @@ record Applies(boolean generatedData, String choice, Function<RunConfig, String>
                 return "applies only to --" + choice + " " + any + " (got " + got + ")";
             }
         }
-        return also == null ? null : also.notApplying(c);
+        if (also == null) return null;
+        return c != null ? also.notApplying(c) : also.notApplying(chosenValue);
     }
 
     private static List<String> keys(Keyed... kinds) {

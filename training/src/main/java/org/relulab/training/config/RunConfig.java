@@ -120,7 +120,10 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
         return b;
     }
 
-    /** Every option as the manifest records it: manifest key → text, in {@link RunOption}'s order. */
+    /**
+     * Every option as a checkpoint records it (and manifests did before they listed only the options that apply,
+     * keyed by their command-line names): {@link RunOption#key()} → text, in {@link RunOption}'s order.
+     */
     public Map<String, String> options() {
         Map<String, String> m = new LinkedHashMap<>();
         for (RunOption o : RunOption.values()) m.put(o.key(), o.text(this));
@@ -128,24 +131,33 @@ public record RunConfig(TeacherConfig teacher, DataConfig data, StudentConfig st
     }
 
     /**
-     * The configuration a run's manifest.json recorded under "options" ({@link #options()}), with the output folder
-     * replaced by {@code out}: how {@code train --resume} rebuilds a run exactly; an option the manifest predates
-     * takes the value in {@code ADDED_LATER}.
+     * The configuration a run's manifest.json recorded under "options", with the output folder replaced by
+     * {@code out}: how {@code train --resume} rebuilds a run exactly. Two forms are read: today's, keyed by the
+     * command-line names ({@code test-n}) with JSON numbers and booleans, listing only the options that apply to the
+     * run (an option it leaves out has no effect and takes its default); and the older one, keyed by
+     * {@link RunOption#key()} ({@code testN}) with every value as text and every option listed, where an option the
+     * manifest predates takes the value in {@code ADDED_LATER}.
      */
     public static RunConfig fromOptions(Map<?, ?> options, Path out) {
         Builder b = new Builder();
         for (RunOption o : RunOption.values()) {
-            Object raw = options.containsKey(o.key()) ? options.get(o.key()) : ADDED_LATER.get(o);
-            if (!(raw instanceof String text)) {
-                throw new IllegalArgumentException("manifest option '" + o.key() + "' is " + raw
-                        + ": expected a text value (written by this relulab version?)");
-            }
+            String name = options.containsKey(o.cli()) ? o.cli() : o.key();
+            Object raw = options.containsKey(name) ? options.get(name) : ADDED_LATER.get(o);
+            if (raw == null && !options.containsKey(name)) continue;
+            String text = switch (raw) {
+                case String s -> s;
+                case Boolean v -> v.toString();
+                case Double x when x == Math.rint(x) && Math.abs(x) < 1e15 -> Long.toString(x.longValue());
+                case Number x -> x.toString();
+                case null, default -> throw new IllegalArgumentException("manifest option '" + name + "' is " + raw
+                        + ": expected a number, a boolean or a text value (written by this relulab version?)");
+            };
             if (o == RunOption.OUT) continue;
             try {
                 o.set(b, text);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "manifest option '" + o.key() + "' = '" + text + "': " + e.getMessage(), e);
+                        "manifest option '" + name + "' = '" + text + "': " + e.getMessage(), e);
             }
         }
         return b.out(out).build();

@@ -16,11 +16,11 @@ import org.relulab.training.student.OutputLayer;
 import org.relulab.training.student.TrainedLayers;
 
 /**
- * Every option of a training run, in one place: its command-line name, its manifest key, the type and the one range
- * of its values, how it sets a {@link RunConfig.Builder} and reads a {@link RunConfig}. The command line, the
- * manifest (written and read back by {@code --resume}) and the configuration records all go through it. The order is
- * the manifest's. Defaults are the builder's ({@link RunConfig.Builder#build()}). Numbers follow {@link NumberGrammar};
- * when an option has an effect is its {@link Applies} ({@link #appliesTo}).
+ * Every option of a training run, in one place: its command-line name (the manifest's key), its checkpoint key, the
+ * type and the one range of its values, how it sets a {@link RunConfig.Builder} and reads a {@link RunConfig}. The
+ * command line, the manifest (written and read back by {@code --resume}) and the configuration records all go through
+ * it. The order is the manifest's. Defaults are the builder's ({@link RunConfig.Builder#build()}). Numbers follow
+ * {@link NumberGrammar}; when an option has an effect is its {@link Applies} ({@link #appliesTo}).
  */
 public enum RunOption {
     TEACHER("teacher", "teacher", Type.choice(TeacherKind.values()), (b, v) -> b.teacher((TeacherKind) v),
@@ -128,7 +128,7 @@ public enum RunOption {
         return cli;
     }
 
-    /** The manifest.json key: {@code testN}. */
+    /** The key a checkpoint records the option under, as older manifests did: {@code testN}. */
     public String key() {
         return key;
     }
@@ -148,8 +148,8 @@ public enum RunOption {
      * Whether this option has an effect on a run of {@code c} whose data come from {@code data}: {@code --m2} only on
      * the three-layer networks, truncated GD's stages only with {@code --optimizer truncated}, a teacher's options
      * only with that teacher and only on data drawn from it. {@code train} refuses an option the user gave that
-     * does not apply ({@link #notApplying(DataSource)}, {@link #notApplying(RunConfig)}); a manifest can list only the
-     * options that do (it lists every option for now). Configurations built in code are not checked.
+     * does not apply ({@link #notApplying(DataSource)}, {@link #notApplying(RunConfig)}); a manifest lists only the
+     * options that do. Configurations built in code are not checked.
      */
     public boolean appliesTo(RunConfig c, DataSource data) {
         return notApplying(data) == null && notApplying(c) == null;
@@ -183,6 +183,15 @@ public enum RunOption {
         return String.valueOf(v);
     }
 
+    /**
+     * The value in {@code c} as manifest.json's "options" object holds it, keyed by {@link #cli()}: a number or a
+     * boolean as itself, a choice or a path as its text ({@link #text}).
+     */
+    public Object json(RunConfig c) {
+        Object v = getter.apply(c);
+        return v instanceof Number || v instanceof Boolean ? v : text(c);
+    }
+
     /** Throws "--OPTION VALUE is out of range (expected ...)" when a number is outside this option's range. */
     void check(double value) {
         type.range.check("--" + cli, value,
@@ -193,6 +202,20 @@ public enum RunOption {
     void require(Object value) {
         if (value == null)
             throw new IllegalArgumentException("--" + cli + ": none given (expected one of " + type.keys() + ")");
+    }
+
+    /** The values a choice option takes, as the command line writes them ({@code abs, relu, ...}); empty for others. */
+    public List<String> choices() {
+        return type.choices.stream().map(Type::key).toList();
+    }
+
+    /**
+     * Why this option has no effect on a run whose choices (teacher, network, optimizer, init) are {@code chosenValue}
+     * (the value of the choice option named, as the command line writes it), or null; as
+     * {@link #notApplying(RunConfig)}, before a configuration is built.
+     */
+    public String notApplying(java.util.function.UnaryOperator<String> chosenValue) {
+        return applies.notApplying(chosenValue);
     }
 
     /** A value type: how text becomes a value, and the range or the choices it may take. */

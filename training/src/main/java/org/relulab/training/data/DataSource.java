@@ -46,9 +46,9 @@ public record DataSource(Path dir, boolean save) {
     /** Writes both data sets into {@code out} as x_train.npy, y_train.npy, x_test.npy, y_test.npy. */
     public static void saveAll(Path out, Dataset train, Dataset test) throws IOException {
         Npy.write(file(out, "x", "train"), train.x());
-        Npy.write(file(out, "y", "train"), train.y());
+        Npy.writeVector(file(out, "y", "train"), train.y());
         Npy.write(file(out, "x", "test"), test.x());
-        Npy.write(file(out, "y", "test"), test.y());
+        Npy.writeVector(file(out, "y", "test"), test.y());
     }
 
     private static Path file(Path dir, String array, String part) {

@@ -2,6 +2,7 @@ package org.relulab.training.experiment;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +17,12 @@ import org.relulab.training.io.Json;
  * held-out MSE, the training and test MSE of the solution as the run evaluated it, and the test MSE of the ridge
  * predictions computed in double (the two agree to float rounding: a check of the solve).
  */
-record All19Exact(All19Learner learner, int n, long seed, String solvedIn, int parameters, double lambda,
+record All19Exact(String runId, All19Learner learner, int n, long seed, String solvedIn, int parameters, double lambda,
         double validationMse, double ridgelessLambda, double ridgelessValidationMse, double trainMse, double testMse,
         double ridgeTestMse, double seconds) {
 
     /** The exact run {@code r}, read from its manifest. */
-    static All19Exact of(PresetRuns.Run r) {
+    static All19Exact of(Path top, PresetRuns.Run r) {
         RunConfig c = r.config();
         Map<?, ?> exact;
         try {
@@ -34,7 +35,8 @@ record All19Exact(All19Learner learner, int n, long seed, String solvedIn, int p
             throw new IllegalArgumentException(r.dir().resolve("manifest.json") + " has no \"exact\" entry (expected "
                     + "the manifest of a run of --optimizer exact that finished)");
         }
-        return new All19Exact(All19Learner.of(c), c.data().n(), c.seed(), String.valueOf(exact.get("solved_in")),
+        return new All19Exact(PresetRuns.runId(top, r), All19Learner.of(c), c.data().n(), c.seed(),
+                String.valueOf(exact.get("solved_in")),
                 (int) number(exact, "parameters"), number(exact, "lambda"), number(exact, "validation_mse"),
                 number(exact, "ridgeless_lambda"), number(exact, "ridgeless_validation_mse"),
                 r.result().finalTrainLoss(), r.result().finalTestLoss(), number(exact, "ridge_test_mse"),
@@ -48,11 +50,11 @@ record All19Exact(All19Learner learner, int n, long seed, String solvedIn, int p
 
     /** exact.csv: one row per exact run, in exact.toml's order. */
     static String csv(List<All19Exact> runs) {
-        StringBuilder csv = new StringBuilder("learner,n,seed,solved_in,parameters,lambda,validation_mse,"
+        StringBuilder csv = new StringBuilder("run_id,learner,n,seed,solved_in,parameters,lambda,validation_mse,"
                 + "ridgeless_lambda,ridgeless_validation_mse,train_mse,test_mse,ridge_test_mse,seconds\n");
         for (All19Exact e : runs) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%d,%s,%.6g,%s,%.6g,%.6g,%.6g,%.6g,%.2f%n",
-                    e.learner.key, e.n, e.seed, e.solvedIn, e.parameters, All19Tuning.number(e.lambda),
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%s,%d,%s,%.6g,%s,%.6g,%.6g,%.6g,%.6g,%.2f%n",
+                    e.runId, e.learner.key, e.n, e.seed, e.solvedIn, e.parameters, All19Tuning.number(e.lambda),
                     e.validationMse, All19Tuning.number(e.ridgelessLambda), e.ridgelessValidationMse, e.trainMse,
                     e.testMse, e.ridgeTestMse, e.seconds));
         }

@@ -94,7 +94,7 @@ public final class All19Experiment implements Experiment {
         for (SweepPoint p : reported) requireOpenChoice(runsSpec, p);
         double meanSquare = targetMeanSquare();
         List<PresetRuns.Run> tuningRuns = PresetRunner.run(tuning, out, err);
-        All19Tuning tuned = new All19Tuning(tuningRuns, meanSquare);
+        All19Tuning tuned = new All19Tuning(s.out(), tuningRuns, meanSquare);
         TextFile.write(s.out().resolve("tuning.csv"), tuned.csv());
 
         List<Reported> results = new ArrayList<>();
@@ -211,7 +211,7 @@ public final class All19Experiment implements Experiment {
                         || exact.stream().anyMatch(r -> All19Learner.of(r.config()) == l))
                 .toList();
         List<All19Exact> solved = new ArrayList<>();
-        for (PresetRuns.Run r : exact) solved.add(All19Exact.of(r));
+        for (PresetRuns.Run r : exact) solved.add(All19Exact.of(s.out(), r));
         int[] ns = java.util.stream.IntStream.concat(results.stream().mapToInt(r -> r.group.n()),
                 exact.stream().mapToInt(r -> r.config().data().n())).distinct().sorted().toArray();
         TreeSet<Long> seeds = new TreeSet<>();
@@ -252,7 +252,7 @@ public final class All19Experiment implements Experiment {
                 + TangentRidge.options().describeGrid() + " (0: the ridgeless limit), then refit on all of it "
                 + "(exact.csv). Chosen λ (median over the seeds) and, in brackets, the held-out MSE at that λ "
                 + "(median):\n\n" + All19Exact.table(learners.stream().filter(l -> l.exact).toList(), ns, solved);
-        TextFile.write(s.out().resolve("fig1.csv"), fig1Csv(results, meanSquare));
+        TextFile.write(s.out().resolve("fig1.csv"), fig1Csv(s.out(), results, meanSquare));
         TextFile.write(s.out().resolve("exact.csv"), All19Exact.csv(solved));
         TextFile.write(s.out().resolve("table.md"), table);
         plot.write(s.out().resolve("fig1.svg"));
@@ -285,15 +285,16 @@ public final class All19Experiment implements Experiment {
     }
 
     /** fig1.csv: one row per reported run, in runs.toml's order. */
-    private static String fig1Csv(List<Reported> results, double meanSquare) {
+    private static String fig1Csv(Path top, List<Reported> results, double meanSquare) {
         StringBuilder csv = new StringBuilder(
-                "learner,n,seed,lr,weight_decay,fallbacks,steps,epochs,train_mse,test_mse,diverged,failed,seconds\n");
+                "run_id,learner,n,seed,lr,weight_decay,fallbacks,steps,epochs,train_mse,test_mse,diverged,failed,"
+                        + "seconds\n");
         for (Reported r : results) {
             RunConfig c = r.run.config();
             RunResult res = r.run.result();
             int n = c.data().n();
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%d,%d,%.4g,%.6g,%.6g,%s,%s,%.2f%n",
-                    r.group.learner().key, n, c.seed(), All19Tuning.number(r.chosen.lr()),
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%s,%s,%d,%d,%.4g,%.6g,%.6g,%s,%s,%.2f%n",
+                    PresetRuns.runId(top, r.run), r.group.learner().key, n, c.seed(), All19Tuning.number(r.chosen.lr()),
                     All19Tuning.number(r.chosen.weightDecay()), r.fallbacks, c.steps(),
                     c.steps() * (double) c.optimizer().batch() / n, res.finalTrainLoss(), res.finalTestLoss(),
                     res.diverged(), failed(res, meanSquare), res.seconds()));

@@ -1,5 +1,6 @@
 package org.relulab.training.experiment;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,8 +40,11 @@ final class All19Tuning {
     private final Map<Group, int[]> ranking = new LinkedHashMap<>();
     private final String csv;
 
-    /** Scores and ranks the tuning runs; a run fails to train as {@link All19Experiment#failed} says. */
-    All19Tuning(List<PresetRuns.Run> runs, double meanSquare) {
+    /**
+     * Scores and ranks the tuning runs of the report in {@code top}; a run fails to train as
+     * {@link All19Experiment#failed} says.
+     */
+    All19Tuning(Path top, List<PresetRuns.Run> runs, double meanSquare) {
         Map<Group, Map<Point, List<Double>>> scores = new LinkedHashMap<>();
         for (PresetRuns.Run r : runs) {
             scores.computeIfAbsent(Group.of(r.config()), g -> new LinkedHashMap<>())
@@ -57,12 +61,14 @@ final class All19Tuning {
             ranking.put(g, ranking(mean));
         });
         StringBuilder s = new StringBuilder(
-                "learner,n,lr,weight_decay,seed,steps,heldout_mse,train_mse,diverged,failed,mean_heldout_mse,chosen\n");
+                "run_id,learner,n,lr,weight_decay,seed,steps,heldout_mse,train_mse,diverged,failed,mean_heldout_mse,"
+                        + "chosen\n");
         for (PresetRuns.Run r : runs) {
             Group g = Group.of(r.config());
             Point p = Point.of(r.config());
             int i = points.get(g).indexOf(p);
-            s.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%d,%d,%.6g,%.6g,%s,%s,%.6g,%s%n", g.learner.key, g.n,
+            s.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%d,%d,%.6g,%.6g,%s,%s,%.6g,%s%n",
+                    PresetRuns.runId(top, r), g.learner.key, g.n,
                     number(p.lr), number(p.weightDecay), r.config().seed(), r.config().steps(),
                     r.result().finalTestLoss(), r.result().finalTrainLoss(), r.result().diverged(),
                     All19Experiment.failed(r.result(), meanSquare), heldOut.get(g)[i], i == first(g)));

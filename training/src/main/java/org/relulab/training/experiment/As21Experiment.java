@@ -18,6 +18,7 @@ import org.relulab.training.config.TeacherKind;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.data.InputDistribution;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.metrics.DoubleRows;
 import org.relulab.training.metrics.PopulationSpikes;
 import org.relulab.training.metrics.ReluPopulationLoss;
@@ -98,9 +99,10 @@ public final class As21Experiment implements SweepExperiment {
                 "E (TV distance at 10°, relative)", false);
         LinePlot angles = new LinePlot("AS21: largest angle to a heavy student neuron (" + setting + "; median over "
                 + "seeds, min–max band)", "step", "angle (°)", false);
-        StringBuilder csv = new StringBuilder("m,lambda,seed,steps,final_error,final_mass_outside,final_max_angle_deg,"
-                + "min_mass_ratio,max_mass_ratio,final_test_loss,first_step_error_below_0.1,identified,heavy_neurons,"
-                + "stationarity_gap,certificate\n");
+        StringBuilder csv = new StringBuilder(
+                "run_id,m,lambda,seed,steps,final_error,final_mass_outside,final_max_angle_deg,"
+                        + "min_mass_ratio,max_mass_ratio,final_test_loss,first_step_error_below_0.1,identified,"
+                        + "heavy_neurons,stationarity_gap,certificate\n");
         List<double[]> line = new ArrayList<>(); // λ, final E at the largest m, seed 1
         int widest = all.stream().mapToInt(r -> r.config().student().m()).max().orElse(0);
         for (int i = 0; i < all.size(); i++) {
@@ -112,10 +114,11 @@ public final class As21Experiment implements SweepExperiment {
             states.add(e);
             Outcome o = e.outcome();
             Stationarity st = e.stationarity();
-            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%s,%d,%.4g,%.4g%n", m,
-                    text(lambda), seed, r.config().steps(), o.finalError(), o.massOutside(), o.finalAngle(),
+            csv.append(String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%s,%d,%.4g,%.4g%n",
+                    runs.runId(r), m, text(lambda), seed, r.config().steps(), o.finalError(), o.massOutside(),
+                    o.finalAngle(),
                     o.minRatio(), o.maxRatio(), r.result().finalTestLoss(),
-                    o.below() < 0 ? "never" : Long.toString(o.below()), o.identified(), st.heavy(), st.heavyGap(),
+                    o.below() < 0 ? "" : Long.toString(o.below()), o.identified(), st.heavy(), st.heavyGap(),
                     st.certificate()));
             out.printf(Locale.ROOT, "reproduce as21: m = %d, λ = %s, seed %d: E %.3g -> %.3g, mass outside the cones "
                     + "%.3g, largest angle %.3g°, mass ratios %.3f to %.3f%s; stationarity: %d heavy neurons, "
@@ -156,9 +159,10 @@ public final class As21Experiment implements SweepExperiment {
         static EndState of(PresetRuns.Run r) throws IOException {
             RunConfig c = r.config();
             double s = c.student().output().scale(c.student().m());
-            double[][] w = r.matrix("student_w.npy"), teacherW = r.matrix("teacher_w.npy");
-            double[] a = r.matrix("student_a.npy")[0], scaled = new double[a.length],
-                    teacherA = r.matrix("teacher_a.npy")[0];
+            double[][] w = r.matrix(WeightFile.STUDENT_LAYER1_WEIGHT),
+                    teacherW = r.matrix(WeightFile.TEACHER_LAYER1_WEIGHT);
+            double[] a = r.vector(WeightFile.STUDENT_OUTPUT_WEIGHT), scaled = new double[a.length],
+                    teacherA = r.vector(WeightFile.TEACHER_OUTPUT_WEIGHT);
             for (int i = 0; i < a.length; i++) scaled[i] = s * a[i];
             PopulationSpikes minimizer = PopulationSpikes.of(teacherW, teacherA, c.optimizer().regLambda());
             return new EndState(r, Outcome.read(r.dir().resolve("metrics.csv"), c.teacher().neurons()),
@@ -224,8 +228,8 @@ public final class As21Experiment implements SweepExperiment {
      */
     private static Stationarity stationarity(PresetRuns.Run r) throws IOException {
         RunConfig c = r.config();
-        double[][] w = r.matrix("student_w.npy");
-        double[] a = r.matrix("student_a.npy")[0];
+        double[][] w = r.matrix(WeightFile.STUDENT_LAYER1_WEIGHT);
+        double[] a = r.vector(WeightFile.STUDENT_OUTPUT_WEIGHT);
         try (Workspace ws = Workspace.shared(); Kernels k = Kernels.create(Provider.lookup(), 1)) {
             Teacher teacher = c.teacher().kind().create(ws, c);
             Dataset train = DataSource.GENERATED.load(ws, k, teacher, c.data().n(), false, c.seed() + 1,

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.plot.LinePlot;
 
 /**
@@ -23,7 +24,7 @@ import org.relulab.training.plot.LinePlot;
  * λ) and noisy-angle.svg (the largest angle to a heavy student neuron, with the predicted one).
  */
 final class As21NoisyReport {
-    static final String RUNS_HEADER = "m,lambda,seed,noise,teacher_cosine,steps,final_error,final_mass_outside,"
+    static final String RUNS_HEADER = "run_id,m,lambda,seed,noise,teacher_cosine,steps,final_error,final_mass_outside,"
             + "final_max_angle_deg,min_mass_ratio,max_mass_ratio,identified,heavy_neurons,final_train_loss,"
             + "final_test_loss,population_loss,stationarity_gap,certificate,error_to_minimizer,"
             + "max_angle_to_minimizer_deg";
@@ -43,8 +44,9 @@ final class As21NoisyReport {
         for (As21Experiment.EndState e : states) {
             RunConfig r = e.run().config();
             As21Experiment.Outcome o = e.outcome();
-            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%d,%.6g,%.6g,%.6g,"
-                    + "%.4g,%.4g,%.6g,%.6g%n", e.m(), As21Experiment.text(e.lambda()), e.seed(), r.teacher().noise(),
+            csv.append(String.format(Locale.ROOT, "%s,%d,%s,%d,%s,%s,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%d,%.6g,%.6g,"
+                    + "%.6g,%.4g,%.4g,%.6g,%.6g%n", runs.runId(e.run()), e.m(), As21Experiment.text(e.lambda()),
+                    e.seed(), r.teacher().noise(),
                     r.teacher().cosine(), r.steps(), o.finalError(), o.massOutside(), o.finalAngle(), o.minRatio(),
                     o.maxRatio(), o.identified(), e.stationarity().heavy(), e.run().result().finalTrainLoss(),
                     e.run().result().finalTestLoss(), e.populationLoss(), e.stationarity().heavyGap(),
@@ -131,8 +133,8 @@ final class As21NoisyReport {
             int i = 0;
             for (Map.Entry<Double, As21Experiment.EndState> l : byLambda.entrySet()) {
                 PresetRuns.Run r = l.getValue().run();
-                As21Theory.Prediction p = As21Theory.Prediction.of(r.matrix("teacher_w.npy"),
-                        r.matrix("teacher_a.npy")[0], l.getKey());
+                As21Theory.Prediction p = As21Theory.Prediction.of(r.matrix(WeightFile.TEACHER_LAYER1_WEIGHT),
+                        r.vector(WeightFile.TEACHER_OUTPUT_WEIGHT), l.getKey());
                 x[i] = l.getKey();
                 bias[i] = p.biasLoss();
                 degrees[i++] = p.maxAngle();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.metrics.PopulationSpikes;
 
 /**
@@ -71,7 +72,8 @@ final class As21Theory {
     private static String row(String sweep, List<As21Experiment.EndState> g, PrintStream out) throws IOException {
         As21Experiment.EndState first = g.get(0);
         RunConfig c = first.run().config();
-        Prediction p = Prediction.of(first.run().matrix("teacher_w.npy"), first.run().matrix("teacher_a.npy")[0],
+        Prediction p = Prediction.of(first.run().matrix(WeightFile.TEACHER_LAYER1_WEIGHT),
+                first.run().vector(WeightFile.TEACHER_OUTPUT_WEIGHT),
                 first.lambda());
         int identified = 0;
         for (As21Experiment.EndState e : g) if (e.outcome().identified()) identified++;

@@ -109,18 +109,19 @@ public final class BeyondNtkExperiment implements SweepExperiment {
     public void report(PresetRuns runs, PrintStream out) throws IOException {
         long t0 = System.nanoTime();
         SeparationTable table = new SeparationTable();
-        StringBuilder sweeps = new StringBuilder("method,d,seed,lambda,validation_mse,cg_iterations,failure\n");
+        StringBuilder sweeps = new StringBuilder("run_id,method,d,seed,lambda,validation_mse,cg_iterations,failure\n");
         LinePlot curves = new LinePlot("LMZ20 network (m = 4d, η = m/2): test loss × d against the step (median over "
                 + "seeds, min–max band)", "step", "test loss × d", false);
         // The kernel methods' GEMM threads, held for the whole report.
         try (Kernels k = Kernels.create(Provider.lookup(), runs.threads())) {
             for (PresetRuns.Run r : runs.of("network")) {
-                kernels(k, r.config(), table, sweeps, out);
-                network(r, table, curves, out);
+                kernels(k, runs.runId(r), r.config(), table, sweeps, out);
+                network(runs.runId(r), r, table, curves, out);
             }
         }
         runs.write("results.csv", table.resultsCsv());
         runs.write("summary.csv", table.summaryCsv());
+        runs.write("fit.csv", table.fitCsv());
         runs.write("lambda.csv", sweeps);
         runs.write("estimate.csv", table.estimateCsv());
         runs.write("spectrum.csv", table.spectrumCsv());
@@ -134,8 +135,8 @@ public final class BeyondNtkExperiment implements SweepExperiment {
                 (System.nanoTime() - t0) / 6e10, runs.dir());
     }
 
-    /** The three kernel methods on the data of the network run {@code c}. */
-    private static void kernels(Kernels k, RunConfig c, SeparationTable table, StringBuilder sweeps,
+    /** The three kernel methods on the data of the network run {@code c} ({@code runId} in the tables). */
+    private static void kernels(Kernels k, String runId, RunConfig c, SeparationTable table, StringBuilder sweeps,
             PrintStream out) {
         int d = c.data().d();
         long seed = c.seed();
@@ -144,10 +145,10 @@ public final class BeyondNtkExperiment implements SweepExperiment {
         try (Workspace ws = Workspace.shared()) {
             AbsTeacher teacher = new AbsTeacher(ws, d, false, 1, seed);
             Dataset[] data = data(ws, k, teacher, n, c.data().testN(), seed);
-            fit(k, Method.NTK, new NeuralTangentKernel(Activation.ABS), data, d, seed, table, sweeps, out);
-            fit(k, Method.KAPPA1, new ArcCosineKernel(1), data, d, seed, table, sweeps, out);
+            fit(k, runId, Method.NTK, new NeuralTangentKernel(Activation.ABS), data, d, seed, table, sweeps, out);
+            fit(k, runId, Method.KAPPA1, new ArcCosineKernel(1), data, d, seed, table, sweeps, out);
             try (RandomFeatureKernel rf = new RandomFeatureKernel(k, d, features, seed + FEATURE_SEED_OFFSET)) {
-                fit(k, Method.RF, rf, data, d, seed, table, sweeps, out);
+                fit(k, runId, Method.RF, rf, data, d, seed, table, sweeps, out);
             }
             if (table.estimate(Method.NTK, d) == null) {
                 double[] a = DoubleRows.of(teacher.outputWeights())[0];
@@ -195,15 +196,14 @@ public final class BeyondNtkExperiment implements SweepExperiment {
                 Dataset.generate(ws, k, teacher, testN, seed + 3)};
     }
 
-    private static void fit(Kernels k, Method method, GramKernel kernel, Dataset[] data, int d, long seed,
-            SeparationTable table,
-            StringBuilder sweeps, PrintStream out) {
+    private static void fit(Kernels k, String runId, Method method, GramKernel kernel, Dataset[] data, int d,
+            long seed, SeparationTable table, StringBuilder sweeps, PrintStream out) {
         KernelRidge.Result r = KernelRidge.fit(k, kernel, data[0], data[1], KernelRidge.Options.defaults());
         double seconds = r.gramSeconds() + r.solveSeconds();
-        table.add(
-                new Measurement(method, d, r.trainSize(), seed, r.testMse(), r.trainMse(), r.lambda(), 0, -1, seconds));
+        table.add(new Measurement(runId, method, d, r.trainSize(), seed, r.testMse(), r.trainMse(), r.lambda(), 0,
+                -1, seconds));
         for (KernelRidge.Step s : r.sweep()) {
-            sweeps.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%d,%s%n", method.key, d, seed,
+            sweeps.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%s,%s,%d,%s%n", runId, method.key, d, seed,
                     s.lambda() == 0 ? "0" : String.format(Locale.ROOT, "%.3g", s.lambda()),
                     s.solved() ? String.format(Locale.ROOT, "%.6g", s.validationMse()) : "", s.iterations(),
                     s.solved() ? "" : "\"" + s.failure().replace("\"", "'") + "\""));
@@ -214,7 +214,8 @@ public final class BeyondNtkExperiment implements SweepExperiment {
     }
 
     /** The LMZ20 network run {@code r}: its result, and the first logged step below the best kernel. */
-    private static void network(PresetRuns.Run r, SeparationTable table, LinePlot curves, PrintStream out)
+    private static void network(String runId, PresetRuns.Run r, SeparationTable table, LinePlot curves,
+            PrintStream out)
             throws IOException {
         int d = r.config().data().d(), n = r.config().data().n(), m = r.config().student().m();
         long seed = r.config().seed();
@@ -224,7 +225,8 @@ public final class BeyondNtkExperiment implements SweepExperiment {
         long beat = -1;
         for (int i = 0; i < step.length && beat < 0; i++) if (test[i] < kernelBest) beat = (long) step[i];
         RunResult res = r.result();
-        table.add(new Measurement(Method.NETWORK, d, n, seed, res.finalTestLoss(), res.finalTrainLoss(), Double.NaN,
+        table.add(new Measurement(runId, Method.NETWORK, d, n, seed, res.finalTestLoss(), res.finalTrainLoss(),
+                Double.NaN,
                 res.stepsDone(), beat, res.seconds()));
         curves.addSeed("d = " + d, step, timesD);
         out.printf(Locale.ROOT,

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.relulab.training.config.RunConfig;
-import org.relulab.training.io.Npy;
 import org.relulab.training.io.TextFile;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.run.MetricsCsv;
 import org.relulab.training.sweep.RunResult;
 import org.relulab.training.sweep.SweepPoint;
@@ -37,9 +37,14 @@ public record PresetRuns(Path dir, Map<String, List<Run>> sweeps, int threads) {
             return MetricsCsv.read(dir.resolve("metrics.csv"));
         }
 
-        /** A matrix the run saved ({@code teacher_w.npy}, {@code student_a.npy}: a vector is one row). */
-        public double[][] matrix(String file) throws IOException {
-            return Npy.read(dir.resolve(file)).toRows();
+        /** A matrix the run saved ({@link WeightFile}, under its name or an older one), as rows. */
+        public double[][] matrix(WeightFile part) throws IOException {
+            return part.readRows(dir);
+        }
+
+        /** A vector the run saved ({@link WeightFile}: 1-D, or one row in an older run). */
+        public double[] vector(WeightFile part) throws IOException {
+            return part.readVector(dir);
         }
     }
 
@@ -53,6 +58,20 @@ public record PresetRuns(Path dir, Map<String, List<Run>> sweeps, int threads) {
         if (runs == null)
             throw new IllegalArgumentException("no sweep '" + name + "' (sweeps: " + sweeps.keySet() + ")");
         return runs;
+    }
+
+    /**
+     * The {@code run_id} column of the report's tables for run {@code r}: its folder relative to {@link #dir}, with
+     * '/' between names ({@code grid/runs/m=5_reg-lambda=0_seed=1}).
+     */
+    public String runId(Run r) {
+        return runId(dir, r);
+    }
+
+    /** The {@code run_id} of run {@code r} in the tables of a report whose folder is {@code top} ({@link #runId}). */
+    static String runId(Path top, Run r) {
+        return top.toAbsolutePath().normalize().relativize(r.dir().toAbsolutePath().normalize()).toString()
+                .replace(java.io.File.separatorChar, '/');
     }
 
     /** Writes a file of the report at the top of {@link #dir}, replacing it atomically. */

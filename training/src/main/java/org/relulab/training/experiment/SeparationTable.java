@@ -36,7 +36,8 @@ final class SeparationTable {
      * {@code lambda} NaN, its GD {@code steps}, and the first logged step whose test loss was below the best kernel's
      * of the same d and seed ({@code stepsToBeatKernels}, −1 when it never was).
      */
-    record Measurement(Method method, int d, int n, long seed, double testLoss, double trainLoss, double lambda,
+    record Measurement(String runId, Method method, int d, int n, long seed, double testLoss, double trainLoss,
+            double lambda,
             long steps,
             long stepsToBeatKernels, double seconds) {
         Measurement {
@@ -67,14 +68,14 @@ final class SeparationTable {
     /** Test loss × d of one method at one d over its seeds: sample standard deviation (0 for one seed), range. */
     record Summary(Method method, int d, int n, int count, double mean, double sd, double min, double max) {}
 
-    static final String RESULTS_HEADER = "method,d,n,seed,test_loss,test_loss_x_d,train_loss,lambda,steps,"
+    static final String RESULTS_HEADER = "run_id,method,d,n,seed,test_loss,test_loss_x_d,train_loss,lambda,steps,"
             + "steps_to_beat_kernels,seconds";
     static final String SUMMARY_HEADER = "method,d,n,seeds,mean_test_loss_x_d,sd,min,max,staircase_x_d,"
             + "eigenlearning_x_d";
     static final String ESTIMATE_HEADER = "method,d,n,samples,staircase_x_d,staircase_degrees,staircase_dimensions,"
             + "eigenlearning_x_d,eigenlearning_lambda,measured_mean_x_d";
-    static final String SPECTRUM_HEADER = "method,d,degree,multiplicity,eigenvalue,eigenvalue_mass,target_power_x_d,"
-            + "eigenlearning_learned_fraction";
+    static final String SPECTRUM_HEADER = "method,d,degree,tail,multiplicity,eigenvalue,eigenvalue_mass,"
+            + "target_power_x_d,eigenlearning_learned_fraction";
 
     private final List<Measurement> rows = new ArrayList<>();
     private final List<Estimate> estimates = new ArrayList<>();
@@ -151,11 +152,11 @@ final class SeparationTable {
     String resultsCsv() {
         StringBuilder sb = new StringBuilder(RESULTS_HEADER).append('\n');
         for (Measurement m : rows) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6g,%.6g,%.6g,%s,%s,%s,%.1f%n", m.method.key, m.d, m.n,
-                    m.seed, m.testLoss,
+            sb.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.6g,%.6g,%.6g,%s,%s,%s,%.1f%n", m.runId, m.method.key,
+                    m.d, m.n, m.seed, m.testLoss,
                     m.lossTimesD(), m.trainLoss, m.method.kernel() ? lambda(m.lambda) : "",
                     m.method.kernel() ? "" : Long.toString(m.steps),
-                    m.method.kernel() ? "" : m.stepsToBeatKernels < 0 ? "never" : Long.toString(m.stepsToBeatKernels),
+                    m.method.kernel() ? "" : m.stepsToBeatKernels < 0 ? "" : Long.toString(m.stepsToBeatKernels),
                     m.seconds));
         }
         return sb.toString();
@@ -174,7 +175,8 @@ final class SeparationTable {
             Summary measured = all.stream().filter(x -> x.method == e.method() && x.d == e.d()).findFirst()
                     .orElse(null);
             StringBuilder degrees = new StringBuilder();
-            for (int l : st.learnedDegrees()) degrees.append(degrees.isEmpty() ? "" : "+").append(l);
+            for (int l : st.learnedDegrees()) degrees.append(degrees.isEmpty() ? "\"[" : ", ").append(l);
+            degrees.append(degrees.isEmpty() ? "\"[" : "").append("]\"");
             sb.append(String.format(Locale.ROOT, "%s,%d,%d,%.0f,%s,%s,%.0f,%s,%s,%s%n", e.method().key, e.d(), e.n(),
                     e.curve().samples(), g6(e.staircaseTimesD()), degrees, st.dimensions(),
                     g6(e.eigenlearningTimesD()), lambda(e.curve().eigenlearning().lambda()),
@@ -194,11 +196,12 @@ final class SeparationTable {
             LearningCurve.Estimate c = e.curve();
             for (int l = 0; l <= c.spectrum().maxDegree(); l++) {
                 double n = c.spectrum().multiplicity(l), mu = c.spectrum().eigenvalue(l);
-                sb.append(String.format(Locale.ROOT, "%s,%d,%d,%.0f,%.6g,%.6g,%.6g,%.6g%n", e.method().key, e.d(), l,
+                sb.append(String.format(Locale.ROOT, "%s,%d,%d,false,%.0f,%.6g,%.6g,%.6g,%.6g%n", e.method().key, e.d(),
+                        l,
                         n, mu, n * mu, c.target().power(l) * e.d(), c.learnedFraction(l)));
             }
-            sb.append(String.format(Locale.ROOT, "%s,%d,>%d,,,%.6g,%.6g,0%n", e.method().key, e.d(),
-                    c.spectrum().maxDegree(), c.spectrum().tailTrace(), c.target().tailPower() * e.d()));
+            sb.append(String.format(Locale.ROOT, "%s,%d,%d,true,,,%.6g,%.6g,0%n", e.method().key, e.d(),
+                    c.spectrum().maxDegree() + 1, c.spectrum().tailTrace(), c.target().tailPower() * e.d()));
         }
         return sb.toString();
     }
@@ -207,7 +210,7 @@ final class SeparationTable {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
-    /** summary.csv: one row per method and d, then one comment line per method with its power-law fit. */
+    /** summary.csv: one row per method and d (the power-law fits are {@link #fitCsv}'s). */
     String summaryCsv() {
         StringBuilder sb = new StringBuilder(SUMMARY_HEADER).append('\n');
         for (Summary s : summaries()) {
@@ -216,8 +219,17 @@ final class SeparationTable {
                     s.count, s.mean, s.sd, s.min, s.max, e == null ? "" : g6(e.staircaseTimesD()),
                     e == null ? "" : g6(e.eigenlearningTimesD())));
         }
-        for (String line : fitLines()) sb.append("# ").append(line).append('\n');
         return sb.toString();
+    }
+
+    /** fit.csv: per method that has one, the power-law fit of its test loss × d against d ({@link FitCsv}). */
+    String fitCsv() {
+        FitCsv csv = new FitCsv();
+        for (Method method : Method.values()) {
+            PowerLawFit f = fit(method);
+            if (f != null) csv.add("test_loss_x_d", method.key, "d", f, Double.NaN);
+        }
+        return csv.csv();
     }
 
     /** One line per method that has a fit: "network: loss x d ~ d^(-1.23 ± 0.45) (95 % CI), R² = 0.9, 21 points". */

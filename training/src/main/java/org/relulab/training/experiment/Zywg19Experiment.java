@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.relulab.training.config.RunConfig;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.metrics.PowerLawFit;
 import org.relulab.training.metrics.ReluFisher;
 import org.relulab.training.plot.LinePlot;
@@ -22,7 +23,8 @@ import org.relulab.training.student.Initialization;
  *     log axis); from a random initialization GD may stall. d = 20, K = 10, n = 50 000, noiseless, several
  *     seeds each → convergence.csv, convergence.svg;</li>
  * <li>the error floor: with label noise ν = 0.5 the error stops at a floor that shrinks like √(d/n); d = 20,
- *     K = 5, n from 2 500 to 160 000, tensor init, several seeds → floor.csv, floor.svg with the fitted slope.</li>
+ *     K = 5, n from 2 500 to 160 000, tensor init, several seeds → floor.csv, floor.svg, and floor-fit.csv with
+ *     the fitted slope.</li>
  * </ol>
  * The grids are {@code sweeps/presets/zywg19/convergence.toml} and {@code floor.toml}, each a sweep in its own folder
  * (every run with its metrics.csv, manifest.json, plots and weights); {@code --quick}: three seeds, three n, 600 steps.
@@ -62,7 +64,7 @@ public final class Zywg19Experiment implements SweepExperiment {
     private static void convergence(PresetRuns runs, PrintStream out) throws IOException {
         List<PresetRuns.Run> list = runs.of("convergence");
         StringBuilder csv = new StringBuilder(
-                "init,seed,initial_error,final_error,first_step_below_1e-3,measured_rate,predicted_rate\n");
+                "run_id,init,seed,initial_error,final_error,first_step_below_1e-3,measured_rate,predicted_rate\n");
         RunConfig first = list.get(0).config();
         LinePlot plot = new LinePlot(String.format(Locale.ROOT,
                 "ZYWG19: GD from the tensor init vs a random init (d = %d, K = %d, κ = %s, n = %d, noiseless; median "
@@ -77,8 +79,8 @@ public final class Zywg19Experiment implements SweepExperiment {
             long below = -1;
             for (int i = 0; i < step.length && below < 0; i++) if (error[i] <= 1e-3) below = (long) step[i];
             double measured = linearRate(step, error), predicted = fisher(r).rate(r.config().optimizer().lr());
-            csv.append(String.format(Locale.ROOT, "%s,%d,%.6g,%.6g,%s,%s,%.6f%n", init, seed, error[0],
-                    error[error.length - 1], below < 0 ? "never" : Long.toString(below),
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.6g,%.6g,%s,%s,%.6f%n", runs.runId(r), init, seed,
+                    error[0], error[error.length - 1], below < 0 ? "" : Long.toString(below),
                     Double.isNaN(measured) ? "" : String.format(Locale.ROOT, "%.6f", measured), predicted));
             plot.addSeed(init + " init", step, error);
             out.printf(Locale.ROOT, "reproduce zywg19, convergence: %s init, seed %d: recovery error %.3g -> %.3g%s; "
@@ -95,7 +97,7 @@ public final class Zywg19Experiment implements SweepExperiment {
 
     private static void floor(PresetRuns runs, PrintStream out) throws IOException {
         List<PresetRuns.Run> list = runs.of("floor");
-        StringBuilder csv = new StringBuilder("n,seed,initial_error,final_error,test_loss,predicted_error\n");
+        StringBuilder csv = new StringBuilder("run_id,n,seed,initial_error,final_error,test_loss,predicted_error\n");
         double[] ns = new double[list.size()], errors = new double[list.size()];
         Map<Integer, List<Double>> predictedByN = new LinkedHashMap<>();
         Map<Integer, List<Double>> byN = new LinkedHashMap<>();
@@ -106,11 +108,11 @@ public final class Zywg19Experiment implements SweepExperiment {
             ns[p] = n;
             errors[p] = error[error.length - 1];
             byN.computeIfAbsent(n, k -> new ArrayList<>()).add(errors[p]);
-            double[][] w = r.matrix("teacher_w.npy");
+            double[][] w = r.matrix(WeightFile.TEACHER_LAYER1_WEIGHT);
             double predicted = ReluFisher.of(w).floor(r.config().teacher().noise(), n, frobenius(w));
             predictedByN.computeIfAbsent(n, k -> new ArrayList<>()).add(predicted);
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%.6g,%.6g%n", n, r.config().seed(), error[0],
-                    errors[p], r.result().finalTestLoss(), predicted));
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6g,%.6g,%.6g,%.6g%n", runs.runId(r), n,
+                    r.config().seed(), error[0], errors[p], r.result().finalTestLoss(), predicted));
             out.printf(Locale.ROOT, "reproduce zywg19, error floor: n = %d, seed %d: recovery error %.3g -> %.3g "
                     + "(theory: ν √(tr F⁻¹ / n) / ‖W*‖ = %.3g)%n", n, r.config().seed(), error[0], errors[p],
                     predicted);
@@ -129,7 +131,6 @@ public final class Zywg19Experiment implements SweepExperiment {
                 "fit over %d runs: error ~ n^(%.3f ± %.3f) (95 %% CI), R² = %.3f; the paper: n^(-1/2)",
                 fit.points(), fit.slope(), fit.slopeCi95(), fit.r2());
         out.println("reproduce zywg19, error floor: " + line);
-        csv.append("# ").append(line).append('\n');
         double[] fitted = new double[medianN.length], half = new double[medianN.length];
         for (int j = 0; j < medianN.length; j++) {
             fitted[j] = fit.at(medianN[j]);
@@ -150,6 +151,7 @@ public final class Zywg19Experiment implements SweepExperiment {
                                 .mapToDouble(v -> v.stream().mapToDouble(Double::doubleValue).average().orElse(0))
                                 .toArray());
         runs.write("floor.csv", csv);
+        runs.write("floor-fit.csv", new FitCsv().add("final_error", "tensor-init-gd", "n", fit, -0.5).csv());
         plot.write(runs.dir().resolve("floor.svg"));
     }
 
@@ -176,7 +178,7 @@ public final class Zywg19Experiment implements SweepExperiment {
     }
 
     private static ReluFisher fisher(PresetRuns.Run r) throws IOException {
-        return ReluFisher.of(r.matrix("teacher_w.npy"));
+        return ReluFisher.of(r.matrix(WeightFile.TEACHER_LAYER1_WEIGHT));
     }
 
     private static double frobenius(double[][] w) {

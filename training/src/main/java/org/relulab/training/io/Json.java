@@ -7,10 +7,14 @@ import java.util.Map;
 
 /**
  * A small JSON reader (RFC 8259), enough for JMH result files and run manifests. Values come back as {@link Map} (keys
- * in
- * file order), {@link List}, {@link String}, {@link Double}, {@link Boolean} or {@code null}.
+ * in file order), {@link List}, {@link String}, {@link Double}, {@link Boolean} or {@code null}; a number is a
+ * {@link Double}, except an integer beyond ±2^53 that a long holds (a seed), which a double would round: a
+ * {@link Long}.
  */
 public final class Json {
+    /** 2^53: every integer below it is a double exactly. */
+    private static final double EXACT_DOUBLE = 0x1p53;
+
     private final String text;
     private int pos;
 
@@ -121,18 +125,32 @@ public final class Json {
         }
     }
 
-    private Double number() {
+    private Number number() {
         int start = pos;
         take('-');
         if (!take('0')) {
             if (digits() == 0) throw error("a digit");
         }
-        if (take('.') && digits() == 0) throw error("a digit after '.'");
+        boolean integer = true;
+        if (take('.')) {
+            integer = false;
+            if (digits() == 0) throw error("a digit after '.'");
+        }
         if (take('e') || take('E')) {
+            integer = false;
             if (!take('+')) take('-');
             if (digits() == 0) throw error("a digit in the exponent");
         }
-        return Double.parseDouble(text.substring(start, pos));
+        String literal = text.substring(start, pos);
+        double x = Double.parseDouble(literal);
+        if (integer && Math.abs(x) >= EXACT_DOUBLE && Math.abs(x) <= 0x1p63) {
+            try {
+                return Long.parseLong(literal);
+            } catch (NumberFormatException e) {
+                return x; // just beyond a long
+            }
+        }
+        return x;
     }
 
     private int digits() {

@@ -49,6 +49,19 @@ public final class Npy {
         });
     }
 
+    /** Writes the vector {@code m} (1 × n or n × 1, any layout) as a 1-D '&lt;f4' array of n, atomically. */
+    public static void writeVector(Path file, Matrix m) throws IOException {
+        if (m.rows() != 1 && m.cols() != 1) {
+            throw new IllegalArgumentException(file + ": a " + m.rows() + " x " + m.cols()
+                    + " matrix is not a vector (expected 1 x n or n x 1)");
+        }
+        boolean row = m.rows() == 1;
+        int n = row ? m.cols() : m.rows();
+        write(file, NpyDtype.FLOAT32, new int[] {n}, out -> {
+            for (int i = 0; i < n; i++) out.putFloat(row ? m.get(0, i) : m.get(i, 0));
+        });
+    }
+
     /** Writes {@code values} as a 1-D '&lt;f4' array, atomically. */
     public static void write(Path file, float[] values) throws IOException {
         write(file, NpyDtype.FLOAT32, new int[] {values.length}, out -> {

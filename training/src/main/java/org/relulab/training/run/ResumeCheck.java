@@ -16,7 +16,8 @@ import org.relulab.training.io.CheckpointFile;
 /**
  * What a resumed run checks about its checkpoint before it writes or deletes anything: that the run its manifest
  * describes is the run that wrote the checkpoint (the same options and data), and that the checkpoint's step is one
- * that run can have written. A checkpoint records the options it was written with ({@link #recorded}); metrics.csv is
+ * that run can have written. A checkpoint records the options it was written with ({@link #recorded}), all of them;
+ * those that do not apply to the run are not compared, since a manifest lists only those that do; metrics.csv is
  * checked against the step by {@link MetricsCsv#kept}. Every refusal is an {@link IllegalArgumentException} naming
  * the file and what disagrees.
  */
@@ -58,6 +59,7 @@ final class ResumeCheck {
         Map<String, String> expected = recorded(cfg, data);
         Set<String> keys = new LinkedHashSet<>(expected.keySet());
         keys.addAll(c.options().keySet());
+        for (RunOption o : RunOption.values()) if (!o.appliesTo(cfg, data)) keys.remove(o.key());
         for (String key : keys) {
             if (!Objects.equals(expected.get(key), c.options().get(key))) {
                 throw new IllegalArgumentException(manifest + " has " + key + " = " + text(expected.get(key)) + " but "

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,8 @@ import org.relulab.training.student.Learner;
  * Runs one teacher–student experiment from a {@link RunConfig}: {@link RunFactory} builds the run once, then the loop
  * takes {@code steps} gradient steps (allocation-free), logging a metrics row every {@code logEvery} steps to
  * metrics.csv ({@link MetricsCsv}) and a progress line to {@code progress}, and checkpointing when asked.
- * manifest.json ({@link Manifest}) records every resolved option and the environment.
+ * manifest.json ({@link Manifest}) records the options that apply, the command that reproduces the run, its status
+ * and the environment.
  */
 public final class Trainer {
     /** What a finished run reports. */
@@ -94,8 +96,8 @@ public final class Trainer {
             if (resumeFrom != null) CheckpointFile.deleteTornWrites(checkpointFile); // the writes a kill cut short
             long start = resumeFrom == null ? 0 : resumeFrom.step();
             double secondsBefore = resumeFrom == null ? 0 : resumeFrom.seconds();
-            Map<String, Object> manifest = Manifest.of(cfg, k, run.teacher(), run.optimizer(), started);
-            Manifest.addSources(manifest, data, checkpoints.every(), resumeFrom != null ? start : -1);
+            Map<String, Object> manifest = Manifest.of(cfg, k, run.teacher(), run.optimizer(), started, data,
+                    checkpoints.every(), resumeFrom != null ? start : -1);
             Manifest.write(cfg.out(), manifest);
             long t0 = System.nanoTime();
             Outcome o;
@@ -109,8 +111,15 @@ public final class Trainer {
             double seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;
             run.learner().saveWeights(cfg.out());
             run.teacher().saveWeights(cfg.out());
-            manifest.put("result", Map.of("steps_done", o.done, "train_loss", o.trainLoss, "test_loss", o.testLoss,
-                    "seconds", seconds, "steps_per_second", o.done / Math.max(seconds, 1e-9), "diverged", o.diverged));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("steps_done", o.done);
+            result.put("train_loss", o.trainLoss);
+            result.put("test_loss", o.testLoss);
+            result.put("seconds", seconds);
+            result.put("steps_per_second", o.done / Math.max(seconds, 1e-9));
+            result.put("diverged", o.diverged);
+            result.put("weights_finite", nonFiniteBlock(k, run.learner()) == null);
+            Manifest.finish(manifest, o.diverged ? Manifest.Status.DIVERGED : Manifest.Status.DONE, result);
             if (!o.diverged) Files.deleteIfExists(checkpointFile); // the run is complete: its weights are saved above
             Manifest.write(cfg.out(), manifest);
             return new Result(cfg.out(), o.done, o.trainLoss, o.testLoss, seconds, o.diverged);

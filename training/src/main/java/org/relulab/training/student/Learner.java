@@ -33,6 +33,9 @@ public interface Learner {
         return List.of();
     }
 
-    /** Writes the final weights as .npy files named student_BLOCK (student_w, student_W, student_b1, student_a …). */
+    /**
+     * Writes the final weights as .npy files named for their part, the same for every network
+     * ({@link org.relulab.training.io.WeightFile}: student_layer1_weight, student_output_weight …).
+     */
     void saveWeights(Path dir) throws IOException;
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
-import org.relulab.training.io.Npy;
+import org.relulab.training.io.WeightFile;
 
 /**
  * ALL19's learner networks: ReLU networks with biases, one or two hidden layers and 1/√width scaling.
@@ -146,13 +146,18 @@ public final class ReluNetworkStudent implements Learner {
         return shape + ", trained: " + trained.key() + " " + names;
     }
 
-    /** student_W, student_b1, (student_V, student_b2,) student_a, trained or not. */
+    /**
+     * student_layer1_weight, student_layer1_bias, (student_layer2_weight, student_layer2_bias,)
+     * student_output_weight, trained or not.
+     */
     @Override
     public void saveWeights(Path dir) throws IOException {
-        for (int l = 1; l <= hiddenLayers(); l++) {
-            Npy.write(dir.resolve("student_" + (l == 1 ? "W" : "V") + ".npy"), weights(l));
-            Npy.write(dir.resolve("student_b" + l + ".npy"), bias(l));
+        WeightFile.STUDENT_LAYER1_WEIGHT.write(dir, weights(1));
+        WeightFile.STUDENT_LAYER1_BIAS.write(dir, bias(1));
+        if (hiddenLayers() == 2) {
+            WeightFile.STUDENT_LAYER2_WEIGHT.write(dir, weights(2));
+            WeightFile.STUDENT_LAYER2_BIAS.write(dir, bias(2));
         }
-        Npy.write(dir.resolve("student_a.npy"), a);
+        WeightFile.STUDENT_OUTPUT_WEIGHT.write(dir, a);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.relulab.core.Activation;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
-import org.relulab.training.io.Npy;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.metrics.LoggedMetric;
 import org.relulab.training.teacher.Teacher;
 
@@ -85,10 +85,10 @@ public final class TwoLayerStudent implements Learner {
         return teacher.metricsFor(this);
     }
 
-    /** student_w (m × d) and, when trained, student_a (1 × m). */
+    /** student_layer1_weight (m × d) and, when trained, student_output_weight (m). */
     @Override
     public void saveWeights(Path dir) throws IOException {
-        Npy.write(dir.resolve("student_w.npy"), w);
-        if (output.trainable()) Npy.write(dir.resolve("student_a.npy"), a);
+        WeightFile.STUDENT_LAYER1_WEIGHT.write(dir, w);
+        if (output.trainable()) WeightFile.STUDENT_OUTPUT_WEIGHT.write(dir, a);
     }
 }

@@ -8,11 +8,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.relulab.training.io.Npy;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.metrics.PlateauEscape;
 import org.relulab.training.metrics.TargetFloor;
 import org.relulab.training.run.MetricsCsv;
-import org.relulab.training.teacher.Teacher;
 
 /**
  * What one point's run gave: its state and, for a run that ended (done or diverged), its numbers by runs.csv's column
@@ -73,8 +72,9 @@ public record RunResult(PointState state, Map<String, Double> values) {
      * The result of the run in {@code runDir}: from its manifest's result (steps done, final losses, seconds; the
      * final test loss × d with the manifest's d) and its metrics.csv (the best losses: the lowest finite logged value,
      * NaN when none is finite). A metrics.csv that cannot be read leaves the best losses empty and is reported on
-     * {@code warnings}. LMZ20's runs (a {@code population_loss} column and the teacher's {@code teacher_a.npy}) also
-     * get the escape step and whether they left the plateau ({@link PlateauEscape}); other runs leave them empty.
+     * {@code warnings}. LMZ20's runs (a {@code population_loss} column and the teacher's output weights,
+     * {@link WeightFile#TEACHER_OUTPUT_WEIGHT}) also get the escape step and whether they left the plateau
+     * ({@link PlateauEscape}); other runs leave them empty.
      */
     public static RunResult read(Path runDir, PrintStream warnings) {
         PointStatus status = PointStatus.of(runDir);
@@ -110,10 +110,10 @@ public record RunResult(PointState state, Map<String, Double> values) {
      * population loss against the abs teacher whose a_j it saved; nothing for other runs.
      */
     private static void escape(Path runDir, Map<String, double[]> rows, Map<String, Double> v) throws IOException {
-        Path a = runDir.resolve(Teacher.OUTPUT_WEIGHTS_FILE);
+        Path a = WeightFile.TEACHER_OUTPUT_WEIGHT.find(runDir);
         double[] loss = rows.get("population_loss"), steps = rows.get("step");
-        if (loss == null || steps == null || !Files.isRegularFile(a)) return;
-        double floor = TargetFloor.of(Npy.read(a).toRows()[0], PlateauEscape.DEGREE);
+        if (loss == null || steps == null || a == null) return;
+        double floor = TargetFloor.of(WeightFile.TEACHER_OUTPUT_WEIGHT.readVector(runDir), PlateauEscape.DEGREE);
         long step = PlateauEscape.step(steps, loss, floor);
         v.put("escape_step", step < 0 ? Double.POSITIVE_INFINITY : step);
         v.put("left_plateau", step < 0 ? 0.0 : 1.0);
@@ -125,7 +125,7 @@ public record RunResult(PointState state, Map<String, Double> values) {
 
     /** A manifest number: a JSON number, or the text a manifest writes for one that is not finite ("NaN"). */
     private static Double number(Object v) {
-        if (v instanceof Double d) return d;
+        if (v instanceof Number x) return x.doubleValue(); // Json reads an integer from 2^53 on as a Long
         if (v instanceof String s) {
             try {
                 return Double.parseDouble(s);

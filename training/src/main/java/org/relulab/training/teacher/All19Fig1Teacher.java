@@ -1,5 +1,6 @@
 package org.relulab.training.teacher;
 
+import java.nio.file.Path;
 import org.relulab.core.Matrix;
 import org.relulab.core.Workspace;
 
@@ -24,6 +25,10 @@ public final class All19Fig1Teacher extends PointwiseTeacher {
         double s = Math.sin(3 * x[0]) + Math.sin(3 * x[1]) + Math.sin(3 * x[2]) - 2;
         return s * s * Math.cos(7 * x[3]);
     }
+
+    /** None to save: F* has no neurons, and its identity {@link #weights()} are no parameters of it. */
+    @Override
+    public void saveWeights(Path dir) {}
 
     @Override
     public String describe() { return "ALL19 Fig. 1 target F*(x) = (sin 3x1 + sin 3x2 + sin 3x3 - 2)^2 cos 7x4, d=4"; }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.relulab.core.Kernels;
 import org.relulab.core.Matrix;
-import org.relulab.training.io.Npy;
+import org.relulab.training.io.WeightFile;
 import org.relulab.training.metrics.LoggedMetric;
 import org.relulab.training.student.TwoLayerStudent;
 
@@ -28,19 +28,17 @@ public interface Teacher {
         return List.of();
     }
 
-    /** The file {@link #saveWeights} writes the output weights to. */
-    String OUTPUT_WEIGHTS_FILE = "teacher_a.npy";
-
     /** The teacher's output weights (1 × K) where they are part of it, or null. */
     default Matrix outputWeights() {
         return null;
     }
 
     /**
-     * Writes the teacher's neurons as teacher_w.npy (K × d) and its output weights as teacher_a.npy, where it has them.
+     * Writes the teacher's neurons as teacher_layer1_weight.npy (K × d) and its output weights as
+     * teacher_output_weight.npy (K), where it has them ({@link WeightFile}).
      */
     default void saveWeights(Path dir) throws IOException {
-        if (weights().rows() > 0) Npy.write(dir.resolve("teacher_w.npy"), weights());
-        if (outputWeights() != null) Npy.write(dir.resolve(OUTPUT_WEIGHTS_FILE), outputWeights());
+        if (weights().rows() > 0) WeightFile.TEACHER_LAYER1_WEIGHT.write(dir, weights());
+        if (outputWeights() != null) WeightFile.TEACHER_OUTPUT_WEIGHT.write(dir, outputWeights());
     }
 }

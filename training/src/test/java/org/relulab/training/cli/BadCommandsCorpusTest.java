@@ -80,7 +80,14 @@ class BadCommandsCorpusTest {
                 new Bad("--bogus", "check", "--bogus"),
                 new Bad("--bogus", "info", "--bogus"),
                 new Bad("--bogus", "demo", "--bogus"),
-                new Bad("./relulab bench", "bench"));
+                new Bad("./relulab bench", "bench"),
+                new Bad("is not a sweep's folder", "sweep", "--task", "0", "--chunk", "1",
+                        tmp.resolve("none").toString()),
+                new Bad("--task -1 is out of range", "sweep", "--task", "-1", empty.toString()),
+                new Bad("unknown option '--bogus'", "sweep", "status", "--bogus"),
+                new Bad("--jobs 0", "sweep", "spec.toml", "--jobs", "0"),
+                new Bad("did you mean --jobs?", "sweep", "spec.toml", "--job", "2"),
+                new Bad("--from", "train", "--from", tmp.resolve("no-such-run").toString(), "--out", out.toString()));
         List<String> before = listing();
         for (Bad bad : corpus) {
             ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();

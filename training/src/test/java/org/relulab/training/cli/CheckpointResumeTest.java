@@ -57,13 +57,13 @@ class CheckpointResumeTest {
         Files.write(torn, new byte[100]);
         assertEquals(0, main(List.of("train", "--resume", killed.toString())));
         assertTrue(!Files.exists(torn), "the resumed run removes the torn write");
-        assertArrayEquals(Files.readAllBytes(whole.resolve("student_w.npy")),
-                Files.readAllBytes(killed.resolve("student_w.npy")));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("student_layer1_weight.npy")),
+                Files.readAllBytes(killed.resolve("student_layer1_weight.npy")));
         assertEquals(withoutSeconds(whole), withoutSeconds(killed));
         assertTrue(!Files.exists(killed.resolve("checkpoint.bin")), "a finished run deletes its checkpoint");
         String manifest = Files.readString(killed.resolve("manifest.json"));
         assertTrue(manifest.contains("\"resumed_at_step\""), manifest);
-        assertTrue(manifest.contains("\"lrSchedule\": \"cosine\""), manifest);
+        assertTrue(manifest.contains("\"lr-schedule\": \"cosine\""), manifest);
     }
 
     @Test
@@ -76,7 +76,7 @@ class CheckpointResumeTest {
         java.util.Map<String, Object> options = new java.util.HashMap<>(
                 (java.util.Map<String, Object>) ((java.util.Map<?, ?>) org.relulab.training.io.Json
                         .parse(Files.readString(dir.resolve("manifest.json")))).get("options"));
-        assertEquals("constant", options.remove("lrSchedule"));
+        assertEquals("constant", options.remove("lr-schedule"));
         org.relulab.training.config.RunConfig cfg = org.relulab.training.config.RunConfig.fromOptions(options, dir);
         assertEquals(org.relulab.training.optim.LearningRateSchedule.CONSTANT, cfg.optimizer().schedule());
         assertEquals(40, cfg.steps());

@@ -7,9 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.relulab.training.config.RunOption;
+import org.relulab.training.failure.ExitCode;
 import org.relulab.training.machine.MachineInfo;
 
-/** The command line: help works, and every user mistake is one line on stderr with exit code 2. */
+/**
+ * The command line: help on every command, the version, and every user mistake one line on stderr with exit code 2.
+ */
 class MainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
 
@@ -20,36 +24,123 @@ class MainTest {
 
     private String err() { return err.toString(StandardCharsets.UTF_8); }
 
+    private String out() { return out.toString(StandardCharsets.UTF_8); }
+
     @Test
     void helpListsEveryCommandWithExamples() {
         assertEquals(0, run("--help"));
-        String help = out.toString(StandardCharsets.UTF_8);
-        for (String s : new String[] {"demo", "train", "check", "info", "help", "version", "Examples:", "--size",
-                "--threads", "--teacher", "--lr", "--out"}) {
+        String help = out();
+        for (String s : new String[] {"demo", "train", "sweep", "reproduce", "check", "info", "bench", "help",
+                "version", "Examples:", "--from", "Exit codes:"}) {
             assertTrue(help.contains(s), "help mentions " + s);
         }
         assertEquals("", err());
     }
 
+    /** Every command, and every sweep subcommand, answers --help (and -h) on stdout with exit code 0. */
+    @Test
+    void everyCommandHasHelpWithTheExitCodes() {
+        String[][] commands = {{}, {"demo"}, {"train"}, {"sweep"}, {"sweep", "status"}, {"reproduce"}, {"check"},
+                {"info"}, {"version"}, {"bench"}};
+        for (String[] command : commands) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                out.reset();
+                err.reset();
+                String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+                args[command.length] = flag;
+                assertEquals(0, run(args), String.join(" ", args) + ": " + err());
+                String help = out();
+                assertTrue(help.startsWith("Usage: relulab" + (command.length == 0 ? "" : " ")
+                        + String.join(" ", command)), String.join(" ", args) + ": " + help);
+                for (ExitCode c : ExitCode.values()) {
+                    assertTrue(
+                            help.contains(
+                                    c.code() + "   " + c.meaning().substring(0, Math.min(20, c.meaning().length()))),
+                            String.join(" ", args) + " lists exit code " + c.code() + ": " + help);
+                }
+                assertEquals("", err(), String.join(" ", args));
+            }
+        }
+    }
+
+    /** --help after other options still helps (the issue: it worked only as the first argument). */
+    @Test
+    void helpAfterOptionsAndHelpCommandAgree() {
+        assertEquals(0, run("train", "--m", "5", "--help"));
+        String afterOptions = out();
+        out.reset();
+        assertEquals(0, run("help", "train"));
+        assertEquals(afterOptions, out());
+        for (RunOption r : RunOption.values()) {
+            assertTrue(afterOptions.contains("--" + r.cli() + (r.flag() ? " " : "=")), "train --help lists --"
+                    + r.cli());
+        }
+        for (String source : new String[] {"--data=DIR", "--save-data", "--checkpoint-every=N", "--resume=DIR",
+                "--from=MANIFEST"}) {
+            assertTrue(afterOptions.contains(source), "train --help lists " + source);
+        }
+        assertTrue(afterOptions.indexOf("teacher:") < afterOptions.indexOf("--kappa=K")
+                && afterOptions.indexOf("student:") < afterOptions.indexOf("--m2=M"), afterOptions);
+        sweepCollectKeepsItsOwnHelp();
+    }
+
+    private void sweepCollectKeepsItsOwnHelp() {
+        out.reset();
+        assertEquals(0, run("sweep", "collect", "runs/x", "--help"));
+        assertTrue(out().startsWith("Usage: relulab sweep collect DIR"), out());
+    }
+
+    /** picocli's bash completion script knows the commands, train's options and their choices. */
+    @Test
+    void completionScriptKnowsCommandsOptionsAndChoices() {
+        assertEquals(0, run("generate-completion"));
+        String script = out();
+        for (String s : new String[] {"reproduce", "--teacher", "--from", "\"signed-relu\"", "\"two-layer\""}) {
+            assertTrue(script.contains(s), "the completion script knows " + s);
+        }
+        assertEquals("", err());
+    }
+
+    @Test
+    void versionEverywhere() {
+        for (String[] args : new String[][] {{"--version"}, {"-V"}, {"version"}, {"train", "--version"},
+                {"sweep", "status", "--version"}}) {
+            out.reset();
+            assertEquals(0, run(args), String.join(" ", args));
+            assertEquals("relulab " + Main.VERSION + System.lineSeparator(), out(), String.join(" ", args));
+        }
+    }
+
     @Test
     void unknownCommandIsOneLineWithExitCode2() {
         assertEquals(2, run("trian"));
-        assertEquals(
-                "relulab: unknown command 'trian' (expected one of: demo, train, sweep, reproduce, check, info, bench, "
-                        + "help, version; see relulab --help)"
-                        + System.lineSeparator(),
-                err());
+        assertEquals("relulab: unknown command 'trian' (did you mean train?)" + System.lineSeparator(), err());
+        err.reset();
+        assertEquals(2, run("frobnicate"));
+        assertEquals("relulab: unknown command 'frobnicate' (see relulab --help)" + System.lineSeparator(), err());
+    }
+
+    @Test
+    void unknownOptionsGetOneLineWithASuggestion() {
+        assertBad("train: unknown option '--sed' (did you mean --seed?)", "train", "--sed", "3", "--out", "unused");
+        assertBad("train: unknown option '--lerning-rate' (see relulab train --help)", "train", "--lerning-rate",
+                "0.1");
+        assertBad("train: unknown option '--sed' (did you mean --seed?)", "train", "--sed=3");
+        assertBad("sweep: unknown option '--job' (did you mean --jobs?)", "sweep", "spec.toml", "--job", "2");
+        assertBad("train: option --orthogonal takes no value (got true)", "train", "--orthogonal=true");
+        assertBad("train: option --steps given twice", "train", "--steps", "10", "--steps", "20");
+        assertBad("train: option --seed needs a value", "train", "--seed");
     }
 
     @Test
     void badOptionsNameTheValueAndTheExpectation() {
         assertBad("--size 'big' is not an integer (expected 16 to 8192)", "check", "--size", "big");
         assertBad("--size 8 is out of range (expected 16 to 8192)", "check", "--size=8");
-        assertBad("unknown option '--sise' (expected one of: --size, --threads)", "check", "--sise", "64");
+        assertBad("check: unknown option '--sise' (did you mean --size?)", "check", "--sise", "64");
         assertBad("option --threads needs a value", "check", "--threads");
         assertBad("option --size given twice", "check", "--size", "64", "--size", "32");
-        assertBad("unexpected argument '64' (expected --option value)", "check", "64");
-        assertBad("unknown option '--all' (expected no options)", "info", "--all");
+        assertBad("check: unexpected argument '64' (see relulab check --help)", "check", "64");
+        assertBad("info: unknown option '--all' (see relulab info --help)", "info", "--all");
         assertBad("reproduce: unknown experiment 'lmz21' (expected: lmz20, zywg19, as21, beyond-ntk or all19)",
                 "reproduce", "lmz21");
         assertBad("reproduce: which experiment? (expected: reproduce lmz20|zywg19|as21|beyond-ntk|all19 [--quick])",

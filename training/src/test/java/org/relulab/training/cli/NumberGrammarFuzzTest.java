@@ -40,7 +40,7 @@ class NumberGrammarFuzzTest {
         BigDecimal maxLong = BigDecimal.valueOf(Long.MAX_VALUE);
         List<Target> t = new ArrayList<>();
         t.add(new Target("--size", true, BigDecimal.valueOf(16), BigDecimal.valueOf(8192),
-                v -> BigDecimal.valueOf(options("check", "size", v).integer("size", 1024, 16, 8192))));
+                v -> BigDecimal.valueOf(Options.integer("check", "--size", v, 1024, 16, 8192))));
         t.add(new Target("--checkpoint-every", true, BigDecimal.ZERO, maxLong, v -> BigDecimal
                 .valueOf(options("train", "checkpoint-every", v).longInteger("checkpoint-every", 0, 0,
                         Long.MAX_VALUE))));
@@ -56,12 +56,11 @@ class NumberGrammarFuzzTest {
     }
 
     private static Options options(String command, String name, String value) {
-        return Options.parse(command, new String[] {"--" + name + "=" + value}, new String[] {name});
+        return new Options(command, java.util.Map.of(name, value));
     }
 
     private static RunConfig train(String name, String value) {
-        return TrainCommand.config(Options.parse("train", new String[] {"--" + name + "=" + value, "--out",
-                "no-such-output-folder"}, new String[] {name, "out"}));
+        return TrainCommand.config(new Options("train", java.util.Map.of(name, value, "out", "no-such-output-folder")));
     }
 
     @Test

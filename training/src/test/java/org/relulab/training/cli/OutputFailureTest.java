@@ -30,9 +30,9 @@ class OutputFailureTest {
 
     @Test
     void weightsTooLargeToWriteNameTheirFile() throws Exception {
-        Path out = tmp.resolve("weights"); // student_w.npy: 200 x 50 floats, 40 kB
+        Path out = tmp.resolve("weights"); // student_layer1_weight.npy: 200 x 50 floats, 40 kB
         String err = runLimited(out, "--d", "50", "--m", "200", "--n", "64", "--test-n", "64", "--steps", "2");
-        assertTrue(err.contains("cannot write " + out.resolve("student_w.npy") + ": file too large"), err);
+        assertTrue(err.contains("cannot write " + out.resolve("student_layer1_weight.npy") + ": file too large"), err);
         try (Stream<Path> files = Files.list(out)) {
             assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "a temporary file is left");
         }

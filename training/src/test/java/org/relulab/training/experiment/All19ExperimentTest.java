@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.experiment.ReproduceFixture.Outcome;
+import org.relulab.training.io.StrictCsv;
 import org.relulab.training.plot.SvgCheck;
 import org.relulab.training.sweep.PointState;
 import org.relulab.training.sweep.RunResult;
@@ -84,7 +85,7 @@ class All19ExperimentTest {
         Outcome first = relulab(args);
         assertEquals(0, first.code(), first.err());
         for (String f : All19Experiment.SUMMARY_FILES) assertTrue(Files.size(dir.resolve(f)) > 0, f);
-        List<String> tuning = Files.readAllLines(dir.resolve("tuning.csv"));
+        List<String> tuning = withoutRunIds(dir, "tuning.csv");
         assertEquals(1 + 6 * 2 * 2, tuning.size());
         Map<String, String> chosen = new HashMap<>(); // learner,n → η chosen
         Set<String> trainable = new HashSet<>(); // learner,n with a point that trained
@@ -100,7 +101,7 @@ class All19ExperimentTest {
         }
         assertEquals(trainable, chosen.keySet(), "a point is chosen wherever one trained");
         assertTrue(chosen.size() >= 6, "most learners train somewhere: " + chosen);
-        List<String> fig1 = Files.readAllLines(dir.resolve("fig1.csv"));
+        List<String> fig1 = withoutRunIds(dir, "fig1.csv");
         assertEquals(1 + chosen.size(), fig1.size());
         // the 3-layer net at N = 100: η = 1e4 kills its ReLUs on the tuning seed (finite, chosen) and diverges on
         // seed 1, so it falls back to η = 0.5
@@ -131,7 +132,7 @@ class All19ExperimentTest {
         assertTrue(SvgCheck.checkAll(dir) > 1, "fig1.svg and the runs' plots, well-formed with their data beside");
         // the exact learners: one row each, their own table rows, a λ of the grid, and the run's own evaluation of
         // the solution agreeing with the ridge predictions
-        List<String> exact = Files.readAllLines(dir.resolve("exact.csv"));
+        List<String> exact = withoutRunIds(dir, "exact.csv");
         assertEquals(1 + 4 * 2, exact.size());
         for (String row : exact.subList(1, exact.size())) {
             String[] c = row.split(","); // learner,n,seed,solved_in,parameters,lambda,validation_mse,...
@@ -155,9 +156,26 @@ class All19ExperimentTest {
         assertTrue(again.err().contains("8 finished before, 0 to run"), again.err());
         assertFalse(again.err().contains("to run (0 failed before") && !again.err().contains(" 0 to run"),
                 again.err());
-        assertEquals(tuning, Files.readAllLines(dir.resolve("tuning.csv")));
-        assertEquals(fig1, Files.readAllLines(dir.resolve("fig1.csv")));
-        assertEquals(exact, Files.readAllLines(dir.resolve("exact.csv")));
+        assertEquals(tuning, withoutRunIds(dir, "tuning.csv"));
+        assertEquals(fig1, withoutRunIds(dir, "fig1.csv"));
+        assertEquals(exact, withoutRunIds(dir, "exact.csv"));
+        assertTrue(StrictCsv.checkAll(dir) > 3 + 24 + 8, "the tables, the sweeps' points and runs' metrics");
+        StrictCsv.pandasReads(dir);
+    }
+
+    /**
+     * The lines of CSV {@code file} in {@code dir} without their first column, run_id, which must name a run folder
+     * under {@code dir}.
+     */
+    private static List<String> withoutRunIds(Path dir, String file) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve(file)), rest = new java.util.ArrayList<>();
+        assertTrue(lines.get(0).startsWith("run_id,"), lines.get(0));
+        for (String line : lines) {
+            String runId = line.substring(0, line.indexOf(','));
+            if (!rest.isEmpty()) assertTrue(Files.isRegularFile(dir.resolve(runId).resolve("manifest.json")), line);
+            rest.add(line.substring(runId.length() + 1));
+        }
+        return rest;
     }
 
     @Test

@@ -68,12 +68,11 @@ class BeyondNtkExperimentTest {
     @Test
     void commandLineErrorsExitWith2AndWriteNothing() throws IOException {
         Path o = tmp.resolve("out");
-        assertUsage("reproduce beyond-ntk: unknown option '--d' "
-                + "(expected one of: --out, --threads, --jobs, --specs, --quick)", "reproduce", "beyond-ntk", "--d",
+        assertUsage("reproduce: unknown option '--d' (see relulab reproduce --help)", "reproduce", "beyond-ntk", "--d",
                 "8,16", "--out", o.toString());
         assertUsage("reproduce beyond-ntk: --jobs 0 is out of range (expected 1 to 1024)", "reproduce", "beyond-ntk",
                 "--jobs", "0", "--out", o.toString());
-        assertUsage("reproduce beyond-ntk: --quick takes no value", "reproduce", "beyond-ntk", "--quick=yes");
+        assertUsage("reproduce: option --quick takes no value (got yes)", "reproduce", "beyond-ntk", "--quick=yes");
         Path specs = Files.createDirectories(tmp.resolve("specs"));
         assertUsage("reproduce beyond-ntk: --specs " + specs + " has no network.toml (expected a copy of "
                 + "sweeps/presets/beyond-ntk/network.toml)", "reproduce", "beyond-ntk", "--specs", specs.toString(),
@@ -124,9 +123,10 @@ class BeyondNtkExperimentTest {
         SeparationTable t = new SeparationTable();
         for (int d : new int[] {8, 16}) {
             for (long s = 1; s <= 2; s++) {
-                t.add(new SeparationTable.Measurement(SeparationTable.Method.NETWORK, d, 10 * d * d, s, 1e-4, 1e-5,
+                t.add(new SeparationTable.Measurement("", SeparationTable.Method.NETWORK, d, 10 * d * d, s, 1e-4, 1e-5,
                         Double.NaN, 10, 5, 1));
-                t.add(new SeparationTable.Measurement(SeparationTable.Method.RF, d, 10 * d * d, s, 5e-3, 1e-3, 1e-4, 0,
+                t.add(new SeparationTable.Measurement("", SeparationTable.Method.RF, d, 10 * d * d, s, 5e-3, 1e-3, 1e-4,
+                        0,
                         -1, 1));
             }
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.experiment.ReproduceFixture.Outcome;
+import org.relulab.training.io.StrictCsv;
 import org.relulab.training.plot.SvgCheck;
 import org.relulab.training.run.Trainer;
 import org.relulab.training.sweep.SpecParser;
@@ -141,10 +142,11 @@ class PresetRunnerTest {
         assertTrue(again.err().contains("2 points in " + out.resolve("fig1-fig2") + ": 2 finished before, 0 to run"),
                 again.err());
         assertEquals(lines, again.out().lines().filter(l -> l.startsWith("reproduce lmz20, m=")).toList());
+        assertTrue(StrictCsv.checkAll(out) >= 3, "points.csv and each run's metrics.csv");
     }
 
     @Test
-    void zywg19AndAs21OfTinySpecsWriteTheirReports() throws IOException {
+    void zywg19AndAs21OfTinySpecsWriteTheirReports() throws IOException, InterruptedException {
         Path specs = Files.createDirectories(tmp.resolve("specs")), out = tmp.resolve("zywg19");
         String relu = """
                 [base]
@@ -165,15 +167,21 @@ class PresetRunnerTest {
         Outcome z = relulab("reproduce", "zywg19", "--specs", specs.toString(), "--out", out.toString());
         assertEquals(0, z.code(), z.err());
         List<String> convergence = Files.readAllLines(out.resolve("convergence.csv"));
-        assertEquals(List.of("init,seed,initial_error,final_error,first_step_below_1e-3,measured_rate,predicted_rate"),
-                convergence.subList(0, 1));
-        assertTrue(convergence.get(1).startsWith("tensor,1,") && convergence.get(2).startsWith("random,1,"),
+        assertEquals(List.of("run_id,init,seed,initial_error,final_error,first_step_below_1e-3,measured_rate,"
+                + "predicted_rate"), convergence.subList(0, 1));
+        assertTrue(convergence.get(1).startsWith("convergence/runs/init=tensor_seed=1,tensor,1,")
+                && convergence.get(2).startsWith("convergence/runs/init=gaussian_seed=1,random,1,"),
                 convergence.toString());
+        assertTrue(convergence.get(2).contains(",,"), "the random init never gets below 1e-3 in 30 steps: empty, "
+                + "not a word: " + convergence.get(2));
         List<String> floor = Files.readAllLines(out.resolve("floor.csv"));
-        assertEquals(1 + 6 + 1, floor.size(), floor.toString());
-        assertTrue(floor.get(7).startsWith("# fit over 6 runs"), floor.get(7));
+        assertEquals(1 + 6, floor.size(), floor.toString());
+        List<String> fit = Files.readAllLines(out.resolve("floor-fit.csv"));
+        assertEquals(2, fit.size(), fit.toString());
+        assertTrue(fit.get(1).startsWith("final_error,tensor-init-gd,n,6,") && fit.get(1).endsWith(",-0.5"),
+                fit.get(1));
         for (String row : floor.subList(1, 7)) { // the Fisher prediction of each run's floor: positive, finite
-            double predicted = Double.parseDouble(row.split(",")[5]);
+            double predicted = Double.parseDouble(row.split(",")[6]);
             assertTrue(predicted > 0 && predicted < 10, row);
         }
         assertTrue(Files.readString(out.resolve("floor.svg")).contains("d = 6, K = 3"));
@@ -205,8 +213,9 @@ class PresetRunnerTest {
         assertEquals(1 + 8, noisy.size(), noisy.toString());
         for (String row : noisy.subList(1, noisy.size())) { // ν and ρ as given; a positive, finite population loss
             String[] f = row.split(",");
-            assertEquals(List.of("0.3", "0.4"), List.of(f[3], f[4]), row);
-            double population = Double.parseDouble(f[15]);
+            assertEquals(List.of("0.3", "0.4"), List.of(f[4], f[5]), row);
+            assertTrue(Files.isDirectory(out21.resolve(f[0])), "run_id is the run's folder: " + row);
+            double population = Double.parseDouble(f[16]);
             assertTrue(population > 0 && population < 10, row);
         }
         assertEquals(1 + 4, Files.readAllLines(out21.resolve("noisy-summary.csv")).size());
@@ -218,8 +227,12 @@ class PresetRunnerTest {
         assertEquals(1 + 4 + 1, summary.size(), summary.toString());
         List<String> lambdas = new ArrayList<>();
         for (String line : summary.subList(1, summary.size()))
-            lambdas.add(line.split(",")[0] + "/" + line.split(",")[1]);
+            lambdas.add(line.split(",")[1] + "/" + line.split(",")[2]);
         assertEquals(List.of("2/0", "2/0.003", "8/0", "8/0.003", "8/0.01"), lambdas);
+        assertTrue(StrictCsv.checkAll(out) >= 2 + 2 + 6, "zywg19's tables, its points.csv and its runs' metrics");
+        assertTrue(StrictCsv.checkAll(out21) >= 4 + 3 + 13, "as21's tables, its points.csv and its runs' metrics");
+        StrictCsv.pandasReads(out);
+        StrictCsv.pandasReads(out21);
         assertTrue(Files.readString(out21.resolve("lambda.svg")).contains("m = 8, seed 1, 40 steps"));
         assertTrue(SvgCheck.checkAll(out21) > 6, "every plot, the runs' too, well-formed with its data beside it");
     }

@@ -15,11 +15,16 @@ import org.relulab.training.metrics.PowerLawFit;
 /** {@link SeparationTable}: the summaries, CSV files, console table and fits of reproduce beyond-ntk. */
 class SeparationTableTest {
     private static Measurement kernel(Method m, int d, long seed, double loss, double lambda) {
-        return new Measurement(m, d, 10 * d * d, seed, loss, loss / 2, lambda, 0, -1, 1.25);
+        return new Measurement(runId(d, seed), m, d, 10 * d * d, seed, loss, loss / 2, lambda, 0, -1, 1.25);
     }
 
     private static Measurement network(int d, long seed, double loss, long beat) {
-        return new Measurement(Method.NETWORK, d, 10 * d * d, seed, loss, loss / 4, Double.NaN, 16L * d * d, beat, 3.5);
+        return new Measurement(runId(d, seed), Method.NETWORK, d, 10 * d * d, seed, loss, loss / 4, Double.NaN,
+                16L * d * d, beat, 3.5);
+    }
+
+    private static String runId(int d, long seed) {
+        return "network/runs/d=" + d + "_seed=" + seed;
     }
 
     private static SeparationTable sample() {
@@ -57,10 +62,13 @@ class SeparationTableTest {
     void resultsCsvLeavesCellsThatDoNotApplyEmpty() {
         String[] lines = sample().resultsCsv().split("\n");
         assertEquals(SeparationTable.RESULTS_HEADER, lines[0]);
-        assertEquals("ntk,8,640,1,0.00200000,0.0160000,0.00100000,0,,,1.3", lines[1]);
-        assertEquals("kappa1,8,640,1,0.00300000,0.0240000,0.00150000,1.00e-06,,,1.3", lines[2]);
-        assertEquals("network,8,640,1,0.000100000,0.000800000,2.50000e-05,,1024,288,3.5", lines[3]);
-        assertEquals("network,8,640,2,0.000300000,0.00240000,7.50000e-05,,1024,never,3.5", lines[5]);
+        assertEquals("network/runs/d=8_seed=1,ntk,8,640,1,0.00200000,0.0160000,0.00100000,0,,,1.3", lines[1]);
+        assertEquals("network/runs/d=8_seed=1,kappa1,8,640,1,0.00300000,0.0240000,0.00150000,1.00e-06,,,1.3",
+                lines[2]);
+        assertEquals("network/runs/d=8_seed=1,network,8,640,1,0.000100000,0.000800000,2.50000e-05,,1024,288,3.5",
+                lines[3]);
+        assertEquals("network/runs/d=8_seed=2,network,8,640,2,0.000300000,0.00240000,7.50000e-05,,1024,,3.5",
+                lines[5], "never below the kernels: empty");
         assertEquals(8, lines.length);
     }
 
@@ -71,10 +79,12 @@ class SeparationTableTest {
         assertEquals(SeparationTable.SUMMARY_HEADER, lines[0]);
         assertEquals("network,8,640,2,0.00160000,0.00113,0.000800000,0.00240000,,", lines[1]);
         assertEquals("kappa1,8,640,1,0.0240000,0.00,0.0240000,0.0240000,,", lines[5]);
-        assertEquals(8, lines.length, t.summaryCsv());
-        assertTrue(lines[6].startsWith("# network: test loss x d ~ d^(") && lines[7].startsWith("# ntk: "),
-                "fits with 3 points at 2 dims, none for kappa1's one point: "
-                        + t.summaryCsv());
+        assertEquals(6, lines.length, t.summaryCsv());
+        String[] fits = t.fitCsv().split("\n");
+        assertEquals(FitCsv.HEADER, fits[0]);
+        assertEquals(3, fits.length, "fits with 3 points at 2 dims, none for kappa1's one point: " + t.fitCsv());
+        assertTrue(fits[1].startsWith("test_loss_x_d,network,d,3,") && fits[2].startsWith("test_loss_x_d,ntk,d,3,")
+                && fits[1].endsWith(","), t.fitCsv());
         String md = t.markdown();
         assertTrue(md.startsWith("| d | n | LMZ20 network | NTK (abs net) | κ₁ kernel |\n|---:|---:|---:|---:|---:|\n"),
                 md);
@@ -111,7 +121,7 @@ class SeparationTableTest {
         assertEquals(SeparationTable.ESTIMATE_HEADER, est[0]);
         // d = 8, n = 640: the NTK's staircase buys ℓ = 0, 2, 4 (1 + 35 + 294 = 330; its ℓ = 1 eigenvalue is 0)
         assertTrue(est[1].startsWith("ntk,8,640,640,"), est[1]);
-        assertTrue(est[1].contains(",0+2+4,330,"), est[1]);
+        assertTrue(est[1].contains(",\"[0, 2, 4]\",330,"), est[1]);
         assertTrue(est[1].endsWith(",0.0240000"), "the measured mean beside it: " + est[1]);
         assertTrue(est[2].startsWith("rf,8,640,256,") && est[2].endsWith(","), "no random features measured: "
                 + est[2]);
@@ -119,9 +129,9 @@ class SeparationTableTest {
 
         String[] spectrum = t.spectrumCsv().split("\n");
         assertEquals(SeparationTable.SPECTRUM_HEADER, spectrum[0]);
-        assertTrue(spectrum[1].startsWith("ntk,8,0,1,"), spectrum[1]);
+        assertTrue(spectrum[1].startsWith("ntk,8,0,false,1,"), spectrum[1]);
         int degrees = ntk.curve().spectrum().maxDegree() + 2; // 0 … L and the tail
-        assertTrue(spectrum[degrees].startsWith("ntk,8,>" + (degrees - 2) + ",,,"), spectrum[degrees]);
+        assertTrue(spectrum[degrees].startsWith("ntk,8," + (degrees - 1) + ",true,,,"), spectrum[degrees]);
         assertEquals(1 + 2 * degrees + (rf.curve().spectrum().maxDegree() - ntk.curve().spectrum().maxDegree()),
                 spectrum.length);
 

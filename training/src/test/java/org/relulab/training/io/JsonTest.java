@@ -30,6 +30,16 @@ class JsonTest {
         assertEquals(List.of("b", "a", "s", "e", "l"), new ArrayList<>(((Map<?, ?>) v).keySet()));
     }
 
+    /** A double rounds an integer beyond 2^53 (a seed): such an integer comes back as the exact long. */
+    @Test
+    void keepsIntegersBeyondADoubleExact() {
+        assertEquals(9007199254740991.0, Json.parse("9007199254740991"), "below 2^53: a double holds it");
+        assertEquals(9007199254740993L, Json.parse("9007199254740993"));
+        assertEquals(Long.MIN_VALUE, Json.parse("-9223372036854775808"));
+        assertEquals(1e19, Json.parse("10000000000000000000"), "beyond a long: the nearest double");
+        assertEquals(1e16, Json.parse("1e16"), "not an integer literal");
+    }
+
     @Test
     void decodesEscapes() {
         assertEquals("q\" b\\ s/ \b\f\n\r\t ±", Json.parse("\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t \\u00B1\""));

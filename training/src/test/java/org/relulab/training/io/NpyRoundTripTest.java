@@ -66,6 +66,25 @@ class NpyRoundTripTest {
         }
     }
 
+    /** A vector, a row or a column of any layout, is written 1-D and reads back as either. */
+    @Test
+    void vectorsAreOneDimensional() throws IOException {
+        try (Workspace ws = Workspace.shared()) {
+            float[] v = values(11, 3);
+            for (Matrix m : List.of(ws.matrix(1, 11, v), ws.column(11).copyFrom(v), ws.matrix(11, 1, v))) {
+                Path f = tmp.resolve("v.npy");
+                Npy.writeVector(f, m);
+                assertArrayEquals(new int[] {11}, Npy.shape(f));
+                assertArrayEquals(bits(v), bits(Npy.readMatrix(ws, f, 1, 11).toArray()));
+                assertArrayEquals(bits(v), bits(Npy.readMatrix(ws, f, 11, 1).toArray()));
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Npy.writeVector(tmp.resolve("m.npy"), ws.matrix(2, 3)));
+            assertTrue(e.getMessage().endsWith("a 2 x 3 matrix is not a vector (expected 1 x n or n x 1)"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void denseMatrices() throws IOException {
         try (Workspace ws = Workspace.confined()) {

@@ -42,7 +42,8 @@ class SignedReluRunTest {
         int last = error.length - 1;
         assertTrue(error[0] > 0.9 && error[last] < 0.15, "identification error " + error[0] + " -> " + error[last]);
         assertTrue(angle[last] < 3, "largest angle to a heavy student neuron: " + angle[last] + "°");
-        for (String f : new String[] {"identification.svg", "teacher_a.npy", "teacher_w.npy", "student_a.npy"}) {
+        for (String f : new String[] {"identification.svg", "teacher_output_weight.npy", "teacher_layer1_weight.npy",
+                "student_output_weight.npy"}) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
         assertTrue(Files.readString(out.resolve("manifest.json")).contains("conic particle gradient descent"));

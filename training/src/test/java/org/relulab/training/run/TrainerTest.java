@@ -66,7 +66,7 @@ class TrainerTest {
         assertTrue(last < 0.5 * first, "test loss falls: " + first + " -> " + last);
         assertEquals(last, r.testLoss(), 1e-6 * last);
         String manifest = Files.readString(cfg.out().resolve("manifest.json"));
-        for (String key : new String[] {"\"options\"", "\"seed\": \"7\"", "\"kernels\"", "\"jdk\"", "\"cpu\"",
+        for (String key : new String[] {"\"options\"", "\"seed\": 7", "\"kernels\"", "\"jdk\"", "\"cpu\"",
                 "\"git_commit\"",
                 "\"rng\"", "\"result\"", "\"steps_done\": 300"}) {
             assertTrue(manifest.contains(key), "manifest has " + key + ":\n" + manifest);
@@ -77,11 +77,12 @@ class TrainerTest {
         String hermite = Files.readString(cfg.out().resolve("hermite.svg"));
         assertTrue(hermite.contains("order 4") && hermite.contains("population loss (exact)"), "hermite.svg");
         assertEquals(2, SvgCheck.checkAll(cfg.out()), "loss.svg and hermite.svg, with their data beside them");
-        var w = org.relulab.training.io.Npy.read(cfg.out().resolve("student_w.npy"));
+        var w = org.relulab.training.io.Npy.read(cfg.out().resolve("student_layer1_weight.npy"));
         assertEquals(20, w.rows());
         assertEquals(8, w.cols());
         assertTrue(
-                Files.exists(cfg.out().resolve("teacher_w.npy")) && Files.exists(cfg.out().resolve("teacher_a.npy")));
+                Files.exists(cfg.out().resolve("teacher_layer1_weight.npy"))
+                        && Files.exists(cfg.out().resolve("teacher_output_weight.npy")));
         // The order-2 Hermite term falls as the student learns the teacher's second moment.
         double h2first = Double.parseDouble(rows.get(1).split(",")[7]),
                 h2last = Double.parseDouble(rows.get(11).split(",")[7]);
@@ -121,8 +122,9 @@ class TrainerTest {
             assertTrue(r.testLoss() < (network.startsWith("ntk") ? 0.95 : 0.7) * first,
                     network + ": test loss falls: " + first + " -> " + r.testLoss());
             for (String f : network.endsWith("-2")
-                    ? List.of("student_W", "student_b1", "student_a")
-                    : List.of("student_W", "student_b1", "student_V", "student_b2", "student_a")) {
+                    ? List.of("student_layer1_weight", "student_layer1_bias", "student_output_weight")
+                    : List.of("student_layer1_weight", "student_layer1_bias", "student_layer2_weight",
+                            "student_layer2_bias", "student_output_weight")) {
                 assertTrue(Files.exists(cfg.out().resolve(f + ".npy")), network + ": " + f);
             }
             assertTrue(
@@ -195,14 +197,17 @@ class TrainerTest {
             run(a, Provider.lookup());
             run(b, Provider.lookup());
             assertEquals(losses(a.out()), losses(b.out()), threads + " threads");
-            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(a.out().resolve("student_w.npy")),
-                    Files.readAllBytes(b.out().resolve("student_w.npy")), threads + " threads: final weights");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    Files.readAllBytes(a.out().resolve("student_layer1_weight.npy")),
+                    Files.readAllBytes(b.out().resolve("student_layer1_weight.npy")),
+                    threads + " threads: final weights");
         }
         // GEMM splits its work so that every element sums in the same order for any thread count.
         assertEquals(losses(tmp.resolve("a1")), losses(tmp.resolve("a2")), "1 thread against 2");
         org.junit.jupiter.api.Assertions.assertArrayEquals(
-                Files.readAllBytes(tmp.resolve("a1").resolve("student_w.npy")),
-                Files.readAllBytes(tmp.resolve("a2").resolve("student_w.npy")), "1 thread against 2: final weights");
+                Files.readAllBytes(tmp.resolve("a1").resolve("student_layer1_weight.npy")),
+                Files.readAllBytes(tmp.resolve("a2").resolve("student_layer1_weight.npy")),
+                "1 thread against 2: final weights");
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.relulab.training.failure.ExitCode;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.io.Json;
 import org.relulab.training.io.Npy;
+import org.relulab.training.io.StrictCsv;
 import org.relulab.training.plot.PlotCsv;
 import org.relulab.training.plot.SvgCheck;
 import org.relulab.training.run.MetricsCsv;
@@ -140,11 +141,11 @@ class CollectTest {
 
     /**
      * The first logged step whose population loss is at or below the degree-4 floor of the run's teacher,
-     * Σ a_j² (1 − 2/π − 1/π − 1/(12π)), computed here from teacher_a.npy; -1 when there is none.
+     * Σ a_j² (1 − 2/π − 1/π − 1/(12π)), computed here from teacher_output_weight.npy; -1 when there is none.
      */
     static long escapeStep(Path run, Map<String, double[]> metrics) throws IOException {
         double sumSquares = 0;
-        for (double a : Npy.read(run.resolve("teacher_a.npy")).toRows()[0]) sumSquares += a * a;
+        for (double a : Npy.read(run.resolve("teacher_output_weight.npy")).toRows()[0]) sumSquares += a * a;
         double floor = sumSquares * (1 - 3 / Math.PI - 1 / (12 * Math.PI));
         double[] steps = metrics.get("step"), loss = metrics.get("population_loss");
         for (int i = 0; i < steps.length; i++) if (loss[i] <= floor) return (long) steps[i];
@@ -327,8 +328,10 @@ class CollectTest {
     /** pandas reads both tables with no options, numeric columns as numbers (skipped without python3 and pandas). */
     @Test
     void pandasReadsBothTablesWithNumericColumns() throws Exception {
-        String python = pythonWithPandas();
+        assertTrue(StrictCsv.checkAll(sweep) >= 3 + 5, "runs.csv, summary.csv, points.csv and 5 runs' metrics");
+        String python = StrictCsv.pythonWithPandas();
         Assumptions.assumeTrue(python != null, "no python3 with pandas here");
+        StrictCsv.pandasReads(sweep);
         String script = """
                 import sys, pandas
                 runs = pandas.read_csv(sys.argv[1] + "/runs.csv")
@@ -349,20 +352,6 @@ class CollectTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out);
         assertEquals("pandas ok 6 3", out.strip());
-    }
-
-    /** The first of python3 and /usr/bin/python3 that imports pandas, or null. */
-    static String pythonWithPandas() throws InterruptedException {
-        for (String python : List.of("python3", "/usr/bin/python3")) {
-            try {
-                Process p = new ProcessBuilder(python, "-c", "import pandas").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) return python;
-            } catch (IOException e) {
-                continue; // not installed
-            }
-        }
-        return null;
     }
 
     @Test

@@ -43,8 +43,8 @@ class SlurmSweepTest {
             Path a = here.resolve("runs").resolve(p.name()), b = there.resolve("runs").resolve(p.name());
             assertEquals(PointState.DONE, PointStatus.of(b).state(), p.name() + ": " + tasksOutput(there));
             assertEquals(metricsWithoutSeconds(a), metricsWithoutSeconds(b), p.name());
-            assertArrayEquals(Files.readAllBytes(a.resolve("student_w.npy")),
-                    Files.readAllBytes(b.resolve("student_w.npy")), p.name());
+            assertArrayEquals(Files.readAllBytes(a.resolve("student_layer1_weight.npy")),
+                    Files.readAllBytes(b.resolve("student_layer1_weight.npy")), p.name());
         }
         Outcome status = SweepFixture.relulab("sweep", "status", there.toString());
         assertTrue(status.out().contains("6 done"), status.all());

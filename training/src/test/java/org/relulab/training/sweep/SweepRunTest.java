@@ -80,7 +80,8 @@ class SweepRunTest {
         for (SweepPoint p : points) {
             Path run = folder.runDir(p.name());
             assertEquals(PointState.DONE, PointStatus.of(run).state(), p.name());
-            for (String f : List.of("manifest.json", "metrics.csv", "loss.svg", "student_w.npy", "teacher_w.npy")) {
+            for (String f : List.of("manifest.json", "metrics.csv", "loss.svg", "student_layer1_weight.npy",
+                    "teacher_layer1_weight.npy")) {
                 assertTrue(Files.isRegularFile(run.resolve(f)), run.resolve(f) + " is missing");
             }
             assertFalse(Files.exists(run.resolve("checkpoint.bin")), "a finished run deletes its checkpoint");
@@ -138,8 +139,8 @@ class SweepRunTest {
             Path run = folder.runDir(p.name()), whole = new SweepFolder(reference).runDir(p.name());
             assertEquals(PointState.DONE, PointStatus.of(run).state(), p.name());
             assertEquals(metricsWithoutSeconds(whole), metricsWithoutSeconds(run), p.name());
-            assertArrayEquals(Files.readAllBytes(whole.resolve("student_w.npy")),
-                    Files.readAllBytes(run.resolve("student_w.npy")), p.name());
+            assertArrayEquals(Files.readAllBytes(whole.resolve("student_layer1_weight.npy")),
+                    Files.readAllBytes(run.resolve("student_layer1_weight.npy")), p.name());
         }
         String log = Files.readString(folder.log(resumed.name()));
         assertTrue(log.contains("# relulab sweep: attempt 2 (resume) at "), log);
