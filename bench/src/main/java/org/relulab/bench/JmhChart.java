@@ -10,16 +10,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.relulab.training.plot.PlotCsv;
+import org.relulab.training.plot.Svg;
 
 /**
  * Draws the GFLOP/s of a JMH GEMM run as an SVG bar chart: one panel per thread count, a group of bars per
  * shape, one bar per implementation (relulab, OpenBLAS, ...), and the FMA peak × threads as a dashed line
- * when it is given. Reads the records that have a {@code shape} parameter and a gflop metric.
+ * when it is given. Reads the records that have a {@code shape} parameter and a gflop metric. Beside OUT.svg it writes
+ * the bars' data, OUT.plot.csv (series, shape, threads, gflops), which {@code scripts/plots/redraw.py} redraws.
  *
  * <pre>java -cp benchmarks.jar org.relulab.bench.JmhChart [--peak GFLOPS] [--title TEXT] RESULT.json OUT.svg</pre>
  */
 public final class JmhChart {
-    private static final String[] COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+    /** The colours of the implementations: relulab first, in the line plots' colours ({@code Look}). */
+    private static final String[] COLORS = {"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9",
+            "#000000", "#8c564b"};
+    /** The CSV of the bars' data. */
+    static final String CSV_HEADER = "series,shape,threads,gflops";
+    /** A legend entry's width. */
+    private static final int ENTRY_W = 190;
     private static final int PANEL_HEIGHT = 260, TOP = 50, LEFT = 60, BAR = 12, GAP = 22, RIGHT = 20, TICKS = 5;
 
     private JmhChart() {}
@@ -40,7 +49,9 @@ public final class JmhChart {
                 }
             }
             if (out == null) throw new IllegalArgumentException("expected RESULT.json OUT.svg");
-            Files.writeString(Path.of(out), render(JmhResult.read(Path.of(in)), peak, title));
+            List<JmhResult> results = JmhResult.read(Path.of(in));
+            Files.writeString(Path.of(out), render(results, peak, title));
+            Files.writeString(PlotCsv.path(Path.of(out)), csv(results));
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("JmhChart: " + (e instanceof IOException ? e.toString() : e.getMessage()));
             System.exit(2);
@@ -102,29 +113,43 @@ public final class JmhChart {
     static String render(List<JmhResult> results, double peak, String title) {
         Bars bars = Bars.of(results);
         double top = bars.top(peak);
-        int width = Math.max(LEFT + bars.shapes().size() * bars.group() + RIGHT, 40 + 8 * title.length());
-        int height = TOP + bars.threads().size() * (PANEL_HEIGHT + 40) + 20 + 18 * ((bars.series().size() + 2) / 3);
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "font-family=\"sans-serif\" font-size=\"11\">%n", width, height));
-        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
-        text(svg, width / 2.0, 20, "middle", 14, escape(title));
+        int width = Math.max(LEFT + bars.shapes().size() * bars.group() + RIGHT, 420);
+        Svg.Title t = Svg.title(title, width - 20);
+        int y0 = TOP + t.height() - Svg.TITLE_SIZE, columns = Math.max(1, (width - LEFT) / ENTRY_W);
+        int height = y0 + bars.threads().size() * (PANEL_HEIGHT + 40) + 20
+                + 18 * ((bars.series().size() + columns - 1) / columns);
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("title", title);
+        data.put("y-label", "GFLOP/s");
+        if (!Double.isNaN(peak)) data.put("peak-gflops", Double.toString(peak));
+        Svg svg = new Svg(width, height, data).title(width / 2.0, 20, t);
         int panel = 0;
-        for (int t : bars.threads()) panel(svg, bars, t, TOP + panel++ * (PANEL_HEIGHT + 40), top, peak, width);
-        legend(svg, bars.series(), TOP + bars.threads().size() * (PANEL_HEIGHT + 40));
-        return svg.append("</svg>\n").toString();
+        for (int th : bars.threads()) panel(svg, bars, th, y0 + panel++ * (PANEL_HEIGHT + 40), top, peak, width);
+        legend(svg, bars.series(), y0 + bars.threads().size() * (PANEL_HEIGHT + 40), columns);
+        return svg.end();
+    }
+
+    /** The bars' data: one row per implementation, shape and thread count. */
+    static String csv(List<JmhResult> results) {
+        Bars bars = Bars.of(results);
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        bars.gflops().forEach((key, g) -> {
+            String[] k = key.split("\\|", -1);
+            csv.append(PlotCsv.cell(k[0])).append(',').append(PlotCsv.cell(k[1])).append(',').append(k[2]).append(',')
+                    .append(g).append('\n');
+        });
+        return csv.toString();
     }
 
     /** One thread count's panel, its top at {@code y0}: grid, bars per shape, the peak line, the axis. */
-    private static void panel(StringBuilder svg, Bars bars, int t, double y0, double top, double peak, int width) {
+    private static void panel(Svg svg, Bars bars, int t, double y0, double top, double peak, int width) {
         double yBase = y0 + PANEL_HEIGHT;
-        text(svg, LEFT, y0 - 6, "start", 12, t + (t == 1 ? " thread" : " threads") + ", GFLOP/s");
+        svg.text(LEFT, y0 - 6, "start", 12, t + (t == 1 ? " thread" : " threads") + ", GFLOP/s");
         for (int i = 0; i <= TICKS; i++) { // grid and axis labels
             double v = top * i / TICKS, y = yBase - PANEL_HEIGHT * v / top;
-            svg.append(
-                    String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
-                            LEFT, y, width - RIGHT, y));
-            text(svg, LEFT - 4, y + 4, "end", 10, String.format(Locale.ROOT, "%.0f", v));
+            svg.raw(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
+                    LEFT, y, width - RIGHT, y));
+            svg.text(LEFT - 4, y + 4, "end", 10, String.format(Locale.ROOT, "%.0f", v));
         }
         int g = 0, group = bars.group();
         for (String shape : bars.shapes()) {
@@ -134,36 +159,35 @@ public final class JmhChart {
                 Double v = bars.gflops().get(Bars.key(s, shape, t));
                 if (v != null) {
                     double h = PANEL_HEIGHT * v / top;
-                    svg.append(String.format(Locale.ROOT,
+                    svg.raw(String.format(Locale.ROOT,
                             "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
                                     + "fill=\"%s\"><title>%s %s %d: %.1f GFLOP/s</title></rect>%n",
-                            x + k * BAR, yBase - h, BAR - 1, h, COLORS[k % COLORS.length], escape(s), escape(shape), t,
-                            v));
+                            x + k * BAR, yBase - h, BAR - 1, h, COLORS[k % COLORS.length], Svg.escape(s),
+                            Svg.escape(shape), t, v));
                 }
                 k++;
             }
-            text(svg, x + bars.series().size() * BAR / 2.0, yBase + 14, "middle", 10, escape(shape));
+            svg.text(x + bars.series().size() * BAR / 2.0, yBase + 14, "middle", 10, shape);
         }
         if (!Double.isNaN(peak)) {
             double y = yBase - PANEL_HEIGHT * peak * t / top;
-            svg.append(String.format(Locale.ROOT,
+            svg.raw(String.format(Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\" stroke-dasharray=\"4 3\"/>%n",
                     LEFT, y, width - RIGHT, y));
-            text(svg, width - RIGHT, y - 3, "end", 10, String.format(Locale.ROOT, "FMA peak %.0f", peak * t));
+            svg.text(width - RIGHT, y - 3, "end", 10, String.format(Locale.ROOT, "FMA peak %.0f", peak * t));
         }
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\"/>%n",
+        svg.raw(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\"/>%n",
                 LEFT, yBase, width - RIGHT, yBase));
     }
 
-    /** The legend below the panels, three entries a row. */
-    private static void legend(StringBuilder svg, Set<String> series, double ly) {
+    /** The legend below the panels, {@code columns} entries a row. */
+    private static void legend(Svg svg, Set<String> series, double ly, int columns) {
         int k = 0;
         for (String s : series) {
-            double x = LEFT + (k % 3) * 190, y = ly + (k / 3) * 18;
-            svg.append(
-                    String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>%n",
-                            x, y - 9, COLORS[k % COLORS.length]));
-            text(svg, x + 14, y, "start", 11, escape(s));
+            double x = LEFT + (k % columns) * ENTRY_W, y = ly + (k / columns) * 18;
+            svg.raw(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>%n",
+                    x, y - 9, COLORS[k % COLORS.length]));
+            svg.text(x + 14, y, "start", 11, s);
             k++;
         }
     }
@@ -175,15 +199,5 @@ public final class JmhChart {
             if (m * p >= v) return m * p;
         }
         return 10 * p;
-    }
-
-    private static void text(StringBuilder svg, double x, double y, String anchor, int size, String s) {
-        svg.append(String.format(Locale.ROOT,
-                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
-                x, y, anchor, size, s));
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

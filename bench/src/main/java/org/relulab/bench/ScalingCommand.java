@@ -86,8 +86,8 @@ final class ScalingCommand {
                     .stepTimes(JmhRawData.read(dir.resolve("step-time.json")));
             Files.writeString(dir.resolve("time-to-epsilon.csv"), ScalingReport.runsCsv(runs));
             Files.writeString(dir.resolve("step-time.csv"), ScalingReport.stepCsv(steps));
-            Files.writeString(dir.resolve("time-to-epsilon.svg"), ScalingReport.timeToEpsilonSvg(runs));
-            Files.writeString(dir.resolve("step-time.svg"), ScalingReport.stepTimeSvg(steps));
+            ScalingReport.timeToEpsilonPlot(runs).write(dir.resolve("time-to-epsilon.svg"));
+            ScalingReport.stepTimePlot(steps).write(dir.resolve("step-time.svg"));
             String fits = ScalingReport.timeToEpsilonMarkdown(runs);
             Files.writeString(dir.resolve("README.md"),
                     readme(plan, runs, steps, fits, minutes, loadBefore, loadAverage()));

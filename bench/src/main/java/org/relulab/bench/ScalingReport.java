@@ -144,7 +144,7 @@ final class ScalingReport {
      * Wall seconds to ε against d on log-log axes: every run (and its CPU seconds), both fits of the wall time and the
      * flop-count line.
      */
-    static String timeToEpsilonSvg(List<Run> runs) {
+    static LinePlot timeToEpsilonPlot(List<Run> runs) {
         double[] d = column(runs, Run::d), t = column(runs, Run::seconds);
         Fits f = Fits.of(d, t);
         double lo = d[0], hi = d[0];
@@ -163,20 +163,20 @@ final class ScalingReport {
         return new LinePlot(
                 String.format(Locale.ROOT, "LMZ20 time to test loss %.4f/d (m = 4d, n = 10d², GD, η = m/2)",
                         Lmz20Scaling.EPSILON),
-                "d (log scale)", "seconds to eps (log scale)", true).legendLeft()
+                "input dimension d", "seconds to ε", true)
                 .addPoints("wall, one per seed", d, t)
                 .addPoints("CPU, one per seed", d, column(runs, Run::cpuSeconds))
                 .addDashed(String.format(Locale.ROOT, "power law d^%.2f", f.power().slope()), x, power)
                 .addDashed(String.format(Locale.ROOT, "exponential %.3f^d", f.exponential().growthPerUnit()), x, exp)
-                .add("flops/step, d^4", x, flops).svg();
+                .add("flops/step, d^4", x, flops);
     }
 
     /** Milliseconds per step against size / base size, one point series per varied dimension, and the flop line. */
-    static String stepTimeSvg(List<StepTime> steps) {
+    static LinePlot stepTimePlot(List<StepTime> steps) {
         LinePlot p = new LinePlot(
                 String.format(Locale.ROOT, "Time per GD step, one of d, m, n varied (base d = %d, m = %d, n = %d)",
                         StepSize.BASE_D, StepSize.BASE_M, StepSize.BASE_N),
-                "size / base size (log scale)", "ms per step (log scale)", true).legendLeft();
+                "size / base size", "ms per step", true);
         double base = baseMs(steps), lo = Double.POSITIVE_INFINITY, hi = 0;
         for (char c : new char[] {'d', 'm', 'n'}) {
             List<StepTime> s = steps.stream().filter(x -> x.size().varied() == c).toList();
@@ -190,7 +190,7 @@ final class ScalingReport {
         if (hi > 0)
             p.addDashed("flop count 4nmd (through the base)", new double[] {lo, hi},
                     new double[] {base * lo, base * hi});
-        return p.svg();
+        return p;
     }
 
     /**

@@ -19,11 +19,20 @@ class JmhChartTest {
         String svg = JmhChart.render(List.of(gemm("GemmBenchmark.gemm", "sq512", 1, 100),
                 gemm("peers.OpenBlasGemmBenchmark.gemm", "sq512", 1, 98), gemm("GemmBenchmark.gemm", "sq512", 2, 190),
                 gemm("peers.OpenBlasGemmBenchmark.gemm", "sq512", 2, 180)), 117.1, "GEMM <test>");
-        assertTrue(svg.startsWith("<svg") && svg.endsWith("</svg>\n"), svg);
+        SvgXml.parse(svg);
         assertEquals(4, svg.split("GFLOP/s</title>", -1).length - 1, "one bar per record");
         assertTrue(svg.contains("<title>relulab sq512 2: 190.0 GFLOP/s</title>"), svg);
         assertTrue(svg.contains("FMA peak 117") && svg.contains("FMA peak 234"), "peak × threads per panel");
         assertTrue(svg.contains("GEMM &lt;test&gt;"), "title escaped");
+        assertEquals("""
+                series,shape,threads,gflops
+                relulab,sq512,1,100.0
+                OpenBLAS,sq512,1,98.0
+                relulab,sq512,2,190.0
+                OpenBLAS,sq512,2,180.0
+                """, JmhChart.csv(List.of(gemm("GemmBenchmark.gemm", "sq512", 1, 100),
+                gemm("peers.OpenBlasGemmBenchmark.gemm", "sq512", 1, 98), gemm("GemmBenchmark.gemm", "sq512", 2, 190),
+                gemm("peers.OpenBlasGemmBenchmark.gemm", "sq512", 2, 180))));
     }
 
     @Test

@@ -95,8 +95,10 @@ class ScalingReportTest {
         assertTrue(md.contains("grows as d^5.00") && md.contains("the exponential model fits worse"), md);
         assertTrue(md.contains("steps' d^2.00 ± 0.00 plus the time per step's d^3.00 ± 0.09"), md);
         assertTrue(md.contains("|   8 |  32 |  640 |    2 | 0.328–0.360      |         0.344 |"), md);
-        String svg = ScalingReport.timeToEpsilonSvg(runs);
-        assertEquals(24 + 2, svg.split("<circle", -1).length - 1, "12 wall and 12 CPU points, two legend markers");
+        String svg = ScalingReport.timeToEpsilonPlot(runs).svg();
+        SvgXml.parse(svg);
+        assertEquals(12 + 1, svg.split("<circle", -1).length - 1, "12 wall points (circles) and their legend marker");
+        assertEquals(12 + 1 + 1, svg.split("<rect x=", -1).length - 1, "12 CPU points (squares), legend, frame");
         assertTrue(svg.contains("power law d^5.00") && svg.contains("stroke-dasharray"), svg);
     }
 
@@ -116,7 +118,7 @@ class ScalingReportTest {
         assertTrue(md.contains("| d      | 8 to 128      |                   1.00 ± 0.00 |"), md);
         assertTrue(ScalingReport.stepCsv(steps)
                 .startsWith("varied,d,m,n,flops_per_step,ms_per_step,ms_error,cpu_ms_per_step,gflops\nd,8,128,10240,"));
-        assertTrue(ScalingReport.stepTimeSvg(steps).contains("flop count 4nmd"));
+        assertTrue(SvgXml.parse(ScalingReport.stepTimePlot(steps).svg()).getTextContent().contains("flop count 4nmd"));
     }
 
     @Test

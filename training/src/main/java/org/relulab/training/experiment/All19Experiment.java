@@ -219,13 +219,17 @@ public final class All19Experiment implements Experiment {
         for (PresetRuns.Run r : exact) seeds.add(r.config().seed());
         All19Table.Cell[][] cells = cells(learners, ns, results, exact, meanSquare);
         LinePlot plot = new LinePlot(String.format(Locale.ROOT,
-                "ALL19 Fig. 1: test MSE against N (median over %d seed%s; E[F*²] ≈ %.0f)", seeds.size(),
-                seeds.size() == 1 ? "" : "s", meanSquare), "training samples N", "test MSE", true);
+                "ALL19 Fig. 1: test MSE against N (median over %d seed%s, min–max band; E[F*²] ≈ %.0f)",
+                seeds.size(), seeds.size() == 1 ? "" : "s", meanSquare), "training samples N", "test MSE", true);
         double[] x = Arrays.stream(ns).asDoubleStream().toArray();
         for (int l = 0; l < learners.size(); l++) {
-            double[] medians = new double[ns.length];
-            for (int j = 0; j < ns.length; j++) medians[j] = cells[l][j].median();
-            plot.add(learners.get(l).label, x, medians);
+            double[] medians = new double[ns.length], lo = new double[ns.length], hi = new double[ns.length];
+            for (int j = 0; j < ns.length; j++) {
+                medians[j] = cells[l][j].median();
+                lo[j] = cells[l][j].min();
+                hi[j] = cells[l][j].max();
+            }
+            plot.add(learners.get(l).label, x, medians).addBand(learners.get(l).label, x, lo, hi);
         }
         int fellBack = (int) results.stream().filter(r -> r.fallbacks > 0).count();
         TreeSet<Long> tuningSeeds = new TreeSet<>();
@@ -251,7 +255,7 @@ public final class All19Experiment implements Experiment {
         TextFile.write(s.out().resolve("fig1.csv"), fig1Csv(s.out(), results, meanSquare));
         TextFile.write(s.out().resolve("exact.csv"), All19Exact.csv(solved));
         TextFile.write(s.out().resolve("table.md"), table);
-        TextFile.write(s.out().resolve("fig1.svg"), plot.svg());
+        plot.write(s.out().resolve("fig1.svg"));
         out.println();
         out.print(table);
         out.println("\nresults in " + s.out());

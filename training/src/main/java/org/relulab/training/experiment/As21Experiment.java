@@ -94,10 +94,11 @@ public final class As21Experiment implements SweepExperiment {
         RunConfig c = all.get(0).config();
         String setting = String.format(Locale.ROOT, "d = %d, m° = %d, n = %d, η = %s", c.data().d(),
                 c.teacher().neurons(), c.data().n(), c.optimizer().lr());
-        LinePlot errors = new LinePlot("AS21: identification error E against the step (" + setting + ")", "step",
+        LinePlot errors = new LinePlot("AS21: identification error E against the step (" + setting + "; median over "
+                + "seeds, min–max band)", "step",
                 "E (TV distance at 10°, relative)", false);
-        LinePlot angles = new LinePlot("AS21: largest angle to a heavy student neuron (" + setting + ")", "step",
-                "degrees", false);
+        LinePlot angles = new LinePlot("AS21: largest angle to a heavy student neuron (" + setting + "; median over "
+                + "seeds, min–max band)", "step", "angle (°)", false);
         StringBuilder csv = new StringBuilder(
                 "run_id,m,lambda,seed,steps,final_error,final_mass_outside,final_max_angle_deg,"
                         + "min_mass_ratio,max_mass_ratio,final_test_loss,first_step_error_below_0.1,identified,"
@@ -130,12 +131,12 @@ public final class As21Experiment implements SweepExperiment {
             if (m == widest && seed == 1 && lambda > 0) line.add(new double[] {lambda, o.finalError()});
             if (i >= grid.size()) continue; // the λ line's runs only feed lambda.svg
             String series = String.format(Locale.ROOT, "m = %d, λ = %s", m, text(lambda));
-            errors.add(series, o.step(), o.error());
-            angles.add(series, o.step(), o.angle());
+            errors.addSeed(series, o.step(), o.error());
+            angles.addSeed(series, o.step(), o.angle());
         }
         runs.write("summary.csv", csv);
-        runs.write("identification.svg", errors.svg());
-        runs.write("angle.svg", angles.svg());
+        errors.write(runs.dir().resolve("identification.svg"));
+        angles.write(runs.dir().resolve("angle.svg"));
         if (line.size() > 1) writeLambdaPlot(runs, line, widest, c.steps());
         List<EndState> noisy = new ArrayList<>();
         for (PresetRuns.Run r : runs.of(NOISY)) noisy.add(EndState.of(r));
@@ -209,10 +210,9 @@ public final class As21Experiment implements SweepExperiment {
         sweep.sort((p, q) -> Double.compare(p[0], q[0]));
         double[] lambdas = sweep.stream().mapToDouble(p -> p[0]).toArray(),
                 finals = sweep.stream().mapToDouble(p -> p[1]).toArray();
-        runs.write("lambda.svg", new LinePlot(String.format(Locale.ROOT,
-                "AS21: final E against λ (m = %d, seed 1, %d steps)", m, steps), "λ (path-norm weight)",
-                "final E", true)
-                .add("final E", lambdas, finals).svg());
+        new LinePlot(String.format(Locale.ROOT, "AS21: final E against λ (m = %d, seed 1, %d steps)", m, steps),
+                "λ (path-norm weight)", "final identification error E", true).add("final E", lambdas, finals)
+                .write(runs.dir().resolve("lambda.svg"));
     }
 
     static String text(double lambda) {

@@ -58,12 +58,13 @@ final class As21NoisyReport {
         String setting = String.format(Locale.ROOT, "ν = %s, ρ = %s, d = %d, m° = %d, n = %d, %d steps",
                 c.teacher().noise(), c.teacher().cosine(), c.data().d(), c.teacher().neurons(), c.data().n(),
                 c.steps());
+        String seeds = "; mean over seeds, min–max band";
         LinePlot loss = new LinePlot("AS21 with label noise: population loss against the clean teacher (" + setting
-                + ")", "λ (path-norm weight); dashed: λ = 0", "E[(f − f°)²]", true);
-        LinePlot error = new LinePlot("AS21 with label noise: identification error E (" + setting + ")",
-                "λ (path-norm weight); dashed: λ = 0", "E (TV distance at 10°, relative)", true);
+                + seeds + ")", "λ (path-norm weight)", "E[(f − f°)²]", true);
+        LinePlot error = new LinePlot("AS21 with label noise: identification error E (" + setting + seeds + ")",
+                "λ (path-norm weight)", "E (TV distance at 10°, relative)", true);
         LinePlot angle = new LinePlot("AS21 with label noise: largest angle to a heavy student neuron (" + setting
-                + ")", "λ (path-norm weight); dashed: λ = 0", "degrees", true);
+                + "; mean over seeds)", "λ (path-norm weight)", "angle (°)", true);
         StringBuilder summary = new StringBuilder(SUMMARY_HEADER).append('\n');
         double[] span = lambdaSpan(byM);
         for (Map.Entry<Integer, Map<Double, List<As21Experiment.EndState>>> m : byM.entrySet()) {
@@ -99,29 +100,27 @@ final class As21NoisyReport {
             String name = "m = " + m.getKey();
             double[][] positive = points.stream().filter(p -> p[0] > 0).toArray(double[][]::new);
             double[] x = column(positive, 0);
-            loss.add(name, x, column(positive, 1)).addPoints(name, x, column(positive, 1))
-                    .addBand(name, x, column(positive, 2), column(positive, 3));
-            error.add(name, x, column(positive, 4)).addPoints(name, x, column(positive, 4))
-                    .addBand(name, x, column(positive, 5), column(positive, 6));
-            angle.add(name, x, column(positive, 7)).addPoints(name, x, column(positive, 7));
+            loss.add(name, x, column(positive, 1)).addBand(name, x, column(positive, 2), column(positive, 3));
+            error.add(name, x, column(positive, 4)).addBand(name, x, column(positive, 5), column(positive, 6));
+            angle.add(name, x, column(positive, 7));
             error.addPoints(name + " (to the minimizer)", x, column(positive, 8));
             for (double[] p : points) {
                 if (p[0] != 0) continue;
-                loss.addDashed(name, span, new double[] {p[1], p[1]});
-                error.addDashed(name, span, new double[] {p[4], p[4]});
-                angle.addDashed(name, span, new double[] {p[7], p[7]});
+                loss.addDashed(name + ", λ = 0", name, span, new double[] {p[1], p[1]});
+                error.addDashed(name + ", λ = 0", name, span, new double[] {p[4], p[4]});
+                angle.addDashed(name + ", λ = 0", name, span, new double[] {p[7], p[7]});
             }
         }
-        addPredictions(states, loss, angle, span);
+        addPredictions(states, loss, angle);
         runs.write("noisy-summary.csv", summary);
-        runs.write("noisy-loss.svg", loss.svg());
-        runs.write("noisy-identification.svg", error.svg());
-        runs.write("noisy-angle.svg", angle.svg());
+        loss.write(runs.dir().resolve("noisy-loss.svg"));
+        error.write(runs.dir().resolve("noisy-identification.svg"));
+        angle.write(runs.dir().resolve("noisy-angle.svg"));
     }
 
     /** The population minimizer's bias loss and largest angle at each λ > 0, and ν²m°d/n for m = m° at λ = 0. */
-    private static void addPredictions(List<As21Experiment.EndState> states, LinePlot loss, LinePlot angle,
-            double[] span) throws IOException {
+    private static void addPredictions(List<As21Experiment.EndState> states, LinePlot loss, LinePlot angle)
+            throws IOException {
         Map<Double, As21Experiment.EndState> byLambda = new TreeMap<>();
         double variance = Double.NaN;
         for (As21Experiment.EndState e : states) {
@@ -143,8 +142,7 @@ final class As21NoisyReport {
             loss.addDashed("bias of λ (theory)", x, bias);
             angle.addDashed("population minimizer (theory)", x, degrees);
         }
-        if (!Double.isNaN(variance))
-            loss.addDashed("ν²m°d/n (theory, m = m°)", span, new double[] {variance, variance});
+        if (!Double.isNaN(variance)) loss.addReference("ν²m°d/n (theory, m = m°)", variance);
     }
 
     /** The smallest and largest λ > 0 of the sweep, where the λ = 0 levels are drawn. */

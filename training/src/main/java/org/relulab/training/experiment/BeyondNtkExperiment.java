@@ -110,8 +110,8 @@ public final class BeyondNtkExperiment implements SweepExperiment {
         long t0 = System.nanoTime();
         SeparationTable table = new SeparationTable();
         StringBuilder sweeps = new StringBuilder("run_id,method,d,seed,lambda,validation_mse,cg_iterations,failure\n");
-        LinePlot curves = new LinePlot("LMZ20 network (m = 4d, η = m/2): test loss × d against the step", "step",
-                "test loss × d", false);
+        LinePlot curves = new LinePlot("LMZ20 network (m = 4d, η = m/2): test loss × d against the step (median over "
+                + "seeds, min–max band)", "step", "test loss × d", false);
         // The kernel methods' GEMM threads, held for the whole report.
         try (Kernels k = Kernels.create(Provider.lookup(), runs.threads())) {
             for (PresetRuns.Run r : runs.of("network")) {
@@ -125,9 +125,9 @@ public final class BeyondNtkExperiment implements SweepExperiment {
         runs.write("lambda.csv", sweeps);
         runs.write("estimate.csv", table.estimateCsv());
         runs.write("spectrum.csv", table.spectrumCsv());
-        runs.write("loss-x-d.svg", lossPlot(table).svg());
-        runs.write("kernels.svg", kernelPlot(table).svg());
-        runs.write("network.svg", curves.svg());
+        lossPlot(table).write(runs.dir().resolve("loss-x-d.svg"));
+        kernelPlot(table).write(runs.dir().resolve("kernels.svg"));
+        curves.write(runs.dir().resolve("network.svg"));
         out.println();
         out.print(table.markdown());
         for (String line : table.fitLines()) out.println(line);
@@ -228,23 +228,20 @@ public final class BeyondNtkExperiment implements SweepExperiment {
         table.add(new Measurement(runId, Method.NETWORK, d, n, seed, res.finalTestLoss(), res.finalTrainLoss(),
                 Double.NaN,
                 res.stepsDone(), beat, res.seconds()));
-        curves.add("d = " + d, step, timesD);
+        curves.addSeed("d = " + d, step, timesD);
         out.printf(Locale.ROOT,
                 "  d = %2d, seed %d, %-15s test loss x d %.4g (m = %d, %d steps, below the best kernel %s), %.1f s%s%n",
                 d, seed, Method.NETWORK.label, res.finalTestLoss() * d, m, res.stepsDone(),
                 beat < 0 ? "never" : "from step " + beat, res.seconds(), res.diverged() ? " (diverged)" : "");
     }
 
-    /** Test loss × d against d: every seed of every method (one color a method), and the two reference levels. */
+    /** Test loss × d against d: each method's median over seeds and min–max band, and the floors as references. */
     static LinePlot lossPlot(SeparationTable table) {
-        LinePlot p = new LinePlot("LMZ20 teacher, n = 10d²: test loss × d against d (each line one seed)",
-                "input dimension d",
-                "test loss × d", true);
+        LinePlot p = new LinePlot("LMZ20 teacher, n = 10d²: test loss × d against d (median over seeds, min–max band)",
+                "input dimension d", "test loss × d", true);
         for (Method method : Method.values()) {
             addSeedLines(p, table, method);
         }
-        double[] ends = {table.rows().stream().mapToDouble(Measurement::d).min().orElse(1),
-                table.rows().stream().mapToDouble(Measurement::d).max().orElse(1)};
         for (int degree : FLOOR_DEGREES) {
             double f = floor(degree);
             String name = switch (degree) {
@@ -252,29 +249,29 @@ public final class BeyondNtkExperiment implements SweepExperiment {
                 case 2 -> "1 − 3/π: degree ≤ 2 best";
                 default -> String.format(Locale.ROOT, "%.4f: degree ≤ %d best", f, degree);
             };
-            p.add(name, ends, new double[] {f, f});
+            p.addReference(name, f);
         }
         return p;
     }
 
-    /** One solid line per seed of {@code method}: its test loss × d against d, under the method's label. */
+    /** Each seed of {@code method}: its test loss × d against d, under the method's label (drawn as their median). */
     private static void addSeedLines(LinePlot p, SeparationTable table, Method method) {
         for (long s : table.rows().stream().mapToLong(Measurement::seed).distinct().sorted().toArray()) {
             List<Measurement> rows = table.rows().stream().filter(x -> x.method() == method && x.seed() == s)
                     .toList();
             if (rows.isEmpty()) continue;
-            p.add(method.label, rows.stream().mapToDouble(Measurement::d).toArray(),
+            p.addSeed(method.label, rows.stream().mapToDouble(Measurement::d).toArray(),
                     rows.stream().mapToDouble(Measurement::lossTimesD).toArray());
         }
     }
 
     /**
-     * The kernels alone: each seed's test loss × d against d (solid), eigenlearning's estimate from the kernel's
-     * spectrum (dashed) and the staircase's (points), in the kernel's color, and 1 − 3/π.
+     * The kernels alone: the test loss × d against d (median over seeds and min–max band), eigenlearning's estimate
+     * from the kernel's spectrum (dashed) and the staircase's (points), in the kernel's colour, and 1 − 3/π.
      */
     static LinePlot kernelPlot(SeparationTable table) {
-        LinePlot p = new LinePlot("Kernels, n = 10d²: test loss × d (solid: each seed) and the estimates from the "
-                + "spectra", "input dimension d", "test loss × d", true).legendBottomLeft();
+        LinePlot p = new LinePlot("Kernels, n = 10d²: test loss × d (solid: median over seeds, min–max band) and the "
+                + "estimates from the spectra", "input dimension d", "test loss × d", true);
         for (Method method : Method.values()) {
             if (!method.kernel()) continue;
             addSeedLines(p, table, method);
@@ -286,12 +283,7 @@ public final class BeyondNtkExperiment implements SweepExperiment {
             p.addPoints(method.label + ": staircase", method.label, d,
                     est.stream().mapToDouble(Estimate::staircaseTimesD).toArray());
         }
-        int[] dims = table.dims();
-        if (dims.length > 0) {
-            double f = floor(2);
-            p.addDashed("1 − 3/π: degree ≤ 2 best", new double[] {dims[0], dims[dims.length - 1]},
-                    new double[] {f, f});
-        }
+        if (table.dims().length > 0) p.addReference("1 − 3/π: degree ≤ 2 best", floor(2));
         return p;
     }
 }

@@ -67,9 +67,10 @@ public final class Zywg19Experiment implements SweepExperiment {
                 "run_id,init,seed,initial_error,final_error,first_step_below_1e-3,measured_rate,predicted_rate\n");
         RunConfig first = list.get(0).config();
         LinePlot plot = new LinePlot(String.format(Locale.ROOT,
-                "ZYWG19: GD from the tensor init vs a random init (d = %d, K = %d, κ = %s, n = %d, noiseless)",
-                first.data().d(), first.teacher().neurons(), first.teacher().kappa(), first.data().n()), "step",
-                "|W - W*|_F / |W*|_F (best matching)", false);
+                "ZYWG19: GD from the tensor init vs a random init (d = %d, K = %d, κ = %s, n = %d, noiseless; median "
+                        + "over seeds, min–max band)",
+                first.data().d(), first.teacher().neurons(),
+                first.teacher().kappa(), first.data().n()), "step", "‖W − W*‖_F / ‖W*‖_F (best matching)", false);
         for (PresetRuns.Run r : list) {
             String init = init(r.config());
             long seed = r.config().seed();
@@ -81,7 +82,7 @@ public final class Zywg19Experiment implements SweepExperiment {
             csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.6g,%.6g,%s,%s,%.6f%n", runs.runId(r), init, seed,
                     error[0], error[error.length - 1], below < 0 ? "" : Long.toString(below),
                     Double.isNaN(measured) ? "" : String.format(Locale.ROOT, "%.6f", measured), predicted));
-            plot.add(init + " init", step, error);
+            plot.addSeed(init + " init", step, error);
             out.printf(Locale.ROOT, "reproduce zywg19, convergence: %s init, seed %d: recovery error %.3g -> %.3g%s; "
                     + "rate per step %s (theory: max |1 - η λ(F)| = %.4f)%n", init, seed, error[0],
                     error[error.length - 1], below < 0 ? ", never below 1e-3" : ", below 1e-3 from step " + below,
@@ -91,7 +92,7 @@ public final class Zywg19Experiment implements SweepExperiment {
                     predicted);
         }
         runs.write("convergence.csv", csv);
-        runs.write("convergence.svg", plot.svg());
+        plot.write(runs.dir().resolve("convergence.svg"));
     }
 
     private static void floor(PresetRuns runs, PrintStream out) throws IOException {
@@ -139,18 +140,19 @@ public final class Zywg19Experiment implements SweepExperiment {
         LinePlot plot = new LinePlot(
                 String.format(Locale.ROOT, "ZYWG19 error floor (d = %d, K = %d, κ = %s, ν = %s, %s init + GD)",
                         c.data().d(), c.teacher().neurons(), c.teacher().kappa(), c.teacher().noise(), init(c)),
-                "training samples n", "final |W - W*|_F / |W*|_F", true)
-                .add("median over seeds", medianN, median)
-                .add(String.format(Locale.ROOT, "fit: slope %.3f ± %.3f", fit.slope(), fit.slopeCi95()), medianN,
-                        fitted)
-                .add("slope -1/2 (the paper)", medianN, half)
-                .add("Fisher prediction ν √(tr F⁻¹ / n) / ‖W*‖ (mean over seeds)", medianN,
+                "training samples n", "final ‖W − W*‖_F / ‖W*‖_F", true);
+        for (int p = 0; p < list.size(); p++)
+            plot.addSeed("median over seeds, min–max band", new double[] {ns[p]}, new double[] {errors[p]});
+        plot.addDashed(String.format(Locale.ROOT, "fit: slope %.3f ± %.3f", fit.slope(), fit.slopeCi95()), medianN,
+                fitted)
+                .addDashed("slope −1/2 (the paper)", medianN, half)
+                .addDashed("Fisher prediction ν √(tr F⁻¹ / n) / ‖W*‖ (mean over seeds)", medianN,
                         predictedByN.values().stream()
                                 .mapToDouble(v -> v.stream().mapToDouble(Double::doubleValue).average().orElse(0))
                                 .toArray());
         runs.write("floor.csv", csv);
         runs.write("floor-fit.csv", new FitCsv().add("final_error", "tensor-init-gd", "n", fit, -0.5).csv());
-        runs.write("floor.svg", plot.svg());
+        plot.write(runs.dir().resolve("floor.svg"));
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import org.relulab.training.io.TextFile;
 import org.relulab.training.plot.LinePlot;
 import org.relulab.training.student.TwoLayerStudent;
 import org.relulab.training.teacher.AbsTeacher;
@@ -33,10 +32,11 @@ public record HermiteMetric(TwoLayerStudent student, AbsTeacher teacher) impleme
 
     @Override
     public void plot(Path dir, String title, double[] steps, Function<String, double[]> column) throws IOException {
-        LinePlot p = new LinePlot("LMZ20 Hermite terms of the population loss: " + title, "step", "term", false);
+        LinePlot p = new LinePlot("LMZ20 Hermite terms of the population loss: " + title, "step",
+                "term of the population loss (squared error)", false);
         p.add("population loss (exact)", steps, column.apply("population_loss"));
-        p.add("test loss (sampled)", steps, column.apply("test_loss"));
+        p.addDashed("test loss (sampled)", steps, column.apply("test_loss")); // dashed: it lies on the exact one
         for (int order = 0; order <= 6; order += 2) p.add("order " + order, steps, column.apply("hermite_" + order));
-        TextFile.write(dir.resolve("hermite.svg"), p.svg());
+        p.write(dir.resolve("hermite.svg"));
     }
 }

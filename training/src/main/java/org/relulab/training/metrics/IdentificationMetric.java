@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import org.relulab.training.io.TextFile;
 import org.relulab.training.plot.LinePlot;
 import org.relulab.training.student.TwoLayerStudent;
 import org.relulab.training.teacher.SignedReluTeacher;
@@ -24,11 +23,10 @@ public record IdentificationMetric(TwoLayerStudent student, SignedReluTeacher te
 
     @Override
     public void plot(Path dir, String title, double[] steps, Function<String, double[]> column) throws IOException {
-        TextFile.write(dir.resolve("identification.svg"),
-                new LinePlot("AS21 teacher identification: " + title, "step",
-                        "relative mass error; degrees", false)
-                        .add("identification error E", steps, column.apply("identification_error"))
-                        .add("mass outside the 10° cones", steps, column.apply("mass_outside"))
-                        .add("max angle to a heavy neuron (°)", steps, column.apply("max_angle_deg")).svg());
+        new LinePlot("AS21 teacher identification: " + title, "step", "relative mass error; angle (°)", false)
+                .add("identification error E", steps, column.apply("identification_error"))
+                .add("mass outside the 10° cones", steps, column.apply("mass_outside"))
+                .add("max angle to a heavy neuron (°)", steps, column.apply("max_angle_deg"))
+                .write(dir.resolve("identification.svg"));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import org.relulab.training.io.TextFile;
 import org.relulab.training.plot.LinePlot;
 import org.relulab.training.student.TwoLayerStudent;
 import org.relulab.training.teacher.Teacher;
@@ -23,8 +22,7 @@ public record RecoveryMetric(TwoLayerStudent student, Teacher teacher) implement
 
     @Override
     public void plot(Path dir, String title, double[] steps, Function<String, double[]> column) throws IOException {
-        TextFile.write(dir.resolve("recovery.svg"), new LinePlot("Parameter recovery: " + title, "step",
-                "|W - W*|_F / |W*|_F (best matching)", false)
-                .add("recovery error", steps, column.apply("recovery_error")).svg());
+        new LinePlot("Parameter recovery: " + title, "step", "‖W − W*‖_F / ‖W*‖_F (best matching)", false)
+                .add("recovery error", steps, column.apply("recovery_error")).write(dir.resolve("recovery.svg"));
     }
 }

@@ -19,7 +19,6 @@ import org.relulab.training.config.OptimizerKind;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.io.CheckpointFile;
-import org.relulab.training.io.TextFile;
 import org.relulab.training.machine.MemoryLimits;
 import org.relulab.training.metrics.LoggedMetric;
 import org.relulab.training.plot.LinePlot;
@@ -214,8 +213,8 @@ public final class Trainer {
         String title = run.teacher().describe() + "; " + run.learner().describe() + ", "
                 + run.config().optimizer().kind().key();
         double[] x = log.steps();
-        TextFile.write(dir.resolve("loss.svg"), new LinePlot(title, "step", "mean squared error", false)
-                .add("train loss", x, log.column("train_loss")).add("test loss", x, log.column("test_loss")).svg());
+        new LinePlot(title, "step", "mean squared error", false).add("train loss", x, log.column("train_loss"))
+                .add("test loss", x, log.column("test_loss")).write(dir.resolve("loss.svg"));
         for (LoggedMetric m : run.metrics()) m.plot(dir, title, x, log::column);
     }
 

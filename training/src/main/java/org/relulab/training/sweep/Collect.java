@@ -11,6 +11,8 @@ import java.util.StringJoiner;
 import org.relulab.training.failure.Failure;
 import org.relulab.training.failure.FileProblem;
 import org.relulab.training.io.TextFile;
+import org.relulab.training.plot.LinePlot;
+import org.relulab.training.plot.PlotCsv;
 
 /**
  * {@code relulab sweep collect DIR}: a sweep folder's runs as tables and a plot, written into DIR (replacing those of
@@ -72,8 +74,9 @@ public final class Collect {
         write(folder, "summary.csv", summary.csv(), written);
         write(folder, "summary.md", summary.markdown(about(folder), metric), written);
         if (x != null) {
-            write(folder, SweepPlot.fileName(metric, x), SweepPlot.svg(table, metric, x, by, fixed(folder.spec())),
-                    written);
+            LinePlot plot = SweepPlot.plot(table, metric, x, by, fixed(folder.spec()));
+            write(folder, SweepPlot.fileName(metric, x), plot.svg(), written);
+            write(folder, PlotCsv.path(Path.of(SweepPlot.fileName(metric, x))).toString(), plot.csv(), written);
         }
         out.println("sweep collect: " + table.runs().size() + " points: " + describe(states));
         out.println("sweep collect: wrote " + String.join(", ", written) + " in " + a.dir());

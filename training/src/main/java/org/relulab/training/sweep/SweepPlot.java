@@ -10,17 +10,12 @@ import org.relulab.training.plot.LinePlot;
 
 /**
  * A metric of a sweep's done runs against one swept option, one line per value of another ({@code --by}) and of any
- * further swept option but seed: at each x the median over seeds (a point on the line), with a band from the minimum
- * to the maximum. The y axis is logarithmic; the x axis too when its values are positive and span a factor of 20 or
- * more. A 0/1 metric ({@link Metric#indicator()}) is drawn as the fraction of ones over seeds on a linear axis from 0
- * to 1, its band the 95 % Wilson interval. Lines with long names list them below the chart.
+ * further swept option but seed: at each x the median over seeds (a point on the line, marked where the line has few),
+ * with a band from the minimum to the maximum. The y axis is logarithmic; the x axis too when its values are positive
+ * and span a factor of 20 or more. A 0/1 metric ({@link Metric#indicator()}) is drawn as the fraction of ones over
+ * seeds on a linear axis from 0 to 1, its band the 95 % Wilson interval.
  */
 final class SweepPlot {
-    /** The longest title; the fixed options are cut to fit. */
-    private static final int MAX_TITLE = 110;
-    /** The longest line name the legend inside the chart holds; longer ones put the legend below it. */
-    private static final int MAX_INSIDE_NAME = 24;
-
     private SweepPlot() {}
 
     /** The plot's file name in the sweep folder: {@code final-test-loss-vs-lr.svg}. */
@@ -29,10 +24,10 @@ final class SweepPlot {
     }
 
     /**
-     * The SVG of {@code metric} against column {@code x}, one line per value of {@code by} (null: none) and of each
+     * The plot of {@code metric} against column {@code x}, one line per value of {@code by} (null: none) and of each
      * other swept option but seed; {@code fixed} (the spec's base options, "d=16, steps=20000") ends the title.
      */
-    static String svg(RunsTable table, Metric metric, RunsTable.Column x, RunsTable.Column by, String fixed) {
+    static LinePlot plot(RunsTable table, Metric metric, RunsTable.Column x, RunsTable.Column by, String fixed) {
         String column = RunResult.column(metric);
         Map<String, TreeMap<Double, List<Double>>> lines = new LinkedHashMap<>();
         for (RunsTable.Run r : table.runs()) {
@@ -44,7 +39,6 @@ final class SweepPlot {
         }
         LinePlot plot = new LinePlot(title(metric, x, fixed), x.name(), metric.description(), logX(lines));
         if (metric.indicator()) plot.unitY();
-        if (lines.keySet().stream().anyMatch(name -> name.length() > MAX_INSIDE_NAME)) plot.legendBelow();
         lines.forEach((name, points) -> {
             double[] xs = new double[points.size()], median = new double[xs.length], lo = new double[xs.length],
                     hi = new double[xs.length];
@@ -64,9 +58,9 @@ final class SweepPlot {
                 lo[i] = s[2];
                 hi[i++] = s[3];
             }
-            plot.add(name, xs, median).addPoints(name, xs, median).addBand(name, xs, lo, hi);
+            plot.add(name, xs, median).addBand(name, xs, lo, hi);
         });
-        return plot.svg();
+        return plot;
     }
 
     /**
@@ -88,8 +82,7 @@ final class SweepPlot {
                 ? ": fraction of seeds, 95 % Wilson band"
                 : ": median over seeds, min-max band");
         if (fixed.isEmpty()) return title;
-        title += "; " + fixed;
-        return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE - 1) + "…";
+        return title + "; " + fixed; // LinePlot wraps a long title
     }
 
     /** A log x axis for positive values that span a factor of 20 or more. */

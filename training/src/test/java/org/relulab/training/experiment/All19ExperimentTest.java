@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.experiment.ReproduceFixture.Outcome;
 import org.relulab.training.io.StrictCsv;
+import org.relulab.training.plot.SvgCheck;
 import org.relulab.training.sweep.PointState;
 import org.relulab.training.sweep.RunResult;
 import org.relulab.training.sweep.SpecParser;
@@ -128,7 +129,7 @@ class All19ExperimentTest {
         assertTrue(table.contains("| 3-layer (NTK) |"), table);
         assertEquals("1e4", chosen.get("3layer,100"));
         assertTrue(table.contains(" | 1e4, 0 |"), "the choices show tuning's choice, not the fallback: " + table);
-        assertTrue(Files.readString(dir.resolve("fig1.svg")).startsWith("<svg"));
+        assertTrue(SvgCheck.checkAll(dir) > 1, "fig1.svg and the runs' plots, well-formed with their data beside");
         // the exact learners: one row each, their own table rows, a λ of the grid, and the run's own evaluation of
         // the solution agreeing with the ridge predictions
         List<String> exact = withoutRunIds(dir, "exact.csv");

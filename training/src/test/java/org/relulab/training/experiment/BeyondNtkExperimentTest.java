@@ -22,6 +22,7 @@ import org.relulab.training.config.RunConfig;
 import org.relulab.training.data.DataSource;
 import org.relulab.training.data.Dataset;
 import org.relulab.training.io.Npy;
+import org.relulab.training.plot.SvgCheck;
 import org.relulab.training.run.Trainer;
 import org.relulab.training.sweep.SpecParser;
 import org.relulab.training.sweep.SweepPoint;
@@ -130,11 +131,13 @@ class BeyondNtkExperimentTest {
             }
         }
         String svg = BeyondNtkExperiment.lossPlot(t).svg();
+        SvgCheck.parse(svg);
         for (String s : new String[] {"LMZ20 network", "random features", "1 − 3/π", "1 − 2/π", "input dimension d"}) {
             assertTrue(svg.contains(s), s);
         }
-        assertEquals(2 * 2 + 4, svg.split("<polyline").length - 1,
-                "one line per method and seed, and four floors");
+        assertEquals(2, svg.split("<polyline").length - 1, "one line per method: the median of its seeds");
+        assertEquals(2, svg.split("<polygon fill=").length - 1, "and its band from the lowest seed to the highest");
+        assertEquals(4, svg.split("stroke=\"#555555\" stroke-width=\"1.3\"").length - 1, "four floors, dashed grey");
         assertEquals(1 - 3 / Math.PI, BeyondNtkExperiment.floor(2), 1e-15);
         double[] a = {0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125};
         t.add(BeyondNtkExperiment.estimate(SeparationTable.Method.RF, a, 640, 256));
@@ -145,9 +148,11 @@ class BeyondNtkExperimentTest {
         }
         assertFalse(kernels.contains("LMZ20 network"), "kernels only");
         // the estimate is drawn in its kernel's color: random features' line and the dashed estimate share it
-        String color = kernels.replaceAll("(?s).*<polyline fill=\"none\" stroke=\"(#[0-9a-f]+)\" stroke-width=\"1.5\" "
-                + "points.*", "$1");
-        assertTrue(kernels.contains("stroke=\"" + color + "\" stroke-width=\"1.5\" stroke-dasharray"), color);
+        SvgCheck.parse(kernels);
+        String color = kernels.replaceAll("(?s).*<polyline fill=\"none\" stroke=\"(#[0-9a-f]+)\" stroke-width=\"1.6\" "
+                + "stroke-linejoin=\"round\" points.*", "$1");
+        assertTrue(kernels.contains("stroke=\"" + color + "\" stroke-width=\"1.6\" stroke-linejoin=\"round\" "
+                + "stroke-dasharray"), color);
         assertEquals(1 - 2 / Math.PI, BeyondNtkExperiment.floor(0), 1e-15);
         // each floor is the one below it less the next even order's share: ĥ_4² = 1/(12π), ĥ_6² = 1/(40π) for |·|
         assertEquals(1 - 3 / Math.PI - 1 / (12 * Math.PI), BeyondNtkExperiment.floor(4), 1e-15);

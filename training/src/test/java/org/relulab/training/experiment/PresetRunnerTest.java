@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.experiment.ReproduceFixture.Outcome;
 import org.relulab.training.io.StrictCsv;
+import org.relulab.training.plot.SvgCheck;
 import org.relulab.training.run.Trainer;
 import org.relulab.training.sweep.SpecParser;
 import org.relulab.training.sweep.SweepPoint;
@@ -184,6 +185,7 @@ class PresetRunnerTest {
             assertTrue(predicted > 0 && predicted < 10, row);
         }
         assertTrue(Files.readString(out.resolve("floor.svg")).contains("d = 6, K = 3"));
+        assertTrue(SvgCheck.checkAll(out) > 2, "every plot, the runs' too, well-formed with its data beside it");
         assertTrue(Files.isDirectory(out.resolve("floor/runs/n=800_seed=2")));
 
         Path as21 = Files.createDirectories(tmp.resolve("as21specs")), out21 = tmp.resolve("as21");
@@ -232,5 +234,6 @@ class PresetRunnerTest {
         StrictCsv.pandasReads(out);
         StrictCsv.pandasReads(out21);
         assertTrue(Files.readString(out21.resolve("lambda.svg")).contains("m = 8, seed 1, 40 steps"));
+        assertTrue(SvgCheck.checkAll(out21) > 6, "every plot, the runs' too, well-formed with its data beside it");
     }
 }

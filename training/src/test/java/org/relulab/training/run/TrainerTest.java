@@ -18,6 +18,7 @@ import org.relulab.training.config.NetworkKind;
 import org.relulab.training.config.OptimizerKind;
 import org.relulab.training.config.RunConfig;
 import org.relulab.training.config.TeacherKind;
+import org.relulab.training.plot.SvgCheck;
 import org.relulab.training.student.Initialization;
 import org.relulab.training.student.OutputLayer;
 
@@ -75,6 +76,7 @@ class TrainerTest {
         assertTrue(svg.startsWith("<svg") && svg.contains("train loss") && svg.contains("<polyline"), "loss.svg");
         String hermite = Files.readString(cfg.out().resolve("hermite.svg"));
         assertTrue(hermite.contains("order 4") && hermite.contains("population loss (exact)"), "hermite.svg");
+        assertEquals(2, SvgCheck.checkAll(cfg.out()), "loss.svg and hermite.svg, with their data beside them");
         var w = org.relulab.training.io.Npy.read(cfg.out().resolve("student_layer1_weight.npy"));
         assertEquals(20, w.rows());
         assertEquals(8, w.cols());

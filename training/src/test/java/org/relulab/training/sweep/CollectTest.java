@@ -28,6 +28,8 @@ import org.relulab.training.failure.Failure;
 import org.relulab.training.io.Json;
 import org.relulab.training.io.Npy;
 import org.relulab.training.io.StrictCsv;
+import org.relulab.training.plot.PlotCsv;
+import org.relulab.training.plot.SvgCheck;
 import org.relulab.training.run.MetricsCsv;
 
 /**
@@ -249,8 +251,9 @@ class CollectTest {
         assertTrue(md.contains("| runs | count | diverged | failed | unfinished | fraction | low95 | high95 |\n"), md);
         String svg = Files.readString(sweep.resolve("left-plateau-vs-lr.svg"));
         assertTrue(svg.contains("left-plateau against lr: fraction of seeds, 95 % Wilson band"), svg);
-        assertTrue(svg.contains(">0.5</text>") && svg.contains(">1</text>"), "a linear axis from 0 to 1: " + svg);
-        assertFalse(svg.contains(">1e0</text>"), svg);
+        assertTrue(svg.contains(">0.4</text>") && svg.contains(">1</text>"), "a linear axis from 0 to 1: " + svg);
+        assertFalse(svg.contains(">10⁰</text>"), svg);
+        SvgCheck.parse(svg);
         collect(sweep); // as before, for the other tests
     }
 
@@ -276,9 +279,12 @@ class CollectTest {
         String svg = Files.readString(sweep.resolve("final-test-loss-vs-lr.svg"));
         assertTrue(svg.contains("final-test-loss against lr: median over seeds, min-max band; d=5, n=64"), svg);
         assertTrue(svg.contains(">m_per_d=1.6</text>"), "one line, by the next swept option (m/d): " + svg);
-        assertEquals(2, svg.split("<circle", -1).length - 1, "the two medians, marked on the line: " + svg);
+        SvgCheck.parse(svg);
+        assertEquals(2 + 1, svg.split("<circle", -1).length - 1,
+                "the two medians marked on the line, the legend's: " + svg);
         assertEquals(1, svg.split("<polyline", -1).length - 1, svg);
-        assertEquals(1, svg.split("<polygon", -1).length - 1, svg);
+        assertEquals(1, svg.split("<polygon fill=", -1).length - 1, svg);
+        assertTrue(Files.readString(sweep.resolve("final-test-loss-vs-lr.plot.csv")).startsWith(PlotCsv.HEADER));
         assertTrue(collectOut.contains("sweep collect: 6 points: 4 done, 1 diverged, 1 pending\n"), collectOut);
         assertTrue(collectOut.contains("wrote runs.csv, summary.csv, summary.md, final-test-loss-vs-lr.svg"),
                 collectOut);
@@ -286,7 +292,7 @@ class CollectTest {
         String byLr = Files.readString(sweep.resolve("best-test-loss-vs-m_per_d.svg"));
         assertTrue(byLr.contains(">lr=0.5</text>") && byLr.contains(">lr=1.0</text>"), byLr);
         assertFalse(byLr.contains(">lr=1000000.0</text>"), "no done run, no line: " + byLr);
-        assertEquals(2, byLr.split("<polygon", -1).length - 1, byLr);
+        assertEquals(2, byLr.split("<polygon fill=", -1).length - 1, byLr);
         assertTrue(Files.readString(sweep.resolve("summary.md")).contains("`best-test-loss` (lowest logged test"));
         collect(sweep); // as before, for the other tests
     }
