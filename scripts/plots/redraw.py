@@ -123,6 +123,8 @@ def draw(csv_path, out_path, fmt):
         ax.set_yscale("log")
     elif labels["y-scale"] == "unit":
         ax.set_ylim(-0.03, 1.03)
+    elif labels["y-scale"] == "linear":
+        ax.set_ylim(bottom=0)
     ax.set_xlabel(labels["x-label"] + (" (log scale)" if labels["x-scale"] == "log" else ""))
     ax.set_ylabel(labels["y-label"] + (" (log scale)" if labels["y-scale"] == "log" else ""))
     ax.set_title(labels["title"], fontsize=10, wrap=True)

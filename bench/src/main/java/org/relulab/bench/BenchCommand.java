@@ -142,8 +142,8 @@ public final class BenchCommand {
                 out.println("relulab bench: " + p.file + " ...");
                 runPart(p, dir.resolve(p.file), out);
             }
-            Files.writeString(dir.resolve("parallel-efficiency.svg"),
-                    ParallelEfficiency.svg(efficiencyPoints(dir, threads), MachineInfo.cpuModel()));
+            ParallelEfficiency.plot(efficiencyPoints(dir, threads), MachineInfo.cpuModel())
+                    .write(dir.resolve("parallel-efficiency.svg"));
             Files.writeString(dir.resolve("README.md"), readme(dir, suite, threads));
         } catch (IOException e) { // the results folder could not be written: the machine's failure
             err.println("relulab bench: " + e.getMessage());

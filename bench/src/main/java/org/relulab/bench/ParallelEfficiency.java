@@ -88,27 +88,26 @@ final class ParallelEfficiency {
     }
 
     /**
-     * Parallel efficiency (speed-up × t₀ / t, the table's column) against threads on linear axes: one line with a
-     * marker at each measured count per series, and the ideal (speed-up = threads, efficiency 1) as a dashed line. The
-     * efficiency rather than the speed-up itself because LinePlot's only linear y axis is the unit one (0 to 1): the
-     * speed-up is this times t / t₀, and the table beside the plot gives it.
+     * Speed-up over the fewest threads measured (t₀) against threads, on linear axes from 0: one line with a marker at
+     * each measured count per series, and the ideal (speed-up = t / t₀) as a dashed line. The table beside it gives
+     * the efficiency and the fraction of the FMA peak.
      */
-    static String svg(List<Point> points, String cpu) {
+    static LinePlot plot(List<Point> points, String cpu) {
         Map<String, List<Point>> series = series(points);
-        LinePlot plot = new LinePlot("Parallel efficiency against threads, " + cpu, "threads",
-                "efficiency = speed-up / ideal speed-up", false).unitY().legendBottomLeft();
+        LinePlot plot = new LinePlot("Speed-up against threads, " + cpu, "threads",
+                "speed-up over the fewest threads measured (x)", false).linearY();
         int lo = Integer.MAX_VALUE, hi = 0;
         for (var e : series.entrySet()) {
             List<Point> ps = e.getValue();
             Point base = ps.get(0);
             double[] t = ps.stream().mapToDouble(Point::threads).toArray();
-            double[] efficiency = ps.stream().mapToDouble(p -> efficiency(base, p)).toArray();
-            plot.add(e.getKey(), t, efficiency).addPoints(e.getKey(), t, efficiency); // one name: a marked line
+            double[] speedUp = ps.stream().mapToDouble(p -> p.callsPerSecond() / base.callsPerSecond()).toArray();
+            plot.add(e.getKey(), t, speedUp);
             lo = Math.min(lo, base.threads());
             hi = Math.max(hi, ps.get(ps.size() - 1).threads());
         }
-        if (hi > lo) plot.addDashed(IDEAL, new double[] {lo, hi}, new double[] {1, 1});
-        return plot.svg();
+        if (hi > lo) plot.addDashed(IDEAL, new double[] {lo, hi}, new double[] {1, (double) hi / lo});
+        return plot;
     }
 
     /** Speed-up of {@code p} over {@code base} per added thread's share: speed-up × base threads / threads. */
@@ -117,5 +116,5 @@ final class ParallelEfficiency {
     }
 
     /** The legend of the ideal line. */
-    static final String IDEAL = "ideal (speed-up = threads)";
+    static final String IDEAL = "ideal (speed-up = t / t₀)";
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.relulab.training.plot.LinePlot;
 
 class ParallelEfficiencyTest {
     private static JmhResult gemm(String shape, int threads, double opsPerSecond, double gflop) {
@@ -43,10 +44,24 @@ class ParallelEfficiencyTest {
         assertTrue(md.contains("| GemmBenchmark.gemm shape=sq512 | 8 | 600 | 300 | 6.00 | 75 % | 38 % |"), md);
         assertTrue(md.contains("| GemmBenchmark.gemm shape=sq512 | 16 | 1000 | 500 | 10.00 | 63 % | 31 % |"), md);
         assertTrue(md.contains("| TrainStepBenchmark.step | 16 | 400 |  | 8.00 | 50 % |  |"), md);
-        String svg = ParallelEfficiency.svg(points, "Test CPU");
+        LinePlot plot = ParallelEfficiency.plot(points, "Test CPU");
+        String svg = plot.svg();
         assertTrue(svg.startsWith("<svg") && svg.contains(ParallelEfficiency.IDEAL) && svg.contains("Test CPU"), svg);
+        assertEquals(8.0, plottedY(plot.csv(), "TrainStepBenchmark.step", 16), 1e-9,
+                "the plotted speed-up is the table's: 8 on 16 threads over 1");
+        assertEquals(16.0, plottedY(plot.csv(), ParallelEfficiency.IDEAL, 16), 1e-9, "the ideal: t / t0");
         List<ParallelEfficiency.Point> step = series.get("TrainStepBenchmark.step");
         assertEquals(8.0 / 16, ParallelEfficiency.efficiency(step.get(0), step.get(2)), 1e-12,
-                "the plotted efficiency is the table's: speed-up 8 on 16 threads");
+                "the table's efficiency: speed-up 8 on 16 threads");
+    }
+
+    /** The y of {@code series} at {@code x} in a plot's data file (series,style,color_of,x,y,lo,hi). */
+    private static double plottedY(String csv, String series, double x) {
+        for (String line : csv.split("\n")) {
+            String[] f = line.split(",");
+            if (f.length >= 5 && f[0].equals(series) && !f[3].equals("x") && Double.parseDouble(f[3]) == x)
+                return Double.parseDouble(f[4]);
+        }
+        throw new AssertionError("no point x = " + x + " of " + series + " in\n" + csv);
     }
 }

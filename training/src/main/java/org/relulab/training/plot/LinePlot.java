@@ -12,8 +12,9 @@ import org.relulab.training.io.TextFile;
 
 /**
  * An SVG line chart for run metrics: named series over a shared x axis, a log y axis (losses span decades; or a linear
- * one from 0 to 1 for fractions, {@link #unitY}) and a linear or log x axis ({@link Axis}: round ticks, minor ticks, a
- * margin, "(log scale)" said in the label). Points that are not positive and finite are skipped on log axes.
+ * one from 0 to 1 for fractions, {@link #unitY}, or from 0 over the data, {@link #linearY}) and a linear or log x
+ * axis ({@link Axis}: round ticks, minor ticks, a margin, "(log scale)" said in the label). Points that are not
+ * positive and finite are skipped on log axes.
  *
  * <p>A series is a solid line ({@link #add}; with a marker at each point when it has at most {@link #MARKED_POINTS}),
  * a dashed line ({@link #addDashed}: fits), unconnected points ({@link #addPoints}: measurements), a band
@@ -63,7 +64,20 @@ public final class LinePlot {
     private final boolean logX;
     /** The series as added; {@link #drawn} turns seeds into lines and bands. */
     private final List<Series> added = new ArrayList<>();
-    private boolean legendBelow, unitY;
+    private boolean legendBelow;
+    private YScale yScale = YScale.LOG;
+
+    /** The y axis: logarithmic (the default), 0 to 1 for fractions, or linear from 0 over the data. */
+    private enum YScale {
+        LOG("log"), UNIT("unit"), LINEAR("linear");
+
+        /** The name in the SVG's data attributes, which scripts/plots/redraw.py reads. */
+        final String attribute;
+
+        YScale(String attribute) {
+            this.attribute = attribute;
+        }
+    }
 
     /** A plot with a log x axis when {@code logX} ({@code xLabel} and {@code yLabel} with their units). */
     public LinePlot(String title, String xLabel, String yLabel, boolean logX) {
@@ -91,7 +105,13 @@ public final class LinePlot {
 
     /** A linear y axis from 0 to 1 (fractions, probabilities) instead of the log axis; 0 is then plotted. */
     public LinePlot unitY() {
-        unitY = true;
+        yScale = YScale.UNIT;
+        return this;
+    }
+
+    /** A linear y axis from 0 to the data's largest value (speed-ups, GFLOP/s) instead of the log axis. */
+    public LinePlot linearY() {
+        yScale = YScale.LINEAR;
         return this;
     }
 
@@ -221,7 +241,7 @@ public final class LinePlot {
         data.put("x-label", xLabel);
         data.put("y-label", yLabel);
         data.put("x-scale", logX ? "log" : "linear");
-        data.put("y-scale", unitY ? "unit" : "log");
+        data.put("y-scale", yScale.attribute);
         Svg svg = new Svg(width, height, data).title(width / 2.0, PAD + Svg.TITLE_SIZE - 2, t);
         if (xAxis == null || yAxis == null) {
             return svg.text(width / 2.0, top + PLOT_H / 2.0, "middle", LABEL_SIZE, "no finite positive values to plot")
@@ -258,14 +278,18 @@ public final class LinePlot {
             for (double[] values : new double[][] {s.y, s.lo, s.hi}) {
                 if (values == null) continue;
                 for (double v : values) {
-                    if (!Double.isFinite(v) || (!unitY && v <= 0)) continue;
+                    if (!Double.isFinite(v) || (yScale == YScale.LOG && v <= 0)) continue;
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }
             }
         }
         if (lo > hi) return null;
-        return unitY ? Axis.unit() : Axis.log(lo, hi);
+        return switch (yScale) {
+            case LOG -> Axis.log(lo, hi);
+            case UNIT -> Axis.unit();
+            case LINEAR -> Axis.linear(Math.min(0, lo), hi);
+        };
     }
 
     /** The looks: one per colour group in the order they first appear, reference lines each their own grey. */
@@ -304,7 +328,8 @@ public final class LinePlot {
         if (s.style != Style.LINE && s.style != Style.DASHED) return false;
         int n = 0;
         for (int i = 0; i < s.x.length; i++) {
-            if (Double.isFinite(s.x[i]) && (!logX || s.x[i] > 0) && Double.isFinite(s.y[i]) && (unitY || s.y[i] > 0))
+            if (Double.isFinite(s.x[i]) && (!logX || s.x[i] > 0) && Double.isFinite(s.y[i])
+                    && (yScale != YScale.LOG || s.y[i] > 0))
                 n++;
         }
         return s.style == Style.LINE ? n <= MARKED_POINTS : n == 1;

@@ -1,6 +1,7 @@
 package org.relulab.training.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,17 @@ class LinePlotTest {
         int[] f = frame(svg);
         assertTrue(svg.contains(String.format(java.util.Locale.ROOT, "cy=\"%.1f\"",
                 f[1] + f[3] * (1 - Axis.MARGIN / (1 + 2 * Axis.MARGIN)))), "0 sits inside the frame, by the margin");
+    }
+
+    @Test
+    void aLinearAxisStartsAtZeroAndReachesTheLargestValue() {
+        String svg = new LinePlot("t", "threads", "speed-up (x)", false).linearY()
+                .add("gemm", new double[] {1, 8, 16}, new double[] {1, 6, 11}).svg();
+        SvgCheck.parse(svg);
+        for (String tick : new String[] {"0", "5", "10"}) assertTrue(svg.contains(">" + tick + "</text>"), tick);
+        assertFalse(svg.contains("log scale"), "a linear axis says nothing of its scale: " + svg);
+        assertTrue(svg.contains("data-y-scale=\"linear\"") || svg.contains("y-scale=\"linear\""),
+                "redraw.py reads the scale from the SVG: " + svg);
     }
 
     @Test
