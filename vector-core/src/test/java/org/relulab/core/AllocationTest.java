@@ -36,6 +36,7 @@ class AllocationTest {
                     k.colSums(g, col);
                     k.gemv(true, 1f, g, rows, 0f, cols); // β = 0 clears y: must not slice the segment
                     k.outerActivateBackward(Activation.RELU, rows, col, z, g);
+                    k.outerActivateBackward(Activation.ABS, rows, col, z, g, 0.5f, h, cols); // fused with hᵀ·r
                     k.axpy(-0.1f, gw, w);
                     if (calls[0]++ % 20 == 0) { // large enough to use both threads (slow on the scalar twin)
                         k.gemm(false, false, 1f, big, bigT, 0f, bigC);
