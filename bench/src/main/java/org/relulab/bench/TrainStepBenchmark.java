@@ -51,8 +51,6 @@ public class TrainStepBenchmark {
     private TwoLayerStep step;
     private GradientDescent gd;
     private Matrix x, y, z, g, gradW;
-    /** Operands of the step's non-GEMM calls, measured one by one: activations, residuals, output weights. */
-    private Matrix h, r, c, dc;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -70,14 +68,6 @@ public class TrainStepBenchmark {
         g = ws.matrix(N, M);
         gradW = ws.matrix(M, D);
         kernels.gaussianFill(g, 4, 0f, 1f);
-        h = ws.matrix(N, M);
-        r = ws.column(N);
-        c = ws.matrix(1, M);
-        dc = ws.matrix(1, M);
-        kernels.gaussianFill(h, 5, 0f, 1f);
-        kernels.relu(h, h);
-        kernels.gaussianFill(r, 6, 0f, 1f / N);
-        kernels.gaussianFill(c, 7, 0f, 1f / M);
         double loss = step.forward(kernels, x, y);
         if (!Double.isFinite(loss)) throw new IllegalStateException("step benchmark: initial loss " + loss);
     }
@@ -94,21 +84,6 @@ public class TrainStepBenchmark {
         step.backward(kernels, x);
         gd.update(kernels, student, step, 0);
         return loss;
-    }
-
-    /** The forward's non-GEMM sweep over the n × m activations: the outputs H·c. */
-    @Benchmark
-    public Matrix outputs() {
-        kernels.gemv(false, 1f, h, c, 0f, r);
-        return r;
-    }
-
-    /** The backward's non-GEMM sweeps over the activations: dc = Hᵀ·r, then G = (r·cᵀ) ⊙ σ'(H) into z. */
-    @Benchmark
-    public Matrix backwardSweeps() {
-        kernels.gemv(true, 1f, h, r, 0f, dc);
-        kernels.outerActivateBackward(Activation.RELU, r, c, h, z);
-        return z;
     }
 
     @Benchmark

@@ -41,14 +41,6 @@ interface KernelSupport {
             MemorySegment out, long oo);
 
     /**
-     * One row of the output layer's backward pass in one sweep: dc[i] += as · h[i] (a fused FMA: one row j's term
-     * of dc = α·Hᵀ·r, as = α·r_j) and out[i] = (s · c[i]) · σ'(z[i]) (s = r_j). h and z may be one array, and out
-     * either of them: each element is read before it is written.
-     */
-    void outerBackwardRow(Activation act, int n, float s, float as, MemorySegment c, long co, MemorySegment z, long zo,
-            MemorySegment h, long ho, MemorySegment dc, long dco, MemorySegment out, long oo);
-
-    /**
      * out[j] = f(scale·g[j], scale·rowSqNorm, scale·colSqNorms[j]): one row of {@link KernelFunction} f from a
      * row of the Gram matrix g, the squared norm of that row's input and those of the column inputs.
      */

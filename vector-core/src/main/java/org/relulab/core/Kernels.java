@@ -570,14 +570,10 @@ public final class Kernels implements AutoCloseable {
         for (int j = 0; j < z.rows; j++) {
             float s = r.segment.getAtIndex(Matrix.F32, r.offset + (long) j * rstep);
             for (int i = 0; i < z.cols; i++) {
-                long ci = c.offset + (long) i * cstep;
-                if (dc == null) {
-                    impl.activateBackwardScaled(act, 1, s, c.segment, ci, z.segment, z.index(j, i), g.segment,
-                            g.index(j, i));
-                } else {
-                    impl.outerBackwardRow(act, 1, s, alpha * s, c.segment, ci, z.segment, z.index(j, i), h.segment,
-                            h.index(j, i), dc.segment, dc.offset + (long) i * dstep, g.segment, g.index(j, i));
-                }
+                long di = dc == null ? 0 : dc.offset + (long) i * dstep, ci = c.offset + (long) i * cstep;
+                if (dc != null) impl.axpy(1, alpha * s, h.segment, h.index(j, i), dc.segment, di); // reads h first
+                impl.activateBackwardScaled(act, 1, s, c.segment, ci, z.segment, z.index(j, i), g.segment,
+                        g.index(j, i));
             }
         }
     }

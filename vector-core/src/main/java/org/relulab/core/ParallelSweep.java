@@ -198,12 +198,10 @@ final class ParallelSweep implements WorkerPool.Task {
         for (int j = 0; j < n; j++) {
             float s = r.getAtIndex(Matrix.F32, ro + j * rs);
             long zj = zo + j * zs + from, oj = oo + j * os + from;
-            if (dc == null) {
-                impl.activateBackwardScaled(act, w, s, c, co + from, z, zj, out, oj);
-            } else {
-                impl.outerBackwardRow(act, w, s, alpha * s, c, co + from, z, zj, h, ho + j * hs + from, dc,
-                        dco + from, out, oj);
-            }
+            // dc first: it reads the strip of h before out (which may be h) is written; the second loop finds the
+            // strip in L1, so the n × m matrices still cross the memory bus once.
+            if (dc != null) impl.axpy(w, alpha * s, h, ho + j * hs + from, dc, dco + from);
+            impl.activateBackwardScaled(act, w, s, c, co + from, z, zj, out, oj);
         }
     }
 }

@@ -77,16 +77,6 @@ final class ScalarKernelSupport implements KernelSupport {
     }
 
     @Override
-    public void outerBackwardRow(Activation act, int n, float s, float as, MemorySegment c, long co, MemorySegment z,
-            long zo, MemorySegment h, long ho, MemorySegment dc, long dco, MemorySegment out, long oo) {
-        for (int i = 0; i < n; i++) {
-            float hi = h.getAtIndex(F32, ho + i), zi = z.getAtIndex(F32, zo + i);
-            dc.setAtIndex(F32, dco + i, Math.fma(as, hi, dc.getAtIndex(F32, dco + i)));
-            out.setAtIndex(F32, oo + i, s * c.getAtIndex(F32, co + i) * act.derivative(zi));
-        }
-    }
-
-    @Override
     public void kernelFromGram(KernelFunction f, int n, float scale, float rowSqNorm, MemorySegment g, long go,
             MemorySegment colSqNorms, long co, MemorySegment out, long oo) {
         double rs = (double) scale * rowSqNorm;

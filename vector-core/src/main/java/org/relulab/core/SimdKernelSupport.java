@@ -272,47 +272,6 @@ final class SimdKernelSupport implements KernelSupport {
         }
     }
 
-    /** activateBackwardScaled's row with the FMA of dc beside it; loads of h and z come before the store of out. */
-    @Override
-    public void outerBackwardRow(Activation act, int n, float s, float as, MemorySegment c, long co, MemorySegment z,
-            long zo, MemorySegment h, long ho, MemorySegment dc, long dco, MemorySegment out, long oo) {
-        int bound = SPECIES.loopBound(n);
-        int i = 0;
-        FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector vas = FloatVector.broadcast(SPECIES, as);
-        for (; i < bound; i += LANES) {
-            long db = (dco + i) * Float.BYTES;
-            FloatVector vh = FloatVector.fromMemorySegment(SPECIES, h, (ho + i) * Float.BYTES, ORDER);
-            FloatVector vz = FloatVector.fromMemorySegment(SPECIES, z, (zo + i) * Float.BYTES, ORDER);
-            vas.fma(vh, FloatVector.fromMemorySegment(SPECIES, dc, db, ORDER)).intoMemorySegment(dc, db, ORDER);
-            FloatVector g = FloatVector.fromMemorySegment(SPECIES, c, (co + i) * Float.BYTES, ORDER).mul(s);
-            FloatVector d = switch (act) { // the same derivative as activateBackward
-                case IDENTITY -> g;
-                case RELU -> g.mul(zero.blend(1f, vz.compare(VectorOperators.GT, 0f))
-                        .blend(vz, vz.test(VectorOperators.IS_NAN)));
-                case ABS -> g.mul(vz.blend(1f, vz.compare(VectorOperators.GT, 0f))
-                        .blend(-1f, vz.compare(VectorOperators.LT, 0f)));
-            };
-            d.intoMemorySegment(out, (oo + i) * Float.BYTES, ORDER);
-        }
-        if (i < n) { // one masked step for the tail, as in activateBackwardScaled
-            VectorMask<Float> m = SPECIES.indexInRange(i, n);
-            long db = (dco + i) * Float.BYTES;
-            FloatVector vh = FloatVector.fromMemorySegment(SPECIES, h, (ho + i) * Float.BYTES, ORDER, m);
-            FloatVector vz = FloatVector.fromMemorySegment(SPECIES, z, (zo + i) * Float.BYTES, ORDER, m);
-            vas.fma(vh, FloatVector.fromMemorySegment(SPECIES, dc, db, ORDER, m)).intoMemorySegment(dc, db, ORDER, m);
-            FloatVector g = FloatVector.fromMemorySegment(SPECIES, c, (co + i) * Float.BYTES, ORDER, m).mul(s);
-            FloatVector d = switch (act) {
-                case IDENTITY -> g;
-                case RELU -> g.mul(zero.blend(1f, vz.compare(VectorOperators.GT, 0f))
-                        .blend(vz, vz.test(VectorOperators.IS_NAN)));
-                case ABS -> g.mul(vz.blend(1f, vz.compare(VectorOperators.GT, 0f))
-                        .blend(-1f, vz.compare(VectorOperators.LT, 0f)));
-            };
-            d.intoMemorySegment(out, (oo + i) * Float.BYTES, ORDER, m);
-        }
-    }
-
     /**
      * The kernel in the one form {@link KernelFunction} documents, in float: c = g/(ab) (0 where ab = 0)
      * clamped to [−1, 1]; π − θ = arccos(−c) from the arcsine polynomial, by arccos(−c) = π/2 + arcsin c for
