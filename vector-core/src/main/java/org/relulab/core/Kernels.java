@@ -340,13 +340,8 @@ public final class Kernels implements AutoCloseable {
         if (parts > 1) {
             synchronized (gemm) { // the sweep's holder and the workers are the GEMM's: one call at a time
                 if (!closed) {
-                    if (rowsContiguous) {
-                        sweep.dotRows(parts, m, k, alpha, a.segment, a.offset, stepR, x.segment, x.offset, beta,
-                                y.segment, y.offset);
-                    } else {
-                        sweep.axpyRows(parts, m, k, alpha, a.segment, a.offset, stepC, x.segment, x.offset, beta,
-                                y.segment, y.offset);
-                    }
+                    sweep.gemv(rowsContiguous, parts, m, k, alpha, a.segment, a.offset, rowsContiguous ? stepR : stepC,
+                            x.segment, x.offset, beta, y.segment, y.offset);
                     return;
                 }
             }

@@ -62,24 +62,14 @@ final class ParallelSweep implements WorkerPool.Task {
         return ParallelGemm.split(size, GRAIN, part, parts);
     }
 
-    /** The static dotRows over all m rows on {@code parts} threads (the caller holds the owner's lock). */
-    void dotRows(int parts, int m, int k, float alpha, MemorySegment a, long ao, long as, MemorySegment x, long xo,
-            float beta, MemorySegment y, long yo) {
-        kind = Kind.DOT_ROWS;
-        set(m, k, alpha, a, ao, as, x, xo, beta, y, yo);
-        go(reachable(reachable(reachable(parts, a), x), y));
-    }
-
-    /** The static axpyRows over all m columns on {@code parts} threads (the caller holds the owner's lock). */
-    void axpyRows(int parts, int m, int k, float alpha, MemorySegment a, long ao, long as, MemorySegment x, long xo,
-            float beta, MemorySegment y, long yo) {
-        kind = Kind.AXPY_ROWS;
-        set(m, k, alpha, a, ao, as, x, xo, beta, y, yo);
-        go(reachable(reachable(reachable(parts, a), x), y));
-    }
-
-    private void set(int m, int k, float alpha, MemorySegment a, long ao, long as, MemorySegment x, long xo,
-            float beta, MemorySegment y, long yo) {
+    /**
+     * gemv over all m lines on {@code parts} threads (the caller holds the owner's lock): the static dotRows when
+     * {@code rowsContiguous} (A's m rows of k elements at {@code ao + i·as}), else the static axpyRows (A's k rows of m
+     * elements at {@code ao + j·as}).
+     */
+    void gemv(boolean rowsContiguous, int parts, int m, int k, float alpha, MemorySegment a, long ao, long as,
+            MemorySegment x, long xo, float beta, MemorySegment y, long yo) {
+        kind = rowsContiguous ? Kind.DOT_ROWS : Kind.AXPY_ROWS;
         rows = k;
         cols = m;
         this.alpha = alpha;
@@ -91,6 +81,7 @@ final class ParallelSweep implements WorkerPool.Task {
         xOff = xo;
         this.y = y;
         yOff = yo;
+        go(reachable(reachable(reachable(parts, a), x), y));
     }
 
     /** The static outerBackward over all m columns on {@code parts} threads (the caller holds the owner's lock). */
