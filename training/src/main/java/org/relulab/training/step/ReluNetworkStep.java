@@ -139,12 +139,10 @@ public final class ReluNetworkStep implements LearnerStep {
         LearnerStep.requireForwardRows(x, n);
         Matrix r = fb, top = hb[layers - 1];
         k.scale(1f / n, r, r);                                                       // r = (F − y)/n
-        if (!s.trained.hidden() && gradA != null) k.gemv(true, s.outputScale(), top, r, 0f, gradA); // ∇a alone
+        if (gradA != null) k.gemv(true, s.outputScale(), top, r, 0f, gradA);         // ∇a = H_Lᵀ·r/√m_L
         if (s.trained.hidden()) {
             k.scale(s.outputScale(), r, r);
-            // G_L over H_L, and ∇a = H_Lᵀ·r/√m_L in the same sweep (the scaled r, as gemv would scale it)
-            if (gradA != null) k.outerActivateBackward(Activation.RELU, r, s.a, top, top, 1f, top, gradA);
-            else k.outerActivateBackward(Activation.RELU, r, s.a, top, top);
+            k.outerActivateBackward(Activation.RELU, r, s.a, top, top);              // G_L, over H_L
             Matrix gl = top;
             for (int l = layers; l >= 1; l--) {
                 Matrix in = l == 1 ? x : hb[l - 2];

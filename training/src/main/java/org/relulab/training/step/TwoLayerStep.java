@@ -14,9 +14,9 @@ import org.relulab.training.student.TwoLayerStudent;
  *
  * <p>One step, n samples: Z = X·Wᵀ with H = σ(Z) fused into the GEMM (for ReLU only H, in place:
  * 1{z &gt; 0} = 1{h &gt; 0}); f = H·c; r = (f − y)/n; for the output layer dc = Hᵀ·r, giving
- * ∇a = scale·dc (trainable) or the extra ∇w_i += dc_i·w_i/(m‖w_i‖) (norm-tied); G = (r·cᵀ) ⊙ σ'(Z) over Z's
- * (or H's) buffer in the same sweep as dc; ∇W = Gᵀ·X. The sweeps over the n × m activations (H·c forward; dc and G
- * backward) run on the kernels' threads and give the same bits for any thread count.
+ * ∇a = scale·dc (trainable) or the extra ∇w_i += dc_i·w_i/(m‖w_i‖) (norm-tied); G = (r·cᵀ) ⊙ σ'(Z) in one
+ * pass over Z's (or H's) buffer; ∇W = Gᵀ·X. The sweeps over the n × m activations (H·c, Hᵀ·r, G) run on the
+ * kernels' threads and give the same bits for any thread count.
  */
 public final class TwoLayerStep implements LearnerStep {
     private final TwoLayerStudent s;
@@ -104,14 +104,15 @@ public final class TwoLayerStep implements LearnerStep {
         LearnerStep.requireForwardRows(x, n);
         Matrix rb = fb;
         k.scale(1f / n, rb, rb);                                // r = (f − y)/n
-        Matrix pre = reluInPlace ? hb : zb;                     // what σ' reads: Z, or H for ReLU
-        // G = (r·cᵀ) ⊙ σ'(Z) over Z, and the output layer's Hᵀ·r in the same sweep (it reads H before G is written)
-        switch (s.output) {
-            case ONES -> k.outerActivateBackward(s.activation, rb, c, pre, pre);
-            case MEAN, SQRT -> k.outerActivateBackward(s.activation, rb, c, pre, pre, (float) s.output.scale(s.m), hb,
-                    gradA);
-            case TIED -> k.outerActivateBackward(s.activation, rb, c, pre, pre, 1f, hb, dc); // dc = Hᵀ·r
+        // Two sweeps over H, not the fused outerActivateBackward(…, α, h, dc): that one is faster alone, but the
+        // step measured slower with it (GEMM-NOTES, "The training step's sweeps").
+        switch (s.output) {                                     // output layer first: it reads H
+            case ONES -> {}
+            case MEAN, SQRT -> k.gemv(true, (float) s.output.scale(s.m), hb, rb, 0f, gradA);
+            case TIED -> k.gemv(true, 1f, hb, rb, 0f, dc);        // dc = Hᵀ·r
         }
+        Matrix pre = reluInPlace ? hb : zb;                     // what σ' reads: Z, or H for ReLU
+        k.outerActivateBackward(s.activation, rb, c, pre, pre); // G = (r·cᵀ) ⊙ σ'(Z), over it
         k.gemm(true, false, 1f, pre, x, 0f, gradW);             // ∇W = Gᵀ·X
         switch (s.output) {
             case ONES, MEAN, SQRT -> {}
