@@ -143,13 +143,14 @@ public final class BenchGate {
     /** "ok (floor 55.0 % = …)", "FAIL sq512@1t below its floor …", or why it is not gated. */
     static String verdict(GateEfficiency e, GateCalibration calibration, String machine) {
         if (calibration == null) return "no calibration for " + machine + ": not gated";
-        double floor = calibration.floor(e.key());
+        String load = e.quiet() ? "quiet" : "busy";
+        double floor = calibration.floor(e.key(), e.quiet());
         if (Double.isNaN(floor)) {
-            return "calibration has " + calibration.runs(e.key()) + " runs of " + e.key() + " (at least "
-                    + GateCalibration.MIN_RUNS + " needed): not gated";
+            return "calibration has " + calibration.runs(e.key(), e.quiet()) + " " + load + " runs of " + e.key()
+                    + " (at least " + GateCalibration.MIN_RUNS + " needed): not gated";
         }
-        String rule = String.format(Locale.ROOT, "floor %.1f %% = %.2f x the median of %d calibration runs",
-                100 * floor, GateCalibration.FACTOR, calibration.runs(e.key()));
+        String rule = String.format(Locale.ROOT, "floor %.1f %% = %.2f x the median of %d %s calibration runs",
+                100 * floor, GateCalibration.FACTOR, calibration.runs(e.key(), e.quiet()), load);
         boolean above = e.efficiency() >= floor;
         if (e.threads() > 1) {
             return String.format(Locale.ROOT, "%s its %s; reported, not gated (at several threads a shared "

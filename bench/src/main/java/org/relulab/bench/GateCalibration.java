@@ -15,15 +15,22 @@ import java.util.Map;
  * A CPU's calibration of the gate's efficiency floors: a CSV file of every efficiency that repeated gate runs measured
  * on it ({@code BenchGate --record FILE} appends one row per benchmark and thread count), and the rule that turns them
  * into floors, applied on every gate run so that the file is the only record of the numbers:
- * floor = {@link #FACTOR} × the median efficiency of the runs, once at least {@link #MIN_RUNS} are recorded. The
- * median, not the least run: it does not move with the one run that met the heaviest load. Each row also records
- * the load average before the run and the cores other processes used during the measured iteration ({@code others}),
- * so that a calibration's conditions can be read from it.
+ * floor = {@link #FACTOR} × the median efficiency of the runs measured under the same load as the figure gated —
+ * quiet (other processes used at most {@link GateEfficiency#BUSY_CORES} cores, the {@code others} column) or busy —
+ * once at least {@link #MIN_RUNS} such runs are recorded. Two classes, because the load moves the efficiency as much
+ * as the slowdowns the gate is for: on the 2-core Xeon the busy runs' medians were 0.77–0.88 of the quiet runs' (the
+ * GFLOP per CPU-second discounts the time other processes take, not the caches and memory bandwidth they share), so
+ * one floor for both would either fail a busy runner or let a 25 % slower build pass on a quiet one. The median, not
+ * the least run: it does not move with the one run that met the heaviest load. Each row also records the load average
+ * before the run, so that a calibration's conditions can be read from it.
  *
  * <p>Lines starting with {@code #} are comments (the CPU, the command, the machine's load); the header is
  * {@link #HEADER}. Bad rows throw {@link IllegalArgumentException} naming the line and what was expected.
  */
-record GateCalibration(Map<String, List<Double>> observed) {
+record GateCalibration(Map<String, List<Run>> observed) {
+    /** One recorded efficiency and whether the machine was quiet while it was measured. */
+    record Run(double efficiency, boolean quiet) {}
+
     static final String HEADER = "run,load1_before,benchmark,threads,"
             + "gflop_per_cpu_s,cores,others,peak_gflop_per_cpu_s,efficiency";
     /**
@@ -37,7 +44,7 @@ record GateCalibration(Map<String, List<Double>> observed) {
 
     /** The efficiencies in the CSV text, by {@link GateEfficiency#key()}, in file order. */
     static GateCalibration parse(List<String> lines, String source) {
-        Map<String, List<Double>> observed = new LinkedHashMap<>();
+        Map<String, List<Run>> observed = new LinkedHashMap<>();
         boolean header = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -56,7 +63,8 @@ record GateCalibration(Map<String, List<Double>> observed) {
                     throw bad(source, i, line, "threads >= 1 and an efficiency in (0, 1.5]");
                 }
                 if (Double.isNaN(others) || others < 0) throw bad(source, i, line, "others >= 0");
-                observed.computeIfAbsent(GateEfficiency.key(f[2], threads), k -> new ArrayList<>()).add(efficiency);
+                observed.computeIfAbsent(GateEfficiency.key(f[2], threads), k -> new ArrayList<>())
+                        .add(new Run(efficiency, !(others > GateEfficiency.BUSY_CORES)));
             } catch (NumberFormatException e) {
                 throw bad(source, i, line, "a whole number of threads and decimal others and efficiency");
             }
@@ -69,10 +77,19 @@ record GateCalibration(Map<String, List<Double>> observed) {
         return parse(Files.readAllLines(file), file.toString());
     }
 
-    /** The floor of {@code key}, or NaN when it has fewer than {@link #MIN_RUNS} runs (not gated). */
-    double floor(String key) {
-        List<Double> runs = observed.getOrDefault(key, List.of());
+    /**
+     * The floor of {@code key} for a figure measured on a quiet (or busy) machine, or NaN when fewer than
+     * {@link #MIN_RUNS} runs of that load were recorded (not gated).
+     */
+    double floor(String key, boolean quiet) {
+        List<Double> runs = efficiencies(key, quiet);
         return runs.size() < MIN_RUNS ? Double.NaN : FACTOR * median(runs);
+    }
+
+    /** The efficiencies of {@code key} recorded on a quiet (or busy) machine, in file order. */
+    List<Double> efficiencies(String key, boolean quiet) {
+        return observed.getOrDefault(key, List.of()).stream().filter(r -> r.quiet() == quiet).map(Run::efficiency)
+                .toList();
     }
 
     static double median(List<Double> values) {
@@ -80,9 +97,9 @@ record GateCalibration(Map<String, List<Double>> observed) {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    /** The number of runs recorded for {@code key}. */
-    int runs(String key) {
-        return observed.getOrDefault(key, List.of()).size();
+    /** The number of runs of {@code key} recorded on a quiet (or busy) machine. */
+    int runs(String key, boolean quiet) {
+        return efficiencies(key, quiet).size();
     }
 
     /** The CSV rows of one gate run ({@code run} names it, such as its start time). */

@@ -34,7 +34,7 @@ class BenchGateTest {
         Path file = baseline(dir, "{\"" + CPU + "\": \"cal.csv\"}");
         BenchGate.Baseline b = BenchGate.parse(file, 512, CPU);
         assertEquals(15.0, b.ratios().get("dot"));
-        assertEquals(GateCalibration.FACTOR * 0.62, b.calibration().floor("sq512@1t"), 1e-9);
+        assertEquals(GateCalibration.FACTOR * 0.62, b.calibration().floor("sq512@1t", true), 1e-9);
         assertNull(BenchGate.parse(file, 256, BenchGate.machineKey("Test CPU (family 1 model 2, avx512f)", 256))
                 .calibration(), "another vector width is another machine");
 
@@ -44,15 +44,27 @@ class BenchGateTest {
         assertTrue(ok.startsWith("ok (floor 52.7 %"), ok);
         String fail = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 1, 0.01, peak), c, CPU);
         assertTrue(fail.startsWith("FAIL sq512@1t below its floor 52.7 %"), fail);
-        String busy = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 0.3, 1.7, peak), c, CPU);
-        assertTrue(busy.startsWith("FAIL sq512@1t"), "a busy machine is no excuse: " + busy);
+        String busyUncalibrated = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 0.3, 1.7, peak), c,
+                CPU);
+        assertTrue(busyUncalibrated.startsWith("calibration has 0 busy runs of sq512@1t"), busyUncalibrated);
+        for (int i = 0; i < GateCalibration.MIN_RUNS; i++) rows.add("b" + i + ",9.5,sq512,1,90,0.4,1.6,200,0.45");
+        Files.write(dir.resolve("cal.csv"), rows);
+        GateCalibration both = BenchGate.parse(file, 512, CPU).calibration();
+        String busy = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 0.3, 1.7, peak), both, CPU);
+        assertTrue(busy.startsWith("ok (floor 38.3 % = 0.85 x the median of 5 busy calibration runs"), busy);
+        String busySlow = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.35 * peak, 0.3, 1.7, peak), both, CPU);
+        assertTrue(busySlow.startsWith("FAIL sq512@1t below its floor 38.3 %"), "a busy machine is no excuse: "
+                + busySlow);
+        assertTrue(BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 1, 0.01, peak), both, CPU)
+                .startsWith("FAIL sq512@1t below its floor 52.7 % = 0.85 x the median of 5 quiet"),
+                "the busy runs do not lower a quiet figure's floor");
         for (int i = 0; i < GateCalibration.MIN_RUNS; i++) rows.add("r" + i + ",0.5,sq512,2,120,2,0,200,0.5");
         Files.write(dir.resolve("cal.csv"), rows);
         String twoThreads = BenchGate.verdict(new GateEfficiency("sq512", 2, 0.1 * peak, 2, 0, peak),
                 BenchGate.parse(file, 512, CPU).calibration(), CPU);
         assertTrue(twoThreads.startsWith("below its floor 42.5 %") && twoThreads.contains("not gated"), twoThreads);
         assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, 0, peak), c, CPU)
-                .startsWith("calibration has 0 runs of gw@1t"));
+                .startsWith("calibration has 0 quiet runs of gw@1t"));
         assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, 0, peak), null, CPU)
                 .equals("no calibration for " + CPU + ": not gated"));
     }
@@ -93,7 +105,7 @@ class BenchGateTest {
     }
 
     @Test
-    void everyCommittedCalibrationGatesEveryShapeAndTheStepAt1Thread() throws IOException {
+    void everyCommittedCalibrationGatesEveryShapeAndTheStepAt1ThreadOnAQuietMachine() throws IOException {
         Path committed = Path.of("gate-baseline.json");
         Map<?, ?> machines = (Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(committed))).get("efficiency");
         assertTrue(!machines.isEmpty(), "at least one calibrated CPU");
@@ -101,9 +113,9 @@ class BenchGateTest {
             int bits = Integer.parseInt(((String) machine).replaceAll(".*, (\\d+)-bit vectors$", "$1"));
             GateCalibration c = BenchGate.parse(committed, bits, (String) machine).calibration();
             for (String shape : GateMeasurement.SHAPES) {
-                assertTrue(c.floor(GateEfficiency.key(shape, 1)) > 0, machine + ": " + shape);
+                assertTrue(c.floor(GateEfficiency.key(shape, 1), true) > 0, machine + ": " + shape);
             }
-            assertTrue(c.floor(GateEfficiency.key("step", 1)) > 0, machine + ": step");
+            assertTrue(c.floor(GateEfficiency.key("step", 1), true) > 0, machine + ": step");
         }
     }
 }

@@ -19,23 +19,32 @@ class GateCalibrationTest {
     }
 
     @Test
-    void appendedRunsReadBackAndGiveFloorsOnlyAfterEnoughRuns(@TempDir Path dir) throws IOException {
+    void appendedRunsReadBackAndGiveFloorsPerLoadOnlyAfterEnoughRuns(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("cal.csv");
         double[] sq512 = {0.62, 0.60, 0.64, 0.58, 0.63};
         for (int i = 0; i < sq512.length; i++) {
-            GateCalibration.append(csv, "test CPU", "run" + i, 0.5, run(sq512[i], 0.4, i == 0 ? 1.5 : 0.01));
+            GateCalibration.append(csv, "test CPU", "run" + i, 0.5, run(sq512[i], 0.4, 0.01));
             GateCalibration c = GateCalibration.read(csv);
-            assertEquals(i + 1, c.runs("sq512@1t"));
-            if (i + 1 < GateCalibration.MIN_RUNS) assertTrue(Double.isNaN(c.floor("sq512@1t")), "run " + i);
+            assertEquals(i + 1, c.runs("sq512@1t", true));
+            if (i + 1 < GateCalibration.MIN_RUNS) assertTrue(Double.isNaN(c.floor("sq512@1t", true)), "run " + i);
         }
         GateCalibration c = GateCalibration.read(csv);
-        assertEquals(GateCalibration.FACTOR * 0.62, c.floor("sq512@1t"), 1e-4, "the factor times the median run");
-        assertEquals(GateCalibration.FACTOR * 0.4, c.floor("step@2t"), 1e-4);
-        assertTrue(Double.isNaN(c.floor("gtx@1t")), "never measured: no floor");
+        assertEquals(GateCalibration.FACTOR * 0.62, c.floor("sq512@1t", true), 1e-4, "the factor times the median run");
+        assertEquals(GateCalibration.FACTOR * 0.4, c.floor("step@2t", true), 1e-4);
+        assertTrue(Double.isNaN(c.floor("gtx@1t", true)), "never measured: no floor");
+        assertTrue(Double.isNaN(c.floor("sq512@1t", false)), "no busy run yet: no busy floor");
+        double[] busy = {0.50, 0.48, 0.52, 0.47, 0.51};
+        for (int i = 0; i < busy.length; i++) {
+            GateCalibration.append(csv, "test CPU", "busy" + i, 9.5, run(busy[i], 0.3, 1.5));
+        }
+        c = GateCalibration.read(csv);
+        assertEquals(GateCalibration.FACTOR * 0.50, c.floor("sq512@1t", false), 1e-4, "busy runs: their own floor");
+        assertEquals(GateCalibration.FACTOR * 0.62, c.floor("sq512@1t", true), 1e-4, "the quiet floor is unmoved");
+        assertEquals(List.of(0.62, 0.60, 0.64, 0.58, 0.63), c.efficiencies("sq512@1t", true));
         List<String> lines = Files.readAllLines(csv);
         assertEquals("# test CPU", lines.get(0));
         assertEquals(GateCalibration.HEADER, lines.get(1));
-        assertEquals(2 + 2 * sq512.length, lines.size(), "the header once, then two rows per run");
+        assertEquals(2 + 2 * (sq512.length + busy.length), lines.size(), "the header once, then two rows per run");
         assertEquals(0.6, GateCalibration.median(List.of(0.7, 0.5, 0.6, 0.65, 0.55)), 1e-12);
         assertEquals(0.625, GateCalibration.median(List.of(0.7, 0.5, 0.6, 0.65)), 1e-12);
     }
@@ -44,7 +53,7 @@ class GateCalibrationTest {
     void badRowsNameTheLineAndWhatWasExpected() {
         List<String> good = new ArrayList<>(List.of("# c", GateCalibration.HEADER,
                 "r,0.5,sq512,1,120.00,1.000,0.010,200.00,0.6000"));
-        assertEquals(1, GateCalibration.parse(good, "f.csv").runs("sq512@1t"));
+        assertEquals(1, GateCalibration.parse(good, "f.csv").runs("sq512@1t", true));
         for (String bad : new String[] {"r,0.5,sq512,1,120.00,1.000,200.00,0.6", "r,0.5,sq512,one,1,1,0,1,0.6",
                 "r,0.5,sq512,1,1,1,0,1,2.5", "r,0.5,sq512,0,1,1,0,1,0.6", "r,0.5,sq512,1,1,1,none,1,0.6",
                 "r,0.5,sq512,1,1,1,-1,1,0.6"}) {
