@@ -47,11 +47,4 @@ public enum ExitCode {
         for (ExitCode c : values()) s.append("| ").append(c.code).append(" | ").append(c.meaning).append(" |\n");
         return s.toString();
     }
-
-    /** The help text's table of exit codes, one line each. */
-    public static String table() {
-        StringBuilder s = new StringBuilder();
-        for (ExitCode c : values()) s.append(String.format("  %d  %s%n", c.code, c.meaning));
-        return s.toString();
-    }
 }
