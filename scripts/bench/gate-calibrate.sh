@@ -2,7 +2,7 @@
 # Calibrates the CI gate's efficiency floors on this machine: runs the gate (BenchGate, as `mvn verify` does) RUNS
 # times with `--record CSV`, which appends each run's efficiencies (GEMM shapes and training step against the FMA
 # peak, at 1 thread and all cores) to CSV, and after each run a comment with `uptime` before and after it. The
-# floors are then 0.85 x the median of each benchmark's quiet runs (GateCalibration); name the CSV in
+# floors are then 0.80 x the median of each benchmark's quiet runs (GateCalibration); name the CSV in
 # bench/gate-baseline.json under the key the gate prints first ("CPU, BITS-bit vectors") to gate this CPU.
 # Needs bench/target/benchmarks.jar (mvn -B -pl bench -am package -DskipTests -Drelulab.gate.skip=true). About 2
 # minutes a run on 2 cores; prefer an idle machine: busy runs are recorded but do not count.

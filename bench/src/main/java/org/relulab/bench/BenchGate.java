@@ -30,7 +30,7 @@ import org.relulab.training.machine.MachineInfo;
  *     while a regression that boxes vectors costs 10⁵ bytes per step.</li>
  * <li>Efficiency against the FMA peak ({@link GateMeasurement}): the GEMM shapes and the training step, each as
  *     achieved GFLOP/s over the FMA peak measured in this run at the same thread count, at least the floor that
- *     this CPU's calibration file gives ({@link GateCalibration}: 0.85 × the median of its runs). Gated at 1 thread;
+ *     this CPU's calibration file gives ({@link GateCalibration}: 0.80 × the median of its runs). Gated at 1 thread;
  *     the all-cores figures are reported beside their floor: on a shared 2-core runner they swing by 2× between
  *     runs (sq512 at 2 threads: 10 % and 24 % of the peak in two runs minutes apart), per CPU-second too. A CPU
  *     (model and vector width) without a calibration file in {@code gate-baseline.json} is reported, not gated.</li>

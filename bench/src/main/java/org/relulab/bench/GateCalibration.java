@@ -34,11 +34,12 @@ record GateCalibration(Map<String, List<Run>> observed) {
     static final String HEADER = "run,load1_before,benchmark,threads,"
             + "gflop_per_cpu_s,cores,others,peak_gflop_per_cpu_s,efficiency";
     /**
-     * The floor as a fraction of the median efficiency: a build 20–30 % slower moves an efficiency to 0.77–0.83 of
-     * its usual value, while the calibration runs of a benchmark at 1 thread stayed within 10 % of their median even
-     * under a load of 15 to 20 on 2 cores (see the calibration files).
+     * The floor as a fraction of the median efficiency. On the idle 2-core Xeon the quiet runs' least was 0.89–0.97
+     * of the median at 1 thread (7 runs, a fresh-clone CI run among them: fwd at 0.89), so 0.85 would leave a quiet
+     * runner little room; at 0.80 the GEMM micro-kernel slowed on purpose (0.83–0.89x in GFLOP per CPU-second) still
+     * failed all four GEMM floors there, and the training step, which it slows least, passed (docs/benchmarking.md).
      */
-    static final double FACTOR = 0.85;
+    static final double FACTOR = 0.80;
     /** Runs needed before a benchmark is gated: fewer do not show how far noise moves it. */
     static final int MIN_RUNS = 5;
 

@@ -41,9 +41,9 @@ class BenchGateTest {
         GateCalibration c = b.calibration();
         double peak = 200;
         String ok = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.53 * peak, 1, 0.01, peak), c, CPU);
-        assertTrue(ok.startsWith("ok (floor 52.7 %"), ok);
-        String fail = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 1, 0.01, peak), c, CPU);
-        assertTrue(fail.startsWith("FAIL sq512@1t below its floor 52.7 %"), fail);
+        assertTrue(ok.startsWith("ok (floor 49.6 %"), ok);
+        String fail = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.48 * peak, 1, 0.01, peak), c, CPU);
+        assertTrue(fail.startsWith("FAIL sq512@1t below its floor 49.6 %"), fail);
         String busyUncalibrated = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 0.3, 1.7, peak), c,
                 CPU);
         assertTrue(busyUncalibrated.startsWith("calibration has 0 busy runs of sq512@1t"), busyUncalibrated);
@@ -51,18 +51,18 @@ class BenchGateTest {
         Files.write(dir.resolve("cal.csv"), rows);
         GateCalibration both = BenchGate.parse(file, 512, CPU).calibration();
         String busy = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 0.3, 1.7, peak), both, CPU);
-        assertTrue(busy.startsWith("ok (floor 38.3 % = 0.85 x the median of 5 busy calibration runs"), busy);
+        assertTrue(busy.startsWith("ok (floor 36.0 % = 0.80 x the median of 5 busy calibration runs"), busy);
         String busySlow = BenchGate.verdict(new GateEfficiency("sq512", 1, 0.35 * peak, 0.3, 1.7, peak), both, CPU);
-        assertTrue(busySlow.startsWith("FAIL sq512@1t below its floor 38.3 %"), "a busy machine is no excuse: "
+        assertTrue(busySlow.startsWith("FAIL sq512@1t below its floor 36.0 %"), "a busy machine is no excuse: "
                 + busySlow);
-        assertTrue(BenchGate.verdict(new GateEfficiency("sq512", 1, 0.50 * peak, 1, 0.01, peak), both, CPU)
-                .startsWith("FAIL sq512@1t below its floor 52.7 % = 0.85 x the median of 5 quiet"),
+        assertTrue(BenchGate.verdict(new GateEfficiency("sq512", 1, 0.48 * peak, 1, 0.01, peak), both, CPU)
+                .startsWith("FAIL sq512@1t below its floor 49.6 % = 0.80 x the median of 5 quiet"),
                 "the busy runs do not lower a quiet figure's floor");
         for (int i = 0; i < GateCalibration.MIN_RUNS; i++) rows.add("r" + i + ",0.5,sq512,2,120,2,0,200,0.5");
         Files.write(dir.resolve("cal.csv"), rows);
         String twoThreads = BenchGate.verdict(new GateEfficiency("sq512", 2, 0.1 * peak, 2, 0, peak),
                 BenchGate.parse(file, 512, CPU).calibration(), CPU);
-        assertTrue(twoThreads.startsWith("below its floor 42.5 %") && twoThreads.contains("not gated"), twoThreads);
+        assertTrue(twoThreads.startsWith("below its floor 40.0 %") && twoThreads.contains("not gated"), twoThreads);
         assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, 0, peak), c, CPU)
                 .startsWith("calibration has 0 quiet runs of gw@1t"));
         assertTrue(BenchGate.verdict(new GateEfficiency("gw", 1, 10, 1, 0, peak), null, CPU)
