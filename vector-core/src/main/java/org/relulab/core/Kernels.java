@@ -5,19 +5,17 @@ import java.lang.foreign.MemorySegment;
 /**
  * relulab's kernels on {@link Matrix} views: the public facade. It checks every argument (shapes, closed
  * workspaces, overlapping outputs) with a message naming the operands, then runs the chosen
- * {@link Provider}'s implementation. GEMMs, and the sweeps of gemv and the outer backwards over large
- * matrices, run on a persistent pool of {@link #threads()} threads; results are bit-identical for any thread
- * count. Calls allocate nothing on the Java heap.
+ * {@link Provider}'s implementation. GEMMs run on a persistent pool of {@link #threads()} threads; results
+ * are bit-identical for any thread count. Calls allocate nothing on the Java heap.
  *
  * <p>Element-wise kernels accept any layouts; the fast path is when all operands share one (all
  * transposed or none). An output may be the very same view as an input (in place), never a partial
  * overlap. NaN and infinities propagate as IEEE arithmetic says. A {@code Kernels} owns its threads:
  * {@link #close()} stops them.
  *
- * <p>Thread safety: one instance may be called from any number of threads at once. Their GEMMs, and their gemvs and
- * outer backwards large enough to split, take turns on the instance's workers (a call waits for the one in flight;
- * none is refused); every other kernel runs on its calling thread, concurrently with the others. Each result is
- * bit-identical to the same call made alone. The caller keeps
+ * <p>Thread safety: one instance may be called from any number of threads at once. Their GEMMs take turns on the
+ * instance's workers (a call waits for the one in flight; none is refused); every other kernel runs on its calling
+ * thread, concurrently with the others. Each result is bit-identical to the same call made alone. The caller keeps
  * concurrent calls apart: no call may write what another call in flight reads or writes. After {@link #close()}, a
  * GEMM on any thread throws {@link IllegalStateException}; one already running completes.
  *
@@ -33,8 +31,6 @@ public final class Kernels implements AutoCloseable {
     private final KernelSupport impl;
     private final WorkerPool pool;
     private final ParallelGemm gemm;
-    /** gemv and the outer backward on the GEMM's workers; it shares the GEMM's lock. */
-    private final ParallelSweep sweep;
     /** Whether this is {@link #common()}, which {@link #close()} leaves running. */
     private final boolean common;
     private boolean closed;
@@ -50,7 +46,6 @@ public final class Kernels implements AutoCloseable {
         this.impl = provider == Provider.SIMD ? new SimdKernelSupport() : new ScalarKernelSupport();
         this.pool = new WorkerPool(threads, "relulab-kernels");
         this.gemm = new ParallelGemm(impl.gemm(), pool);
-        this.sweep = new ParallelSweep(impl, pool);
     }
 
     /** The process-wide instance behind {@link #common()}, created on first use. */
@@ -308,9 +303,7 @@ public final class Kernels implements AutoCloseable {
     }
 
     /**
-     * y = α·op(A)·x + β·y for vectors x and y (1×n or n×1 views). With contiguous x and y and a large A, the
-     * sweep over A runs on the GEMM's threads, split by blocks of y (each element computed by one thread, in the
-     * order one thread uses), so the result is bit-identical for any thread count.
+     * y = α·op(A)·x + β·y for vectors x and y (1×n or n×1 views).
      *
      * @param transA whether op(A) = Aᵀ rather than A
      * @param alpha the factor α of the product
@@ -336,22 +329,19 @@ public final class Kernels implements AutoCloseable {
         // op(A)'s rows are contiguous when A is row-major and not transposed, or transposed twice.
         boolean rowsContiguous = transA == a.transposed;
         int stepR = transA ? a.colStep() : a.rowStep(), stepC = transA ? a.rowStep() : a.colStep();
-        int parts = ParallelSweep.parts(threads(), (long) m * k, m);
-        if (parts > 1) {
-            synchronized (gemm) { // the sweep's holder and the workers are the GEMM's: one call at a time
-                if (!closed) {
-                    sweep.gemv(rowsContiguous, parts, m, k, alpha, a.segment, a.offset, rowsContiguous ? stepR : stepC,
-                            x.segment, x.offset, beta, y.segment, y.offset);
-                    return;
-                }
-            }
-        }
         if (rowsContiguous) {
-            ParallelSweep.dotRows(impl, 0, m, k, alpha, a.segment, a.offset, stepR, x.segment, x.offset, beta,
-                    y.segment, y.offset);
+            for (int i = 0; i < m; i++) {
+                float d = k == 0 ? 0f : impl.dot(k, a.segment, a.offset + (long) i * stepR, x.segment, x.offset);
+                float old = beta == 0f ? 0f : beta * y.segment.getAtIndex(Matrix.F32, y.offset + i);
+                y.segment.setAtIndex(Matrix.F32, y.offset + i, Math.fma(alpha, d, old));
+            }
         } else {
-            ParallelSweep.axpyRows(impl, 0, m, k, alpha, a.segment, a.offset, stepC, x.segment, x.offset, beta,
-                    y.segment, y.offset);
+            if (beta == 0f) zero(y.segment, y.offset, m);
+            else impl.scale(m, beta, y.segment, y.offset, y.segment, y.offset);
+            for (int j = 0; j < k; j++) {
+                float xj = alpha * x.segment.getAtIndex(Matrix.F32, x.offset + j);
+                impl.axpy(m, xj, a.segment, a.offset + (long) j * stepC, y.segment, y.offset);
+            }
         }
     }
 
@@ -489,86 +479,20 @@ public final class Kernels implements AutoCloseable {
         String op = "outerActivateBackward";
         if (act == null) throw new IllegalArgumentException(op + ": activation is null");
         Checks.withLineVectors(op, "z", z, "r", r, "c", c, "g", g);
-        outerBackward(act, r, c, z, g, 0f, null, null);
-    }
-
-    /**
-     * The output layer's backward in one sweep over its n × m activations: g = (r·cᵀ) ⊙ σ'(z) as
-     * {@link #outerActivateBackward(Activation, Matrix, Matrix, Matrix, Matrix)} computes it (to the bit), and dc =
-     * α·hᵀ·r, the gradient of the output weights (h = σ(z)): dc_i = Σ_j (α·r_j)·h_ji over j = 0 … n − 1 in order,
-     * one fused multiply-add each, which is {@link #gemv}'s order, and so its bits, for a row-major h and contiguous
-     * r and dc (the training step's case). The n × m matrices are swept once instead of twice.
-     *
-     * <p>Large sweeps (row-major matrices, contiguous c and dc) run on the GEMM's threads, split by blocks of
-     * columns: each thread owns a strip of dc and of every row of g, and sums its dc_i over all n rows in the order
-     * above, as one thread does. No partial sum crosses threads, so the result is bit-identical for any thread
-     * count.
-     *
-     * @param act σ, not null
-     * @param r the residuals, a vector of length n (z's rows), any stride
-     * @param c the output weights, a vector of length m (z's columns), any stride
-     * @param z the n × m pre-activation: what σ' reads (for ReLU σ(z) does as well: 1{z &gt; 0} = 1{σ(z) &gt; 0})
-     * @param g the gradient with respect to z, z's shape: z or h itself, or memory separate from both, and separate
-     *     from r and c
-     * @param alpha the factor α of dc
-     * @param h the activations σ(z), z's shape: z itself (ReLU in place) or any other view
-     * @param dc α·hᵀ·r, a vector of length m, any stride, overwritten; separate from every other operand
-     * @throws IllegalArgumentException when an operand is null, the shapes do not match, or an output overlaps what
-     *     it must not
-     * @throws IllegalStateException when an operand's workspace is closed
-     */
-    public void outerActivateBackward(Activation act, Matrix r, Matrix c, Matrix z, Matrix g, float alpha, Matrix h,
-            Matrix dc) {
-        String op = "outerActivateBackward";
-        if (act == null) throw new IllegalArgumentException(op + ": activation is null");
-        Checks.withLineVectors(op, "z", z, "r", r, "c", c, "g", g);
-        Checks.open(op, "h", h);
-        Checks.open(op, "dc", dc);
-        Checks.sameShape(op, "z", z, "h", h);
-        Checks.vector(op, "dc", dc, z.cols);
-        Checks.inPlaceOrDisjoint(op, "g", g, "h", h);
-        Checks.disjoint(op, "dc", dc, "z", z);
-        Checks.disjoint(op, "dc", dc, "h", h);
-        Checks.disjoint(op, "dc", dc, "g", g);
-        Checks.disjoint(op, "dc", dc, "r", r);
-        Checks.disjoint(op, "dc", dc, "c", c);
-        outerBackward(act, r, c, z, g, alpha, h, dc);
-    }
-
-    /** Both outer backwards after their checks: dc null for the one without dc = α·hᵀ·r. */
-    private void outerBackward(Activation act, Matrix r, Matrix c, Matrix z, Matrix g, float alpha, Matrix h,
-            Matrix dc) {
-        int rstep = Checks.step(r), cstep = Checks.step(c), dstep = dc == null ? 1 : Checks.step(dc);
-        boolean rowMajor = !z.transposed && !g.transposed && (h == null || !h.transposed);
-        if (rowMajor && cstep == 1 && dstep == 1) {
-            MemorySegment hs = h == null ? null : h.segment, ds = dc == null ? null : dc.segment;
-            long ho = h == null ? 0 : h.offset, hstride = h == null ? 0 : h.stride, dco = dc == null ? 0 : dc.offset;
-            int parts = ParallelSweep.parts(threads(), (long) z.rows * z.cols, z.cols);
-            if (parts > 1) {
-                synchronized (gemm) { // the sweep's holder and the workers are the GEMM's: one call at a time
-                    if (!closed) {
-                        sweep.outerBackward(parts, act, z.rows, z.cols, r.segment, r.offset, rstep, c.segment,
-                                c.offset, z.segment, z.offset, z.stride, alpha, hs, ho, hstride, ds, dco, g.segment,
-                                g.offset, g.stride);
-                        return;
-                    }
-                }
+        int rstep = Checks.step(r), cstep = Checks.step(c);
+        if (!z.transposed && !g.transposed && cstep == 1) {
+            for (int j = 0; j < z.rows; j++) {
+                float s = r.segment.getAtIndex(Matrix.F32, r.offset + (long) j * rstep);
+                impl.activateBackwardScaled(act, z.cols, s, c.segment, c.offset, z.segment, rowStart(z, j), g.segment,
+                        rowStart(g, j));
             }
-            ParallelSweep.outerBackward(impl, act, 0, z.cols, z.rows, r.segment, r.offset, rstep, c.segment, c.offset,
-                    z.segment, z.offset, z.stride, alpha, hs, ho, hstride, ds, dco, g.segment, g.offset, g.stride);
-            return;
-        }
-        // Any other layout: element by element, in the order of the sweep (rows j, then columns i).
-        if (dc != null) {
-            for (int i = 0; i < z.cols; i++) dc.segment.setAtIndex(Matrix.F32, dc.offset + (long) i * dstep, 0f);
-        }
-        for (int j = 0; j < z.rows; j++) {
-            float s = r.segment.getAtIndex(Matrix.F32, r.offset + (long) j * rstep);
-            for (int i = 0; i < z.cols; i++) {
-                long di = dc == null ? 0 : dc.offset + (long) i * dstep, ci = c.offset + (long) i * cstep;
-                if (dc != null) impl.axpy(1, alpha * s, h.segment, h.index(j, i), dc.segment, di); // reads h first
-                impl.activateBackwardScaled(act, 1, s, c.segment, ci, z.segment, z.index(j, i), g.segment,
-                        g.index(j, i));
+        } else {
+            for (int j = 0; j < z.rows; j++) {
+                float s = r.segment.getAtIndex(Matrix.F32, r.offset + (long) j * rstep);
+                for (int i = 0; i < z.cols; i++) {
+                    impl.activateBackwardScaled(act, 1, s, c.segment, c.offset + (long) i * cstep, z.segment,
+                            z.index(j, i), g.segment, g.index(j, i));
+                }
             }
         }
     }

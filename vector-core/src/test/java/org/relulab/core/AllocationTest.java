@@ -27,9 +27,6 @@ class AllocationTest {
                 Matrix gw = ws.matrix(128, 96), col = ws.vector(128), big = ws.matrix(208, 208).fill(0.01f);
                 Matrix bigC = ws.matrix(208, 208), bigT = big.t(), wT = w.t();
                 Matrix rows = ws.column(64).fill(0.5f), cols = ws.vector(128);
-                // large enough for the sweeps of gemv and the outer backward to split across the threads
-                Matrix wide = ws.matrix(320, 256).fill(0.5f), wideG = ws.matrix(320, 256), wideR = ws.column(320);
-                Matrix wideC = ws.vector(256).fill(0.25f), wideDc = ws.vector(256);
                 int[] calls = {0};
                 Runnable step = () -> {
                     k.gemm(false, true, 1f, x, w, 0f, z, Activation.RELU, h); // forward
@@ -39,15 +36,10 @@ class AllocationTest {
                     k.colSums(g, col);
                     k.gemv(true, 1f, g, rows, 0f, cols); // β = 0 clears y: must not slice the segment
                     k.outerActivateBackward(Activation.RELU, rows, col, z, g);
-                    k.outerActivateBackward(Activation.ABS, rows, col, z, g, 0.5f, h, cols); // fused with hᵀ·r
                     k.axpy(-0.1f, gw, w);
                     if (calls[0]++ % 20 == 0) { // large enough to use both threads (slow on the scalar twin)
                         k.gemm(false, false, 1f, big, bigT, 0f, bigC);
                         k.scale(0.5f, bigC, bigC);
-                        k.gemv(false, 1f, wide, wideC, 0f, wideR);
-                        k.gemv(true, 1f, wide, wideR, 0f, wideDc);
-                        k.outerActivateBackward(Activation.RELU, wideR, wideC, wide, wideG, 0.5f, wide, wideDc);
-                        k.outerActivateBackward(Activation.ABS, wideR, wideC, wide, wideG);
                     }
                     // slow on the scalar twin
                     if (calls[0] % 20 == 1) k.kernelFromGram(KernelFunction.RELU_NTK, 0.5f, z, rows, cols, h);

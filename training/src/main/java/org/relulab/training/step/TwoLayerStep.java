@@ -15,8 +15,7 @@ import org.relulab.training.student.TwoLayerStudent;
  * <p>One step, n samples: Z = X·Wᵀ with H = σ(Z) fused into the GEMM (for ReLU only H, in place:
  * 1{z &gt; 0} = 1{h &gt; 0}); f = H·c; r = (f − y)/n; for the output layer dc = Hᵀ·r, giving
  * ∇a = scale·dc (trainable) or the extra ∇w_i += dc_i·w_i/(m‖w_i‖) (norm-tied); G = (r·cᵀ) ⊙ σ'(Z) in one
- * pass over Z's (or H's) buffer; ∇W = Gᵀ·X. The sweeps over the n × m activations (H·c, Hᵀ·r, G) run on the
- * kernels' threads and give the same bits for any thread count.
+ * pass over Z's (or H's) buffer; ∇W = Gᵀ·X.
  */
 public final class TwoLayerStep implements LearnerStep {
     private final TwoLayerStudent s;
@@ -104,8 +103,6 @@ public final class TwoLayerStep implements LearnerStep {
         LearnerStep.requireForwardRows(x, n);
         Matrix rb = fb;
         k.scale(1f / n, rb, rb);                                // r = (f − y)/n
-        // Two sweeps over H, not the fused outerActivateBackward(…, α, h, dc): that one is faster alone, but the
-        // step measured slower with it (GEMM-NOTES, "The training step's sweeps").
         switch (s.output) {                                     // output layer first: it reads H
             case ONES -> {}
             case MEAN, SQRT -> k.gemv(true, (float) s.output.scale(s.m), hb, rb, 0f, gradA);
