@@ -94,11 +94,10 @@ public final class As21Experiment implements SweepExperiment {
         RunConfig c = all.get(0).config();
         String setting = String.format(Locale.ROOT, "d = %d, m° = %d, n = %d, η = %s", c.data().d(),
                 c.teacher().neurons(), c.data().n(), c.optimizer().lr());
-        LinePlot errors = new LinePlot("AS21: identification error E against the step (" + setting + "; median over "
-                + "seeds, min–max band)", "step",
+        LinePlot errors = new LinePlot("AS21: identification error E against the step (" + setting + ")", "step",
                 "E (TV distance at 10°, relative)", false);
-        LinePlot angles = new LinePlot("AS21: largest angle to a heavy student neuron (" + setting + "; median over "
-                + "seeds, min–max band)", "step", "angle (°)", false);
+        LinePlot angles = new LinePlot("AS21: largest angle to a heavy student neuron (" + setting + ")", "step",
+                "angle (°)", false);
         StringBuilder csv = new StringBuilder(
                 "run_id,m,lambda,seed,steps,final_error,final_mass_outside,final_max_angle_deg,"
                         + "min_mass_ratio,max_mass_ratio,final_test_loss,first_step_error_below_0.1,identified,"

@@ -110,8 +110,8 @@ public final class BeyondNtkExperiment implements SweepExperiment {
         long t0 = System.nanoTime();
         SeparationTable table = new SeparationTable();
         StringBuilder sweeps = new StringBuilder("run_id,method,d,seed,lambda,validation_mse,cg_iterations,failure\n");
-        LinePlot curves = new LinePlot("LMZ20 network (m = 4d, η = m/2): test loss × d against the step (median over "
-                + "seeds, min–max band)", "step", "test loss × d", false);
+        LinePlot curves = new LinePlot("LMZ20 network (m = 4d, η = m/2): test loss × d against the step", "step",
+                "test loss × d", false);
         // The kernel methods' GEMM threads, held for the whole report.
         try (Kernels k = Kernels.create(Provider.lookup(), runs.threads())) {
             for (PresetRuns.Run r : runs.of("network")) {
@@ -237,7 +237,7 @@ public final class BeyondNtkExperiment implements SweepExperiment {
 
     /** Test loss × d against d: each method's median over seeds and min–max band, and the floors as references. */
     static LinePlot lossPlot(SeparationTable table) {
-        LinePlot p = new LinePlot("LMZ20 teacher, n = 10d²: test loss × d against d (median over seeds, min–max band)",
+        LinePlot p = new LinePlot("LMZ20 teacher, n = 10d²: test loss × d against d",
                 "input dimension d", "test loss × d", true);
         for (Method method : Method.values()) {
             addSeedLines(p, table, method);
@@ -270,8 +270,8 @@ public final class BeyondNtkExperiment implements SweepExperiment {
      * from the kernel's spectrum (dashed) and the staircase's (points), in the kernel's colour, and 1 − 3/π.
      */
     static LinePlot kernelPlot(SeparationTable table) {
-        LinePlot p = new LinePlot("Kernels, n = 10d²: test loss × d (solid: median over seeds, min–max band) and the "
-                + "estimates from the spectra", "input dimension d", "test loss × d", true);
+        LinePlot p = new LinePlot("Kernels, n = 10d²: test loss × d (solid) and the estimates from the spectra",
+                "input dimension d", "test loss × d", true);
         for (Method method : Method.values()) {
             if (!method.kernel()) continue;
             addSeedLines(p, table, method);

@@ -142,7 +142,7 @@ public final class Zywg19Experiment implements SweepExperiment {
                         c.data().d(), c.teacher().neurons(), c.teacher().kappa(), c.teacher().noise(), init(c)),
                 "training samples n", "final ‖W − W*‖_F / ‖W*‖_F", true);
         for (int p = 0; p < list.size(); p++)
-            plot.addSeed("median over seeds, min–max band", new double[] {ns[p]}, new double[] {errors[p]});
+            plot.addSeed("final error", new double[] {ns[p]}, new double[] {errors[p]});
         plot.addDashed(String.format(Locale.ROOT, "fit: slope %.3f ± %.3f", fit.slope(), fit.slopeCi95()), medianN,
                 fitted)
                 .addDashed("slope −1/2 (the paper)", medianN, half)

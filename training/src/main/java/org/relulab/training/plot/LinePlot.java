@@ -19,7 +19,8 @@ import org.relulab.training.io.TextFile;
  * <p>A series is a solid line ({@link #add}; with a marker at each point when it has at most {@link #MARKED_POINTS}),
  * a dashed line ({@link #addDashed}: fits), unconnected points ({@link #addPoints}: measurements), a band
  * ({@link #addBand}: a spread, a translucent area behind every line), several seeds summarized as their median with a
- * min–max band ({@link #addSeed}, once per seed), or a labelled horizontal reference line ({@link #addReference}).
+ * min–max band ({@link #addSeed}, once per seed; the title then says how many seeds), or a labelled horizontal
+ * reference line ({@link #addReference}).
  * Series with the same name share a look and one legend entry; an estimate may take the colour of the series it
  * estimates under a legend entry of its own. Looks are colour × dash pattern ({@link Look}). The legend sits outside
  * the plot area, to its right or below it, the picture growing to hold it, so it never covers data.
@@ -212,6 +213,32 @@ public final class LinePlot {
         return out;
     }
 
+    /**
+     * The title as drawn: the given one and, where seeds were added ({@link #addSeed}), how many each point summarizes,
+     * so that a one-seed figure never claims a median: "(one seed)", "(median of 5 seeds, min–max band)" or, where
+     * points differ, "(median of 3–5 seeds, min–max band)".
+     */
+    String title() {
+        int fewest = Integer.MAX_VALUE, most = 0;
+        Map<String, Map<Double, Integer>> counts = new LinkedHashMap<>();
+        for (Series s : added) {
+            if (s.style != Style.SEED) continue;
+            Map<Double, Integer> at = counts.computeIfAbsent(s.name, k -> new TreeMap<>());
+            for (int i = 0; i < s.x.length; i++) {
+                if (Double.isFinite(s.y[i])) at.merge(s.x[i], 1, Integer::sum);
+            }
+        }
+        for (Map<Double, Integer> at : counts.values()) {
+            for (int n : at.values()) {
+                fewest = Math.min(fewest, n);
+                most = Math.max(most, n);
+            }
+        }
+        if (most == 0) return title;
+        if (most == 1) return title + " (one seed)";
+        return title + " (median of " + (fewest == most ? most + "" : fewest + "–" + most) + " seeds, min–max band)";
+    }
+
     /** Writes the SVG to {@code svg} and the figure's data next to it ({@link PlotCsv#path}). */
     public void write(Path svg) throws IOException {
         TextFile.write(svg, svg());
@@ -232,12 +259,12 @@ public final class LinePlot {
         int width = right // below, the picture widens for a legend name longer than the plot is wide
                 ? LEFT + PLOT_W + PAD + legend.width() + PAD
                 : Math.max(LEFT + PLOT_W + PAD, LEFT + legend.width() + PAD);
-        Svg.Title t = Svg.title(title, width - 2 * PAD);
+        Svg.Title t = Svg.title(title(), width - 2 * PAD);
         int top = PAD + t.height() + 8;
         int columns = Math.max(1, (width - LEFT) / Math.max(1, legend.width() + PAD));
         int height = top + PLOT_H + BOTTOM + (right || legend.entries.isEmpty() ? 0 : legend.height(columns) + 4);
         Map<String, String> data = new LinkedHashMap<>();
-        data.put("title", title);
+        data.put("title", title());
         data.put("x-label", xLabel);
         data.put("y-label", yLabel);
         data.put("x-scale", logX ? "log" : "linear");

@@ -1,6 +1,7 @@
 package org.relulab.training.sweep;
 
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class SweepPlot {
             lines.computeIfAbsent(label(table, r, x, by), k -> new TreeMap<>())
                     .computeIfAbsent(Double.parseDouble(xCell), k -> new ArrayList<>()).add(value);
         }
-        LinePlot plot = new LinePlot(title(metric, x, fixed), x.name(), metric.description(), logX(lines));
+        LinePlot plot = new LinePlot(title(metric, x, fixed, lines), x.name(), metric.description(), logX(lines));
         if (metric.indicator()) plot.unitY();
         lines.forEach((name, points) -> {
             double[] xs = new double[points.size()], median = new double[xs.length], lo = new double[xs.length],
@@ -77,10 +78,16 @@ final class SweepPlot {
         return j.length() == 0 ? "median" : j.toString();
     }
 
-    private static String title(Metric metric, RunsTable.Column x, String fixed) {
-        String title = metric.key() + " against " + x.name() + (metric.indicator()
-                ? ": fraction of seeds, 95 % Wilson band"
-                : ": median over seeds, min-max band");
+    private static String title(Metric metric, RunsTable.Column x, String fixed,
+            Map<String, TreeMap<Double, List<Double>>> lines) {
+        IntSummaryStatistics seeds = lines.values().stream().flatMap(points -> points.values().stream())
+                .mapToInt(List::size).summaryStatistics();
+        String count = seeds.getMin() == seeds.getMax() ? seeds.getMax() + "" : seeds.getMin() + "–" + seeds.getMax();
+        String title = metric.key() + " against " + x.name() + (seeds.getMax() <= 1
+                ? ": one seed"
+                : metric.indicator()
+                        ? ": fraction of " + count + " seeds, 95 % Wilson band"
+                        : ": median of " + count + " seeds, min–max band");
         if (fixed.isEmpty()) return title;
         return title + "; " + fixed; // LinePlot wraps a long title
     }

@@ -189,6 +189,15 @@ class LinePlotTest {
         String apart = new LinePlot("t", "n", "s", true).addSeed("a", new double[] {1}, new double[] {1})
                 .addSeed("a", new double[] {2}, new double[] {2}).svg();
         assertEquals(0, count(apart, "<polygon fill="), "one seed at each x, no band");
+        assertEquals("t (median of 2–3 seeds, min–max band)", p.title(), "how many seeds each point has");
+        assertTrue(svg.contains("t (median of 2–3 seeds, min–max band)</text>"), svg);
+        assertEquals("t (one seed)", new LinePlot("t", "d", "s", true).addSeed("one", new double[] {1, 2},
+                new double[] {1, 2}).title(), "one seed is not called a median");
+        assertEquals("t (median of 2 seeds, min–max band)", new LinePlot("t", "d", "s", true)
+                .addSeed("a", new double[] {1}, new double[] {1}).addSeed("a", new double[] {1}, new double[] {3})
+                .title());
+        assertEquals("t", new LinePlot("t", "d", "s", true).add("a", new double[] {1}, new double[] {1}).title(),
+                "no seeds, no note");
     }
 
     @Test

@@ -250,7 +250,7 @@ class CollectTest {
         assertTrue(md.contains("95 % Wilson score interval"), md);
         assertTrue(md.contains("| runs | count | diverged | failed | unfinished | fraction | low95 | high95 |\n"), md);
         String svg = Files.readString(sweep.resolve("left-plateau-vs-lr.svg"));
-        assertTrue(svg.contains("left-plateau against lr: fraction of seeds, 95 % Wilson band"), svg);
+        assertTrue(svg.contains("left-plateau against lr: fraction of 2 seeds, 95 % Wilson band"), svg);
         assertTrue(svg.contains(">0.4</text>") && svg.contains(">1</text>"), "a linear axis from 0 to 1: " + svg);
         assertFalse(svg.contains(">10⁰</text>"), svg);
         SvgCheck.parse(svg);
@@ -277,7 +277,7 @@ class CollectTest {
     @Test
     void thePlotShowsTheMedianAndBandOfEachLine() throws IOException {
         String svg = Files.readString(sweep.resolve("final-test-loss-vs-lr.svg"));
-        assertTrue(svg.contains("final-test-loss against lr: median over seeds, min-max band; d=5, n=64"), svg);
+        assertTrue(svg.contains("final-test-loss against lr: median of 2 seeds, min–max band; d=5, n=64"), svg);
         assertTrue(svg.contains(">m_per_d=1.6</text>"), "one line, by the next swept option (m/d): " + svg);
         SvgCheck.parse(svg);
         assertEquals(2 + 1, svg.split("<circle", -1).length - 1,
