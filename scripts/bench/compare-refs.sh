@@ -3,8 +3,8 @@
 # bench/target/benchmarks.jar for BASE_REF and NEW_REF (each in a throwaway git worktree), runs the same JMH
 # benchmarks with each jar, then `JmhCompare --profile`, which reruns every regressed benchmark under JMH's stack
 # profiler with both jars and prints their hot methods side by side. Everything goes to OUT_DIR: base.json,
-# new.json, compare.md (the table and the profiles) and the jars. Exit code: 0 no regression, 1 a regression,
-# 2 bad usage, 4 a build or run failed.
+# new.json, compare.md (the table and the profiles) and the jars. Exit code: 0 no regression, 7 a regression
+# (JmhCompare's, ExitCode.REGRESSION), 2 bad usage, 4 a build or run failed.
 #
 #   scripts/bench/compare-refs.sh BASE_REF NEW_REF OUT_DIR [JMH options...]
 #   scripts/bench/compare-refs.sh main HEAD /tmp/cmp                                  the default set (~8 min)

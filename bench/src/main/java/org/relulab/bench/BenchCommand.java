@@ -45,7 +45,7 @@ public final class BenchCommand {
             """;
     static final String COMPARE_USAGE = """
             usage: relulab bench compare BASE NEW [--threshold F] [--profile BASE.jar NEW.jar]
-                                                        compare two JMH JSON files; exit 1 on a regression
+                                                        compare two JMH JSON files; exit 7 on a regression
                                                         beyond F (default 0.10) and the error bars; with
                                                         --profile, each regression rerun under the stack
                                                         profiler with both builds, hot methods side by side

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.relulab.training.failure.ExitCode;
 
 /**
  * Compares two JMH JSON result files benchmark by benchmark (same name and parameters) and flags
@@ -17,7 +18,8 @@ import java.util.TreeMap;
  * threshold (a fraction, default 0.10) <em>and</em> by more than the two scores' error bars together
  * (JMH's 99.9 % intervals), so noise alone never fails it. Worse means lower for throughput units
  * (ops/s, GFLOP/s) and higher for time units (s/op …). Prints a Markdown table; exit code 0 when nothing
- * regressed, 1 when something did, 2 for bad input. Needs only the JDK: usable in any CI.
+ * regressed, 7 ({@link ExitCode#REGRESSION}) when something did, 2 ({@link ExitCode#USAGE}) for bad input. Needs only
+ * the JDK: usable in any CI.
  */
 public final class JmhCompare {
     static final String USAGE = """
@@ -30,7 +32,7 @@ public final class JmhCompare {
                                     for each regression, rerun that benchmark under JMH's stack profiler
                                     with the base build's and the new build's benchmarks jar, and print
                                     their hot methods side by side (about 10 s per jar and benchmark)
-            exit code: 0 no regression, 1 at least one regression, 2 bad input
+            exit code: 0 no regression, 7 at least one regression, 2 bad input
             """;
 
     /** How one benchmark compares. */
@@ -58,7 +60,7 @@ public final class JmhCompare {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || args[i].equals("-h")) {
                 out.print(USAGE);
-                return 0;
+                return ExitCode.OK.code();
             } else if (args[i].equals("--threshold")) {
                 if (i + 1 == args.length) return usage(err, "--threshold needs a value, for example 0.10");
                 try {
@@ -85,7 +87,7 @@ public final class JmhCompare {
             rows = compare(JmhResult.read(Path.of(files.get(0))), JmhResult.read(Path.of(files.get(1))), threshold);
         } catch (IOException | IllegalArgumentException e) {
             err.println("JmhCompare: " + (e instanceof IOException ? e.toString() : e.getMessage()));
-            return 2;
+            return ExitCode.USAGE.code();
         }
         out.print(render(rows, threshold));
         long regressions = rows.stream().filter(r -> r.verdict == Verdict.REGRESSION).count();
@@ -101,12 +103,12 @@ public final class JmhCompare {
                 }
             }
         }
-        return regressions > 0 ? 1 : 0;
+        return (regressions > 0 ? ExitCode.REGRESSION : ExitCode.OK).code();
     }
 
     private static int usage(PrintStream err, String message) {
         err.print("JmhCompare: " + message + "\n" + USAGE);
-        return 2;
+        return ExitCode.USAGE.code();
     }
 
     /** Rows for every benchmark in either file, in a stable order (name, then parameters). */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relulab.training.failure.ExitCode;
 import org.relulab.training.io.Json;
 
 /** {@link JmhCompare}: regressions need both the threshold and the error bars; direction by unit; exit codes. */
@@ -79,17 +80,20 @@ class JmhCompareTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8),
                 e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        assertEquals(1, JmhCompare.run(new String[] {base.toString(), next.toString()}, o, e));
+        assertEquals(ExitCode.REGRESSION.code(), JmhCompare.run(new String[] {base.toString(), next.toString()}, o, e));
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("shape=fwd threads=1"), table);
         assertTrue(table.contains("+66.7 %") && table.contains("REGRESSION (> 10 % and beyond error)"), table);
         assertTrue(table.contains("2 benchmarks compared, 1 regressed beyond 10 % and their error bars"), table);
-        assertEquals(0, JmhCompare.run(new String[] {"--threshold", "0.9", base.toString(), next.toString()}, o, e));
-        assertEquals(2, JmhCompare.run(new String[] {base.toString(), other.toString()}, o, e));
+        assertEquals(ExitCode.OK.code(),
+                JmhCompare.run(new String[] {"--threshold", "0.9", base.toString(), next.toString()}, o, e));
+        assertEquals(ExitCode.USAGE.code(), JmhCompare.run(new String[] {base.toString(), other.toString()}, o, e));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unit ops/s in the base, ms/op in the new file"),
                 err.toString(StandardCharsets.UTF_8));
-        assertEquals(2, JmhCompare.run(new String[] {base.toString()}, o, e));
-        assertEquals(2, JmhCompare.run(new String[] {"--threshold", "lots", base.toString(), next.toString()}, o, e));
-        assertEquals(2, JmhCompare.run(new String[] {base.toString(), tmp.resolve("missing.json").toString()}, o, e));
+        assertEquals(ExitCode.USAGE.code(), JmhCompare.run(new String[] {base.toString()}, o, e));
+        assertEquals(ExitCode.USAGE.code(),
+                JmhCompare.run(new String[] {"--threshold", "lots", base.toString(), next.toString()}, o, e));
+        assertEquals(ExitCode.USAGE.code(),
+                JmhCompare.run(new String[] {base.toString(), tmp.resolve("missing.json").toString()}, o, e));
     }
 }

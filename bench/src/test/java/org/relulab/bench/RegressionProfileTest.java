@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relulab.training.failure.ExitCode;
 
 /** {@link RegressionProfile} and {@code JmhCompare --profile}: the stack profiler parsed, the side-by-side view. */
 class RegressionProfileTest {
@@ -72,7 +73,7 @@ class RegressionProfileTest {
                 next.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), fake);
         String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(1, code, text);
+        assertEquals(ExitCode.REGRESSION.code(), code, text);
         assertEquals(List.of("base.jar GemmBenchmark.gemm sq512", "new.jar GemmBenchmark.gemm sq512"), calls,
                 "only the regressed benchmark is profiled, with its own parameters, once per build");
         assertTrue(text.contains("### Profile: GemmBenchmark.gemm shape=sq512 threads=1"), text);
@@ -92,7 +93,7 @@ class RegressionProfileTest {
                 "b.json"}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 (jar, b, p) -> "");
-        assertEquals(2, code);
+        assertEquals(ExitCode.USAGE.code(), code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--profile: " + tmp.resolve("nope.jar")
                 + " is not a file"), err.toString(StandardCharsets.UTF_8));
     }

@@ -21,7 +21,9 @@ public enum ExitCode {
     BUSY(5, "the run folder is locked by another running relulab process"),
     /** A sweep ended with points unfinished: some failed, or run in another process still. */
     SWEEP_INCOMPLETE(6, "a sweep ended with points unfinished (failed, or still running in another process); "
-            + "rerun the same command to retry them");
+            + "rerun the same command to retry them"),
+    /** {@code relulab bench compare} found a regression: a benchmark slower than its base beyond both limits. */
+    REGRESSION(7, "bench compare found a benchmark slower than its base beyond the threshold and the error bars");
 
     private final int code;
     private final String meaning;

@@ -23,6 +23,7 @@ class ExitCodeTest {
         assertEquals(4, ExitCode.ENVIRONMENT.code());
         assertEquals(5, ExitCode.BUSY.code());
         assertEquals(6, ExitCode.SWEEP_INCOMPLETE.code());
+        assertEquals(7, ExitCode.REGRESSION.code());
         assertThrows(IllegalArgumentException.class, () -> new Failure(ExitCode.OK, "fine"));
     }
 
