@@ -12,16 +12,17 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * picocli's parse errors as relulab's one line: the command, the argument at fault and what was expected, with
- * picocli's suggestion for a mistyped option or command ("did you mean --seed?").
+ * picocli's suggestion for a mistyped option or command ("did you mean --seed?"). Public for {@code relulab bench}'s
+ * command line, which follows the same conventions.
  */
-final class ParseErrors {
+public final class ParseErrors {
     /** Suggestions shown at most, the closest first. */
     private static final int SUGGESTIONS = 3;
 
     private ParseErrors() {}
 
     /** The mistake {@code e} reports, as a {@link UsageException}. */
-    static UsageException usage(ParameterException e) {
+    public static UsageException usage(ParameterException e) {
         CommandLine where = e.getCommandLine();
         String command = commandPath(where);
         String message = switch (e) {
@@ -36,8 +37,8 @@ final class ParseErrors {
         return new UsageException(command.isEmpty() ? message : command + ": " + message);
     }
 
-    /** "train", "sweep status", or "" for relulab itself. */
-    static String commandPath(CommandLine cl) {
+    /** "train", "sweep status", or "" for relulab itself ("bench run" for a command named "relulab bench"). */
+    public static String commandPath(CommandLine cl) {
         String q = cl.getCommandSpec().qualifiedName(" ");
         int space = q.indexOf(' ');
         return space < 0 ? "" : q.substring(space + 1);
@@ -54,8 +55,15 @@ final class ParseErrors {
             int eq = arg.indexOf('=');
             return "unknown option '" + (eq < 0 ? arg : arg.substring(0, eq)) + "' (" + hint + ")";
         }
-        if (command.isEmpty()) return "unknown command '" + arg + "' (" + hint + ")";
+        if (command.isEmpty() || expectsCommand(u.getCommandLine())) {
+            return "unknown command '" + arg + "' (" + hint + ")";
+        }
         return "unexpected argument '" + arg + "' (" + hint + ")";
+    }
+
+    /** Whether a word that is no option can only be a subcommand of {@code cl}: it has some and no parameters. */
+    private static boolean expectsCommand(CommandLine cl) {
+        return !cl.getSubcommands().isEmpty() && cl.getCommandSpec().positionalParameters().isEmpty();
     }
 
     /**
@@ -88,7 +96,8 @@ final class ParseErrors {
 
     private static String missing(List<ArgSpec> missing) {
         if (!missing.isEmpty() && missing.get(0) instanceof OptionSpec o) {
-            return "option " + o.longestName() + " needs a value";
+            int values = o.arity().min();
+            return "option " + o.longestName() + " needs " + (values > 1 ? values + " values" : "a value");
         }
         return "expected " + (missing.isEmpty() ? "more arguments" : missing.get(0).paramLabel());
     }

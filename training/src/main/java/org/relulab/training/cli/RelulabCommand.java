@@ -1,22 +1,16 @@
 package org.relulab.training.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.relulab.training.failure.ExitCode;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * {@code relulab}, the top command: its subcommands, and with none the demo. {@link #commandLine()} builds the whole
  * tree and gives every command the same standard options ({@code --help}, {@code --version}) and the list of exit
- * codes, from {@link ExitCode}.
+ * codes ({@link StandardHelp}).
  */
 @Command(name = "relulab", description = RelulabCommand.ABOUT, footerHeading = "%n", footer = RelulabCommand.FOOTER)
 final class RelulabCommand implements CliCommand {
@@ -64,32 +58,8 @@ final class RelulabCommand implements CliCommand {
         cl.addSubcommand(new Version());
         cl.addSubcommand(new AutoComplete.GenerateCompletion()); // hidden: source <(./relulab generate-completion)
         cl.setUsageHelpWidth(HELP_WIDTH);
-        standardize(cl);
+        StandardHelp.apply(cl);
         return cl;
-    }
-
-    /**
-     * Every command: --help and --version (but sweep collect, which hands its arguments on, has its own help), the
-     * version, the exit codes.
-     */
-    private static void standardize(CommandLine cl) {
-        CommandSpec spec = cl.getCommandSpec();
-        spec.mixinStandardHelpOptions(!(spec.userObject() instanceof SweepCommand.Collect));
-        spec.usageMessage().sortOptions(false); // in the order declared: the common ones first
-        // the header is the command's line in its parent's list; its own help starts with the usage
-        List<String> sections = new ArrayList<>(spec.usageMessage().sectionKeys());
-        sections.removeAll(List.of(UsageMessageSpec.SECTION_KEY_HEADER_HEADING, UsageMessageSpec.SECTION_KEY_HEADER));
-        spec.usageMessage().sectionKeys(sections);
-        spec.version("relulab " + Main.VERSION);
-        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
-        for (CommandLine sub : cl.getSubcommands().values()) standardize(sub);
-    }
-
-    /** The help's list of exit codes: each code and what it means, from {@link ExitCode}. */
-    static Map<String, String> exitCodes() {
-        Map<String, String> codes = new LinkedHashMap<>();
-        for (ExitCode c : ExitCode.values()) codes.put(Integer.toString(c.code()), c.meaning());
-        return codes;
     }
 
     /** {@code relulab version}: as {@code --version}. */
