@@ -22,35 +22,101 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.relulab.core.Kernels;
+import org.relulab.training.cli.ParseErrors;
+import org.relulab.training.cli.UsageException;
 import org.relulab.training.failure.ExitCode;
 import org.relulab.training.io.Json;
 import org.relulab.training.machine.MachineInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code relulab bench}: the standard benchmark suite of a machine, written to a new machine-tagged folder
- * ({@code run}), the regression comparison of two JMH result files ({@code compare}) and the scaling study
- * ({@code scaling}, {@link ScalingCommand}). The suite, at 1 thread, half the cores and all of them
- * ({@link ThreadCounts}), is the FMA peak, three GEMM shapes and the training step (with its heap allocation)
- * at each count, five element-wise kernels (SIMD and scalar) and a short LMZ20 time-to-ε sweep (d = 6 to 12):
- * about 5 minutes on 2 cores, with short JMH iterations (one fork, 2 × 1 s warmup (8 for the step), 3 × 1 s
- * measurement), so expect a few percent of noise on a shared machine.
+ * ({@code run}, also with no command), the regression comparison of two JMH result files ({@code compare},
+ * {@link JmhCompare}) and the scaling study ({@code scaling}, {@link ScalingCommand}); {@link BenchCli} parses the
+ * command line. The suite, at 1 thread, half the cores and all of them ({@link ThreadCounts}), is the FMA peak, three
+ * GEMM shapes and the training step (with its heap allocation) at each count, five element-wise kernels (SIMD and
+ * scalar) and a short LMZ20 time-to-ε sweep (d = 6 to 12): about 5 minutes on 2 cores, with short JMH iterations (one
+ * fork, 2 × 1 s warmup (8 for the step), 3 × 1 s measurement), so expect a few percent of noise on a shared machine.
  */
-public final class BenchCommand {
-    static final String RUN_USAGE = """
-            usage: relulab bench [run] [--out DIR] [--threads LIST]
-                                                        the standard suite into a new machine-tagged folder
-                                                        [results/CPU-Nc-DATE], at 1, half the cores and all
-                                                        the cores [or the comma-separated LIST]; about 5
-                                                        minutes on 2 cores
-            """;
-    static final String COMPARE_USAGE = """
-            usage: relulab bench compare BASE NEW [--threshold F] [--profile BASE.jar NEW.jar]
-                                                        compare two JMH JSON files; exit 7 on a regression
-                                                        beyond F (default 0.10) and the error bars; with
-                                                        --profile, each regression rerun under the stack
-                                                        profiler with both builds, hot methods side by side
-            """;
-    static final String USAGE = RUN_USAGE + COMPARE_USAGE + ScalingCommand.USAGE;
+@Command(name = "relulab bench", description = BenchCommand.DESCRIPTION, footerHeading = "%n", footer = {
+        BenchCommand.FOOTER})
+public final class BenchCommand implements BenchCli.Command {
+    static final String SUITE = "the standard suite of this machine (the FMA peak, three GEMM shapes and the training "
+            + "step at 1 thread, half the cores and all of them; five element-wise kernels; a short LMZ20 time-to-eps "
+            + "sweep) into a new machine-tagged folder; about 5 minutes on 2 cores.";
+    static final String DESCRIPTION = "The JMH benchmarks of this machine. Without a command, as run: " + SUITE;
+    static final String FOOTER = """
+            Examples:
+              ./relulab bench                                 the suite into results/CPU-Nc-DATE (about 5 minutes)
+              ./relulab bench run --threads 1,2 --out results/my-machine
+              ./relulab bench compare base.json new.json      exit 7 when a benchmark regressed
+              ./relulab bench scaling --quick                 time to eps against d, about 3 minutes
+              java -cp bench/target/benchmarks.jar org.relulab.bench.JmhCompare base.json new.json   (as compare)""";
+
+    /** The suite's options, here for {@code relulab bench} with no command. */
+    @Mixin
+    SuiteOptions suite = new SuiteOptions();
+
+    BenchCommand() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs {@code relulab bench ARGS}; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return BenchCli.run(args, out, err, RegressionProfile.processRunner());
+    }
+
+    @Override
+    public int run(PrintStream out, PrintStream err) {
+        return suite.run(out, err);
+    }
+
+    /** {@code relulab bench run}: the suite, as {@code relulab bench} alone. */
+    @Command(name = "run", header = Run.HEADER, description = Run.DESCRIPTION)
+    static final class Run implements BenchCli.Command {
+        static final String HEADER = "(default) the standard suite into a new machine-tagged folder, about 5 minutes";
+        static final String DESCRIPTION = "As relulab bench with no command: " + SUITE;
+
+        @Mixin
+        SuiteOptions suite = new SuiteOptions();
+
+        @Override
+        public int run(PrintStream out, PrintStream err) {
+            return suite.run(out, err);
+        }
+    }
+
+    /** The suite's options, {@code --out DIR} and {@code --threads LIST}, and the run of the suite with them. */
+    static final class SuiteOptions {
+        /** The command these options belong to: "bench" or "bench run" in messages. */
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "the results folder, new or empty "
+                + "[results/CPU-Nc-DATE]")
+        Path out;
+
+        @Option(names = "--threads", paramLabel = "LIST", description = "the thread counts, comma-separated, 1 to "
+                + ThreadCounts.MAX + " [1, half the cores and all the cores]")
+        String threads;
+
+        int run(PrintStream out, PrintStream err) {
+            String name = ParseErrors.commandPath(command.commandLine());
+            ThreadCounts counts;
+            try {
+                counts = threads == null ? ThreadCounts.forCores(MachineInfo.cores()) : ThreadCounts.parse(threads);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(name + ": " + e.getMessage());
+            }
+            return runSuite(name, this.out != null ? this.out : Path.of("results", machineTag()), counts, out, err);
+        }
+    }
 
     /** One JMH run of the suite: its result file and the options that select it. */
     record Part(String file, String include, String[][] params, int threads, boolean gc, int warmups) {}
@@ -88,53 +154,11 @@ public final class BenchCommand {
         return out;
     }
 
-    private BenchCommand() {}
-
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && (asksHelp(args[0]) || args[0].equals("help"))) {
-            out.print(USAGE);
-            return ExitCode.OK.code();
-        }
-        if (args.length > 0 && args[0].equals("compare")) { // JmhCompare reads its own --help
-            return JmhCompare.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
-        if (args.length > 0 && args[0].equals("scaling")) {
-            return ScalingCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
-        int from = args.length > 0 && args[0].equals("run") ? 1 : 0;
-        if (java.util.Arrays.stream(args).anyMatch(BenchCommand::asksHelp)) {
-            out.print(RUN_USAGE);
-            return ExitCode.OK.code();
-        }
-        Path dir = null;
-        ThreadCounts threads = ThreadCounts.forCores(MachineInfo.cores());
-        for (int i = from; i < args.length; i++) {
-            if (args[i].equals("--out") && i + 1 < args.length) {
-                dir = Path.of(args[++i]);
-            } else if (args[i].equals("--threads") && i + 1 < args.length) {
-                try {
-                    threads = ThreadCounts.parse(args[++i]);
-                } catch (IllegalArgumentException e) {
-                    err.println("relulab bench: " + e.getMessage());
-                    return ExitCode.USAGE.code();
-                }
-            } else {
-                err.println("relulab bench: unexpected argument '" + args[i] + "' (expected [run] [--out DIR] "
-                        + "[--threads LIST], compare BASE NEW or scaling; see relulab bench --help)");
-                return ExitCode.USAGE.code();
-            }
-        }
-        if (dir == null) dir = Path.of("results", machineTag());
+    /** Runs the suite at {@code threads} into {@code dir}; {@code name} is the command, for messages. */
+    private static int runSuite(String name, Path dir, ThreadCounts threads, PrintStream out, PrintStream err) {
         try {
             String refused = refuseFolder(dir);
-            if (refused != null) {
-                err.println("relulab bench: " + refused);
-                return ExitCode.USAGE.code();
-            }
+            if (refused != null) throw new UsageException(name + ": " + refused);
             Files.createDirectories(dir);
             out.println("relulab bench: thread counts " + threads.counts() + " (" + MachineInfo.cores() + " cores)");
             List<Part> suite = suite(threads);
@@ -146,19 +170,14 @@ public final class BenchCommand {
                     .write(dir.resolve("parallel-efficiency.svg"));
             Files.writeString(dir.resolve("README.md"), readme(dir, suite, threads));
         } catch (IOException e) { // the results folder could not be written: the machine's failure
-            err.println("relulab bench: " + e.getMessage());
+            err.println("relulab " + name + ": " + e.getMessage());
             return ExitCode.ENVIRONMENT.code();
         } catch (RunnerException e) { // a benchmark failed: relulab's
-            err.println("relulab bench: " + e.getMessage());
+            err.println("relulab " + name + ": " + e.getMessage());
             return ExitCode.INTERNAL.code();
         }
         out.println("relulab bench: results in " + dir + " (README.md has the tables)");
         return ExitCode.OK.code();
-    }
-
-    /** Whether {@code arg} asks for help, as anywhere after a bench command. */
-    static boolean asksHelp(String arg) {
-        return arg.equals("--help") || arg.equals("-h");
     }
 
     private static void runPart(Part p, Path file, PrintStream out) throws RunnerException {

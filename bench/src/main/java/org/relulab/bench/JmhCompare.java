@@ -3,6 +3,7 @@ package org.relulab.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,30 +11,160 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.relulab.training.cli.UsageException;
 import org.relulab.training.failure.ExitCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * Compares two JMH JSON result files benchmark by benchmark (same name and parameters) and flags
- * regressions: a benchmark regresses when the new score is worse than the base by more than the
- * threshold (a fraction, default 0.10) <em>and</em> by more than the two scores' error bars together
- * (JMH's 99.9 % intervals), so noise alone never fails it. Worse means lower for throughput units
- * (ops/s, GFLOP/s) and higher for time units (s/op …). Prints a Markdown table; exit code 0 when nothing
- * regressed, 7 ({@link ExitCode#REGRESSION}) when something did, 2 ({@link ExitCode#USAGE}) for bad input. Needs only
- * the JDK: usable in any CI.
+ * {@code relulab bench compare}: compares two JMH JSON result files benchmark by benchmark (same name and
+ * parameters) and flags regressions: a benchmark regresses when the new score is worse than the base by more than the
+ * threshold (a fraction, default 0.10) <em>and</em> by more than the two scores' error bars together (JMH's 99.9 %
+ * intervals), so noise alone never fails it. Worse means lower for throughput units (ops/s, GFLOP/s) and higher for
+ * time units (s/op …). Prints a Markdown table; exit code 0 when nothing regressed, 7 ({@link ExitCode#REGRESSION})
+ * when something did, 2 ({@link ExitCode#USAGE}) for bad input. Needs only the JDK: usable in any CI as
+ * {@code java -cp bench/target/benchmarks.jar org.relulab.bench.JmhCompare}, with the same arguments.
  */
-public final class JmhCompare {
-    static final String USAGE = """
-            usage: java -cp bench/target/benchmarks.jar org.relulab.bench.JmhCompare [--threshold F] \
-            [--profile BASE.jar NEW.jar] BASE.json NEW.json
-              BASE.json, NEW.json   JMH result files (-rf json), the base and the candidate
-              --threshold F         the slowdown that counts as a regression when it is also beyond the
-                                    error bars, as a fraction (default 0.10 = 10 %)
-              --profile BASE.jar NEW.jar
-                                    for each regression, rerun that benchmark under JMH's stack profiler
-                                    with the base build's and the new build's benchmarks jar, and print
-                                    their hot methods side by side (about 10 s per jar and benchmark)
-            exit code: 0 no regression, 7 at least one regression, 2 bad input
-            """;
+@Command(name = "compare", header = JmhCompare.HEADER, customSynopsis = JmhCompare.SYNOPSIS, description = {
+        JmhCompare.DESCRIPTION}, footerHeading = "%n", footer = {JmhCompare.FOOTER})
+public final class JmhCompare implements BenchCli.Command {
+    static final String HEADER = "compare two JMH result files; exit 7 when a benchmark regressed";
+    static final String SYNOPSIS = "relulab bench compare [-hV] [--threshold=F] [--profile=BASE.jar NEW.jar] "
+            + "BASE.json NEW.json";
+    static final String DESCRIPTION = "Compares two JMH result files benchmark by benchmark and prints a Markdown "
+            + "table. A benchmark regressed when it is slower than in BASE.json by more than the threshold and beyond "
+            + "both error bars (JMH's 99.9 %% intervals), so noise alone never fails it; exit code 7 when one did. "
+            + "Needs only the JDK: as a plain java command (last example) it takes the same arguments, for any CI.";
+    static final String FOOTER = """
+            Examples:
+              ./relulab bench compare results/a/gemm.json results/b/gemm.json --threshold 0.05
+              ./relulab bench compare base.json new.json --profile base.jar new.jar
+              java -cp bench/target/benchmarks.jar org.relulab.bench.JmhCompare base.json new.json""";
+    /** The slowdown, as a fraction of the base, that is a regression when it is also beyond the error bars. */
+    static final double THRESHOLD = 0.10;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BASE.json", hideParamSyntax = true, description = {
+            "the base's JMH result file (JMH -rf json)"})
+    String base;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NEW.json", hideParamSyntax = true, description = {
+            "the candidate's"})
+    String next;
+
+    /** Files beyond the two: refused in one line that names them. */
+    @Parameters(index = "2..*", arity = "0..*", hidden = true)
+    List<String> extra = new ArrayList<>();
+
+    @Option(names = "--threshold", paramLabel = "F", description = {"the slowdown that counts as a regression when it "
+            + "is also beyond the error bars, as a fraction from 0 to 10 [0.10 = 10 %%]"})
+    String threshold;
+
+    @Option(names = "--profile", arity = "2", paramLabel = "BASE.jar NEW.jar", hideParamSyntax = true, description = {
+            "rerun each regressed benchmark under JMH's stack profiler with the base build's and the new build's "
+                    + "benchmarks.jar, and print their hot methods side by side (about 10 s per jar and benchmark)"})
+    List<Path> profile;
+
+    /** Runs a benchmark under the stack profiler (a fake in tests). */
+    private final RegressionProfile.Runner profiler;
+
+    JmhCompare(RegressionProfile.Runner profiler) {
+        this.profiler = profiler;
+    }
+
+    /** {@code relulab bench compare}, under its own class name for scripts and CI. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs {@code relulab bench compare ARGS}; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, RegressionProfile.processRunner());
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream)} with the runner that profiles a regression. */
+    static int run(String[] args, PrintStream out, PrintStream err, RegressionProfile.Runner profiler) {
+        String[] command = new String[args.length + 1];
+        command[0] = "compare";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return BenchCli.run(command, out, err, profiler);
+    }
+
+    @Override
+    public int run(PrintStream out, PrintStream err) {
+        double threshold = threshold();
+        List<String> files = new ArrayList<>();
+        for (String f : new String[] {base, next}) if (f != null) files.add(f);
+        files.addAll(extra);
+        if (files.size() != 2) {
+            throw usage("expected two result files, BASE.json NEW.json; got " + files.size()
+                    + (files.isEmpty() ? "" : ": " + String.join(" ", files)));
+        }
+        if (profile != null) {
+            if (profile.size() != 2) {
+                throw usage("--profile " + profile.stream().map(Path::toString).collect(Collectors.joining(" "))
+                        + ": expected two jars once, BASE.jar NEW.jar");
+            }
+            for (Path jar : profile) {
+                if (!Files.isRegularFile(jar)) {
+                    throw usage("--profile: " + jar + " is not a file (expected a build's benchmarks.jar)");
+                }
+            }
+        }
+        List<Row> rows;
+        try {
+            rows = compare(read(files.get(0)), read(files.get(1)), threshold);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        out.print(render(rows, threshold));
+        long regressions = rows.stream().filter(r -> r.verdict == Verdict.REGRESSION).count();
+        out.printf(Locale.ROOT, "%d benchmarks compared, %d regressed beyond %.0f %% and their error bars%n",
+                rows.stream().filter(r -> r.base != null && r.next != null).count(), regressions, threshold * 100);
+        if (regressions > 0 && profile != null) {
+            for (Row r : rows) {
+                if (r.verdict != Verdict.REGRESSION) continue;
+                try {
+                    out.print("\n" + RegressionProfile.profile(profiler, profile.get(0), profile.get(1), r.next));
+                } catch (IOException e) {
+                    err.println("relulab bench compare: profiling " + r.benchmark + " " + r.params + " failed: "
+                            + e.getMessage());
+                }
+            }
+        }
+        return (regressions > 0 ? ExitCode.REGRESSION : ExitCode.OK).code();
+    }
+
+    /** --threshold as a fraction in [0, 10), or {@link #THRESHOLD}. */
+    private double threshold() {
+        if (threshold == null) return THRESHOLD;
+        double t;
+        try {
+            t = Double.parseDouble(threshold);
+        } catch (NumberFormatException e) {
+            t = Double.NaN;
+        }
+        if (!(t >= 0 && t < 10)) {
+            throw usage("--threshold " + threshold + ": expected a fraction from 0 to 10 (0.10 = 10 %)");
+        }
+        return t;
+    }
+
+    /** The results in a JMH JSON file; a file that is missing, unreadable or not JMH's is a usage error. */
+    private static List<JmhResult> read(String file) {
+        try {
+            return JmhResult.read(Path.of(file));
+        } catch (NoSuchFileException e) {
+            throw usage(file + ": no such file (expected a JMH result file, -rf json)");
+        } catch (IOException e) {
+            throw usage(file + ": cannot read it (" + e + ")");
+        }
+    }
+
+    private static UsageException usage(String message) {
+        return new UsageException("bench compare: " + message);
+    }
 
     /** How one benchmark compares. */
     enum Verdict {
@@ -41,75 +172,6 @@ public final class JmhCompare {
     }
 
     record Row(String benchmark, String params, JmhResult base, JmhResult next, double change, Verdict verdict) {}
-
-    private JmhCompare() {}
-
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, RegressionProfile.processRunner());
-    }
-
-    /** {@link #run(String[], PrintStream, PrintStream)} with the runner that profiles a regression. */
-    static int run(String[] args, PrintStream out, PrintStream err, RegressionProfile.Runner profiler) {
-        double threshold = 0.10;
-        Path baseJar = null, newJar = null;
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help") || args[i].equals("-h")) {
-                out.print(USAGE);
-                return ExitCode.OK.code();
-            } else if (args[i].equals("--threshold")) {
-                if (i + 1 == args.length) return usage(err, "--threshold needs a value, for example 0.10");
-                try {
-                    threshold = Double.parseDouble(args[++i]);
-                } catch (NumberFormatException e) {
-                    threshold = Double.NaN;
-                }
-                if (!(threshold >= 0 && threshold < 10))
-                    return usage(err, "--threshold " + args[i] + ": expected a fraction from 0 to 10");
-            } else if (args[i].equals("--profile")) {
-                if (i + 2 >= args.length) return usage(err, "--profile needs two jars: BASE.jar NEW.jar");
-                baseJar = Path.of(args[++i]);
-                newJar = Path.of(args[++i]);
-                for (Path jar : List.of(baseJar, newJar)) {
-                    if (!Files.isRegularFile(jar)) return usage(err, "--profile: " + jar + " is not a file");
-                }
-            } else {
-                files.add(args[i]);
-            }
-        }
-        if (files.size() != 2) return usage(err, "expected two result files (BASE NEW), got " + files.size());
-        List<Row> rows;
-        try {
-            rows = compare(JmhResult.read(Path.of(files.get(0))), JmhResult.read(Path.of(files.get(1))), threshold);
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("JmhCompare: " + (e instanceof IOException ? e.toString() : e.getMessage()));
-            return ExitCode.USAGE.code();
-        }
-        out.print(render(rows, threshold));
-        long regressions = rows.stream().filter(r -> r.verdict == Verdict.REGRESSION).count();
-        out.printf(Locale.ROOT, "%d benchmarks compared, %d regressed beyond %.0f %% and their error bars%n",
-                rows.stream().filter(r -> r.base != null && r.next != null).count(), regressions, threshold * 100);
-        if (regressions > 0 && baseJar != null) {
-            for (Row r : rows) {
-                if (r.verdict != Verdict.REGRESSION) continue;
-                try {
-                    out.print("\n" + RegressionProfile.profile(profiler, baseJar, newJar, r.next));
-                } catch (IOException e) {
-                    err.println("JmhCompare: profiling " + r.benchmark + " " + r.params + " failed: " + e.getMessage());
-                }
-            }
-        }
-        return (regressions > 0 ? ExitCode.REGRESSION : ExitCode.OK).code();
-    }
-
-    private static int usage(PrintStream err, String message) {
-        err.print("JmhCompare: " + message + "\n" + USAGE);
-        return ExitCode.USAGE.code();
-    }
 
     /** Rows for every benchmark in either file, in a stable order (name, then parameters). */
     static List<Row> compare(List<JmhResult> base, List<JmhResult> next, double threshold) {

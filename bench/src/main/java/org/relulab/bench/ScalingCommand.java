@@ -18,15 +18,23 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.relulab.core.Kernels;
+import org.relulab.training.cli.UsageException;
 import org.relulab.training.failure.ExitCode;
 import org.relulab.training.machine.MachineInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code relulab bench scaling [--quick] [--out DIR]}: runs {@link TimeToEpsilonBenchmark} over a grid of d
  * and {@link StepTimeBenchmark} over d, m and n, then writes into a new machine-tagged folder the JMH JSON,
  * CSV, the two plots and a README with the fits ({@link ScalingReport}).
  */
-final class ScalingCommand {
+@Command(name = "scaling", header = ScalingCommand.HEADER, description = ScalingCommand.DESCRIPTION)
+final class ScalingCommand implements BenchCli.Command {
+    static final String HEADER = "LMZ20 time to eps against d and time per step against d, m, n; about 22 minutes";
+    static final String DESCRIPTION = "LMZ20 time to eps against d, and time per step against d, m and n, with "
+            + "fits and plots, into a new machine-tagged folder; about 22 minutes on 2 cores, --quick about 3.";
+
     /** What one variant runs: the d grid and seeds of the time-to-ε runs, the step sizes and their JMH iterations. */
     record Plan(String name, String[] dims, int seeds, String[] sizes, int stepWarmups, int stepIterations) {}
 
@@ -36,42 +44,25 @@ final class ScalingCommand {
             3,
             StepSize.sweep(3), 3, 3);
 
-    static final String USAGE = """
-            usage: relulab bench scaling [--quick] [--out DIR]
-                                                        LMZ20 time to eps against d, and time per step
-                                                        against d, m, n, with fits and plots, into a new
-                                                        folder [results/CPU-Nc-DATE-scaling]; about 22
-                                                        minutes on 2 cores, --quick about 3
-            """;
+    @Option(names = "--quick", arity = "0", description = "the quick variant: d = 6 to 20, 2 seeds, fewer step "
+            + "iterations; about 3 minutes on 2 cores")
+    boolean quick;
 
-    private ScalingCommand() {}
+    @Option(names = "--out", paramLabel = "DIR", description = "the results folder, new or empty "
+            + "[results/CPU-Nc-DATE-scaling, -scaling-quick with --quick]")
+    Path out;
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (java.util.Arrays.stream(args).anyMatch(BenchCommand::asksHelp)) {
-            out.print(USAGE);
-            return ExitCode.OK.code();
-        }
-        Plan plan = FULL;
-        Path dir = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--quick")) {
-                plan = QUICK;
-            } else if (args[i].equals("--out") && i + 1 < args.length) {
-                dir = Path.of(args[++i]);
-            } else {
-                err.println("relulab bench scaling: unexpected argument '" + args[i]
-                        + "' (expected --quick and --out DIR)");
-                return ExitCode.USAGE.code();
-            }
-        }
+    ScalingCommand() {}
+
+    @Override
+    public int run(PrintStream out, PrintStream err) {
+        Plan plan = quick ? QUICK : FULL;
+        Path dir = this.out;
         if (dir == null)
             dir = Path.of("results", BenchCommand.machineTag() + "-scaling" + (plan == QUICK ? "-quick" : ""));
         try {
             String refused = BenchCommand.refuseFolder(dir);
-            if (refused != null) {
-                err.println("relulab bench scaling: " + refused);
-                return ExitCode.USAGE.code();
-            }
+            if (refused != null) throw new UsageException("bench scaling: " + refused);
             Files.createDirectories(dir);
             String loadBefore = loadAverage();
             long started = System.nanoTime();

@@ -32,10 +32,11 @@ class ScalingCommandTest {
     void unknownArgumentsAreOneLineAndExitTwo() {
         String[] r = run("scaling", "--fast");
         assertEquals("2", r[0]);
-        assertEquals("relulab bench scaling: unexpected argument '--fast' (expected --quick and --out DIR)\n", r[2]);
+        assertEquals("relulab bench scaling: unknown option '--fast' (see relulab bench scaling --help)\n", r[2]);
         assertEquals("", r[1]);
-        assertEquals("relulab bench scaling: unexpected argument '--out' (expected --quick and --out DIR)\n",
-                run("scaling", "--out")[2]);
+        assertEquals("relulab bench scaling: option --out needs a value\n", run("scaling", "--out")[2]);
+        assertEquals("relulab bench scaling: unexpected argument 'x' (see relulab bench scaling --help)\n",
+                run("scaling", "x")[2]);
     }
 
     @Test

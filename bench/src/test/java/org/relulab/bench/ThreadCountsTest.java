@@ -53,7 +53,7 @@ class ThreadCountsTest {
                 new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(2, code);
         String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals("relulab bench: --threads 1,0: '0' is not a thread count (expected a comma-separated list of "
+        assertEquals("relulab bench run: --threads 1,0: '0' is not a thread count (expected a comma-separated list of "
                 + "whole numbers 1 to 4096)\n", message);
         assertEquals(0, out.size(), "nothing ran");
     }
