@@ -40,8 +40,9 @@ import org.relulab.training.machine.MachineInfo;
  *     A width without a committed baseline is reported, not gated.</li>
  * </ol>
  * Usage: {@code BenchGate [BASELINE.json] [--record CSV]}; {@code --record} appends this run's efficiencies to a
- * calibration file. Exit code 0 pass, 1 fail, 2 bad baseline file or arguments. Prints every measured figure. About 2.5
- * minutes on 2 loaded cores (144 to 161 s at a load of 10 to 17).
+ * calibration file, a plain CSV whose notes go in the Markdown file beside it ({@link GateCalibration#notesFile},
+ * started with the CSV). Exit code 0 pass, 1 fail, 2 bad baseline file or arguments. Prints every measured figure.
+ * About 2.5 minutes on 2 loaded cores (144 to 161 s at a load of 10 to 17).
  */
 public final class BenchGate {
     static final double MAX_STEP_BYTES = 16_384;
@@ -106,9 +107,9 @@ public final class BenchGate {
                         bits, verdict);
             }
             if (record != null) {
-                GateCalibration.append(record, "BenchGate calibration on " + machine + ", JDK " + MachineInfo.jdk()
-                        + "; each row one benchmark of one gate run (best iteration over the FMA peak of the same run)",
-                        started, load, m.efficiencies());
+                GateCalibration.append(record, machine, "JDK " + MachineInfo.jdk() + "; each row one benchmark of "
+                        + "one gate run (best iteration over the FMA peak of the same run)", started, load,
+                        m.efficiencies());
                 out.println("bench gate: appended " + m.efficiencies().size() + " efficiencies to " + record);
             }
             out.println("bench gate: " + (ok ? "passed" : "FAILED"));

@@ -24,8 +24,10 @@ import java.util.Map;
  * the least run: it does not move with the one run that met the heaviest load. Each row also records the load average
  * before the run, so that a calibration's conditions can be read from it.
  *
- * <p>Lines starting with {@code #} are comments (the CPU, the command, the machine's load); the header is
- * {@link #HEADER}. Bad rows throw {@link IllegalArgumentException} naming the line and what was expected.
+ * <p>The file is a plain CSV, {@link #HEADER} and then the rows, so that any CSV reader ({@code pandas.read_csv} with
+ * no options among them) reads it as a table; what the rows do not say (the CPU, the command, the machine's load) goes
+ * in the Markdown notes file beside it, {@link #notesFile}. Bad rows, a comment line among them, throw
+ * {@link IllegalArgumentException} naming the line and what was expected.
  */
 record GateCalibration(Map<String, List<Run>> observed) {
     /** One recorded efficiency and whether the machine was quiet while it was measured. */
@@ -46,14 +48,13 @@ record GateCalibration(Map<String, List<Run>> observed) {
     /** The efficiencies in the CSV text, by {@link GateEfficiency#key()}, in file order. */
     static GateCalibration parse(List<String> lines, String source) {
         Map<String, List<Run>> observed = new LinkedHashMap<>();
-        boolean header = false;
-        for (int i = 0; i < lines.size(); i++) {
+        if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
+            throw bad(source, 0, lines.isEmpty() ? "" : lines.get(0), "the header " + HEADER + " first");
+        }
+        for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) continue;
-            if (!header) {
-                if (!line.equals(HEADER)) throw bad(source, i, line, "the header " + HEADER);
-                header = true;
-                continue;
+            if (line.startsWith("#")) {
+                throw bad(source, i, line, "a row, not a comment: notes go in " + notesName(source) + " beside it");
             }
             String[] f = line.split(",", -1);
             if (f.length != 9) throw bad(source, i, line, "9 comma-separated fields");
@@ -113,16 +114,37 @@ record GateCalibration(Map<String, List<Run>> observed) {
         return rows;
     }
 
-    /** Appends one run's rows to {@code file}, first writing {@code comment} and the header when it is new. */
-    static void append(Path file, String comment, String run, double load1, List<GateEfficiency> measured)
-            throws IOException {
+    /**
+     * Appends one run's rows to {@code file}. A new file gets the header first, and its notes file ({@link #notesFile})
+     * a title naming {@code machine} and {@code notes} (the JDK, what a row is), unless it exists.
+     */
+    static void append(Path file, String machine, String notes, String run, double load1,
+            List<GateEfficiency> measured) throws IOException {
         List<String> lines = new ArrayList<>();
         if (!Files.exists(file)) {
-            lines.add("# " + comment);
             lines.add(HEADER);
+            Path notesFile = notesFile(file);
+            if (!Files.exists(notesFile)) {
+                Files.writeString(notesFile, "# BenchGate calibration on " + machine + "\n\nThe notes of "
+                        + file.getFileName() + ", which holds the header and the rows only. " + notes + "\n\n");
+            }
         }
         lines.addAll(rows(run, load1, measured));
         Files.write(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The Markdown notes beside a calibration CSV, with the same stem ({@code X.csv}: {@code X.md}): the CPU, the
+     * command, the machine's load during the runs, which the CSV, a plain table, has no room for.
+     */
+    static Path notesFile(Path csv) {
+        return csv.resolveSibling(notesName(csv.getFileName().toString()));
+    }
+
+    /** The notes file's name for the CSV named (or at) {@code csv}. */
+    private static String notesName(String csv) {
+        String name = csv.substring(csv.lastIndexOf('/') + 1);
+        return (name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + ".md";
     }
 
     private static IllegalArgumentException bad(String source, int index, String line, String expected) {
