@@ -16,6 +16,7 @@ import jdk.incubator.vector.FloatVector;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.relulab.training.failure.ExitCode;
 import org.relulab.training.io.Json;
 import org.relulab.training.machine.MachineInfo;
 
@@ -41,7 +42,8 @@ import org.relulab.training.machine.MachineInfo;
  * </ol>
  * Usage: {@code BenchGate [BASELINE.json] [--record CSV]}; {@code --record} appends this run's efficiencies to a
  * calibration file, a plain CSV whose notes go in the Markdown file beside it ({@link GateCalibration#notesFile},
- * started with the CSV). Exit code 0 pass, 1 fail, 2 bad baseline file or arguments. Prints every measured figure.
+ * started with the CSV). Exit code 0 pass, 7 ({@link ExitCode#REGRESSION}) a check failed, 2 bad baseline file or
+ * arguments, 1 JMH failed, 4 the calibration file could not be written. Prints every measured figure.
  * About 2.5 minutes on 2 loaded cores (144 to 161 s at a load of 10 to 17).
  */
 public final class BenchGate {
@@ -64,7 +66,7 @@ public final class BenchGate {
                 baselineFile = Path.of(args[i]);
             } else {
                 err.println("bench gate: argument '" + args[i] + "' (expected [BASELINE.json] [--record CSV])");
-                return 2;
+                return ExitCode.USAGE.code();
             }
         }
         int bits = FloatVector.SPECIES_PREFERRED.vectorBitSize();
@@ -76,7 +78,7 @@ public final class BenchGate {
             err.println("bench gate: " + baselineFile + ": " + e.getMessage()
                     + " (expected {\"fraction\": F, \"ratios\": {\"BITS\": {kernel: ratio}}, \"efficiency\": "
                     + "{\"CPU, BITS-bit vectors\": \"calibration.csv\"}})");
-            return 2;
+            return ExitCode.USAGE.code();
         }
         try {
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -113,13 +115,13 @@ public final class BenchGate {
                 out.println("bench gate: appended " + m.efficiencies().size() + " efficiencies to " + record);
             }
             out.println("bench gate: " + (ok ? "passed" : "FAILED"));
-            return ok ? 0 : 1;
-        } catch (RunnerException e) {
+            return (ok ? ExitCode.OK : ExitCode.REGRESSION).code();
+        } catch (RunnerException e) { // a benchmark failed to run: relulab's
             err.println("bench gate: JMH failed: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
+            return ExitCode.INTERNAL.code();
+        } catch (IOException e) { // the calibration file could not be written: the machine's
             err.println("bench gate: cannot append to " + record + ": " + e.getMessage());
-            return 2;
+            return ExitCode.ENVIRONMENT.code();
         }
     }
 

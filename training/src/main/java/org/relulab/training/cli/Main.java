@@ -57,6 +57,9 @@ public final class Main {
         } catch (UncheckedIOException e) {
             err.println("relulab: " + FileProblem.of("writing", null, e.getCause()).getMessage());
             return FileProblem.of("writing", null, e.getCause()).exitCode().code();
+        } catch (ParameterException e) { // thrown while running picocli's own help command: "relulab help nope"
+            err.println("relulab: " + ParseErrors.usage(e).getMessage());
+            return ExitCode.USAGE.code();
         } catch (OutOfMemoryError e) {
             err.println("relulab: out of memory (" + e.getMessage()
                     + "); use a smaller run or give the JVM more memory (RELULAB_JAVA_OPTS=-Xmx...)");

@@ -23,7 +23,8 @@ public enum ExitCode {
     SWEEP_INCOMPLETE(6, "a sweep ended with points unfinished (failed, or still running in another process); "
             + "rerun the same command to retry them"),
     /** {@code relulab bench compare} found a regression: a benchmark slower than its base beyond both limits. */
-    REGRESSION(7, "bench compare found a benchmark slower than its base beyond the threshold and the error bars");
+    REGRESSION(7, "a benchmark regressed: bench compare found one slower than its base beyond the threshold and the "
+            + "error bars, or the CI gate (BenchGate) one below its floor");
 
     private final int code;
     private final String meaning;

@@ -118,6 +118,11 @@ class MainTest {
         err.reset();
         assertEquals(2, run("frobnicate"));
         assertEquals("relulab: unknown command 'frobnicate' (see relulab --help)" + System.lineSeparator(), err());
+        err.reset();
+        assertEquals(2, run("help", "nope"), "picocli's help command with an unknown command: a usage error");
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().startsWith("relulab: ") && err().contains("nope") && !err().contains("internal error"),
+                err());
     }
 
     @Test
