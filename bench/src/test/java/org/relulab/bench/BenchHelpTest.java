@@ -90,6 +90,9 @@ class BenchHelpTest {
         assertMistake("relulab bench compare: unknown option '--threshhold' (did you mean --threshold?)", "compare",
                 "--threshhold", "0.1", "a.json", "b.json");
         assertMistake("relulab bench scaling: unknown option '--quik' (did you mean --quick?)", "scaling", "--quik");
+        assertMistake("relulab bench scaling: unknown option '--qick' (did you mean --quick?)", "scaling", "--qick");
+        assertMistake("relulab bench compare: unknown option '--treshold' (did you mean --threshold?)", "compare",
+                "--treshold", "0.1", "a.json", "b.json");
         assertMistake("relulab bench run: unknown option '--bogus' (see relulab bench run --help)", "run", "--bogus");
         assertMistake("relulab bench: unknown command 'frobnicate' (see relulab bench --help)", "frobnicate");
     }

@@ -1,6 +1,9 @@
 package org.relulab.training.cli;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.MaxValuesExceededException;
 import picocli.CommandLine.MissingParameterException;
@@ -46,7 +49,7 @@ public final class ParseErrors {
 
     private static String unmatched(UnmatchedArgumentException u, String command) {
         String arg = u.getUnmatched().isEmpty() ? "" : u.getUnmatched().get(0);
-        List<String> suggestions = u.getSuggestions().stream().filter(s -> close(arg, s)).toList();
+        List<String> suggestions = suggestions(u, arg);
         String hint = suggestions.isEmpty()
                 ? "see relulab " + (command.isEmpty() ? "" : command + " ") + "--help"
                 : "did you mean " + String.join(" or ", suggestions.subList(0, Math.min(SUGGESTIONS,
@@ -61,37 +64,63 @@ public final class ParseErrors {
         return "unexpected argument '" + arg + "' (" + hint + ")";
     }
 
+    /**
+     * The names {@code arg} is close to ({@link #close}), the closest first: the command's option names for an option,
+     * its subcommands for a word, and picocli's own suggestions. picocli alone only suggests names that share the
+     * first two letters, so "--treshold" got no "--threshold".
+     */
+    private static List<String> suggestions(UnmatchedArgumentException u, String arg) {
+        Set<String> names = new LinkedHashSet<>(u.getSuggestions());
+        if (arg.startsWith("-")) {
+            for (OptionSpec o : u.getCommandLine().getCommandSpec().options()) {
+                if (!o.hidden()) names.addAll(List.of(o.names()));
+            }
+        } else {
+            names.addAll(u.getCommandLine().getSubcommands().keySet());
+        }
+        int eq = arg.indexOf('=');
+        String typed = eq < 0 ? arg : arg.substring(0, eq);
+        return names.stream().filter(s -> close(typed, s))
+                .sorted(Comparator.comparingInt((String s) -> editDistance(bare(typed), bare(s)))).toList();
+    }
+
     /** Whether a word that is no option can only be a subcommand of {@code cl}: it has some and no parameters. */
     private static boolean expectsCommand(CommandLine cl) {
         return !cl.getSubcommands().isEmpty() && cl.getCommandSpec().positionalParameters().isEmpty();
     }
 
     /**
-     * Whether {@code suggestion} is a likely meaning of {@code typed} (its option name, without any "=value"): at most
-     * 2 edits apart, or a third of its length for long names. picocli's suggestions are looser ("reproduce" for
-     * "frobnicate").
+     * Whether {@code suggestion} is a likely meaning of {@code typed} (its option name, without any "=value"): their
+     * names without leading dashes at most 1 edit apart for names of up to 4 letters, else 2, or a quarter of the
+     * length for long names; an edit is an insertion, a deletion, a substitution or two neighbours swapped. picocli's
+     * suggestions are looser ("reproduce" for "frobnicate"), and "--d" is no meaning of "--sed".
      */
     static boolean close(String typed, String suggestion) {
         int eq = typed.indexOf('=');
-        String a = eq < 0 ? typed : typed.substring(0, eq);
-        return editDistance(a, suggestion) <= Math.max(2, suggestion.length() / 3);
+        String a = bare(eq < 0 ? typed : typed.substring(0, eq)), b = bare(suggestion);
+        return editDistance(a, b) <= (b.length() <= 4 ? 1 : Math.max(2, b.length() / 4));
     }
 
-    /** The Levenshtein distance: insertions, deletions and substitutions. */
-    private static int editDistance(String a, String b) {
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) row[j] = j;
+    private static String bare(String name) {
+        int i = 0;
+        while (i < name.length() && name.charAt(i) == '-') i++;
+        return name.substring(i);
+    }
+
+    /** The optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
         for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int above = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
-                        diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-                diagonal = above;
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1))
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
             }
         }
-        return row[b.length()];
+        return d[a.length()][b.length()];
     }
 
     private static String missing(List<ArgSpec> missing) {

@@ -132,6 +132,9 @@ class MainTest {
                 "0.1");
         assertBad("train: unknown option '--sed' (did you mean --seed?)", "train", "--sed=3");
         assertBad("sweep: unknown option '--job' (did you mean --jobs?)", "sweep", "spec.toml", "--job", "2");
+        assertBad("train: unknown option '--lr-shcedule' (did you mean --lr-schedule?)", "train",
+                "--lr-shcedule", "cosine");
+        assertBad("train: unknown option '--tseps' (did you mean --steps?)", "train", "--tseps", "10");
         assertBad("train: option --orthogonal takes no value (got true)", "train", "--orthogonal=true");
         assertBad("train: option --steps given twice", "train", "--steps", "10", "--steps", "20");
         assertBad("train: option --seed needs a value", "train", "--seed");
