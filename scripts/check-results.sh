@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the provenance of committed results: every manifest.json under FOLDER (default: results/) must name, as
-# its git_commit, a commit of this repository's history made from a clean tree (no "-dirty", not "unknown").
+# its git_commit, and every README.md that `relulab bench` wrote must name, in its "| relulab | COMMIT |" row, a commit of this repository's history made from a clean tree (no "-dirty", not "unknown").
 # Prints one line per commit that fails, with how many manifests name it and one of them, and exits 1; exits 0
 # when every manifest passes, 2 on bad usage, 4 when git cannot answer (not a clone, or a shallow one).
 #   scripts/check-results.sh [FOLDER]
@@ -25,6 +25,13 @@ while IFS= read -r line; do # FILE:"git_commit": "COMMIT", the first of each fil
     count[$commit]=$(( ${count[$commit]:-0} + 1 ))
     [ -n "${example[$commit]:-}" ] || example[$commit]="$manifest"
 done < <(grep -r -m 1 -o --include=manifest.json '"git_commit": *"[^"]*"' "$folder" || true)
+while IFS= read -r line; do # FILE:| relulab | COMMIT |, the commit line of a README that relulab bench wrote
+    manifest="${line%%:| relulab |*}"
+    commit="${line#*| relulab | }"
+    commit="${commit%% |*}"
+    count[$commit]=$(( ${count[$commit]:-0} + 1 ))
+    [ -n "${example[$commit]:-}" ] || example[$commit]="$manifest"
+done < <(grep -r -m 1 -o --include=README.md '^| relulab | [^|]* |' "$folder" || true)
 bad=0
 for commit in "${!count[@]}"; do
     why=""
@@ -42,5 +49,5 @@ for commit in "${!count[@]}"; do
 done
 total=0
 for c in "${count[@]}"; do total=$((total + c)); done
-[ $bad -eq 0 ] && echo "check-results: $total manifests, ${#count[@]} commits, each a clean commit of this history"
+[ $bad -eq 0 ] && echo "check-results: $total manifests and bench READMEs, ${#count[@]} commits, each a clean commit of this history"
 exit $bad
