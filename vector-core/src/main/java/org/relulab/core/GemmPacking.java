@@ -18,13 +18,14 @@ import jdk.incubator.vector.VectorSpecies;
  * in the source, an in-register 8 × 8 transpose (three rounds of two-vector shuffles) where it is not.
  * On Zen 4 that packs a row-major A at 0.2 ns per float against 0.9 element by element, which matters
  * when n is small and every element of A is packed for only a few columns of C (see GEMM-NOTES.md).
+ * A 12-row A panel (the 12 × 2L tile) is transposed as rows 0-7 and then rows 4-11 (rows 4-7 twice, the
+ * same values), and copied with one 16-lane load and a 12-lane masked store per panel and column.
  * Where vectors are narrower than 256 bits an 8-lane species would be emulated, so packing stays scalar.
  */
 final class GemmPacking {
     /** 8 floats: one packed A column (MR = 8) and the transpose block. */
     private static final VectorSpecies<Float> S8 = FloatVector.SPECIES_256;
-    private static final boolean VECTOR_PACKING = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256
-            && SimdMicroKernel.MR == 8;
+    private static final boolean VECTOR_PACKING = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     /** The preferred species, for plain copies: full-width loads and stores only. */
     private static final VectorSpecies<Float> SP = FloatVector.SPECIES_PREFERRED;
@@ -32,6 +33,9 @@ final class GemmPacking {
     /** On 16 lanes: the low and the high 8, to split one load across two packed A panels. */
     private static final VectorMask<Float> LOW8 = VectorMask.fromLong(SP, 0xFFL);
     private static final VectorMask<Float> HIGH8 = VectorMask.fromLong(SP, 0xFF00L);
+    /** On 16 lanes: the low and the high 12, one packed column of a 12-row A panel. */
+    private static final VectorMask<Float> LOW12 = VectorMask.fromLong(SP, 0x0FFFL);
+    private static final VectorMask<Float> HIGH12 = VectorMask.fromLong(SP, 0xFFF0L);
     // Round 1 interleaves lanes of two rows, round 2 pairs of lanes, round 3 quadruples: after three
     // rounds vector j holds column j of the 8 rows. Indexes 8..15 pick from the second vector.
     private static final VectorShuffle<Float> LO1 = VectorShuffle.fromValues(S8, 0, 8, 1, 9, 2, 10, 3, 11);
@@ -48,35 +52,19 @@ final class GemmPacking {
      * {@code dst}: panel q of MR rows at {@code q·MR·kc}, element (r, p) of it at {@code + p·MR + r}.
      */
     static void packA(MemorySegment a, long off, int rs, int cs, int i0, int mc, int p0, int kc, int mr, float[] dst) {
-        int q0 = 0;
+        int q0 = 0; // panels already packed
         if (VECTOR_PACKING && rs == 1 && cs != 1) { // columns contiguous along i: for each p, the whole column
-            int full = mc / 8;                      // segment in order, 8 floats to each full panel
-            long first = off + i0 + (long) p0 * cs;
-            for (int p = 0; p < kc; p++) {
-                long src = first + (long) p * cs;
-                int q = 0;
-                if (L == 16) { // one 16-lane load feeds two panels: lanes 0-7 to panel q, 8-15 to panel q + 1
-                    for (; q + 2 <= full; q += 2) {
-                        FloatVector v = FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER);
-                        v.intoArray(dst, q * 8 * kc + p * 8, LOW8);
-                        v.intoArray(dst, (q + 1) * 8 * kc + p * 8 - 8, HIGH8);
-                    }
-                } else if (L == 8) {
-                    for (; q < full; q++) {
-                        FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER).intoArray(dst,
-                                q * 8 * kc + p * 8);
-                    }
-                }
-                for (; q < full; q++) copy8(a, src + q * 8L, dst, q * 8 * kc + p * 8);
-            }
-            q0 = full;
+            if (mr == 8) q0 = packAColumns8(a, off + i0 + (long) p0 * cs, cs, mc, kc, dst);
+            else if (mr == 12 && L == 16) q0 = packAColumns12(a, off + i0 + (long) p0 * cs, cs, mc, kc, dst);
         }
+        boolean transpose = VECTOR_PACKING && cs == 1 && (mr == 8 || mr == 12);
         for (int q = q0; q * mr < mc; q++) {
             int base = q * mr * kc;
             int rowsHere = Math.min(mr, mc - q * mr);
             long first = off + (long) (i0 + q * mr) * rs + (long) p0 * cs;
-            if (VECTOR_PACKING && rowsHere == 8 && cs == 1) { // rows contiguous along p: transpose
-                transpose8(a, first, rs, kc, dst, base, 8);
+            if (transpose && rowsHere == mr) { // rows contiguous along p: transpose
+                transpose8(a, first, rs, kc, dst, base, mr);
+                if (mr == 12) transpose8(a, first + 4L * rs, rs, kc, dst, base + 4, mr); // rows 4-11
             } else {
                 for (int p = 0; p < kc; p++) {
                     long src = first + (long) p * cs;
@@ -86,6 +74,54 @@ final class GemmPacking {
                 }
             }
         }
+    }
+
+    /**
+     * The full 8-row panels of an A block whose columns are contiguous (column p at {@code first + p·cs}): for each
+     * p, the column segment in order, 8 floats to each panel. Returns how many panels it packed.
+     */
+    private static int packAColumns8(MemorySegment a, long first, int cs, int mc, int kc, float[] dst) {
+        int full = mc / 8;
+        for (int p = 0; p < kc; p++) {
+            long src = first + (long) p * cs;
+            int q = 0;
+            if (L == 16) { // one 16-lane load feeds two panels: lanes 0-7 to panel q, 8-15 to panel q + 1
+                for (; q + 2 <= full; q += 2) {
+                    FloatVector v = FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER);
+                    v.intoArray(dst, q * 8 * kc + p * 8, LOW8);
+                    v.intoArray(dst, (q + 1) * 8 * kc + p * 8 - 8, HIGH8);
+                }
+            } else if (L == 8) {
+                for (; q < full; q++) {
+                    FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER).intoArray(dst,
+                            q * 8 * kc + p * 8);
+                }
+            }
+            for (; q < full; q++) copy8(a, src + q * 8L, dst, q * 8 * kc + p * 8);
+        }
+        return full;
+    }
+
+    /**
+     * {@link #packAColumns8} for 12-row panels, on 16 lanes: one load of 16 rows per panel and column, its low 12
+     * lanes stored. The last panel, where fewer than 16 rows are left in the block, loads from 4 rows earlier and
+     * stores the high 12 lanes; a block of 12 to 15 rows is left to the scalar loop. Returns the panels packed.
+     */
+    private static int packAColumns12(MemorySegment a, long first, int cs, int mc, int kc, float[] dst) {
+        int full = mc < 16 ? 0 : mc / 12;
+        for (int p = 0; p < kc; p++) {
+            long src = first + (long) p * cs;
+            int q = 0;
+            for (; q < full && q * 12 + 16 <= mc; q++) {
+                FloatVector.fromMemorySegment(SP, a, (src + q * 12L) * Float.BYTES, ORDER).intoArray(dst,
+                        q * 12 * kc + p * 12, LOW12);
+            }
+            for (; q < full; q++) { // at most once
+                FloatVector.fromMemorySegment(SP, a, (src + q * 12L - 4) * Float.BYTES, ORDER).intoArray(dst,
+                        q * 12 * kc + p * 12 - 4, HIGH12);
+            }
+        }
+        return full;
     }
 
     /**
