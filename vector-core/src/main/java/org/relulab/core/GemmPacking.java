@@ -18,8 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * in the source, an in-register 8 × 8 transpose (three rounds of two-vector shuffles) where it is not.
  * On Zen 4 that packs a row-major A at 0.2 ns per float against 0.9 element by element, which matters
  * when n is small and every element of A is packed for only a few columns of C (see GEMM-NOTES.md).
- * A 12-row A panel (the 12 × 2L tile) is transposed as rows 0-7 and then rows 4-11 (rows 4-7 twice, the
- * same values), and copied with one 16-lane load and a 12-lane masked store per panel and column.
+ * A 12-row A panel (the 12 × 2L tile of {@code -Drelulab.gemm.mr=12}) has its own path, {@link #packA12}.
  * Where vectors are narrower than 256 bits an 8-lane species would be emulated, so packing stays scalar.
  */
 final class GemmPacking {
@@ -49,22 +48,43 @@ final class GemmPacking {
 
     /**
      * Packs rows [i0, i0+mc) × cols [p0, p0+kc) of op(A) (element (i, p) at {@code off + i·rs + p·cs}) into
-     * {@code dst}: panel q of MR rows at {@code q·MR·kc}, element (r, p) of it at {@code + p·MR + r}.
+     * {@code dst}: panel q of MR rows at {@code q·MR·kc}, element (r, p) of it at {@code + p·MR + r}. {@code mr} is
+     * the tile's MR, 8 or 12.
      */
     static void packA(MemorySegment a, long off, int rs, int cs, int i0, int mc, int p0, int kc, int mr, float[] dst) {
-        int q0 = 0; // panels already packed
-        if (VECTOR_PACKING && rs == 1 && cs != 1) { // columns contiguous along i: for each p, the whole column
-            if (mr == 8) q0 = packAColumns8(a, off + i0 + (long) p0 * cs, cs, mc, kc, dst);
-            else if (mr == 12 && L == 16) q0 = packAColumns12(a, off + i0 + (long) p0 * cs, cs, mc, kc, dst);
+        if (mr == 12) {
+            packA12(a, off, rs, cs, i0, mc, p0, kc, dst);
+            return;
         }
-        boolean transpose = VECTOR_PACKING && cs == 1 && (mr == 8 || mr == 12);
+        int q0 = 0;
+        if (VECTOR_PACKING && rs == 1 && cs != 1) { // columns contiguous along i: for each p, the whole column
+            int full = mc / 8;                      // segment in order, 8 floats to each full panel
+            long first = off + i0 + (long) p0 * cs;
+            for (int p = 0; p < kc; p++) {
+                long src = first + (long) p * cs;
+                int q = 0;
+                if (L == 16) { // one 16-lane load feeds two panels: lanes 0-7 to panel q, 8-15 to panel q + 1
+                    for (; q + 2 <= full; q += 2) {
+                        FloatVector v = FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER);
+                        v.intoArray(dst, q * 8 * kc + p * 8, LOW8);
+                        v.intoArray(dst, (q + 1) * 8 * kc + p * 8 - 8, HIGH8);
+                    }
+                } else if (L == 8) {
+                    for (; q < full; q++) {
+                        FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER).intoArray(dst,
+                                q * 8 * kc + p * 8);
+                    }
+                }
+                for (; q < full; q++) copy8(a, src + q * 8L, dst, q * 8 * kc + p * 8);
+            }
+            q0 = full;
+        }
         for (int q = q0; q * mr < mc; q++) {
             int base = q * mr * kc;
             int rowsHere = Math.min(mr, mc - q * mr);
             long first = off + (long) (i0 + q * mr) * rs + (long) p0 * cs;
-            if (transpose && rowsHere == mr) { // rows contiguous along p: transpose
-                transpose8(a, first, rs, kc, dst, base, mr);
-                if (mr == 12) transpose8(a, first + 4L * rs, rs, kc, dst, base + 4, mr); // rows 4-11
+            if (VECTOR_PACKING && rowsHere == 8 && cs == 1) { // rows contiguous along p: transpose
+                transpose8(a, first, rs, kc, dst, base, 8);
             } else {
                 for (int p = 0; p < kc; p++) {
                     long src = first + (long) p * cs;
@@ -77,51 +97,47 @@ final class GemmPacking {
     }
 
     /**
-     * The full 8-row panels of an A block whose columns are contiguous (column p at {@code first + p·cs}): for each
-     * p, the column segment in order, 8 floats to each panel. Returns how many panels it packed.
+     * {@link #packA} for 12-row panels. Rows contiguous along p: the 8 × 8 transpose of rows 0-7, then of rows 4-11
+     * (rows 4-7 are written twice, with the same values). Columns contiguous along i, on 16 lanes: one load of 16
+     * rows per panel and column, its low 12 lanes stored; the last panel, where fewer than 16 rows are left in the
+     * block, loads from 4 rows earlier and stores the high 12 lanes, so no load passes the block.
      */
-    private static int packAColumns8(MemorySegment a, long first, int cs, int mc, int kc, float[] dst) {
-        int full = mc / 8;
-        for (int p = 0; p < kc; p++) {
-            long src = first + (long) p * cs;
-            int q = 0;
-            if (L == 16) { // one 16-lane load feeds two panels: lanes 0-7 to panel q, 8-15 to panel q + 1
-                for (; q + 2 <= full; q += 2) {
-                    FloatVector v = FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER);
-                    v.intoArray(dst, q * 8 * kc + p * 8, LOW8);
-                    v.intoArray(dst, (q + 1) * 8 * kc + p * 8 - 8, HIGH8);
+    private static void packA12(MemorySegment a, long off, int rs, int cs, int i0, int mc, int p0, int kc,
+            float[] dst) {
+        int q0 = 0;
+        if (VECTOR_PACKING && L == 16 && rs == 1 && cs != 1 && mc >= 16) {
+            int full = mc / 12;
+            long first = off + i0 + (long) p0 * cs;
+            for (int p = 0; p < kc; p++) {
+                long src = first + (long) p * cs;
+                int q = 0;
+                for (; q < full && q * 12 + 16 <= mc; q++) {
+                    FloatVector.fromMemorySegment(SP, a, (src + q * 12L) * Float.BYTES, ORDER).intoArray(dst,
+                            q * 12 * kc + p * 12, LOW12);
                 }
-            } else if (L == 8) {
-                for (; q < full; q++) {
-                    FloatVector.fromMemorySegment(SP, a, (src + q * 8L) * Float.BYTES, ORDER).intoArray(dst,
-                            q * 8 * kc + p * 8);
+                for (; q < full; q++) { // at most once
+                    FloatVector.fromMemorySegment(SP, a, (src + q * 12L - 4) * Float.BYTES, ORDER).intoArray(dst,
+                            q * 12 * kc + p * 12 - 4, HIGH12);
                 }
             }
-            for (; q < full; q++) copy8(a, src + q * 8L, dst, q * 8 * kc + p * 8);
+            q0 = full;
         }
-        return full;
-    }
-
-    /**
-     * {@link #packAColumns8} for 12-row panels, on 16 lanes: one load of 16 rows per panel and column, its low 12
-     * lanes stored. The last panel, where fewer than 16 rows are left in the block, loads from 4 rows earlier and
-     * stores the high 12 lanes; a block of 12 to 15 rows is left to the scalar loop. Returns the panels packed.
-     */
-    private static int packAColumns12(MemorySegment a, long first, int cs, int mc, int kc, float[] dst) {
-        int full = mc < 16 ? 0 : mc / 12;
-        for (int p = 0; p < kc; p++) {
-            long src = first + (long) p * cs;
-            int q = 0;
-            for (; q < full && q * 12 + 16 <= mc; q++) {
-                FloatVector.fromMemorySegment(SP, a, (src + q * 12L) * Float.BYTES, ORDER).intoArray(dst,
-                        q * 12 * kc + p * 12, LOW12);
-            }
-            for (; q < full; q++) { // at most once
-                FloatVector.fromMemorySegment(SP, a, (src + q * 12L - 4) * Float.BYTES, ORDER).intoArray(dst,
-                        q * 12 * kc + p * 12 - 4, HIGH12);
+        for (int q = q0; q * 12 < mc; q++) {
+            int base = q * 12 * kc;
+            int rowsHere = Math.min(12, mc - q * 12);
+            long first = off + (long) (i0 + q * 12) * rs + (long) p0 * cs;
+            if (VECTOR_PACKING && rowsHere == 12 && cs == 1) {
+                transpose8(a, first, rs, kc, dst, base, 12);
+                transpose8(a, first + 4L * rs, rs, kc, dst, base + 4, 12);
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    long src = first + (long) p * cs;
+                    int d = base + p * 12;
+                    for (int r = 0; r < rowsHere; r++) dst[d + r] = a.getAtIndex(F32, src + (long) r * rs);
+                    for (int r = rowsHere; r < 12; r++) dst[d + r] = 0f;
+                }
             }
         }
-        return full;
     }
 
     /**
