@@ -18,13 +18,13 @@ import jdk.incubator.vector.VectorSpecies;
  * in the source, an in-register 8 × 8 transpose (three rounds of two-vector shuffles) where it is not.
  * On Zen 4 that packs a row-major A at 0.2 ns per float against 0.9 element by element, which matters
  * when n is small and every element of A is packed for only a few columns of C (see GEMM-NOTES.md).
- * A 12-row A panel (the 12 × 2L tile of {@code -Drelulab.gemm.mr=12}) has its own path, {@link #packA12}.
  * Where vectors are narrower than 256 bits an 8-lane species would be emulated, so packing stays scalar.
  */
 final class GemmPacking {
     /** 8 floats: one packed A column (MR = 8) and the transpose block. */
     private static final VectorSpecies<Float> S8 = FloatVector.SPECIES_256;
-    private static final boolean VECTOR_PACKING = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+    private static final boolean VECTOR_PACKING = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256
+            && SimdMicroKernel.MR == 8;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     /** The preferred species, for plain copies: full-width loads and stores only. */
     private static final VectorSpecies<Float> SP = FloatVector.SPECIES_PREFERRED;
@@ -32,9 +32,6 @@ final class GemmPacking {
     /** On 16 lanes: the low and the high 8, to split one load across two packed A panels. */
     private static final VectorMask<Float> LOW8 = VectorMask.fromLong(SP, 0xFFL);
     private static final VectorMask<Float> HIGH8 = VectorMask.fromLong(SP, 0xFF00L);
-    /** On 16 lanes: the low and the high 12, one packed column of a 12-row A panel. */
-    private static final VectorMask<Float> LOW12 = VectorMask.fromLong(SP, 0x0FFFL);
-    private static final VectorMask<Float> HIGH12 = VectorMask.fromLong(SP, 0xFFF0L);
     // Round 1 interleaves lanes of two rows, round 2 pairs of lanes, round 3 quadruples: after three
     // rounds vector j holds column j of the 8 rows. Indexes 8..15 pick from the second vector.
     private static final VectorShuffle<Float> LO1 = VectorShuffle.fromValues(S8, 0, 8, 1, 9, 2, 10, 3, 11);
@@ -48,14 +45,9 @@ final class GemmPacking {
 
     /**
      * Packs rows [i0, i0+mc) × cols [p0, p0+kc) of op(A) (element (i, p) at {@code off + i·rs + p·cs}) into
-     * {@code dst}: panel q of MR rows at {@code q·MR·kc}, element (r, p) of it at {@code + p·MR + r}. {@code mr} is
-     * the tile's MR, 8 or 12.
+     * {@code dst}: panel q of MR rows at {@code q·MR·kc}, element (r, p) of it at {@code + p·MR + r}.
      */
     static void packA(MemorySegment a, long off, int rs, int cs, int i0, int mc, int p0, int kc, int mr, float[] dst) {
-        if (mr == 12) {
-            packA12(a, off, rs, cs, i0, mc, p0, kc, dst);
-            return;
-        }
         int q0 = 0;
         if (VECTOR_PACKING && rs == 1 && cs != 1) { // columns contiguous along i: for each p, the whole column
             int full = mc / 8;                      // segment in order, 8 floats to each full panel
@@ -91,50 +83,6 @@ final class GemmPacking {
                     int d = base + p * mr;
                     for (int r = 0; r < rowsHere; r++) dst[d + r] = a.getAtIndex(F32, src + (long) r * rs);
                     for (int r = rowsHere; r < mr; r++) dst[d + r] = 0f;
-                }
-            }
-        }
-    }
-
-    /**
-     * {@link #packA} for 12-row panels. Rows contiguous along p: the 8 × 8 transpose of rows 0-7, then of rows 4-11
-     * (rows 4-7 are written twice, with the same values). Columns contiguous along i, on 16 lanes: one load of 16
-     * rows per panel and column, its low 12 lanes stored; the last panel, where fewer than 16 rows are left in the
-     * block, loads from 4 rows earlier and stores the high 12 lanes, so no load passes the block.
-     */
-    private static void packA12(MemorySegment a, long off, int rs, int cs, int i0, int mc, int p0, int kc,
-            float[] dst) {
-        int q0 = 0;
-        if (VECTOR_PACKING && L == 16 && rs == 1 && cs != 1 && mc >= 16) {
-            int full = mc / 12;
-            long first = off + i0 + (long) p0 * cs;
-            for (int p = 0; p < kc; p++) {
-                long src = first + (long) p * cs;
-                int q = 0;
-                for (; q < full && q * 12 + 16 <= mc; q++) {
-                    FloatVector.fromMemorySegment(SP, a, (src + q * 12L) * Float.BYTES, ORDER).intoArray(dst,
-                            q * 12 * kc + p * 12, LOW12);
-                }
-                for (; q < full; q++) { // at most once
-                    FloatVector.fromMemorySegment(SP, a, (src + q * 12L - 4) * Float.BYTES, ORDER).intoArray(dst,
-                            q * 12 * kc + p * 12 - 4, HIGH12);
-                }
-            }
-            q0 = full;
-        }
-        for (int q = q0; q * 12 < mc; q++) {
-            int base = q * 12 * kc;
-            int rowsHere = Math.min(12, mc - q * 12);
-            long first = off + (long) (i0 + q * 12) * rs + (long) p0 * cs;
-            if (VECTOR_PACKING && rowsHere == 12 && cs == 1) {
-                transpose8(a, first, rs, kc, dst, base, 12);
-                transpose8(a, first + 4L * rs, rs, kc, dst, base + 4, 12);
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    long src = first + (long) p * cs;
-                    int d = base + p * 12;
-                    for (int r = 0; r < rowsHere; r++) dst[d + r] = a.getAtIndex(F32, src + (long) r * rs);
-                    for (int r = rowsHere; r < 12; r++) dst[d + r] = 0f;
                 }
             }
         }

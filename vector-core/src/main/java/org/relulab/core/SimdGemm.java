@@ -14,8 +14,8 @@ import java.lang.foreign.MemorySegment;
  * whichever thread computes it.
  */
 final class SimdGemm implements GemmEngine {
-    // Blocking sizes, per register tile (SimdMicroKernel.NV). With the 2L-wide tiles (32 vector registers),
-    // 8 × 2L swept on Zen 4 (32 KB L1d, 1 MB L2 per core): KC = 1024 beat 256 by 10-15 % on every shape with
+    // Blocking sizes, per register tile (SimdMicroKernel.NV). With the 8 × 2L tile (32 vector registers),
+    // swept on Zen 4 (32 KB L1d, 1 MB L2 per core): KC = 1024 beat 256 by 10-15 % on every shape with
     // k >= 1024 (fewer passes over C; the hardware prefetchers stream the 128 KB B micro-panel from L2), and
     // MC from 72 to 192 made no difference beyond noise. The 8 × L tile (AVX2) keeps the sizes measured on
     // Zen 3 (512 KB L2). GEMM-NOTES.md has the tables. -Drelulab.gemm.kc / .mc / .nc override them, for
@@ -23,10 +23,7 @@ final class SimdGemm implements GemmEngine {
 
     /** k-depth of a packed slice: the A block (MC × KC) sits in L2, the B micro-panel (KC × NR) in L1/L2. */
     static final int KC = Integer.getInteger("relulab.gemm.kc", SimdMicroKernel.NV == 2 ? 1024 : 256);
-    /**
-     * Rows of a packed A block (MC × KC floats: 576 KB at 1024, 144 KB at 256), kept in L2. Multiple of MR: 144 is
-     * 18 tiles of 8 rows or 12 of 12.
-     */
+    /** Rows of a packed A block (MC × KC floats: 576 KB at 1024, 144 KB at 256), kept in L2. Multiple of MR. */
     static final int MC = Math.max(MR, Integer.getInteger("relulab.gemm.mc", 144) / MR * MR);
     /** Columns of a packed B panel (KC × NC floats), in the shared L3. Multiple of NR. */
     static final int NC = Math.max(NR, Integer.getInteger("relulab.gemm.nc", 4096) / NR * NR);

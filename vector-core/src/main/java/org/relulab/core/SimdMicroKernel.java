@@ -14,12 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators, since C2 spilled an accumulator of every wider tile (6 × 16, 4 × 24, 12 × 8) to the
  * stack and ran at half speed. With 32 (AVX-512, AArch64 NEON/SVE) it is 8 × 2L: 16 accumulators, two B
  * vectors and a broadcast fit with room to spare (on Zen 4: 116 GFLOP/s in L1, 99 % of the FMA peak,
- * against 87 for 8 × L). {@code -Drelulab.gemm.mr=12} makes it 12 × 2L there (24 accumulators, no spill,
- * 14 loads for 24 FMAs): on an Intel Xeon (family 6 model 167) the kernel alone ran 5-12 % faster, the
- * whole GEMM 5 % on square shapes and not measurably on the training step's. See
- * vector-core/GEMM-NOTES.md. This class is the only place that knows the register layout: a faster
- * micro-kernel replaces it alone, keeping {@link #MR}, {@link #NR} and the packed formats of
- * {@link GemmPacking}.
+ * against 87 for 8 × L). See vector-core/GEMM-NOTES.md. This class is the only place that knows the
+ * register layout: a faster micro-kernel replaces it alone, keeping {@link #MR}, {@link #NR} and the
+ * packed formats of {@link GemmPacking}.
  */
 final class SimdMicroKernel {
     static final VectorSpecies<Float> S = SimdKernelSupport.SPECIES;
@@ -28,8 +25,8 @@ final class SimdMicroKernel {
     static final int VECTOR_REGISTERS = vectorRegisters(System.getProperty("os.arch"), S.vectorBitSize());
     /** Vectors per tile row. */
     static final int NV = VECTOR_REGISTERS >= 32 ? 2 : 1;
-    /** Rows of the register tile: 8, or 12 with {@code -Drelulab.gemm.mr=12} where there are 32 vector registers. */
-    static final int MR = tileRows(NV, Integer.getInteger("relulab.gemm.mr", 8));
+    /** Rows of the register tile. */
+    static final int MR = 8;
     /** Columns of the register tile. */
     static final int NR = NV * L;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
@@ -39,15 +36,6 @@ final class SimdMicroKernel {
     static int vectorRegisters(String arch, int vectorBits) {
         boolean x86 = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86");
         return x86 && vectorBits < 512 ? 16 : 32;
-    }
-
-    /**
-     * The rows of the tile for NV vectors per row: {@code requested} when it is 8, or 12 with two vectors per row
-     * (24 accumulators); a request for 12 with one vector per row (16 registers) gets 8.
-     */
-    static int tileRows(int nv, int requested) {
-        if (requested == 8 || requested == 12) return nv == 2 ? requested : 8;
-        throw new IllegalArgumentException("relulab.gemm.mr = " + requested + ": expected 8 or 12");
     }
 
     /** "8x32 (2 vectors of 16 lanes per row, 32 vector registers)". */
@@ -62,8 +50,7 @@ final class SimdMicroKernel {
      * the caller combines the tile (still in L1) with C.
      */
     static void multiply(int kc, float[] a, int ao, float[] b, int bo, float[] tile) {
-        if (NV == 2 && MR == 12) multiply12x2(kc, a, ao, b, bo, tile);
-        else if (NV == 2) multiply8x2(kc, a, ao, b, bo, tile);
+        if (NV == 2) multiply8x2(kc, a, ao, b, bo, tile);
         else multiply8x1(kc, a, ao, b, bo, tile);
     }
 
@@ -92,86 +79,6 @@ final class SimdMicroKernel {
         c5.intoArray(tile, 5 * NR);
         c6.intoArray(tile, 6 * NR);
         c7.intoArray(tile, 7 * NR);
-    }
-
-    /** Accumulator c{row}{vector}; rows 10 and 11 are cA and cB. */
-    private static void multiply12x2(int kc, float[] a, int ao, float[] b, int bo, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
-        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
-        FloatVector c80 = FloatVector.zero(S), c81 = FloatVector.zero(S);
-        FloatVector c90 = FloatVector.zero(S), c91 = FloatVector.zero(S);
-        FloatVector cA0 = FloatVector.zero(S), cA1 = FloatVector.zero(S);
-        FloatVector cB0 = FloatVector.zero(S), cB1 = FloatVector.zero(S);
-        for (int k = 0; k < kc; k++) {
-            int ai = ao + k * MR, bi = bo + k * NR;
-            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector x = FloatVector.broadcast(S, a[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ai + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ai + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ai + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ai + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[ai + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, a[ai + 6]);
-            c60 = x.fma(b0, c60);
-            c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, a[ai + 7]);
-            c70 = x.fma(b0, c70);
-            c71 = x.fma(b1, c71);
-            x = FloatVector.broadcast(S, a[ai + 8]);
-            c80 = x.fma(b0, c80);
-            c81 = x.fma(b1, c81);
-            x = FloatVector.broadcast(S, a[ai + 9]);
-            c90 = x.fma(b0, c90);
-            c91 = x.fma(b1, c91);
-            x = FloatVector.broadcast(S, a[ai + 10]);
-            cA0 = x.fma(b0, cA0);
-            cA1 = x.fma(b1, cA1);
-            x = FloatVector.broadcast(S, a[ai + 11]);
-            cB0 = x.fma(b0, cB0);
-            cB1 = x.fma(b1, cB1);
-        }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
-        c60.intoArray(tile, 6 * NR);
-        c61.intoArray(tile, 6 * NR + L);
-        c70.intoArray(tile, 7 * NR);
-        c71.intoArray(tile, 7 * NR + L);
-        c80.intoArray(tile, 8 * NR);
-        c81.intoArray(tile, 8 * NR + L);
-        c90.intoArray(tile, 9 * NR);
-        c91.intoArray(tile, 9 * NR + L);
-        cA0.intoArray(tile, 10 * NR);
-        cA1.intoArray(tile, 10 * NR + L);
-        cB0.intoArray(tile, 11 * NR);
-        cB1.intoArray(tile, 11 * NR + L);
     }
 
     private static void multiply8x2(int kc, float[] a, int ao, float[] b, int bo, float[] tile) {

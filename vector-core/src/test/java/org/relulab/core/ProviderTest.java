@@ -50,19 +50,7 @@ class ProviderTest {
         // This run's tile: MR rows, NV vectors of the preferred species per row.
         assertEquals(SimdMicroKernel.NV * SimdKernelSupport.LANES, SimdMicroKernel.NR);
         assertEquals(SimdMicroKernel.VECTOR_REGISTERS >= 32 ? 2 : 1, SimdMicroKernel.NV);
-        assertEquals(SimdMicroKernel.tileRows(SimdMicroKernel.NV, Integer.getInteger("relulab.gemm.mr", 8)),
-                SimdMicroKernel.MR, "8 rows, or 12 when asked for where 32 registers hold them");
         assertEquals(0, SimdGemm.MC % SimdMicroKernel.MR, "MC is a multiple of MR");
         assertEquals(0, SimdGemm.NC % SimdMicroKernel.NR, "NC is a multiple of NR");
-    }
-
-    @Test
-    void tileRowsAreEightOrTwelveWhereTheRegistersAllow() {
-        assertEquals(12, SimdMicroKernel.tileRows(2, 12));
-        assertEquals(8, SimdMicroKernel.tileRows(2, 8));
-        assertEquals(8, SimdMicroKernel.tileRows(1, 8));
-        assertEquals(8, SimdMicroKernel.tileRows(1, 12), "16 registers: 8 rows whatever was asked");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimdMicroKernel.tileRows(2, 6));
-        assertTrue(e.getMessage().contains("= 6") && e.getMessage().contains("expected 8 or 12"), e.getMessage());
     }
 }
