@@ -91,14 +91,16 @@ public final class ParseErrors {
 
     /**
      * Whether {@code suggestion} is a likely meaning of {@code typed} (its option name, without any "=value"): their
-     * names without leading dashes at most 1 edit apart for names of up to 4 letters, else 2, or a quarter of the
-     * length for long names; an edit is an insertion, a deletion, a substitution or two neighbours swapped. picocli's
-     * suggestions are looser ("reproduce" for "frobnicate"), and "--d" is no meaning of "--sed".
+     * names without leading dashes equal for names of one or two letters ("-h" is no meaning of "--d"), at most 1 edit
+     * apart for names of up to 4 letters, else 2, or a quarter of the length for long names; an edit is an insertion,
+     * a deletion, a substitution or two neighbours swapped. picocli's suggestions are looser ("reproduce" for
+     * "frobnicate"), and "--d" is no meaning of "--sed".
      */
     static boolean close(String typed, String suggestion) {
         int eq = typed.indexOf('=');
         String a = bare(eq < 0 ? typed : typed.substring(0, eq)), b = bare(suggestion);
-        return editDistance(a, b) <= (b.length() <= 4 ? 1 : Math.max(2, b.length() / 4));
+        int allowed = b.length() <= 2 ? 0 : b.length() <= 4 ? 1 : Math.max(2, b.length() / 4);
+        return editDistance(a, b) <= allowed;
     }
 
     private static String bare(String name) {
