@@ -15,22 +15,21 @@ if [ "$(git -C "$root" rev-parse --is-shallow-repository)" = true ]; then
     exit 4
 fi
 declare -A count example
+# note COMMIT FILE: one more file naming COMMIT, the first kept as its example
+note() {
+    count[$1]=$(( ${count[$1]:-0} + 1 ))
+    [ -n "${example[$1]:-}" ] || example[$1]="$2"
+}
 while IFS= read -r -d '' manifest; do
-    count["(none)"]=$(( ${count["(none)"]:-0} + 1 )); [ -n "${example["(none)"]:-}" ] || example["(none)"]="$manifest"
+    note "(none)" "$manifest"
 done < <(find "$folder" -name manifest.json -type f -print0 | xargs -0 -r grep -L -Z '"git_commit"' 2>/dev/null)
 while IFS= read -r line; do # FILE:"git_commit": "COMMIT", the first of each file
-    manifest="${line%%:\"git_commit\"*}"
     commit="${line%\"}"
-    commit="${commit##*\"}"
-    count[$commit]=$(( ${count[$commit]:-0} + 1 ))
-    [ -n "${example[$commit]:-}" ] || example[$commit]="$manifest"
+    note "${commit##*\"}" "${line%%:\"git_commit\"*}"
 done < <(grep -r -m 1 -o --include=manifest.json '"git_commit": *"[^"]*"' "$folder" || true)
 while IFS= read -r line; do # FILE:| relulab | COMMIT |, the commit line of a README that relulab bench wrote
-    manifest="${line%%:| relulab |*}"
     commit="${line#*| relulab | }"
-    commit="${commit%% |*}"
-    count[$commit]=$(( ${count[$commit]:-0} + 1 ))
-    [ -n "${example[$commit]:-}" ] || example[$commit]="$manifest"
+    note "${commit%% |*}" "${line%%:| relulab |*}"
 done < <(grep -r -m 1 -o --include=README.md '^| relulab | [^|]* |' "$folder" || true)
 bad=0
 for commit in "${!count[@]}"; do

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.relulab.training.sweep.Suggest;
 import picocli.CommandLine;
 import picocli.CommandLine.MaxValuesExceededException;
 import picocli.CommandLine.MissingParameterException;
@@ -81,7 +82,7 @@ public final class ParseErrors {
         int eq = arg.indexOf('=');
         String typed = eq < 0 ? arg : arg.substring(0, eq);
         return names.stream().filter(s -> close(typed, s))
-                .sorted(Comparator.comparingInt((String s) -> editDistance(bare(typed), bare(s)))).toList();
+                .sorted(Comparator.comparingInt((String s) -> Suggest.distance(bare(typed), bare(s)))).toList();
     }
 
     /** Whether a word that is no option can only be a subcommand of {@code cl}: it has some and no parameters. */
@@ -100,29 +101,13 @@ public final class ParseErrors {
         int eq = typed.indexOf('=');
         String a = bare(eq < 0 ? typed : typed.substring(0, eq)), b = bare(suggestion);
         int allowed = b.length() <= 2 ? 0 : b.length() <= 4 ? 1 : Math.max(2, b.length() / 4);
-        return editDistance(a, b) <= allowed;
+        return Suggest.distance(a, b) <= allowed;
     }
 
     private static String bare(String name) {
         int i = 0;
         while (i < name.length() && name.charAt(i) == '-') i++;
         return name.substring(i);
-    }
-
-    /** The optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1))
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     private static String missing(List<ArgSpec> missing) {

@@ -3,8 +3,11 @@ package org.relulab.training.sweep;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean": the known name closest to a misspelt one, by edit distance. */
-final class Suggest {
+/**
+ * "Did you mean": the known name closest to a misspelt one, by edit distance ({@link #distance}, which the command
+ * line's suggestions use too).
+ */
+public final class Suggest {
     private Suggest() {}
 
     /**
@@ -30,7 +33,7 @@ final class Suggest {
     }
 
     /** Edit distance: insertions, deletions, substitutions and swaps of two neighbours count one each. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) d[i][0] = i;
         for (int j = 0; j <= b.length(); j++) d[0][j] = j;
